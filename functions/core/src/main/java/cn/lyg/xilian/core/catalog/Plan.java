@@ -1,0 +1,40 @@
+package cn.lyg.xilian.core.catalog;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The structured catalog of one year's plan, as produced by the importer.
+ *
+ * @param year      the plan year, read from the plan's title
+ * @param docNumber e.g. "连政办发〔2026〕13号"
+ * @param issuedOn  the date the notice was signed; pro-rata expectations run from it
+ */
+@Serdeable
+public record Plan(int year, String title, String docNumber, LocalDate issuedOn,
+                   List<Section> sections, List<Unit> units, List<PlanTask> tasks) {
+    public Plan {
+        sections = List.copyOf(sections);
+        units = List.copyOf(units);
+        tasks = List.copyOf(tasks);
+    }
+
+    public Optional<PlanTask> task(String id) {
+        return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<Unit> unit(String id) {
+        return units.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    public Optional<Section> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public List<PlanTask> tasksFor(String unitId) {
+        return tasks.stream().filter(t -> t.isResponsible(unitId)).toList();
+    }
+}

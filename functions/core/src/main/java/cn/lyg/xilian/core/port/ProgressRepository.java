@@ -1,0 +1,53 @@
+package cn.lyg.xilian.core.port;
+
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Append-only submission history plus the current state per (task, unit).
+ * No transactions: the history item is written first (conditionally, so a replay is detected),
+ * then the state item is advanced with a condition that only a newer submission can pass.
+ */
+public interface ProgressRepository {
+
+    /**
+     * Stores a submission once per (unit, idempotency key). A replay with the same content returns
+     * the stored original; a different content under a used key is a conflict. Safe to retry: a
+     * retry after a crash between the two writes completes the state update.
+     */
+    RecordResult record(Submission submission);
+
+    /** State of every (task, unit) pair of a task. */
+    List<TaskUnitState> statesOfTask(int year, String taskId);
+
+    /** State of every task assigned to a unit. */
+    List<TaskUnitState> statesOfUnit(int year, String unitId);
+
+    /** State of every (task, unit) pair of the plan: the current picture, independent of history size. */
+    List<TaskUnitState> allStates(int year);
+
+    /** Every submission on a task, newest first. */
+    List<Submission> historyOfTask(int year, String taskId);
+
+    /** Submissions accepted in [from, to), oldest first; served by an index on the week, not a scan. */
+    List<Submission> submittedBetween(int year, Instant from, Instant to);
+
+    sealed interface RecordResult {
+        Submission submission();
+
+        /** Newly stored. */
+        record Stored(Submission submission) implements RecordResult {
+        }
+
+        /** The key was used before with the same content: this is the original. */
+        record Replayed(Submission submission) implements RecordResult {
+        }
+
+        /** The key was used before with different content: nothing stored. */
+        record KeyConflict(Submission submission) implements RecordResult {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+# Shared by the scripts in infra/bin: finds a JDK >= 21 and the project's node packages.
+# Source it; it exports JAVA_HOME and puts its bin first on PATH.
+
+XILIAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export XILIAN_ROOT
+
+java_major() {
+  # Prints the feature version of the java binary in $1/bin, or nothing.
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
+}
+
+find_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  local j
+  j="$(command -v javac 2>/dev/null)" && candidates+=("$(dirname "$(dirname "$(readlink -f "$j")")")")
+  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+    [ -d "$d" ] && candidates+=("$d")
+  done
+  local c v
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/javac" ] || continue
+    v="$(java_major "$c")"
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then
+      echo "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+use_jdk() {
+  local jdk
+  if ! jdk="$(find_jdk)"; then
+    echo "error: no JDK >= 21 found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install one, e.g. Temurin 21 or 25." >&2
+    exit 1
+  fi
+  export JAVA_HOME="$jdk"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+ensure_node_packages() {
+  # dynalite (local DynamoDB) comes from npm; install it once, from the lock file.
+  if ! command -v node >/dev/null 2>&1; then
+    echo "error: node (>= 20) is needed for dynalite, the local DynamoDB" >&2
+    exit 1
+  fi
+  if [ ! -f "$XILIAN_ROOT/infra/local/node_modules/dynalite/cli.js" ]; then
+    (cd "$XILIAN_ROOT/infra/local" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
