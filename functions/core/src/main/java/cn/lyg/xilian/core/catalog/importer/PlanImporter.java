@@ -55,6 +55,9 @@ import java.util.regex.Pattern;
 public final class PlanImporter {
 
     static final int TITLE_LENGTH = 30;
+    /** A shorter title would say too little ("推动两地安防产业" of "推动两地安防产业、低空经济…"). */
+    private static final int MIN_TITLE_LENGTH = 12;
+    private static final Pattern ENUMERATION_WITH_ETC = Pattern.compile("(?:、[^、，。；：“”]+?)+等");
 
     private static final Pattern DOC_NUMBER = Pattern.compile("\\S*〔\\d{4}〕\\d+号");
     private static final Pattern NOTICE_TITLE = Pattern.compile(".*关于印发(?<title>.+)的通知");
@@ -385,23 +388,38 @@ public final class PlanImporter {
     }
 
     /**
-     * The first sentence; when longer than {@value #TITLE_LENGTH} characters its first clause, then the
-     * first item of an enumeration, and as a last resort a cut with an ellipsis.
+     * A title of at most {@value #TITLE_LENGTH} characters, taken from the first sentence: the sentence
+     * itself if short enough, else its first clause, else that clause with enumerations ending in 等
+     * collapsed to their first item ("区域优势、产业基础、政策环境等有利条件" → "区域优势等有利条件"), else the
+     * first item of an enumeration, else a cut with an ellipsis. Delimiters inside “quotes” do not count.
      */
     static String shortTitle(String body) {
         String title = upTo(body, Clauses.SENTENCE_END);
-        for (String delimiters : List.of("，：", "、")) {
-            if (title.length() <= TITLE_LENGTH) {
-                return title;
-            }
-            title = upTo(title, delimiters);
+        if (title.length() <= TITLE_LENGTH) {
+            return title;
         }
-        return title.length() <= TITLE_LENGTH ? title : title.substring(0, TITLE_LENGTH - 1) + "…";
+        title = upTo(title, "，：");
+        if (title.length() <= TITLE_LENGTH) {
+            return title;
+        }
+        title = ENUMERATION_WITH_ETC.matcher(title).replaceAll("等");
+        if (title.length() <= TITLE_LENGTH) {
+            return title;
+        }
+        String firstItem = upTo(title, "、");
+        if (firstItem.length() >= MIN_TITLE_LENGTH && firstItem.length() <= TITLE_LENGTH) {
+            return firstItem;
+        }
+        return title.substring(0, TITLE_LENGTH - 1) + "…";
     }
 
     private static String upTo(String text, String delimiters) {
+        boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
-            if (delimiters.indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '”') {
+                quoted = c == '“';
+            } else if (!quoted && delimiters.indexOf(c) >= 0) {
                 return text.substring(0, i);
             }
         }
