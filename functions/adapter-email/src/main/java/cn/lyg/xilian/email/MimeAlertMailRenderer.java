@@ -54,7 +54,7 @@ public final class MimeAlertMailRenderer implements AlertMailRenderer {
             text.setText(templates.text(digest), UTF_8, "plain");
             MimeBodyPart html = new MimeBodyPart();
             html.setText(templates.html(digest), UTF_8, "html");
-            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeMultipart alternative = new AlternativeWithFixedBoundary("=_xilian_" + digest.batchId());
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
             message.setContent(alternative);
@@ -67,6 +67,14 @@ public final class MimeAlertMailRenderer implements AlertMailRenderer {
             throw new IllegalStateException("cannot build the alert email for " + digest.audience(), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the alert email to memory", e);
+        }
+    }
+
+    /** A boundary from the batch instead of a random one: the same batch renders the same bytes. */
+    private static final class AlternativeWithFixedBoundary extends MimeMultipart {
+        AlternativeWithFixedBoundary(String boundary) {
+            super("alternative");
+            contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
         }
     }
 
