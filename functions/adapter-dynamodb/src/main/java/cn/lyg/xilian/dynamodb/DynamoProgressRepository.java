@@ -1,0 +1,256 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.dynamodb.item.ItemSchemas;
+import cn.lyg.xilian.dynamodb.item.StateItem;
+import cn.lyg.xilian.dynamodb.item.SubmissionData;
+import cn.lyg.xilian.dynamodb.item.SubmissionItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Submission history and (task, unit) states, written without transactions as infra/dynamodb/TABLE.md
+ * describes ("Writes without transactions"):
+ * <ol>
+ *   <li>conditional put of the history item {@code SUB#<unitId>#<key>} — the idempotency record; when the
+ *   key is taken the stored item is read back and compared (same content → replay, else conflict);</li>
+ *   <li>conditional update of the state item that only a newer submission (submittedAt, then key) passes.
+ *   It is repeated on replays, so a crash between the two writes heals on the client's retry.</li>
+ * </ol>
+ * Idempotency is scoped to (task, unit, key): the history partition is per task.
+ *
+ * <p>State views return assigned pairs only (see {@link DynamoCatalogRepository} on removed pairs).
+ */
+public final class DynamoProgressRepository implements ProgressRepository {
+
+    /** Newest first: later time, then the greater key, as {@link Submission#isNewerThan}. */
+    static final Comparator<Submission> NEWEST_FIRST = Comparator.comparing(Submission::submittedAt)
+            .thenComparing(Submission::idempotencyKey).reversed();
+
+    private static final String ADVANCE_STATE = String.join(", ",
+            "SET #latest = :latest", "#planYear = :planYear", "#taskId = :taskId", "#unitId = :unitId",
+            "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
+            // A submission for a pair the catalog does not (yet) assign creates a hidden state;
+            // a later load assigns it. An existing flag is left alone.
+            "#assigned = if_not_exists(#assigned, :unassigned)");
+    private static final String ONLY_IF_NEWER = "attribute_not_exists(#latest)"
+            + " OR #latest.#submittedAt < :submittedAt"
+            + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final DynamoDbTable<SubmissionItem> history;
+    private final DynamoDbTable<StateItem> states;
+
+    public DynamoProgressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+        this.client = client;
+        this.tableName = settings.tableName();
+        this.history = enhanced.table(tableName, ItemSchemas.SUBMISSION);
+        this.states = enhanced.table(tableName, ItemSchemas.STATE);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>The stored time is {@code submittedAt} truncated to milliseconds. On a conflict the result
+     * carries the stored original (the caller has the rejected one).
+     */
+    @Override
+    public RecordResult record(Submission submission) {
+        Submission candidate = SubmissionMapper.withStoredPrecision(submission);
+        try {
+            history.putItem(PutItemEnhancedRequest.builder(SubmissionItem.class)
+                    .item(SubmissionMapper.historyItem(candidate))
+                    .conditionExpression(Conditions.itemAbsent())
+                    .build());
+        } catch (ConditionalCheckFailedException keyAlreadyUsed) {
+            Submission original = find(candidate.planYear(), candidate.taskId(), candidate.unitId(),
+                    candidate.idempotencyKey())
+                    .orElseThrow(() -> new IllegalStateException("History item " + candidate.idempotencyKey()
+                            + " vanished: the history is append-only"));
+            if (!SubmissionMapper.sameContent(original, candidate)) {
+                return new RecordResult.KeyConflict(original);
+            }
+            advanceState(original);
+            return new RecordResult.Replayed(original);
+        }
+        advanceState(candidate);
+        return new RecordResult.Stored(candidate);
+    }
+
+    /**
+     * Makes {@code submission} the pair's latest unless the stored latest is newer or the same. Losing
+     * the condition is the normal outcome for late or replayed submissions, not an error.
+     */
+    private void advanceState(Submission submission) {
+        SubmissionData data = SubmissionMapper.data(submission);
+        try {
+            client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Conditions.key(Keys.planPk(submission.planYear()),
+                            Keys.state(submission.taskId(), submission.unitId())))
+                    .updateExpression(ADVANCE_STATE)
+                    .conditionExpression(ONLY_IF_NEWER)
+                    .expressionAttributeNames(Map.of(
+                            "#latest", StateItem.LATEST, "#planYear", "planYear", "#taskId", "taskId",
+                            "#unitId", "unitId", "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
+                            "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
+                            "#key", SubmissionData.IDEMPOTENCY_KEY))
+                    .expressionAttributeValues(Map.of(
+                            ":latest", AttributeValue.fromM(ItemSchemas.SUBMISSION_DATA.itemToMap(data, true)),
+                            ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
+                            ":taskId", AttributeValue.fromS(submission.taskId()),
+                            ":unitId", AttributeValue.fromS(submission.unitId()),
+                            ":gsi1pk", AttributeValue.fromS(Keys.unitIndexPk(submission.planYear(), submission.unitId())),
+                            ":gsi1sk", AttributeValue.fromS(Keys.stateIndexSk(submission.taskId())),
+                            ":unassigned", AttributeValue.fromBool(false),
+                            ":submittedAt", AttributeValue.fromS(data.getSubmittedAt()),
+                            ":key", AttributeValue.fromS(submission.idempotencyKey())))
+                    .build());
+        } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
+            // Nothing to do: the state already shows this submission or a newer one.
+        }
+    }
+
+    /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
+    public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
+        SubmissionItem item = history.getItem(r -> r.consistentRead(true).key(Key.builder()
+                .partitionValue(Keys.taskHistoryPk(year, taskId))
+                .sortValue(Keys.submissionSk(unitId, idempotencyKey)).build()));
+        return Optional.ofNullable(item).map(i -> SubmissionMapper.submission(i.getData()));
+    }
+
+    /** Latest status of one pair, if the catalog assigns it. */
+    public Optional<TaskUnitState> state(int year, String taskId, String unitId) {
+        StateItem item = states.getItem(r -> r.consistentRead(true).key(Key.builder()
+                .partitionValue(Keys.planPk(year)).sortValue(Keys.state(taskId, unitId)).build()));
+        return Optional.ofNullable(item).filter(DynamoProgressRepository::assigned).map(SubmissionMapper::state);
+    }
+
+    @Override
+    public List<TaskUnitState> statesOfTask(int year, String taskId) {
+        return assignedStates(items(states, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        key(Keys.planPk(year), Keys.statesOfTaskPrefix(taskId))))
+                .consistentRead(true).build()));
+    }
+
+    @Override
+    public List<TaskUnitState> statesOfUnit(int year, String unitId) {
+        DynamoDbIndex<StateItem> byUnit = states.index(TableDefinition.GSI1);
+        return assignedStates(items(byUnit, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        key(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX)))
+                .build()));
+    }
+
+    @Override
+    public List<TaskUnitState> allStates(int year) {
+        return assignedStates(items(states, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(key(Keys.planPk(year), Keys.STATE_PREFIX)))
+                .consistentRead(true).build()));
+    }
+
+    @Override
+    public List<Submission> historyOfTask(int year, String taskId) {
+        return newestFirst(items(history, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(Keys.taskHistoryPk(year, taskId)).build()))
+                .consistentRead(true).build()));
+    }
+
+    /** Every submission of one unit on one task, newest first. */
+    public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
+        return newestFirst(items(history, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        key(Keys.taskHistoryPk(year, taskId), Keys.submissionsOfUnitPrefix(unitId))))
+                .consistentRead(true).build()));
+    }
+
+    /** Every submission of one unit on any task, newest first (gsi1 is in time order). */
+    public List<Submission> historyOfUnit(int year, String unitId) {
+        DynamoDbIndex<SubmissionItem> byUnit = history.index(TableDefinition.GSI1);
+        return newestFirst(items(byUnit, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        key(Keys.unitIndexPk(year, unitId), Keys.SUBMISSION_PREFIX)))
+                .scanIndexForward(false).build()));
+    }
+
+    /**
+     * One gsi2 query per week the range touches, each bounded by the sort key. The stored times are
+     * whole milliseconds, so both bounds are rounded up to a millisecond; then
+     * {@code between(time(from), time(to))} is exactly [from, to): a sort key is the time followed by
+     * {@code #task#unit}, so an item at {@code to} sorts after {@code time(to)}.
+     */
+    @Override
+    public List<Submission> submittedBetween(int year, Instant from, Instant to) {
+        Instant lower = ceilToMillis(from);
+        Instant upper = ceilToMillis(to);
+        List<Submission> result = new ArrayList<>();
+        DynamoDbIndex<SubmissionItem> byWeek = history.index(TableDefinition.GSI2);
+        for (String week : Keys.weeksBetween(lower, upper)) {
+            String weekPk = Keys.weekPk(year, week);
+            result.addAll(submissions(items(byWeek, QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.sortBetween(
+                            key(weekPk, Keys.time(lower)), key(weekPk, Keys.time(upper))))
+                    .build())));
+        }
+        result.sort(NEWEST_FIRST.reversed());
+        return result;
+    }
+
+    private static Instant ceilToMillis(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.MILLIS);
+        return truncated.equals(instant) ? instant : truncated.plusMillis(1);
+    }
+
+    private static Key key(String partition, String sort) {
+        return Key.builder().partitionValue(partition).sortValue(sort).build();
+    }
+
+    private static boolean assigned(StateItem item) {
+        return Boolean.TRUE.equals(item.getAssigned());
+    }
+
+    private static List<TaskUnitState> assignedStates(Stream<StateItem> items) {
+        return items.filter(DynamoProgressRepository::assigned).map(SubmissionMapper::state).toList();
+    }
+
+    private static List<Submission> newestFirst(Stream<SubmissionItem> items) {
+        return items.map(item -> SubmissionMapper.submission(item.getData())).sorted(NEWEST_FIRST).toList();
+    }
+
+    private static List<Submission> submissions(Stream<SubmissionItem> items) {
+        return items.map(item -> SubmissionMapper.submission(item.getData())).toList();
+    }
+
+    // Both helpers iterate every page: a query result is cut at 1 MB by DynamoDB and dynalite alike.
+
+    private static <T> Stream<T> items(DynamoDbTable<T> table, QueryEnhancedRequest request) {
+        return table.query(request).items().stream();
+    }
+
+    private static <T> Stream<T> items(DynamoDbIndex<T> index, QueryEnhancedRequest request) {
+        return index.query(request).stream().map(Page::items).flatMap(List::stream);
+    }
+}

@@ -1,0 +1,180 @@
+package cn.lyg.xilian.dynamodb;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every key value of the table, built in one place so all adapters spell them the same way
+ * (infra/dynamodb/TABLE.md is the reference). Ids used inside keys must not contain the
+ * separator {@code #}; the idempotency key may, because it is always the last component.
+ */
+public final class Keys {
+
+    public static final String SEPARATOR = "#";
+    /** The zone whose calendar defines weeks (the plan is run in Lianyungang and Wuxi). */
+    public static final ZoneId PLAN_ZONE = ZoneId.of("Asia/Shanghai");
+
+    public static final String META = "META";
+    public static final String SECTION_PREFIX = "SECTION#";
+    public static final String UNIT_PREFIX = "UNIT#";
+    public static final String TASK_PREFIX = "TASK#";
+    public static final String STATE_PREFIX = "STATE#";
+    public static final String SUBMISSION_PREFIX = "SUB#";
+    public static final String CREDENTIAL = "CRED";
+    public static final String CREDENTIALS_INDEX_PK = "CREDS";
+
+    /** Fixed width with milliseconds, so that string order is time order. */
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Keys() {
+    }
+
+    // --- plan partition: header, sections, units, tasks, (task, unit) states ---
+
+    public static String planPk(int year) {
+        return "PLAN#" + year;
+    }
+
+    public static String sectionSk(String sectionId) {
+        return SECTION_PREFIX + id(sectionId);
+    }
+
+    public static String unitSk(String unitId) {
+        return UNIT_PREFIX + id(unitId);
+    }
+
+    public static String taskSk(String taskId) {
+        return TASK_PREFIX + id(taskId);
+    }
+
+    /** Sort key of the state item of a (task, unit) pair. */
+    public static String state(String taskId, String unitId) {
+        return STATE_PREFIX + id(taskId) + SEPARATOR + id(unitId);
+    }
+
+    /** Prefix of the state items of every unit on one task. */
+    public static String statesOfTaskPrefix(String taskId) {
+        return STATE_PREFIX + id(taskId) + SEPARATOR;
+    }
+
+    /** gsi1 partition of a unit: its states and its submissions. */
+    public static String unitIndexPk(int year, String unitId) {
+        return planPk(year) + SEPARATOR + UNIT_PREFIX + id(unitId);
+    }
+
+    public static String stateIndexSk(String taskId) {
+        return STATE_PREFIX + id(taskId);
+    }
+
+    // --- submission history ---
+
+    /** Partition holding the history of one task. */
+    public static String taskHistoryPk(int year, String taskId) {
+        return planPk(year) + SEPARATOR + TASK_PREFIX + id(taskId);
+    }
+
+    public static String submissionSk(String unitId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+            throw new IllegalArgumentException("idempotency key is empty");
+        }
+        return submissionsOfUnitPrefix(unitId) + idempotencyKey;
+    }
+
+    public static String submissionsOfUnitPrefix(String unitId) {
+        return SUBMISSION_PREFIX + id(unitId) + SEPARATOR;
+    }
+
+    /** gsi1 sort key of a submission: time order within the unit's partition. */
+    public static String submissionIndexSk(Instant submittedAt, String taskId) {
+        return SUBMISSION_PREFIX + time(submittedAt) + SEPARATOR + id(taskId);
+    }
+
+    /** gsi2 partition of the submissions of one ISO week. */
+    public static String weekPk(int year, String week) {
+        return planPk(year) + SEPARATOR + "WEEK" + SEPARATOR + week;
+    }
+
+    public static String weekSk(Instant submittedAt, String taskId, String unitId) {
+        return time(submittedAt) + SEPARATOR + id(taskId) + SEPARATOR + id(unitId);
+    }
+
+    // --- credentials, alerts, digests (written by other adapters) ---
+
+    public static String credentialPk(String tokenSha256Hex) {
+        return "CRED" + SEPARATOR + tokenSha256Hex;
+    }
+
+    public static String credentialIndexSk(String unitId, Instant issuedAt) {
+        return id(unitId) + SEPARATOR + time(issuedAt);
+    }
+
+    public static String alertPk(int year) {
+        return planPk(year) + SEPARATOR + "ALERT";
+    }
+
+    public static String alertSk(String taskId, String unitId, String rule, String occurrence) {
+        return id(taskId) + SEPARATOR + id(unitId) + SEPARATOR + id(rule) + SEPARATOR + occurrence;
+    }
+
+    public static String digestPk(int year, String week) {
+        return planPk(year) + SEPARATOR + "DIGEST" + SEPARATOR + week;
+    }
+
+    /** gsi2 partition of alerts and digests not yet delivered (sparse). */
+    public static String pendingPk(int year) {
+        return planPk(year) + SEPARATOR + "PENDING";
+    }
+
+    // --- time and weeks ---
+
+    /** ISO-8601 UTC with exactly three fraction digits, e.g. 2026-11-25T01:02:03.456Z. */
+    public static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    public static Instant parseTime(String text) {
+        return Instant.parse(text);
+    }
+
+    /** ISO week-based year and week of the instant in Asia/Shanghai, e.g. "2026-W48". */
+    public static String week(Instant instant) {
+        return week(LocalDate.ofInstant(instant, PLAN_ZONE));
+    }
+
+    public static String week(LocalDate dateInPlanZone) {
+        return "%d-W%02d".formatted(dateInPlanZone.get(IsoFields.WEEK_BASED_YEAR),
+                dateInPlanZone.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The weeks that [from, to) touches, oldest first; empty when the range is empty. */
+    public static List<String> weeksBetween(Instant from, Instant to) {
+        List<String> weeks = new ArrayList<>();
+        if (!from.isBefore(to)) {
+            return weeks;
+        }
+        LocalDate monday = LocalDate.ofInstant(from, PLAN_ZONE)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        while (monday.atStartOfDay(PLAN_ZONE).toInstant().isBefore(to)) {
+            weeks.add(week(monday));
+            monday = monday.plusWeeks(1);
+        }
+        return weeks;
+    }
+
+    private static String id(String id) {
+        if (id == null || id.isEmpty() || id.contains(SEPARATOR)) {
+            throw new IllegalArgumentException("An id used in a key must be non-empty and free of '"
+                    + SEPARATOR + "': " + id);
+        }
+        return id;
+    }
+}

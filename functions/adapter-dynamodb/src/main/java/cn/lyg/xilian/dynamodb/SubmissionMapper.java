@@ -1,0 +1,109 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.dynamodb.item.StateItem;
+import cn.lyg.xilian.dynamodb.item.SubmissionData;
+import cn.lyg.xilian.dynamodb.item.SubmissionItem;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Maps submissions and states between core records and storage items. */
+final class SubmissionMapper {
+
+    private SubmissionMapper() {
+    }
+
+    /**
+     * The table keeps times with millisecond precision (fixed-width strings that sort): a submission is
+     * normalised to that before it is stored, so what {@code record} returns is what a read returns.
+     */
+    static Submission withStoredPrecision(Submission s) {
+        var millis = s.submittedAt().truncatedTo(ChronoUnit.MILLIS);
+        if (millis.equals(s.submittedAt())) {
+            return s;
+        }
+        return new Submission(s.planYear(), s.taskId(), s.unitId(), s.idempotencyKey(), s.status(), s.percent(),
+                s.figures(), s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(), millis);
+    }
+
+    static SubmissionItem historyItem(Submission s) {
+        SubmissionItem item = new SubmissionItem();
+        item.setPk(Keys.taskHistoryPk(s.planYear(), s.taskId()));
+        item.setSk(Keys.submissionSk(s.unitId(), s.idempotencyKey()));
+        item.setGsi1pk(Keys.unitIndexPk(s.planYear(), s.unitId()));
+        item.setGsi1sk(Keys.submissionIndexSk(s.submittedAt(), s.taskId()));
+        item.setGsi2pk(Keys.weekPk(s.planYear(), Keys.week(s.submittedAt())));
+        item.setGsi2sk(Keys.weekSk(s.submittedAt(), s.taskId(), s.unitId()));
+        item.setData(data(s));
+        return item;
+    }
+
+    static SubmissionData data(Submission s) {
+        SubmissionData d = new SubmissionData();
+        d.setPlanYear(s.planYear());
+        d.setTaskId(s.taskId());
+        d.setUnitId(s.unitId());
+        d.setIdempotencyKey(s.idempotencyKey());
+        d.setStatus(s.status().name());
+        d.setPercent(s.percent());
+        // Decimal strings, not numbers: DynamoDB would normalise 8.0 to 8.
+        d.setFigures(s.figures().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toPlainString(), (a, b) -> a, TreeMap::new)));
+        d.setProgress(s.progress());
+        d.setProblems(s.problems());
+        d.setNextSteps(s.nextSteps());
+        d.setReporter(s.reporter());
+        d.setPhone(s.phone());
+        d.setSubmittedAt(Keys.time(s.submittedAt()));
+        return d;
+    }
+
+    static Submission submission(SubmissionData d) {
+        Map<String, BigDecimal> figures = new TreeMap<>();
+        if (d.getFigures() != null) {
+            d.getFigures().forEach((target, value) -> figures.put(target, new BigDecimal(value)));
+        }
+        return new Submission(d.getPlanYear(), d.getTaskId(), d.getUnitId(), d.getIdempotencyKey(),
+                ProgressStatus.valueOf(d.getStatus()), d.getPercent(), figures, d.getProgress(), d.getProblems(),
+                d.getNextSteps(), d.getReporter(), d.getPhone(), Keys.parseTime(d.getSubmittedAt()));
+    }
+
+    static TaskUnitState state(StateItem item) {
+        return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
+                item.getLatest() == null ? null : submission(item.getLatest()));
+    }
+
+    /**
+     * Whether a retried request carries the same report as the stored one. {@code submittedAt} is left
+     * out: it is the server time of each attempt, and a retry comes later by nature. Figures compare by
+     * value (8 equals 8.0).
+     */
+    static boolean sameContent(Submission stored, Submission retried) {
+        return stored.planYear() == retried.planYear()
+                && stored.taskId().equals(retried.taskId())
+                && stored.unitId().equals(retried.unitId())
+                && stored.idempotencyKey().equals(retried.idempotencyKey())
+                && stored.status() == retried.status()
+                && stored.percent() == retried.percent()
+                && sameFigures(stored.figures(), retried.figures())
+                && Objects.equals(stored.progress(), retried.progress())
+                && Objects.equals(stored.problems(), retried.problems())
+                && Objects.equals(stored.nextSteps(), retried.nextSteps())
+                && Objects.equals(stored.reporter(), retried.reporter())
+                && Objects.equals(stored.phone(), retried.phone());
+    }
+
+    private static boolean sameFigures(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
+    }
+}
