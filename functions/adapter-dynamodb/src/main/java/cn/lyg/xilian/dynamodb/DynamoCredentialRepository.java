@@ -33,9 +33,9 @@ public class DynamoCredentialRepository implements CredentialRepository {
     private final DynamoDbClient client;
     private final String table;
 
-    public DynamoCredentialRepository(DynamoDbClient client, String table) {
+    public DynamoCredentialRepository(DynamoDbClient client, DynamoDbSettings settings) {
         this.client = client;
-        this.table = table;
+        this.table = settings.tableName();
     }
 
     @Override

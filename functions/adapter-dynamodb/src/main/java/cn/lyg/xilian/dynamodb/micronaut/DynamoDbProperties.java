@@ -11,7 +11,7 @@ import java.net.URI;
  * {@code endpoint} points at dynalite.
  */
 @ConfigurationProperties("xilian.dynamodb")
-public class DynamoDbSettings {
+public class DynamoDbProperties {
 
     private String table = "xilian-local";
     @Nullable
