@@ -31,7 +31,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.views.ModelAndView;
+import cn.lyg.xilian.web.http.Pages;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,9 +60,11 @@ public class PageController {
     private final SubmitProgress submitProgress;
     private final Display display;
     private final WebSettings settings;
+    private final Pages pages;
 
     public PageController(Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
-                          SubmitProgress submitProgress, Display display, WebSettings settings) {
+                          SubmitProgress submitProgress, Display display, WebSettings settings, Pages pages) {
+        this.pages = pages;
         this.auth = auth;
         this.bodies = bodies;
         this.plans = plans;
@@ -107,7 +109,7 @@ public class PageController {
         Map<String, Object> model = base(plan, who, request);
         model.put("rows", rows);
         model.put("unitName", display.unitName(plan, who.unitId()));
-        return HttpResponse.ok(new ModelAndView<>("mytasks", model));
+        return pages.ok("mytasks", model, request);
     }
 
     /** Public: the plan is published openly (此件公开发布). */
@@ -115,7 +117,7 @@ public class PageController {
     public HttpResponse<?> catalog(HttpRequest<?> request) {
         Plan plan = plans.plan();
         Map<String, Object> model = base(plan, null, request);
-        return HttpResponse.ok(new ModelAndView<>("catalog", model));
+        return pages.ok("catalog", model, request);
     }
 
     @Get("/coordinator")
@@ -141,7 +143,7 @@ public class PageController {
         }
         Map<String, Object> model = base(plan, who, request);
         model.put("rows", rows);
-        return HttpResponse.ok(new ModelAndView<>("coordinator", model));
+        return pages.ok("coordinator", model, request);
     }
 
     @Get("/tasks/{id}")
@@ -162,7 +164,7 @@ public class PageController {
                     });
         }
         values.put("idempotencyKey", Tokens.newToken().substring(0, 22));
-        return HttpResponse.ok(taskView(request, plan, who, task, values, List.of()));
+        return pages.ok("task", taskView(request, plan, who, task, values, List.of()), request);
     }
 
     @Post("/tasks/{id}")
@@ -195,8 +197,8 @@ public class PageController {
             case SubmitOutcome.Invalid inv -> {
                 Map<String, String> values = new HashMap<>();
                 form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-                yield HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                        .body(taskView(request, plan, who, task, values, inv.errors()));
+                yield pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "task",
+                        taskView(request, plan, who, task, values, inv.errors()), request);
             }
             case SubmitOutcome.UnknownTask u -> throw unknownTask(id);
             case SubmitOutcome.NotResponsible n -> throw notResponsible(id);
@@ -224,10 +226,10 @@ public class PageController {
         model.put("task", task);
         model.put("s", s);
         model.put("targets", task.targetsFor(unitId));
-        return HttpResponse.ok(new ModelAndView<>("confirmation", model));
+        return pages.ok("confirmation", model, request);
     }
 
-    private ModelAndView<Map<String, Object>> taskView(HttpRequest<?> request, Plan plan, Principal who,
+    private Map<String, Object> taskView(HttpRequest<?> request, Plan plan, Principal who,
                                                        PlanTask task, Map<String, String> values,
                                                        List<FieldError> errors) {
         Map<String, Object> model = base(plan, who, request);
@@ -248,7 +250,7 @@ public class PageController {
                 .sorted(Comparator.comparing(Submission::submittedAt).reversed()).toList();
         model.put("history", history);
         auth.cookieToken(request).ifPresent(t -> model.put("csrf", Authenticator.csrfToken(t)));
-        return new ModelAndView<>("task", model);
+        return model;
     }
 
     private Map<String, Object> base(Plan plan, @Nullable Principal who, HttpRequest<?> request) {

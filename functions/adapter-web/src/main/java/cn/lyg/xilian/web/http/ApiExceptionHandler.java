@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -19,12 +18,18 @@ import java.util.Map;
 @Requires(classes = {ApiException.class, ExceptionHandler.class})
 public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
 
+    private final Pages pages;
+
+    public ApiExceptionHandler(Pages pages) {
+        this.pages = pages;
+    }
+
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException e) {
         return respond(request, e);
     }
 
-    public static HttpResponse<?> respond(HttpRequest<?> request, ApiException e) {
+    public HttpResponse<?> respond(HttpRequest<?> request, ApiException e) {
         if (request.getPath().startsWith("/api/")) {
             Map<String, ErrorBody.FieldMessage> fields = new LinkedHashMap<>();
             for (FieldError f : e.fields()) {
@@ -38,7 +43,6 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
         model.put("message", e.getMessage());
         model.put("code", e.code());
         model.put("signIn", e.status().getCode() == 401);
-        return HttpResponse.status(e.status()).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("message", model));
+        return pages.render(e.status(), "message", model, request);
     }
 }

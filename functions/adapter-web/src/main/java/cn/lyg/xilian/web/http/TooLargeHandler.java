@@ -19,13 +19,15 @@ import jakarta.inject.Singleton;
 public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
 
     private final WebSettings settings;
+    private final ApiExceptionHandler errors;
 
-    public TooLargeHandler(WebSettings settings) {
+    public TooLargeHandler(WebSettings settings, ApiExceptionHandler errors) {
         this.settings = settings;
+        this.errors = errors;
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
-        return ApiExceptionHandler.respond(request, RequestBodies.tooLarge(settings.getMaxBodyBytes()));
+        return errors.respond(request, RequestBodies.tooLarge(settings.getMaxBodyBytes()));
     }
 }
