@@ -2,6 +2,7 @@ package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
@@ -44,7 +45,12 @@ public class RequestBodies {
         if (declared > max) {
             throw tooLarge(max);
         }
-        if (!(request instanceof ServerHttpRequest<?> server)) {
+        HttpRequest<?> unwrapped = request;
+        // The Lambda proxy hands controllers a wrapper (ServletRequestAndBody) around its ServerHttpRequest.
+        while (unwrapped instanceof HttpRequestWrapper<?> wrapper && !(unwrapped instanceof ServerHttpRequest<?>)) {
+            unwrapped = wrapper.getDelegate();
+        }
+        if (!(unwrapped instanceof ServerHttpRequest<?> server)) {
             throw new IllegalStateException("not a server request: " + request.getClass());
         }
         try (InputStream in = server.byteBody().split().toInputStream()) {
