@@ -123,7 +123,7 @@ final class CatalogMapper {
         return items.stream().sorted(Comparator.comparing(CatalogItem::getPosition)).toList();
     }
 
-    /** DynamoDB cannot store an empty list attribute as absent vs empty reliably: read absent as empty. */
+    /** An empty list written through the mapper may come back absent: read absent as empty. */
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }

@@ -25,7 +25,7 @@ final class NoticeText {
         this.lines = lines;
     }
 
-    /** Joins source lines ({@code firstLine} is the 1-based number of {@code sourceLines.get(0)}). */
+    /** Joins source lines; {@code lineNumbers} holds the 1-based notice line of each. */
     static NoticeText join(List<String> sourceLines, List<Integer> lineNumbers) {
         StringBuilder raw = new StringBuilder();
         List<Integer> rawLines = new ArrayList<>();

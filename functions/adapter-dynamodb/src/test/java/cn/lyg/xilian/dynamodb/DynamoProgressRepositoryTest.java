@@ -1,0 +1,259 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.port.ProgressRepository.RecordResult;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.dynamodb.item.ItemSchemas;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each test works in its own plan year, so tests stay independent on the class's table. */
+@ExtendWith(DynaliteExtension.class)
+class DynamoProgressRepositoryTest {
+
+    private static TestTable table;
+    private static DynamoCatalogRepository catalog;
+    private static DynamoProgressRepository progress;
+
+    @BeforeAll
+    static void createTable(Dynalite dynalite) {
+        table = TestTable.create(dynalite, DynamoProgressRepositoryTest.class);
+        catalog = table.catalog();
+        progress = table.progress();
+    }
+
+    @AfterAll
+    static void closeClient() {
+        table.close();
+    }
+
+    @Test
+    void everyReadPatternServesTheStoredSubmissions() {
+        int year = loadPlanIn(2201);
+        // Monday 2026-11-23 00:00 Shanghai = 2026-11-22T16:00Z separates W47 from W48.
+        Submission a = at(year, "1.2", "ganyu", "a", "2026-11-20T01:00:00Z");      // W47
+        Submission b = at(year, "1.2", "ganyu", "b", "2026-11-22T16:00:00Z");      // W48, first instant
+        Submission c = at(year, "1.2", "donghai", "c", "2026-11-23T08:00:00Z");    // W48
+        Submission d = at(year, "3.1.1", "ganyu", "d", "2026-11-24T08:00:00Z");    // W48
+        Submission e = at(year, "3.1.1", "fgw", "e", "2026-12-02T08:00:00Z");      // W49
+        List.of(a, b, c, d, e).forEach(s -> assertThat(progress.record(s)).isInstanceOf(RecordResult.Stored.class));
+
+        // units by task, with latest status
+        assertThat(progress.statesOfTask(year, "1.2"))
+                .extracting(TaskUnitState::unitId, s -> s.latest().idempotencyKey())
+                .containsExactlyInAnyOrder(tuple("ganyu", "b"), tuple("donghai", "c"));
+        // tasks by unit
+        assertThat(progress.statesOfUnit(year, "ganyu"))
+                .extracting(TaskUnitState::taskId, s -> s.latest().idempotencyKey())
+                .containsExactlyInAnyOrder(tuple("1.2", "b"), tuple("3.1.1", "d"));
+        // every pair, reported or not
+        List<TaskUnitState> all = progress.allStates(year);
+        assertThat(all).hasSize(Fixtures.PAIRS);
+        assertThat(all.stream().filter(TaskUnitState::reported).map(s -> s.latest().idempotencyKey()))
+                .containsExactlyInAnyOrder("b", "c", "d", "e");
+        // one pair
+        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(b);
+        assertThat(progress.state(year, "1.1", "fgw").orElseThrow().reported()).isFalse();
+        // history of a task, of a pair, of a unit: newest first
+        assertThat(progress.historyOfTask(year, "1.2")).containsExactly(c, b, a);
+        assertThat(progress.historyOfTaskUnit(year, "1.2", "ganyu")).containsExactly(b, a);
+        assertThat(progress.historyOfUnit(year, "ganyu")).containsExactly(d, b, a);
+        // replay lookup
+        assertThat(progress.find(year, "3.1.1", "fgw", "e")).contains(e);
+        // a week, and a range over three weeks: [from, to), oldest first
+        assertThat(progress.submittedBetween(year, Instant.parse("2026-11-22T16:00:00Z"), Instant.parse("2026-11-29T16:00:00Z")))
+                .containsExactly(b, c, d);
+        assertThat(progress.submittedBetween(year, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z")))
+                .containsExactly(a, b, c, d, e);
+        assertThat(progress.submittedBetween(year, Instant.parse("2026-11-20T01:00:00Z"), Instant.parse("2026-11-23T08:00:00Z")))
+                .as("from is inclusive, to exclusive").containsExactly(a, b);
+        assertThat(progress.submittedBetween(year, Instant.parse("2026-11-20T01:00:00.000001Z"), Instant.parse("2026-11-23T08:00:00.000001Z")))
+                .as("sub-millisecond bounds").containsExactly(b, c);
+    }
+
+    @Test
+    void aReplayWithTheSameContentReturnsTheOriginal() {
+        int year = loadPlanIn(2202);
+        Submission original = at(year, "1.2", "ganyu", "k1", "2026-05-01T02:00:00.123456Z");
+        RecordResult first = progress.record(original);
+        // The client retries later: same form content, new server time, figures written differently.
+        Submission retry = new Submission(year, "1.2", "ganyu", "k1", original.status(), original.percent(),
+                Map.of("t1", new BigDecimal("3")), original.progress(), original.problems(), original.nextSteps(),
+                original.reporter(), original.phone(), Instant.parse("2026-05-01T02:05:00Z"));
+
+        RecordResult second = progress.record(retry);
+
+        assertThat(first).isInstanceOf(RecordResult.Stored.class);
+        assertThat(first.submission().submittedAt()).isEqualTo(Instant.parse("2026-05-01T02:00:00.123Z"));
+        assertThat(second).isInstanceOf(RecordResult.Replayed.class);
+        assertThat(second.submission()).isEqualTo(first.submission());
+        assertThat(progress.historyOfTask(year, "1.2")).containsExactly(first.submission());
+        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(first.submission());
+    }
+
+    @Test
+    void aUsedKeyWithOtherContentIsAConflictAndChangesNothing() {
+        int year = loadPlanIn(2203);
+        Submission original = at(year, "1.2", "ganyu", "k1", "2026-05-01T02:00:00Z");
+        progress.record(original);
+        Submission different = Fixtures.submission("1.2", "ganyu", "k1", Instant.parse("2026-05-02T02:00:00Z"),
+                ProgressStatus.DONE, "已完成");
+
+        RecordResult result = progress.record(withYear(different, year));
+
+        assertThat(result).isInstanceOf(RecordResult.KeyConflict.class);
+        assertThat(result.submission()).as("the stored original").isEqualTo(original);
+        assertThat(progress.historyOfTask(year, "1.2")).containsExactly(original);
+        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(original);
+    }
+
+    @Test
+    void anOlderSubmissionArrivingLateDoesNotReplaceTheLatest() {
+        int year = loadPlanIn(2204);
+        Submission newer = at(year, "1.2", "ganyu", "new", "2026-05-02T02:00:00Z");
+        Submission older = at(year, "1.2", "ganyu", "old", "2026-05-01T02:00:00Z");
+
+        progress.record(newer);
+        RecordResult late = progress.record(older);
+
+        assertThat(late).isInstanceOf(RecordResult.Stored.class);
+        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(newer);
+        assertThat(progress.historyOfTaskUnit(year, "1.2", "ganyu")).containsExactly(newer, older);
+    }
+
+    @Test
+    void atTheSameMillisecondTheGreaterKeyWinsWhateverTheOrder() {
+        int year = loadPlanIn(2205);
+        Submission keyB = at(year, "1.2", "ganyu", "b", "2026-05-01T02:00:00Z");
+        Submission keyA = at(year, "1.2", "ganyu", "a", "2026-05-01T02:00:00Z");
+
+        progress.record(keyB);
+        progress.record(keyA);
+
+        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(keyB);
+    }
+
+    @Test
+    void aRetryAfterACrashBetweenTheTwoWritesCompletesTheState() {
+        int year = loadPlanIn(2206);
+        Submission submission = at(year, "3.1.1", "donghai", "k1", "2026-05-01T02:00:00Z");
+        // Simulate the crash: only step 1 (the history item) happened.
+        table.enhanced.table(table.settings.tableName(), ItemSchemas.SUBMISSION)
+                .putItem(SubmissionMapper.historyItem(submission));
+        assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
+
+        RecordResult retry = progress.record(submission);
+
+        assertThat(retry).isInstanceOf(RecordResult.Replayed.class);
+        assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().latest()).isEqualTo(submission);
+    }
+
+    @Test
+    void concurrentSubmissionsAreAllStoredOnceAndTheNewestIsLatest() throws Exception {
+        int year = loadPlanIn(2207);
+        Plan plan = catalog.plan(year).orElseThrow();
+        List<String[]> pairs = new ArrayList<>();
+        for (PlanTask task : plan.tasks()) {
+            task.unitIds().forEach(unit -> pairs.add(new String[]{task.id(), unit}));
+        }
+        Random random = new Random(42);
+        Instant base = Instant.parse("2026-06-01T00:00:00Z");
+        List<Submission> distinct = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String[] pair = pairs.get(i % pairs.size());
+            // Random times over four weeks, some on the same millisecond, so order of arrival ≠ time order.
+            Instant time = base.plus(Duration.ofMinutes(random.nextInt(4 * 7 * 24 * 6) * 10L));
+            distinct.add(at(year, pair[0], pair[1], "key-%03d".formatted(i), time.toString()));
+        }
+        List<Submission> requests = new ArrayList<>(distinct);
+        requests.addAll(distinct.subList(0, 50)); // client retries, racing with the originals
+        Collections.shuffle(requests, random);
+
+        List<RecordResult> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<RecordResult>> futures = new ArrayList<>();
+            for (Submission s : requests) {
+                futures.add(pool.submit(() -> progress.record(s)));
+            }
+            for (Future<RecordResult> f : futures) {
+                results.add(f.get());
+            }
+        }
+
+        Map<Class<?>, Long> outcomes = results.stream().collect(Collectors.groupingBy(Object::getClass, Collectors.counting()));
+        assertThat(outcomes).containsOnly(Map.entry(RecordResult.Stored.class, 200L), Map.entry(RecordResult.Replayed.class, 50L));
+        List<Submission> stored = plan.tasks().stream()
+                .flatMap(t -> progress.historyOfTask(year, t.id()).stream()).toList();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(distinct);
+        assertThat(progress.submittedBetween(year, base, base.plus(Duration.ofDays(29))))
+                .containsExactlyInAnyOrderElementsOf(distinct);
+
+        Map<String, Submission> newestPerPair = new HashMap<>();
+        for (Submission s : distinct) {
+            newestPerPair.merge(s.taskId() + "/" + s.unitId(), s, (x, y) -> x.isNewerThan(y) ? x : y);
+        }
+        Map<String, Submission> latestPerPair = progress.allStates(year).stream()
+                .collect(Collectors.toMap(s -> s.taskId() + "/" + s.unitId(), TaskUnitState::latest));
+        assertThat(latestPerPair).isEqualTo(newestPerPair);
+    }
+
+    @Test
+    void aLongHistoryLargerThanOnePageIsReadWhole() {
+        int year = loadPlanIn(2208);
+        String longProgress = "进".repeat(100_000); // ~300 KB per item, 5 items > one 1 MB page
+        List<Submission> submitted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Submission s = Fixtures.submission("1.2", "ganyu", "k" + i, Instant.parse("2026-05-01T02:00:00Z").plusSeconds(i),
+                    ProgressStatus.IN_PROGRESS, longProgress);
+            submitted.add(withYear(s, year));
+            progress.record(submitted.get(i));
+        }
+
+        assertThat(progress.historyOfTask(year, "1.2")).hasSize(5);
+        assertThat(progress.historyOfUnit(year, "ganyu")).hasSize(5);
+        assertThat(progress.submittedBetween(year, Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-02T00:00:00Z")))
+                .containsExactlyElementsOf(submitted);
+    }
+
+    private static int loadPlanIn(int year) {
+        Plan plan = Fixtures.plan();
+        catalog.load(new Plan(year, plan.title(), plan.docNumber(), plan.issuedOn(), plan.sections(), plan.units(), plan.tasks()));
+        return year;
+    }
+
+    private static Submission at(int year, String taskId, String unitId, String key, String submittedAt) {
+        return withYear(Fixtures.submission(taskId, unitId, key, submittedAt), year);
+    }
+
+    private static Submission withYear(Submission s, int year) {
+        return new Submission(year, s.taskId(), s.unitId(), s.idempotencyKey(), s.status(), s.percent(), s.figures(),
+                s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(), s.submittedAt());
+    }
+
+    private static org.assertj.core.groups.Tuple tuple(Object... values) {
+        return org.assertj.core.groups.Tuple.tuple(values);
+    }
+}
