@@ -27,7 +27,8 @@ import java.util.Properties;
  * The weekly mails as MIME: multipart/mixed holding a multipart/alternative (text/plain, then
  * text/html) and the ledger attachment. Built like the alert mails ({@link MimeAlertMailRenderer}):
  * UTF-8, RFC 2047 subject and sender name, Date from the clock, the Message-ID given by the use case
- * and boundaries derived from it, so a retry of the same (week, recipient) renders the same bytes.
+ * and boundaries derived from it, so the same envelope always renders the same bytes (a retry keeps its
+ * Message-ID; the .xlsx inside may differ by POI's zip timestamps).
  * The attachment's Chinese file name is written RFC 2231-encoded (Jakarta Mail's default).
  */
 public final class HtmlSummaryMailRenderer implements SummaryMailRenderer {
