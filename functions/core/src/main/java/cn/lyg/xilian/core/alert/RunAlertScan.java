@@ -1,0 +1,221 @@
+package cn.lyg.xilian.core.alert;
+
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.port.AlertMailRenderer;
+import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.port.ContactDirectory;
+import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The alert use case: evaluate → record new findings (de-duplicated by key) → group everything still
+ * pending per audience → render one email per audience → send → mark delivered.
+ *
+ * <p>Delivery is at least once: a failed send (or a crash before marking) leaves the items pending
+ * and they go out on the next run, in a message with the same Message-ID when the batch is unchanged.
+ * One audience's failure never blocks another's. On a quiet day nothing is sent, pending items
+ * included; the event-driven {@link #onSubmission} path sends right away whatever the day.
+ */
+public final class RunAlertScan {
+
+    /** Which items the coordinators' consolidated email carries. Red items reach them in any case. */
+    public enum CoordinatorCopy {
+        /** Every item of every unit. */
+        ALL,
+        /** Only red items and units' own 受阻/滞后 reports. */
+        RED_ONLY
+    }
+
+    private static final String COORDINATORS_NAME = "市发改委";
+
+    private final CatalogRepository catalog;
+    private final ProgressRepository progress;
+    private final AlertRepository alerts;
+    private final ContactDirectory contacts;
+    private final AlertMailRenderer renderer;
+    private final MailTransport transport;
+    private final AlertEvaluator evaluator;
+    private final AlertSettings settings;
+    private final WorkCalendar calendar;
+    private final CoordinatorCopy coordinatorCopy;
+    private final Clock clock;
+
+    public RunAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
+                        ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
+                        AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar,
+                        CoordinatorCopy coordinatorCopy, Clock clock) {
+        this.catalog = catalog;
+        this.progress = progress;
+        this.alerts = alerts;
+        this.contacts = contacts;
+        this.renderer = renderer;
+        this.transport = transport;
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.calendar = calendar;
+        this.coordinatorCopy = coordinatorCopy;
+        this.clock = clock;
+    }
+
+    /** The scheduled scan, as of today in Asia/Shanghai. */
+    public ScanReport run(int planYear) {
+        return run(planYear, today());
+    }
+
+    public ScanReport run(int planYear, LocalDate asOf) {
+        Plan plan = plan(planYear);
+        List<TaskUnitState> states = progress.allStates(planYear);
+        Evaluation evaluation = evaluator.evaluate(plan, states, asOf, settings, calendar);
+        int recorded = record(evaluation.due());
+        if (!evaluation.sendingDay()) {
+            return new ScanReport(asOf, evaluation.due().size(), recorded, List.of(), List.of(), List.of());
+        }
+        return deliver(plan, states, asOf, evaluation.due().size(), recorded, audience -> true);
+    }
+
+    /** The event-driven path: a 受阻/滞后 report alerts the coordinators right away. */
+    public ScanReport onSubmission(Submission submission) {
+        LocalDate asOf = today();
+        Plan plan = plan(submission.planYear());
+        Optional<Finding> finding = evaluator.evaluateSubmission(plan, submission);
+        if (finding.isEmpty()) {
+            return new ScanReport(asOf, 0, 0, List.of(), List.of(), List.of());
+        }
+        int recorded = record(finding.stream().toList());
+        return deliver(plan, progress.allStates(plan.year()), asOf, 1, recorded, Audience::isCoordinators);
+    }
+
+    private Plan plan(int planYear) {
+        return catalog.plan(planYear).orElseThrow(() -> new IllegalStateException("no plan for " + planYear));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(AlertEvaluator.ZONE));
+    }
+
+    private int record(List<Finding> findings) {
+        int created = 0;
+        for (Finding finding : findings) {
+            if (alerts.recordIfAbsent(AlertRecord.newlyFound(finding, audiencesOf(finding), clock.instant()))) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /** A unit hears about its own items; a unit's own 受阻/滞后 report goes to the coordinators only. */
+    private Set<Audience> audiencesOf(Finding finding) {
+        Set<Audience> audiences = new LinkedHashSet<>();
+        if (finding.rule() != Rule.REPORTED_BLOCKED) {
+            audiences.add(Audience.unit(finding.unitId()));
+        }
+        if (coordinatorCopy == CoordinatorCopy.ALL || finding.light() == Light.RED
+                || finding.rule() == Rule.REPORTED_BLOCKED) {
+            audiences.add(Audience.COORDINATORS);
+        }
+        return audiences;
+    }
+
+    private ScanReport deliver(Plan plan, List<TaskUnitState> states, LocalDate asOf, int found, int recorded,
+                               Predicate<Audience> which) {
+        Map<Audience, List<AlertRecord>> byAudience = new TreeMap<>(Comparator.comparing(Audience::key));
+        for (AlertRecord alert : alerts.pending(plan.year())) {
+            for (Audience audience : alert.pendingAudiences()) {
+                if (which.test(audience)) {
+                    byAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(alert);
+                }
+            }
+        }
+        LineFactory lineFactory = new LineFactory(plan, states, asOf);
+        List<ScanReport.Delivery> delivered = new ArrayList<>();
+        List<ScanReport.Failure> failed = new ArrayList<>();
+        List<Audience> withoutAddress = new ArrayList<>();
+        byAudience.forEach((audience, pending) -> {
+            List<String> to = audience.isCoordinators() ? contacts.coordinators() : contacts.unitContacts(audience.unitId());
+            if (to.isEmpty()) {
+                withoutAddress.add(audience);
+                return;
+            }
+            List<AlertLine> lines = pending.stream().map(lineFactory::lineOf).sorted(lineFactory.order()).toList();
+            AlertDigest digest = AlertDigest.of(audience, lineFactory.audienceName(audience), to, asOf, lines);
+            try {
+                OutgoingEmail email = renderer.render(digest);
+                transport.send(email);
+                for (AlertRecord alert : pending) {
+                    alerts.markDelivered(alert.key(), audience, clock.instant());
+                }
+                delivered.add(new ScanReport.Delivery(audience, email.messageId(), lines.size()));
+            } catch (RuntimeException e) {
+                // Any failure (transport, but also a rendering bug) must not stop the other audiences.
+                failed.add(new ScanReport.Failure(audience, lines.size(), String.valueOf(e)));
+            }
+        });
+        return new ScanReport(asOf, found, recorded, delivered, failed, withoutAddress);
+    }
+
+    /** Builds email lines with today's facts of each (task, unit). */
+    private static final class LineFactory {
+        private final Plan plan;
+        private final LocalDate asOf;
+        private final Map<String, TaskUnitState> stateByPair = new HashMap<>();
+        private final Map<String, Integer> taskOrder = new HashMap<>();
+
+        LineFactory(Plan plan, List<TaskUnitState> states, LocalDate asOf) {
+            this.plan = plan;
+            this.asOf = asOf;
+            states.forEach(s -> stateByPair.put(s.taskId() + "|" + s.unitId(), s));
+            for (int i = 0; i < plan.tasks().size(); i++) {
+                taskOrder.put(plan.tasks().get(i).id(), i);
+            }
+        }
+
+        AlertLine lineOf(AlertRecord alert) {
+            Finding f = alert.finding();
+            Optional<PlanTask> task = plan.task(f.taskId());
+            TaskUnitState state = stateByPair.get(f.taskId() + "|" + f.unitId());
+            Submission latest = state == null ? null : state.latest();
+            LocalDate deadline = task.map(PlanTask::deadline).orElse(null);
+            long daysLeft = deadline == null ? 0 : ChronoUnit.DAYS.between(asOf, deadline);
+            return new AlertLine(alert.key(), f.taskId(), task.map(PlanTask::title).orElse(f.taskId()),
+                    f.unitId(), unitName(f.unitId()), deadline, daysLeft,
+                    latest == null ? null : latest.status(), latest == null ? null : latest.percent(),
+                    f.light(), f.rule(), f.reason());
+        }
+
+        /** Red first, then in plan order, then by unit. */
+        Comparator<AlertLine> order() {
+            return Comparator.comparing(AlertLine::light).reversed()
+                    .thenComparing(l -> taskOrder.getOrDefault(l.taskId(), Integer.MAX_VALUE))
+                    .thenComparing(AlertLine::unitId)
+                    .thenComparing(AlertLine::alertKey);
+        }
+
+        String audienceName(Audience audience) {
+            return audience.isCoordinators() ? COORDINATORS_NAME : unitName(audience.unitId());
+        }
+
+        private String unitName(String unitId) {
+            return plan.unit(unitId).map(Unit::name).orElse(unitId);
+        }
+    }
+}

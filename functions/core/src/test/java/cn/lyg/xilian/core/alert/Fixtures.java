@@ -1,0 +1,64 @@
+package cn.lyg.xilian.core.alert;
+
+import cn.lyg.xilian.core.catalog.Milestone;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Section;
+import cn.lyg.xilian.core.catalog.Target;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.catalog.UnitKind;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Small plans and states for the alert tests. */
+final class Fixtures {
+
+    static final String GANYU = "ganyu";
+    static final String DONGHAI = "donghai";
+
+    private Fixtures() {
+    }
+
+    static Unit unit(String id, String name) {
+        return new Unit(id, name, UnitKind.COUNTY, List.of());
+    }
+
+    static PlanTask task(String id, LocalDate deadline, List<Milestone> milestones, List<Target> targets,
+                         String... unitIds) {
+        return new PlanTask(id, "1", "任务" + id, "全文" + id, List.of(unitIds), deadline, milestones, targets);
+    }
+
+    static PlanTask task(String id, LocalDate deadline, String... unitIds) {
+        return task(id, deadline, List.of(), List.of(), unitIds);
+    }
+
+    static Plan plan(LocalDate issuedOn, PlanTask... tasks) {
+        return new Plan(2026, "2026年锡连帮扶合作计划", "连政办发〔2026〕13号", issuedOn,
+                List.of(new Section("1", "一、统筹开展两市帮扶合作", null)),
+                List.of(unit(GANYU, "赣榆区"), unit(DONGHAI, "东海县")), List.of(tasks));
+    }
+
+    static Submission submission(String taskId, String unitId, ProgressStatus status, int percent,
+                                 Map<String, BigDecimal> figures, LocalDate on) {
+        return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + on, status, percent, figures,
+                "推进情况", null, null, "张三", null, on.atTime(10, 0).atZone(AlertEvaluator.ZONE).toInstant());
+    }
+
+    static TaskUnitState reported(String taskId, String unitId, ProgressStatus status, int percent, LocalDate on) {
+        return new TaskUnitState(2026, taskId, unitId, submission(taskId, unitId, status, percent, Map.of(), on));
+    }
+
+    static TaskUnitState reported(Submission submission) {
+        return new TaskUnitState(2026, submission.taskId(), submission.unitId(), submission);
+    }
+
+    static TaskUnitState neverReported(String taskId, String unitId) {
+        return new TaskUnitState(2026, taskId, unitId, null);
+    }
+}
