@@ -1,0 +1,71 @@
+package cn.lyg.xilian.dynamodb.micronaut;
+
+import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
+import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
+import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Optional;
+
+/**
+ * Micronaut wiring of the DynamoDB adapter: one client, one enhanced client and the repositories per
+ * context (clients are thread-safe and costly to build; table schemas are built once by the repositories).
+ * The client is not taken from micronaut-aws-sdk-v2, which does not know SDK 2.57's apache5 client.
+ */
+@Factory
+public class DynamoDbFactory {
+
+    @Singleton
+    DynamoDbSettings dynamoDbSettings(DynamoDbProperties properties) {
+        return new DynamoDbSettings(properties.getTable(), Optional.ofNullable(properties.getEndpoint()),
+                properties.getRegion());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    DynamoDbClient dynamoDbClient(DynamoDbSettings settings) {
+        if (settings.endpointOverride().isEmpty()) {
+            return DynamoDbClientFactory.client(settings); // AWS: the default chain (the Lambda role)
+        }
+        // A local stand-in (dynalite) accepts any signature; fixed keys keep local runs and tests
+        // independent of ~/.aws and of the environment.
+        return DynamoDbClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(settings.region()))
+                .endpointOverride(settings.endpointOverride().get())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    @Singleton
+    DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient client) {
+        return DynamoDbClientFactory.enhancedClient(client);
+    }
+
+    @Singleton
+    DynamoCatalogRepository catalogRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+                                              DynamoDbSettings settings) {
+        return new DynamoCatalogRepository(client, enhanced, settings);
+    }
+
+    @Singleton
+    DynamoProgressRepository progressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+                                                DynamoDbSettings settings) {
+        return new DynamoProgressRepository(client, enhanced, settings);
+    }
+
+    @Singleton
+    DynamoCredentialRepository credentialRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoCredentialRepository(client, settings);
+    }
+}

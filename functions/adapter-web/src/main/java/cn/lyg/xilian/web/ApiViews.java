@@ -1,0 +1,65 @@
+package cn.lyg.xilian.web;
+
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Target;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.progress.Submission;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of /api/v1. Separate from the domain records so the API can stay stable when they change. */
+public final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    @Serdeable
+    public record UnitView(String id, String name, String kind, String kindLabel) {
+        static UnitView of(Unit u) {
+            return new UnitView(u.id(), u.name(), u.kind().name(), u.kind().label());
+        }
+    }
+
+    @Serdeable
+    public record SubmissionView(String taskId, String unitId, String idempotencyKey, String status,
+                                 String statusLabel, int percent, Map<String, BigDecimal> figures, String progress,
+                                 @Nullable String problems, @Nullable String nextSteps, @Nullable String reporter,
+                                 @Nullable String phone, Instant submittedAt) {
+        static SubmissionView of(Submission s) {
+            return new SubmissionView(s.taskId(), s.unitId(), s.idempotencyKey(), s.status().name(),
+                    s.status().label(), s.percent(), s.figures(), s.progress(), s.problems(), s.nextSteps(),
+                    s.reporter(), s.phone(), s.submittedAt());
+        }
+    }
+
+    @Serdeable
+    public record UnitState(String unitId, String unitName, @Nullable SubmissionView latest) {
+    }
+
+    @Serdeable
+    public record TaskView(String id, String sectionId, String title, String text, List<String> unitIds,
+                           LocalDate deadline, long daysLeft, List<Target> targets, List<UnitState> states) {
+        static TaskView of(PlanTask t, long daysLeft, List<Target> targets, List<UnitState> states) {
+            return new TaskView(t.id(), t.sectionId(), t.title(), t.text(), t.unitIds(), t.deadline(), daysLeft,
+                    targets, states);
+        }
+    }
+
+    @Serdeable
+    public record TaskDetail(TaskView task, List<SubmissionView> history) {
+    }
+
+    /**
+     * Result of a submission. 201 with replayed=false when stored; 200 with replayed=true and the original
+     * submission when the same Idempotency-Key and content arrive again.
+     */
+    @Serdeable
+    public record SubmitResult(boolean replayed, SubmissionView submission) {
+    }
+}

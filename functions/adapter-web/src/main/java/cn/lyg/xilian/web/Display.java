@@ -1,0 +1,62 @@
+package cn.lyg.xilian.web;
+
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.progress.Submission;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** Formatting shared by pages and JSON: dates and days left are Asia/Shanghai, whatever the server's zone. */
+@Singleton
+public class Display {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
+    private final Clock clock;
+
+    public Display(Clock clock) {
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** Negative when overdue. */
+    public long daysLeft(LocalDate deadline) {
+        return ChronoUnit.DAYS.between(today(), deadline);
+    }
+
+    public String daysLeftText(LocalDate deadline) {
+        long d = daysLeft(deadline);
+        return d > 0 ? "剩余" + d + "天" : d == 0 ? "今天到期" : "已逾期" + (-d) + "天";
+    }
+
+    public String time(@Nullable Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    public String status(@Nullable Submission s) {
+        return s == null ? "未填报" : s.status().label();
+    }
+
+    public String percent(@Nullable Submission s) {
+        return s == null ? "—" : s.percent() + "%";
+    }
+
+    public String unitName(Plan plan, String unitId) {
+        return plan.unit(unitId).map(Unit::name).orElse(unitId);
+    }
+
+    public String sectionTitle(Plan plan, String sectionId) {
+        return plan.section(sectionId).map(s -> s.title()).orElse(sectionId);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.lyg.xilian.web;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/** {@code xilian.web.*}: settings of the form and the JSON API. */
+@ConfigurationProperties("xilian.web")
+public class WebSettings {
+
+    /** The plan year served. */
+    private int planYear = 2026;
+    /** Request bodies above this are refused with 413 BODY_TOO_LARGE (documented: 64 KB). */
+    private int maxBodyBytes = 64 * 1024;
+    private String cookieName = "xilian_token";
+    /** Used by the admin command to print sign-in links, e.g. https://xilian.example.cn */
+    private String publicBaseUrl = "http://localhost:8080";
+    /** How long the plan read from DynamoDB is reused, in seconds. The plan changes a few times a year. */
+    private int planCacheSeconds = 60;
+
+    public int getPlanYear() {
+        return planYear;
+    }
+
+    public void setPlanYear(int planYear) {
+        this.planYear = planYear;
+    }
+
+    public int getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String getCookieName() {
+        return cookieName;
+    }
+
+    public void setCookieName(String cookieName) {
+        this.cookieName = cookieName;
+    }
+
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public int getPlanCacheSeconds() {
+        return planCacheSeconds;
+    }
+
+    public void setPlanCacheSeconds(int planCacheSeconds) {
+        this.planCacheSeconds = planCacheSeconds;
+    }
+}

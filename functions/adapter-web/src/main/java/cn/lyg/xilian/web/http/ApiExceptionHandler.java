@@ -1,0 +1,48 @@
+package cn.lyg.xilian.web.http;
+
+import cn.lyg.xilian.core.progress.FieldError;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON under /api, a Chinese HTML page elsewhere: the same codes and messages either way. */
+@Produces
+@Singleton
+@Requires(classes = {ApiException.class, ExceptionHandler.class})
+public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
+
+    private final Pages pages;
+
+    public ApiExceptionHandler(Pages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ApiException e) {
+        return respond(request, e);
+    }
+
+    public HttpResponse<?> respond(HttpRequest<?> request, ApiException e) {
+        if (request.getPath().startsWith("/api/")) {
+            Map<String, ErrorBody.FieldMessage> fields = new LinkedHashMap<>();
+            for (FieldError f : e.fields()) {
+                fields.putIfAbsent(f.field(), new ErrorBody.FieldMessage(f.code(), f.message()));
+            }
+            return HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody(e.code(), e.getMessage(), fields));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", e.status().getCode() == 401 ? "请登录" : "无法完成请求");
+        model.put("message", e.getMessage());
+        model.put("code", e.code());
+        model.put("signIn", e.status().getCode() == 401);
+        return pages.render(e.status(), "message", model, request);
+    }
+}

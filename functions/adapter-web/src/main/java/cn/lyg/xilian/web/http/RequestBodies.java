@@ -1,0 +1,175 @@
+package cn.lyg.xilian.web.http;
+
+import cn.lyg.xilian.web.WebSettings;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads request bodies from the raw bytes, the same way on Netty and behind the Lambda API proxy: the proxy's
+ * own form binding has known gaps (micronaut-aws #2345, #966), and lenient decoding would silently turn
+ * invalid UTF-8 into U+FFFD and store it.
+ */
+@Singleton
+public class RequestBodies {
+
+    private final WebSettings settings;
+    private final JsonMapper json;
+
+    public RequestBodies(WebSettings settings, JsonMapper json) {
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** The body as bytes, refusing more than the limit by the declared length and by the bytes actually read. */
+    public byte[] bytes(HttpRequest<?> request) {
+        int max = settings.getMaxBodyBytes();
+        long declared = request.getContentLength();
+        if (declared > max) {
+            throw tooLarge(max);
+        }
+        if (!(request instanceof ServerHttpRequest<?> server)) {
+            throw new IllegalStateException("not a server request: " + request.getClass());
+        }
+        try (InputStream in = server.byteBody().split().toInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > max) {
+                    throw tooLarge(max);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BODY_UNREADABLE", "无法读取请求内容");
+        }
+    }
+
+    public void requireContentType(HttpRequest<?> request, MediaType expected) {
+        MediaType actual = request.getContentType().orElse(null);
+        if (actual == null || !actual.matches(expected)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "请求内容类型须为 " + expected.getName());
+        }
+        String charset = actual.getParameters().get("charset").orElse("utf-8");
+        if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "请求内容须使用 UTF-8 编码");
+        }
+    }
+
+    public static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalidUtf8();
+        }
+    }
+
+    /** A urlencoded form as name → values, in order. Percent-escapes must decode to valid UTF-8 too. */
+    public Map<String, List<String>> form(HttpRequest<?> request) {
+        requireContentType(request, MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        return parseForm(strictUtf8(bytes(request)));
+    }
+
+    public static Map<String, List<String>> parseForm(String body) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return out;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    throw malformedForm();
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw malformedForm();
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                // Already valid text (the whole body was strictly decoded): re-encode to join with escapes.
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+                    b = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.writeBytes(b);
+            }
+        }
+        return strictUtf8(bytes.toByteArray());
+    }
+
+    /** A JSON object from the body; anything else is MALFORMED_JSON. */
+    public JsonNode jsonObject(HttpRequest<?> request) {
+        requireContentType(request, MediaType.APPLICATION_JSON_TYPE);
+        byte[] body = bytes(request);
+        strictUtf8(body);
+        JsonNode node;
+        try {
+            node = json.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw malformedJson();
+        }
+        if (node == null || !node.isObject()) {
+            throw malformedJson();
+        }
+        return node;
+    }
+
+    private static ApiException malformedJson() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "请求内容不是有效的 JSON 对象");
+    }
+
+    private static ApiException malformedForm() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_FORM", "表单编码不正确");
+    }
+
+    private static ApiException invalidUtf8() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_UTF8", "请求内容不是有效的 UTF-8 文本");
+    }
+
+    public static ApiException tooLarge(int max) {
+        return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE",
+                "请求内容超过 " + (max / 1024) + " KB 上限");
+    }
+}

@@ -1,0 +1,41 @@
+package cn.lyg.xilian.core.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * A stored credential. Only the SHA-256 of the token is kept, so a leaked table does not leak sign-in links.
+ *
+ * @param hash      lower-case hex SHA-256 of the token
+ * @param unitId    the unit for {@link Role#UNIT}; null for coordinators
+ * @param expiresAt null = does not expire
+ * @param revokedAt set once by the admin command; never cleared
+ */
+@Serdeable
+public record Credential(String hash, Role role, @Nullable String unitId, Instant issuedAt,
+                         @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
+
+    public Credential {
+        if (role == Role.UNIT && (unitId == null || unitId.isBlank())) {
+            throw new IllegalArgumentException("a unit credential needs a unit id");
+        }
+    }
+
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+
+    public Credential revokedAt(Instant when) {
+        return new Credential(hash, role, unitId, issuedAt, expiresAt, when);
+    }
+
+    public Principal principal() {
+        return new Principal(role, unitId, hash);
+    }
+}

@@ -1,0 +1,173 @@
+package cn.lyg.xilian.core.progress;
+
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Target;
+import cn.lyg.xilian.core.port.ProgressRepository;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Validates a progress report and stores it. Validation happens completely before anything is written,
+ * so a rejected report leaves no trace.
+ */
+public class SubmitProgress {
+
+    /** Documented limit for 进展情况 (and for 存在问题 / 下步打算), in characters (code points). */
+    public static final int MAX_TEXT = 2000;
+    public static final int MAX_REPORTER = 50;
+    public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Pattern PERCENT = Pattern.compile("[+-]?\\d{1,9}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,30}");
+    /** Plain decimal only: no exponents, so "1e999999" cannot become a huge number. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,6})?");
+
+    private final ProgressRepository repository;
+    private final Clock clock;
+
+    public SubmitProgress(ProgressRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public SubmitOutcome submit(Plan plan, Principal who, String taskId, ProgressInput in) {
+        Optional<PlanTask> found = plan.task(taskId);
+        if (found.isEmpty()) {
+            return new SubmitOutcome.UnknownTask(taskId);
+        }
+        PlanTask task = found.get();
+        if (!who.mayReport(task)) {
+            return new SubmitOutcome.NotResponsible(taskId);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ProgressStatus status = status(in.status(), errors);
+        Integer percent = percent(in.percent(), errors);
+        if (status == ProgressStatus.DONE && percent != null && percent != 100) {
+            errors.add(new FieldError("percent", "PERCENT_DONE_MISMATCH", "状态为“已完成”时，完成百分比应为100"));
+        }
+        Map<String, BigDecimal> figures = figures(task, who.unitId(), in.figures(), errors);
+        String progress = text("progress", "进展情况", in.progress(), MAX_TEXT, true, errors);
+        String problems = text("problems", "存在问题", in.problems(), MAX_TEXT, false, errors);
+        String nextSteps = text("nextSteps", "下步打算", in.nextSteps(), MAX_TEXT, false, errors);
+        String reporter = text("reporter", "填报人", in.reporter(), MAX_REPORTER, false, errors);
+        String phone = phone(in.phone(), errors);
+        String key = in.idempotencyKey();
+        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            errors.add(new FieldError("idempotencyKey", "IDEMPOTENCY_KEY_INVALID",
+                    "幂等键须为8到64位的字母、数字、下划线或连字符"));
+        }
+        if (!errors.isEmpty()) {
+            return new SubmitOutcome.Invalid(List.copyOf(errors));
+        }
+        Submission submission = new Submission(plan.year(), task.id(), who.unitId(), key, status, percent,
+                figures, progress, problems, nextSteps, reporter, phone, clock.instant());
+        return switch (repository.record(submission)) {
+            case ProgressRepository.RecordResult.Stored s -> new SubmitOutcome.Stored(s.submission());
+            case ProgressRepository.RecordResult.Replayed r -> new SubmitOutcome.Replayed(r.submission());
+            case ProgressRepository.RecordResult.KeyConflict c -> new SubmitOutcome.KeyReused(c.submission());
+        };
+    }
+
+    private static ProgressStatus status(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldError("status", "STATUS_REQUIRED", "请选择状态"));
+            return null;
+        }
+        Optional<ProgressStatus> s = ProgressStatus.parse(raw);
+        if (s.isEmpty()) {
+            errors.add(new FieldError("status", "STATUS_INVALID", "状态须为未启动、推进中、已完成、滞后或受阻之一"));
+            return null;
+        }
+        return s.get();
+    }
+
+    private static Integer percent(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldError("percent", "PERCENT_REQUIRED", "请填写完成百分比（0到100的整数）"));
+            return null;
+        }
+        String v = raw.strip();
+        if (!PERCENT.matcher(v).matches()) {
+            errors.add(new FieldError("percent", "PERCENT_NOT_A_NUMBER", "完成百分比须为0到100的整数"));
+            return null;
+        }
+        int p = Integer.parseInt(v);
+        if (p < 0 || p > 100) {
+            errors.add(new FieldError("percent", "PERCENT_OUT_OF_RANGE", "完成百分比须在0到100之间"));
+            return null;
+        }
+        return p;
+    }
+
+    private static Map<String, BigDecimal> figures(PlanTask task, String unitId, Map<String, String> raw,
+                                                   List<FieldError> errors) {
+        Map<String, Target> allowed = new LinkedHashMap<>();
+        task.targetsFor(unitId).forEach(t -> allowed.put(t.id(), t));
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            String field = "figures." + e.getKey();
+            Target target = allowed.get(e.getKey());
+            if (target == null) {
+                errors.add(new FieldError(field, "UNKNOWN_FIGURE", "该任务没有适用于本单位的指标“" + e.getKey() + "”"));
+                continue;
+            }
+            String v = e.getValue() == null ? "" : e.getValue().strip();
+            if (v.isEmpty()) {
+                continue; // not reported this time
+            }
+            if (!DECIMAL.matcher(v).matches()) {
+                errors.add(new FieldError(field, "FIGURE_NOT_A_NUMBER", "“" + target.metric() + "”须填写数字"));
+                continue;
+            }
+            BigDecimal d = new BigDecimal(v);
+            if (d.signum() < 0) {
+                errors.add(new FieldError(field, "FIGURE_NEGATIVE", "“" + target.metric() + "”不能为负数"));
+                continue;
+            }
+            out.put(target.id(), d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d.stripTrailingZeros());
+        }
+        return out;
+    }
+
+    private static String text(String field, String label, String raw, int max, boolean required,
+                               List<FieldError> errors) {
+        String v = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
+        if (v.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "PROGRESS_REQUIRED", "请填写" + label));
+            }
+            return null;
+        }
+        if (v.codePoints().anyMatch(c -> c != '\n' && c != '\t' && Character.isISOControl(c))) {
+            errors.add(new FieldError(field, "TEXT_INVALID_CHARACTERS", label + "含有不可见的控制字符"));
+            return null;
+        }
+        int length = v.codePointCount(0, v.length());
+        if (length > max) {
+            String code = "progress".equals(field) ? "PROGRESS_TOO_LONG" : "TEXT_TOO_LONG";
+            errors.add(new FieldError(field, code, label + "不能超过" + max + "字（当前" + length + "字）"));
+            return null;
+        }
+        return v;
+    }
+
+    private static String phone(String raw, List<FieldError> errors) {
+        String v = raw == null ? "" : raw.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!PHONE.matcher(v).matches()) {
+            errors.add(new FieldError("phone", "PHONE_INVALID", "联系电话格式不正确"));
+            return null;
+        }
+        return v;
+    }
+}
