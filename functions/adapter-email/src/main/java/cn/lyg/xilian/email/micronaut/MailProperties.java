@@ -82,6 +82,7 @@ public class MailProperties {
     }
 
     /** {@code xilian.mail.outbox.dir}: the folder the .eml files go to. */
+    @ConfigurationProperties("outbox")
     public static class Outbox {
         private Path dir = Path.of("target/outbox");
 
@@ -95,6 +96,7 @@ public class MailProperties {
     }
 
     /** {@code xilian.mail.ses.*}: region (required for ses), endpoint (a local SES API, else empty). */
+    @ConfigurationProperties("ses")
     public static class Ses {
         @Nullable
         private String region;
@@ -121,6 +123,7 @@ public class MailProperties {
     }
 
     /** {@code xilian.mail.smtp.*} */
+    @ConfigurationProperties("smtp")
     public static class Smtp {
         private String host = "localhost";
         private int port = 1025;
