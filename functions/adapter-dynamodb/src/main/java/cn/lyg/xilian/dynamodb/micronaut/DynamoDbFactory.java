@@ -1,5 +1,6 @@
 package cn.lyg.xilian.dynamodb.micronaut;
 
+import cn.lyg.xilian.dynamodb.DynamoAlertRepository;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
@@ -67,5 +68,11 @@ public class DynamoDbFactory {
     @Singleton
     DynamoCredentialRepository credentialRepository(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoCredentialRepository(client, settings);
+    }
+
+    @Singleton
+    DynamoAlertRepository alertRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+                                          DynamoDbSettings settings) {
+        return new DynamoAlertRepository(client, enhanced, settings);
     }
 }

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,45 @@ public final class RunAlertScan {
         Plan plan = plan(planYear);
         List<TaskUnitState> states = progress.allStates(planYear);
         Evaluation evaluation = evaluator.evaluate(plan, states, asOf, settings, calendar);
-        int recorded = record(evaluation.due());
-        if (!evaluation.sendingDay()) {
-            return new ScanReport(asOf, evaluation.due().size(), recorded, List.of(), List.of(), List.of());
+        List<Finding> due = new ArrayList<>(evaluation.due());
+        if (evaluation.sendingDay()) { // like every scan finding, it waits for the next working day
+            due.addAll(reportedStatusBackstop(plan, states));
         }
-        return deliver(plan, states, asOf, evaluation.due().size(), recorded, audience -> true);
+        List<AlertRecord> recorded = record(due);
+        if (!evaluation.sendingDay()) {
+            return new ScanReport(asOf, due.size(), recorded.size(), List.of(), List.of(), List.of());
+        }
+        return deliver(plan, states, asOf, due.size(), recorded, audience -> true);
+    }
+
+    /**
+     * The daily scan raises the event-driven 受阻/滞后 alert too, for every pair whose latest report is
+     * 受阻/滞后: its occurrence is keyed by the submission's idempotency key, so when the stream handler
+     * got there first this records nothing, and when the stream was late, broken or absent (dynalite
+     * has none) the submission still gets its evaluation. Only the latest report can be seen here: the
+     * scan reads current state, never history.
+     */
+    private List<Finding> reportedStatusBackstop(Plan plan, List<TaskUnitState> states) {
+        List<Finding> findings = new ArrayList<>();
+        for (TaskUnitState state : states) {
+            if (state.latest() != null) {
+                evaluator.evaluateSubmission(plan, state.latest()).ifPresent(findings::add);
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The stream path when only the submission's key is known (a keys-only stream record): reads the
+     * submission back, then as {@link #onSubmission}.
+     *
+     * @throws IllegalStateException when no such submission is stored (the caller should retry)
+     */
+    public ScanReport onStoredSubmission(int planYear, String taskId, String unitId, String idempotencyKey) {
+        Submission submission = progress.find(planYear, taskId, unitId, idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("no submission " + planYear + "/" + taskId + "/"
+                        + unitId + "/" + idempotencyKey));
+        return onSubmission(submission);
     }
 
     /** The event-driven path: a 受阻/滞后 report alerts the coordinators right away. */
@@ -101,7 +136,7 @@ public final class RunAlertScan {
         if (finding.isEmpty()) {
             return new ScanReport(asOf, 0, 0, List.of(), List.of(), List.of());
         }
-        int recorded = record(finding.stream().toList());
+        List<AlertRecord> recorded = record(finding.stream().toList());
         return deliver(plan, progress.allStates(plan.year()), asOf, 1, recorded, Audience::isCoordinators);
     }
 
@@ -113,11 +148,13 @@ public final class RunAlertScan {
         return LocalDate.now(clock.withZone(AlertEvaluator.ZONE));
     }
 
-    private int record(List<Finding> findings) {
-        int created = 0;
+    /** Records the findings; returns those that were new. */
+    private List<AlertRecord> record(List<Finding> findings) {
+        List<AlertRecord> created = new ArrayList<>();
         for (Finding finding : findings) {
-            if (alerts.recordIfAbsent(AlertRecord.newlyFound(finding, audiencesOf(finding), clock.instant()))) {
-                created++;
+            AlertRecord alert = AlertRecord.newlyFound(finding, audiencesOf(finding), clock.instant());
+            if (alerts.recordIfAbsent(alert)) {
+                created.add(alert);
             }
         }
         return created;
@@ -136,10 +173,15 @@ public final class RunAlertScan {
         return audiences;
     }
 
-    private ScanReport deliver(Plan plan, List<TaskUnitState> states, LocalDate asOf, int found, int recorded,
-                               Predicate<Audience> which) {
+    private ScanReport deliver(Plan plan, List<TaskUnitState> states, LocalDate asOf, int found,
+                               List<AlertRecord> recorded, Predicate<Audience> which) {
+        // A store may list pending alerts from an eventually consistent index (DynamoDB's GSI): what this
+        // run has just recorded is added by key, so it goes out now rather than on the next run.
+        Map<String, AlertRecord> pendingByKey = new LinkedHashMap<>();
+        alerts.pending(plan.year()).forEach(a -> pendingByKey.put(a.key(), a));
+        recorded.forEach(a -> pendingByKey.putIfAbsent(a.key(), a));
         Map<Audience, List<AlertRecord>> byAudience = new TreeMap<>(Comparator.comparing(Audience::key));
-        for (AlertRecord alert : alerts.pending(plan.year())) {
+        for (AlertRecord alert : pendingByKey.values()) {
             for (Audience audience : alert.pendingAudiences()) {
                 if (which.test(audience)) {
                     byAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(alert);
@@ -170,7 +212,7 @@ public final class RunAlertScan {
                 failed.add(new ScanReport.Failure(audience, lines.size(), String.valueOf(e)));
             }
         });
-        return new ScanReport(asOf, found, recorded, delivered, failed, withoutAddress);
+        return new ScanReport(asOf, found, recorded.size(), delivered, failed, withoutAddress);
     }
 
     /** Builds email lines with today's facts of each (task, unit). */

@@ -29,6 +29,16 @@ public interface ProgressRepository {
     /** State of every (task, unit) pair of the plan: the current picture, independent of history size. */
     List<TaskUnitState> allStates(int year);
 
+    /**
+     * The stored submission under an idempotency key. The default reads the task's history; a store
+     * with a direct lookup (DynamoDB: one consistent GetItem) overrides it.
+     */
+    default java.util.Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
+        return historyOfTask(year, taskId).stream()
+                .filter(s -> s.unitId().equals(unitId) && s.idempotencyKey().equals(idempotencyKey))
+                .findFirst();
+    }
+
     /** Every submission on a task, newest first. */
     List<Submission> historyOfTask(int year, String taskId);
 

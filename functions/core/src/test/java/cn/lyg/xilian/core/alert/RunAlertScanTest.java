@@ -242,4 +242,26 @@ class RunAlertScanTest {
         assertThat(transport.keysSentTo("fgw@example.cn")).containsExactly("2026|1.1|ganyu|REPORTED_BLOCKED|submission-k-1");
         assertThat(transport.keysSentTo("ganyu@example.cn")).isEmpty();
     }
+
+    @Test
+    void theDailyScanRaisesAMissedBlockedReportOnceAndTheStreamPathNeverDuplicatesIt() {
+        allOnTrackReportedOn(LocalDate.of(2026, 11, 30));
+        Submission blocked = new Submission(2026, "1.1", GANYU, "k-2", ProgressStatus.BLOCKED, 30, Map.of(),
+                "推进中", "资金未到位", null, null, null, Instant.parse("2026-11-30T02:00:00Z"));
+        states.removeIf(s -> s.taskId().equals("1.1") && s.unitId().equals(GANYU));
+        states.add(Fixtures.reported(blocked));
+        RunAlertScan scan = scan(RunAlertScan.CoordinatorCopy.RED_ONLY);
+
+        // no stream event arrived (dynalite has none, or the stream lagged): the scan is the backstop
+        ScanReport daily = scan.run(2026, LocalDate.of(2026, 12, 1));
+        ScanReport lateEvent = scan.onSubmission(blocked);
+        scan.run(2026, LocalDate.of(2026, 12, 2));
+
+        assertThat(daily.delivered()).extracting(ScanReport.Delivery::audience).contains(Audience.COORDINATORS);
+        assertThat(lateEvent.newlyRecorded()).isZero();
+        assertThat(lateEvent.delivered()).isEmpty();
+        assertThat(transport.keysSentTo("fgw@example.cn"))
+                .containsOnlyOnce("2026|1.1|ganyu|REPORTED_BLOCKED|submission-k-2");
+        assertThat(transport.keysSentTo("ganyu@example.cn")).doesNotContain("2026|1.1|ganyu|REPORTED_BLOCKED|submission-k-2");
+    }
 }

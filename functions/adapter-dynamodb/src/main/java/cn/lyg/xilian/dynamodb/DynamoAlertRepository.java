@@ -1,0 +1,229 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.alert.AlertRecord;
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.alert.Finding;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.alert.Rule;
+import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.dynamodb.item.AlertItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Alerts as infra/dynamodb/TABLE.md describes them ("Alerts and digests"), without transactions or TTL:
+ * <ol>
+ *   <li>{@link #recordIfAbsent}: a put with {@code attribute_not_exists(pk)} — the key names (task, unit,
+ *   rule, threshold or period), so a second run, a concurrent run or the stream and the daily scan
+ *   racing on the same submission create it once;</li>
+ *   <li>the new item carries {@code pendingTo} (audiences still waiting) and the sparse gsi2 attributes
+ *   {@code PLAN#Y#PENDING} / {@code ALERT#<sk>}: the backlog is one index query, never a scan of
+ *   history;</li>
+ *   <li>{@link #markDelivered}: one update per audience after the transport accepted its email; when
+ *   the last audience is gone a second update removes the index attributes. A crash between the two
+ *   leaves an item in the index with nobody pending, which {@link #pending} ignores and tidies.</li>
+ * </ol>
+ * The index is eventually consistent in DynamoDB: {@link #pending} only uses it to find keys and
+ * re-reads the items with a consistent BatchGetItem, so an alert delivered a moment ago is never offered
+ * again because of index lag (that would be a duplicate email).
+ */
+public final class DynamoAlertRepository implements AlertRepository {
+
+    static final TableSchema<AlertItem> SCHEMA = TableSchema.fromBean(AlertItem.class);
+    static final String INDEX_SK_PREFIX = "ALERT#";
+    /** BatchGetItem takes at most 100 keys. */
+    private static final int BATCH_GET_LIMIT = 100;
+    /** Separator of {@link Finding#key()}: "year|task|unit|RULE|occurrence". */
+    private static final String FINDING_KEY_SEPARATOR = "\\|";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final DynamoDbTable<AlertItem> table;
+
+    public DynamoAlertRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+        this.client = client;
+        this.tableName = settings.tableName();
+        this.table = enhanced.table(tableName, SCHEMA);
+    }
+
+    @Override
+    public boolean recordIfAbsent(AlertRecord alert) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(AlertItem.class)
+                    .item(toItem(alert))
+                    .conditionExpression(Conditions.itemAbsent())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<AlertRecord> pending(int planYear) {
+        List<Map<String, AttributeValue>> keys = table.index(TableDefinition.GSI2)
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                                .partitionValue(Keys.pendingPk(planYear)).sortValue(INDEX_SK_PREFIX).build()))
+                        .attributesToProject(TableDefinition.PK, TableDefinition.SK)
+                        .build())
+                .stream().map(Page::items).flatMap(List::stream)
+                .map(i -> Conditions.key(i.getPk(), i.getSk()))
+                .toList();
+        List<AlertRecord> pending = new ArrayList<>();
+        for (AlertItem item : consistentGet(keys)) {
+            AlertRecord alert = toRecord(item);
+            if (alert.isPending()) {
+                pending.add(alert);
+            } else {
+                removeFromIndex(item.getPk(), item.getSk()); // left over by a crash between the two updates
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public void markDelivered(String alertKey, Audience audience, Instant deliveredAt) {
+        Map<String, AttributeValue> key = keyOf(alertKey);
+        UpdateItemResponse updated;
+        try {
+            updated = client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(key)
+                    // if_not_exists keeps the first delivery time when a retry marks it again.
+                    .updateExpression("SET #delivered.#audience = if_not_exists(#delivered.#audience, :at)"
+                            + " DELETE #pendingTo :audienceSet")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#delivered", AlertItem.DELIVERED, "#audience", audience.key(),
+                            "#pendingTo", AlertItem.PENDING_TO, "#pk", TableDefinition.PK))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Keys.time(deliveredAt)),
+                            ":audienceSet", AttributeValue.fromSs(List.of(audience.key()))))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build());
+        } catch (ConditionalCheckFailedException unknownAlert) {
+            return; // nothing was recorded under this key: nothing to mark (and never create a stub)
+        }
+        if (!updated.attributes().containsKey(AlertItem.PENDING_TO)) {
+            removeFromIndex(key.get(TableDefinition.PK).s(), key.get(TableDefinition.SK).s());
+        }
+    }
+
+    /** Drops the sparse index attributes, but only if nobody is pending (a guard, pendingTo never grows). */
+    private void removeFromIndex(String pk, String sk) {
+        try {
+            client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Conditions.key(pk, sk))
+                    .updateExpression("REMOVE #gsi2pk, #gsi2sk")
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#pendingTo)")
+                    .expressionAttributeNames(Map.of("#gsi2pk", TableDefinition.GSI2_PK,
+                            "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK,
+                            "#pendingTo", AlertItem.PENDING_TO))
+                    .build());
+        } catch (ConditionalCheckFailedException stillPending) {
+            // cannot happen with the current writers; leaving it indexed is the safe side
+        }
+    }
+
+    private List<AlertItem> consistentGet(List<Map<String, AttributeValue>> keys) {
+        List<AlertItem> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
+                    .consistentRead(true).build());
+            while (!request.isEmpty()) {
+                BatchGetItemResponse response = client.batchGetItem(BatchGetItemRequest.builder()
+                        .requestItems(request).build());
+                response.responses().getOrDefault(tableName, List.of()).stream()
+                        .map(SCHEMA::mapToItem).forEach(items::add);
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        items.sort(java.util.Comparator.comparing(AlertItem::getSk));
+        return items;
+    }
+
+    static Map<String, AttributeValue> keyOf(String alertKey) {
+        String[] parts = alertKey.split(FINDING_KEY_SEPARATOR, 5);
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("not an alert key: " + alertKey);
+        }
+        return Conditions.key(Keys.alertPk(Integer.parseInt(parts[0])),
+                Keys.alertSk(parts[1], parts[2], parts[3], parts[4]));
+    }
+
+    static AlertItem toItem(AlertRecord alert) {
+        Finding f = alert.finding();
+        AlertItem item = new AlertItem();
+        item.setPk(Keys.alertPk(f.planYear()));
+        item.setSk(Keys.alertSk(f.taskId(), f.unitId(), f.rule().name(), f.occurrence()));
+        item.setPlanYear(f.planYear());
+        item.setTaskId(f.taskId());
+        item.setUnitId(f.unitId());
+        item.setRule(f.rule().name());
+        item.setLight(f.light().name());
+        item.setOccurrence(f.occurrence());
+        item.setReason(f.reason());
+        item.setFoundOn(f.foundOn().toString());
+        item.setRecordedAt(Keys.time(alert.recordedAt()));
+        item.setAudiences(audienceKeys(alert.audiences()));
+        Map<String, String> delivered = new HashMap<>();
+        alert.deliveredTo().forEach(a -> delivered.put(a.key(), Keys.time(alert.recordedAt())));
+        item.setDelivered(delivered); // present even when empty: markDelivered sets a path inside it
+        Set<String> pendingTo = audienceKeys(alert.pendingAudiences());
+        if (!pendingTo.isEmpty()) { // DynamoDB has no empty sets; absent means "nobody waiting"
+            item.setPendingTo(pendingTo);
+            item.setGsi2pk(Keys.pendingPk(f.planYear()));
+            item.setGsi2sk(INDEX_SK_PREFIX + item.getSk());
+        }
+        return item;
+    }
+
+    static AlertRecord toRecord(AlertItem item) {
+        Finding finding = new Finding(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
+                Rule.valueOf(item.getRule()), Light.valueOf(item.getLight()), item.getOccurrence(), item.getReason(),
+                LocalDate.parse(item.getFoundOn()));
+        Set<Audience> audiences = audiences(item.getAudiences());
+        // Delivered = recorded deliveries; an audience no longer in pendingTo counts as delivered too.
+        Set<Audience> delivered = new LinkedHashSet<>(audiences(item.getDelivered() == null ? null
+                : item.getDelivered().keySet()));
+        Set<Audience> stillPending = audiences(item.getPendingTo());
+        audiences.stream().filter(a -> !stillPending.contains(a)).forEach(delivered::add);
+        return new AlertRecord(finding, audiences, delivered, Keys.parseTime(item.getRecordedAt()));
+    }
+
+    private static Set<String> audienceKeys(java.util.Collection<Audience> audiences) {
+        return audiences.stream().map(Audience::key).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<Audience> audiences(Set<String> keys) {
+        return keys == null ? Set.of()
+                : keys.stream().map(Audience::ofKey).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

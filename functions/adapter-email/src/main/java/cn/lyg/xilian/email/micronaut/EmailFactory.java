@@ -1,0 +1,62 @@
+package cn.lyg.xilian.email.micronaut;
+
+import cn.lyg.xilian.core.port.AlertMailRenderer;
+import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.email.EmailSettings;
+import cn.lyg.xilian.email.MimeAlertMailRenderer;
+import cn.lyg.xilian.email.OutboxMailTransport;
+import cn.lyg.xilian.email.SesRawMailTransport;
+import cn.lyg.xilian.email.SmtpMailTransport;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * Micronaut wiring of the email adapter. Exactly one {@link MailTransport} exists per context, chosen by
+ * {@code xilian.mail.transport}; the others are never created, so e.g. no SES client (and no region
+ * lookup) is built in a local run, and the Lambda's eager start-up builds only what it sends with.
+ * The context must provide a {@link Clock}.
+ */
+@Factory
+public class EmailFactory {
+
+    static final String TRANSPORT = "xilian.mail.transport";
+
+    @Singleton
+    EmailSettings emailSettings(MailProperties mail, @Property(name = "xilian.base-url") String baseUrl) {
+        return new EmailSettings(mail.getSender(), mail.getSenderName(), baseUrl, mail.getMessageIdDomain());
+    }
+
+    @Singleton
+    AlertMailRenderer alertMailRenderer(EmailSettings settings, Clock clock) {
+        return new MimeAlertMailRenderer(settings, clock);
+    }
+
+    @Singleton
+    @Requires(property = TRANSPORT, value = "outbox")
+    MailTransport outboxTransport(MailProperties mail, Clock clock) {
+        return new OutboxMailTransport(mail.getOutbox().getDir(), clock);
+    }
+
+    @Singleton
+    @Requires(property = TRANSPORT, value = "ses")
+    @Bean(preDestroy = "close")
+    SesRawMailTransport sesTransport(MailProperties mail) {
+        if (mail.getSes().getRegion() == null) {
+            throw new IllegalStateException("xilian.mail.ses.region is required with xilian.mail.transport=ses");
+        }
+        // One SES client per context (= per Lambda container), credentials from the default chain (the role).
+        return SesRawMailTransport.create(new SesRawMailTransport.SesSettings(mail.getSes().getRegion(),
+                mail.getSes().getEndpoint()));
+    }
+
+    @Singleton
+    @Requires(property = TRANSPORT, value = "smtp")
+    MailTransport smtpTransport(MailProperties mail) {
+        return new SmtpMailTransport(mail.getSmtp().getHost(), mail.getSmtp().getPort());
+    }
+}

@@ -1,0 +1,38 @@
+package cn.lyg.xilian.jobs;
+
+import cn.lyg.xilian.core.alert.RunAlertScan;
+import cn.lyg.xilian.core.alert.ScanReport;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+
+/**
+ * The daily alert scan (EventBridge Scheduler, 08:30 Asia/Shanghai). Translates the schedule's input
+ * into one use-case call; a null {@code asOf} means today in Asia/Shanghai.
+ */
+public class AlertScanHandler extends MicronautRequestHandler<JobRequest, ScanReport> {
+
+    @Inject
+    RunAlertScan scan;
+
+    @Property(name = "xilian.alerts.plan-year", defaultValue = "2026")
+    int planYear;
+
+    /** Used by the Lambda runtime. */
+    public AlertScanHandler() {
+    }
+
+    /** Used by tests and the command line, with a context they built. */
+    public AlertScanHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public ScanReport execute(JobRequest request) {
+        LocalDate asOf = request == null ? null : request.asOfDate();
+        return asOf == null ? scan.run(planYear) : scan.run(planYear, asOf);
+    }
+}

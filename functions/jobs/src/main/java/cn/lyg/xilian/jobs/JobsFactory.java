@@ -1,0 +1,41 @@
+package cn.lyg.xilian.jobs;
+
+import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.RunAlertScan;
+import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.port.AlertMailRenderer;
+import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.port.ContactDirectory;
+import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * The use cases of the jobs functions, built from the ports the adapters provide (DynamoDB: repositories;
+ * email: renderer and the one configured transport; this module: contacts from configuration).
+ */
+@Factory
+public class JobsFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC(); // "today" is derived in Asia/Shanghai by the use case
+    }
+
+    @Singleton
+    WorkCalendar workCalendar() {
+        return WorkCalendar.fromClasspath(); // calendars/cn-<year>.csv, shipped in core
+    }
+
+    @Singleton
+    RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
+                              ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
+                              WorkCalendar calendar, AlertProperties properties, Clock clock) {
+        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, new AlertEvaluator(),
+                properties.toSettings(), calendar, properties.getCoordinatorCopy(), clock);
+    }
+}

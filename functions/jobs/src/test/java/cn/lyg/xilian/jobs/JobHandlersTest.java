@@ -1,0 +1,267 @@
+package cn.lyg.xilian.jobs;
+
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.alert.ScanReport;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.dynamodb.Keys;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.micronaut.json.JsonMapper;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The handler classes, each constructed with a context built here (dynalite table with the 2026 plan, an
+ * outbox folder), invoked with the events the Lambda runtime would pass: the scheduler's input
+ * ({@link JobRequest}) and a {@link DynamodbEvent} carrying the keys of a stored submission.
+ */
+@ExtendWith(DynaliteExtension.class)
+class JobHandlersTest {
+
+    /** A Tuesday and a working day: overdue, lead and unreported alerts are due for the 2026 plan. */
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
+    private static Dynalite dynalite;
+
+    @BeforeAll
+    static void server(Dynalite server) {
+        dynalite = server;
+    }
+
+    @Test
+    void theDailyScanWritesEmailsOnceAndASecondRunTheSameDayWritesNothingNew() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-dedupe", null, Map.of());
+             AlertScanHandler handler = new AlertScanHandler(app.context)) {
+            // The scheduler's Input JSON, read by the context's JsonMapper as the runtime would bind it.
+            JobRequest request = app.context.getBean(JsonMapper.class)
+                    .readValue("{\"asOf\":\"2026-12-01\"}", JobRequest.class);
+
+            ScanReport first = handler.execute(request);
+            List<Path> afterFirst = app.emails();
+            ScanReport second = handler.execute(request);
+
+            assertThat(first.asOf()).isEqualTo(TUESDAY);
+            assertThat(first.newlyRecorded()).isPositive();
+            assertThat(first.failed()).isEmpty();
+            assertThat(first.withoutAddress()).isEmpty();
+            assertThat(afterFirst).hasSize(first.delivered().size()).isNotEmpty();
+            MimeMessage toCoordinators = afterFirst.stream().map(JobsTestApp::parse)
+                    .filter(m -> recipients(m).contains(JobsTestApp.COORDINATOR)).findFirst().orElseThrow();
+            assertThat(toCoordinators.getSubject()).isNotBlank();
+            assertThat(toCoordinators.getMessageID()).isNotBlank();
+
+            assertThat(second.found()).isEqualTo(first.found());
+            assertThat(second.newlyRecorded()).isZero();
+            assertThat(second.delivered()).isEmpty();
+            assertThat(app.emails()).containsExactlyElementsOf(afterFirst);
+            assertThat(app.context.getBean(AlertRepository.class).pending(2026)).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptyScheduleInputMeansTodayInShanghai() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-today", null, Map.of());
+             AlertScanHandler handler = new AlertScanHandler(app.context)) {
+            JobRequest request = app.context.getBean(JsonMapper.class).readValue("{}", JobRequest.class);
+            assertThat(handler.execute(request).asOf()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        }
+    }
+
+    @Test
+    void aTransportThatFailsThenRecoversDeliversEveryAlertExactlyOnce() {
+        FlakyTransport transport = new FlakyTransport();
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-flaky", transport, Map.of());
+             AlertScanHandler handler = new AlertScanHandler(app.context)) {
+            transport.writeTo(app.outbox);
+            AlertRepository alerts = app.context.getBean(AlertRepository.class);
+
+            ScanReport failing = handler.execute(JobRequest.asOf(TUESDAY));
+            int pendingAlerts = alerts.pending(2026).size();
+            int pendingDeliveries = alerts.pending(2026).stream().mapToInt(a -> a.pendingAudiences().size()).sum();
+
+            transport.down = false;
+            ScanReport retry = handler.execute(JobRequest.asOf(TUESDAY)); // a retry the same day
+            int emailsAfterRetry = app.emails().size();
+            ScanReport nextDay = handler.execute(JobRequest.asOf(TUESDAY.plusDays(1)));
+
+            assertThat(failing.delivered()).isEmpty();
+            assertThat(failing.failed()).isNotEmpty();
+            assertThat(emailsAfterRetry).as("written only once the transport works").isEqualTo(retry.delivered().size());
+            assertThat(pendingAlerts).isEqualTo(failing.newlyRecorded());
+            assertThat(retry.newlyRecorded()).isZero();
+            assertThat(retry.failed()).isEmpty();
+            assertThat(retry.delivered()).hasSize(failing.failed().size());
+            // every (alert, audience) pair that was pending went out exactly once
+            assertThat(retry.delivered().stream().mapToInt(ScanReport.Delivery::items).sum()).isEqualTo(pendingDeliveries);
+            assertThat(alerts.pending(2026)).isEmpty();
+            // the next day carries only that day's new findings, nothing of the failed batch again
+            assertThat(nextDay.delivered().stream().mapToInt(ScanReport.Delivery::items).sum())
+                    .isLessThanOrEqualTo(nextDay.newlyRecorded() * 2);
+        }
+    }
+
+    @Test
+    void aBlockedSubmissionOnTheStreamAlertsTheCoordinatorsOnceAndTheDailyScanDoesNotRepeatIt() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "stream", null, Map.of());
+             SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context);
+             AlertScanHandler scanHandler = new AlertScanHandler(app.context)) {
+            Submission blocked = storeBlocked(app, "k-stream-1");
+
+            StreamsEventResponse response = streamHandler.execute(event(
+                    insert("101", Keys.taskHistoryPk(2026, blocked.taskId()), Keys.submissionSk(blocked.unitId(), "k-stream-1")),
+                    // the state item's MODIFY of the same write, and an item that is not a submission: skipped
+                    modify("102", Keys.planPk(2026), Keys.state(blocked.taskId(), blocked.unitId())),
+                    insert("103", Keys.planPk(2026), Keys.taskSk(blocked.taskId()))));
+            streamHandler.execute(event(insert("104", Keys.taskHistoryPk(2026, blocked.taskId()),
+                    Keys.submissionSk(blocked.unitId(), "k-stream-1")))); // redelivered by Lambda
+
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(app.emails()).singleElement().satisfies(eml ->
+                    assertThat(recipients(JobsTestApp.parse(eml))).containsExactly(JobsTestApp.COORDINATOR));
+
+            List<Path> afterStream = app.emails();
+            ScanReport daily = scanHandler.execute(JobRequest.asOf(TUESDAY));
+
+            assertThat(daily.failed()).isEmpty();
+            assertThat(app.context.getBean(AlertRepository.class).pending(2026)).isEmpty();
+            // the daily emails do not repeat the reported 受阻 (its reason carries the reported problem)
+            assertThat(app.emails().stream().filter(p -> !afterStream.contains(p)).map(JobsTestApp::parse)
+                    .map(JobHandlersTest::text)).isNotEmpty().noneSatisfy(body -> assertThat(body).contains("资金未到位"));
+        }
+    }
+
+    @Test
+    void withoutAStreamTheDailyScanIsTheBackstopForABlockedSubmission() {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "backstop", null, Map.of());
+             AlertScanHandler scanHandler = new AlertScanHandler(app.context);
+             SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context)) {
+            Submission blocked = storeBlocked(app, "k-nostream");
+
+            scanHandler.execute(JobRequest.asOf(TUESDAY));
+            List<Path> afterScan = app.emails();
+            // the stream event arriving late changes nothing
+            StreamsEventResponse late = streamHandler.execute(event(insert("201",
+                    Keys.taskHistoryPk(2026, blocked.taskId()), Keys.submissionSk(blocked.unitId(), "k-nostream"))));
+
+            assertThat(late.getBatchItemFailures()).isEmpty();
+            assertThat(app.emails()).containsExactlyElementsOf(afterScan);
+            assertThat(afterScan.stream().map(JobsTestApp::parse).filter(m -> recipients(m).contains(JobsTestApp.COORDINATOR))
+                    .map(JobHandlersTest::text)).anySatisfy(body -> assertThat(body).contains("资金未到位"));
+        }
+    }
+
+    @Test
+    void aFailedEmailDoesNotFailTheRecordButAMissingSubmissionDoes() {
+        FlakyTransport transport = new FlakyTransport();
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "stream-flaky", transport, Map.of());
+             SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context)) {
+            transport.writeTo(app.outbox);
+            Submission blocked = storeBlocked(app, "k-flaky");
+
+            StreamsEventResponse response = streamHandler.execute(event(
+                    insert("301", Keys.taskHistoryPk(2026, blocked.taskId()), Keys.submissionSk(blocked.unitId(), "k-flaky")),
+                    insert("302", Keys.taskHistoryPk(2026, blocked.taskId()), Keys.submissionSk(blocked.unitId(), "never-stored"))));
+
+            assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                    .containsExactly("302");
+            assertThat(transport.refused).hasSize(1);
+            assertThat(app.context.getBean(AlertRepository.class).pending(2026)).singleElement()
+                    .satisfies(a -> assertThat(a.pendingAudiences()).containsExactly(Audience.COORDINATORS));
+        }
+    }
+
+    // --- helpers ---
+
+    private static Submission storeBlocked(JobsTestApp app, String key) {
+        PlanTask task = app.firstTask();
+        Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED, 20,
+                Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.parse("2026-11-30T02:00:00Z"));
+        app.context.getBean(ProgressRepository.class).record(blocked);
+        return blocked;
+    }
+
+    private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(records));
+        return event;
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord insert(String sequence, String pk, String sk) {
+        return record("INSERT", sequence, pk, sk);
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord modify(String sequence, String pk, String sk) {
+        return record("MODIFY", sequence, pk, sk);
+    }
+
+    /** As a KEYS_ONLY stream delivers it. */
+    private static DynamodbEvent.DynamodbStreamRecord record(String eventName, String sequence, String pk, String sk) {
+        StreamRecord stream = new StreamRecord()
+                .withKeys(Map.of("pk", new AttributeValue().withS(pk), "sk", new AttributeValue().withS(sk)))
+                .withSequenceNumber(sequence)
+                .withStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.KEYS_ONLY)
+                .withSizeBytes(100L);
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName(eventName);
+        record.setEventSource("aws:dynamodb");
+        record.setEventID("event-" + sequence);
+        record.setAwsRegion("cn-north-1");
+        record.setDynamodb(stream);
+        return record;
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            List<String> to = new ArrayList<>();
+            for (var address : message.getRecipients(Message.RecipientType.TO)) {
+                to.add(((jakarta.mail.internet.InternetAddress) address).getAddress());
+            }
+            return to;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All text parts of a message, decoded. */
+    private static String text(MimeMessage message) {
+        try {
+            return collect(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String collect(Object content) throws Exception {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(collect(multipart.getBodyPart(i).getContent()));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+}

@@ -1,0 +1,122 @@
+package cn.lyg.xilian.jobs;
+
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.dynamodb.TableCreator;
+import cn.lyg.xilian.testkit.Dynalite;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * A jobs context as a test or the benchmark builds it: a fresh table on the given dynalite holding the
+ * 2026 plan (infra/plans/plan-2026.json), an outbox folder, and a contact for every unit. With a
+ * {@code transport} given, that object is the one MailTransport (xilian.mail.transport names no real one).
+ */
+final class JobsTestApp implements AutoCloseable {
+
+    static final String COORDINATOR = "fgw@example.cn";
+
+    final ApplicationContext context;
+    final Plan plan;
+    final Path outbox;
+    final String table;
+
+    private JobsTestApp(ApplicationContext context, Plan plan, Path outbox, String table) {
+        this.context = context;
+        this.plan = plan;
+        this.outbox = outbox;
+        this.table = table;
+    }
+
+    static Plan plan2026() {
+        try (InputStream in = Files.newInputStream(root().resolve("infra/plans/plan-2026.json"))) {
+            return CatalogJson.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra) {
+        Plan plan = plan2026();
+        Path outbox;
+        try {
+            outbox = Files.createTempDirectory("outbox-" + hint + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String table = Dynalite.uniqueTableName(hint);
+        Map<String, Object> props = new HashMap<>();
+        props.put("aws.region", "cn-north-1");
+        props.put("xilian.base-url", "https://xilian.example.cn");
+        props.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
+        props.put("xilian.dynamodb.table", table);
+        props.put("xilian.mail.transport", transport == null ? "outbox" : "test");
+        props.put("xilian.mail.outbox.dir", outbox.toString());
+        props.put("xilian.contacts.coordinators", List.of(COORDINATOR));
+        plan.units().forEach(u -> props.put("xilian.contacts.units." + u.id(), List.of(u.id() + "@example.cn")));
+        props.putAll(extra);
+        ApplicationContextBuilder builder = ApplicationContext.builder().properties(props).deduceEnvironment(false);
+        if (transport != null) {
+            builder.singletons(transport);
+        }
+        ApplicationContext context = builder.start();
+        new TableCreator(context.getBean(DynamoDbClient.class)).createIfAbsent(table);
+        context.getBean(CatalogRepository.class).load(plan);
+        return new JobsTestApp(context, plan, outbox, table);
+    }
+
+    PlanTask firstTask() {
+        return plan.tasks().getFirst();
+    }
+
+    List<Path> emails() {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static MimeMessage parse(Path eml) {
+        try (InputStream in = Files.newInputStream(eml)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot parse " + eml, e);
+        }
+    }
+
+    static Path root() {
+        String configured = System.getProperty("xilian.root");
+        if (configured != null && Files.isDirectory(Path.of(configured, "infra", "plans"))) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("infra/plans"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no infra/plans above " + Path.of("").toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
