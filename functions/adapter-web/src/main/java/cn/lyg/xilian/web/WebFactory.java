@@ -3,8 +3,10 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.port.CredentialRepository;
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SubmissionListener;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -13,11 +15,6 @@ import java.time.Clock;
 @Factory
 public class WebFactory {
 
-    /** Tests replace this bean to control "now" (days left, expiry, submission order). */
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Singleton
     Credentials credentials(CredentialRepository repository, Clock clock) {
@@ -25,7 +22,9 @@ public class WebFactory {
     }
 
     @Singleton
-    SubmitProgress submitProgress(ProgressRepository repository, Clock clock) {
-        return new SubmitProgress(repository, clock);
+    SubmitProgress submitProgress(ProgressRepository repository, Clock clock,
+                                  @Nullable SubmissionListener listener) {
+        // No listener in the API function: there the table's stream drives the submission-event function.
+        return new SubmitProgress(repository, clock, listener == null ? SubmissionListener.NONE : listener);
     }
 }

@@ -21,15 +21,7 @@ import java.time.Clock;
 @Factory
 public class JobsFactory {
 
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC(); // "today" is derived in Asia/Shanghai by the use case
-    }
 
-    @Singleton
-    WorkCalendar workCalendar() {
-        return WorkCalendar.fromClasspath(); // calendars/cn-<year>.csv, shipped in core
-    }
 
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,

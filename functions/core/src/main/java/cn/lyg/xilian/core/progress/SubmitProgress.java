@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SubmissionListener;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,10 +33,16 @@ public class SubmitProgress {
 
     private final ProgressRepository repository;
     private final Clock clock;
+    private final SubmissionListener listener;
 
     public SubmitProgress(ProgressRepository repository, Clock clock) {
+        this(repository, clock, SubmissionListener.NONE);
+    }
+
+    public SubmitProgress(ProgressRepository repository, Clock clock, SubmissionListener listener) {
         this.repository = repository;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public SubmitOutcome submit(Plan plan, Principal who, String taskId, ProgressInput in) {
@@ -70,7 +77,10 @@ public class SubmitProgress {
         Submission submission = new Submission(plan.year(), task.id(), who.unitId(), key, status, percent,
                 figures, progress, problems, nextSteps, reporter, phone, clock.instant());
         return switch (repository.record(submission)) {
-            case ProgressRepository.RecordResult.Stored s -> new SubmitOutcome.Stored(s.submission());
+            case ProgressRepository.RecordResult.Stored s -> {
+                listener.stored(s.submission());
+                yield new SubmitOutcome.Stored(s.submission());
+            }
             case ProgressRepository.RecordResult.Replayed r -> new SubmitOutcome.Replayed(r.submission());
             case ProgressRepository.RecordResult.KeyConflict c -> new SubmitOutcome.KeyReused(c.submission());
         };

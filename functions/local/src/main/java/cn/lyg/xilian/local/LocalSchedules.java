@@ -1,0 +1,34 @@
+package cn.lyg.xilian.local;
+
+import cn.lyg.xilian.jobs.AlertScanHandler;
+import cn.lyg.xilian.jobs.JobRequest;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process schedule of the local run: the same handlers and times as the AWS schedules in
+ * template.yaml (Asia/Shanghai). A run that fails is logged; its alerts stay pending for the next run.
+ */
+@Singleton
+public class LocalSchedules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSchedules.class);
+
+    private final ApplicationContext context;
+
+    public LocalSchedules(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Scheduled(cron = "0 30 8 * * *", zoneId = "Asia/Shanghai")
+    void dailyAlertScan() {
+        try {
+            LOG.info("daily alert scan: {}", new AlertScanHandler(context).execute(new JobRequest()));
+        } catch (RuntimeException e) {
+            LOG.error("daily alert scan failed; pending alerts go out on the next run", e);
+        }
+    }
+}
