@@ -78,8 +78,9 @@ public final class MimeAlertMailRenderer implements AlertMailRenderer {
         }
     }
 
-    /** Jakarta Mail would invent a random Message-ID on saveChanges; ours must be deterministic. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
+    /** Jakarta Mail would invent a random Message-ID on saveChanges; ours must be deterministic.
+     *  Package-private: the weekly summary renderer uses it too. */
+    static final class FixedIdMimeMessage extends MimeMessage {
         private final String messageId;
 
         FixedIdMimeMessage(Session session, String messageId) {

@@ -1,0 +1,116 @@
+package cn.lyg.xilian.ledger;
+
+import cn.lyg.xilian.core.report.LedgerColumn;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XlsxLedgerWriterTest {
+
+    private final byte[] xlsx = new XlsxLedgerWriter().write(LedgerSamples.sample());
+
+    private static XSSFWorkbook open(byte[] bytes) throws Exception {
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+    }
+
+    private static void assertText(Cell cell, String expected) {
+        assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.STRING);
+        assertThat(cell.getStringCellValue()).isEqualTo(expected);
+    }
+
+    private static void assertDate(Cell cell, LocalDate expected) {
+        assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.NUMERIC);
+        assertThat(DateUtil.isCellDateFormatted(cell)).isTrue();
+        assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+        assertThat(cell.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(expected);
+    }
+
+    private static void assertNumber(Cell cell, double expected) {
+        assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.NUMERIC);
+        assertThat(DateUtil.isCellDateFormatted(cell)).isFalse();
+        assertThat(cell.getNumericCellValue()).isEqualTo(expected);
+    }
+
+    @Test
+    void headerIsChineseBoldAndFrozen() throws Exception {
+        try (XSSFWorkbook workbook = open(xlsx)) {
+            Sheet sheet = workbook.getSheet("台账");
+            assertThat(sheet).isNotNull();
+            Row header = sheet.getRow(0);
+            assertThat(header.getLastCellNum()).isEqualTo((short) LedgerColumn.values().length);
+            for (LedgerColumn column : LedgerColumn.values()) {
+                assertText(header.getCell(column.ordinal()), column.header());
+                assertThat(sheet.getColumnWidth(column.ordinal())).isGreaterThanOrEqualTo(12 * 256);
+            }
+            assertText(header.getCell(0), "任务编号");
+            assertText(header.getCell(4), "责任单位");
+            assertThat(workbook.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aReportedRowCellByCell() throws Exception {
+        try (XSSFWorkbook workbook = open(xlsx)) {
+            Row row = workbook.getSheet("台账").getRow(1);
+            assertText(row.getCell(0), "1.1");
+            assertText(row.getCell(1), "共建产业园区，推动“飞地经济”");
+            assertText(row.getCell(2), "统筹开展两市帮扶合作");
+            assertText(row.getCell(3), "");
+            assertText(row.getCell(4), "赣榆区");
+            assertText(row.getCell(5), "ganyu");
+            assertDate(row.getCell(6), LocalDate.of(2026, 12, 31));
+            assertText(row.getCell(7), "推进中");
+            assertNumber(row.getCell(8), 60);
+            assertText(row.getCell(9), "签约项目：已报7个/目标10个");
+            assertText(row.getCell(10), "黄");
+            assertText(row.getCell(11), "进度滞后：按期应达80%，实际60%");
+            assertDate(row.getCell(12), LocalDate.of(2026, 11, 17));
+            for (int c = 0; c <= 12; c++) {
+                assertThat(row.getCell(c).getCellStyle().getQuotePrefixed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aNeverReportedRowHasBlankPercentAndDate() throws Exception {
+        try (XSSFWorkbook workbook = open(xlsx)) {
+            Row row = workbook.getSheet("台账").getRow(2);
+            assertText(row.getCell(3), "产业");
+            assertText(row.getCell(7), "未填报");
+            assertThat(row.getCell(8).getCellType()).isEqualTo(CellType.BLANK);
+            assertText(row.getCell(10), "红");
+            assertThat(row.getCell(12).getCellType()).isEqualTo(CellType.BLANK);
+        }
+    }
+
+    @Test
+    void hostileTextStaysTextNeverAFormula() throws Exception {
+        try (XSSFWorkbook workbook = open(xlsx)) {
+            Row row = workbook.getSheet("台账").getRow(3);
+            int[] hostileColumns = {1, 2, 3, 4, 11};
+            String[] values = {"+SUM(A1:A9)", "-2+3", "@教育", "\tcmd|' /C calc'!A0", LedgerSamples.HOSTILE_REASON};
+            for (int i = 0; i < hostileColumns.length; i++) {
+                Cell cell = row.getCell(hostileColumns[i]);
+                assertText(cell, values[i]);
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("quotePrefix on %s", cell.getAddress()).isTrue();
+            }
+            assertText(row.getCell(9), "a,b \"quoted\"\r\nnext line");
+            assertThat(row.getCell(9).getCellStyle().getQuotePrefixed()).isFalse();
+            // no formula anywhere in the workbook
+            workbook.getSheet("台账").forEach(r -> r.forEach(c ->
+                    assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.lyg.xilian.core.report;
+
+import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.Assessment;
+import cn.lyg.xilian.core.alert.Evaluation;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Section;
+import cn.lyg.xilian.core.catalog.Target;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link Ledger} from the current state and the alert evaluation; pure. Reads one state per
+ * pair, so its cost is fixed by the catalog, not by the history.
+ */
+public final class LedgerBuilder {
+
+    public Ledger build(Plan plan, List<TaskUnitState> states, Evaluation evaluation) {
+        Map<String, TaskUnitState> stateByPair = new HashMap<>();
+        states.forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
+        Map<String, Assessment> assessmentByPair = new HashMap<>();
+        evaluation.assessments().forEach(a -> assessmentByPair.put(PairKey.of(a.taskId(), a.unitId()), a));
+
+        List<LedgerRow> rows = new ArrayList<>();
+        for (PlanTask task : plan.tasks()) {
+            Section section = plan.section(task.sectionId()).orElse(null);
+            String sectionTitle = section == null ? task.sectionId() : section.title();
+            String fieldLabel = section == null || section.field() == null ? "" : section.field().label();
+            for (String unitId : task.unitIds()) {
+                String key = PairKey.of(task.id(), unitId);
+                TaskUnitState state = stateByPair.get(key);
+                Submission latest = state == null ? null : state.latest();
+                Assessment assessment = assessmentByPair.get(key);
+                rows.add(new LedgerRow(task.id(), task.title(), sectionTitle, fieldLabel, unitId,
+                        plan.unit(unitId).map(Unit::name).orElse(unitId), task.deadline(),
+                        latest == null ? null : latest.status(), latest == null ? null : latest.percent(),
+                        targetFigures(task, unitId, latest),
+                        assessment == null ? Light.GREEN : assessment.light(),
+                        assessment == null ? "" : assessment.summary(),
+                        latest == null ? null : latest.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate()));
+            }
+        }
+        return new Ledger(plan.year(), plan.title(), evaluation.asOf(), rows);
+    }
+
+    /** "签约落地超亿元项目：已报3个/目标8个；…"; a target without a reported figure shows "未报". */
+    static String targetFigures(PlanTask task, String unitId, Submission latest) {
+        List<String> parts = new ArrayList<>();
+        for (Target target : task.targetsFor(unitId)) {
+            BigDecimal reported = latest == null ? null : latest.figures().get(target.id());
+            String reportedText = reported == null ? "未报" : ReportText.plain(reported) + target.measure();
+            parts.add(target.metric() + "：已报" + reportedText + "/目标" + ReportText.plain(target.minimum())
+                    + target.measure());
+        }
+        return String.join("；", parts);
+    }
+}

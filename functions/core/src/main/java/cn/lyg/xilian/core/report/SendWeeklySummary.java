@@ -1,0 +1,169 @@
+package cn.lyg.xilian.core.report;
+
+import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.alert.Evaluation;
+import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.port.ContactDirectory;
+import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.port.SummaryMailRenderer.Attachment;
+import cn.lyg.xilian.core.port.SummaryMailRenderer.Envelope;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The weekly summary use case: build the summary of the previous ISO week → for each recipient (the
+ * coordinators, and each unit with a non-empty digest) claim a delivery record (create-if-absent,
+ * pending) → skip it if already sent → render → send → mark sent.
+ *
+ * <h2>Exactly once per week</h2>
+ * Any day of week N addresses week N−1 ({@link ReportWeek#previousOf}), and everything is computed as
+ * of that week's Sunday, so the job may run on Monday 09:00 and again on any later day (a daily retry
+ * schedule is the intended setup): recipients already served are skipped, a failed send — its record
+ * left pending — is retried with the same Message-ID.
+ *
+ * <h2>Re-sending a week (admin)</h2>
+ * {@link #resend} reopens the week's sent records (generation + 1, so a new Message-ID) and sends
+ * again. It is the only way to send a week twice; the scheduled path never passes it.
+ */
+public final class SendWeeklySummary {
+
+    public static final String COORDINATORS_RECIPIENT = Audience.COORDINATORS.key();
+
+    private final CatalogRepository catalog;
+    private final ProgressRepository progress;
+    private final DigestRepository digests;
+    private final ContactDirectory contacts;
+    private final SummaryMailRenderer renderer;
+    private final MailTransport transport;
+    private final LedgerWriter xlsx;
+    private final AlertEvaluator evaluator;
+    private final AlertSettings settings;
+    private final WorkCalendar calendar;
+    private final String messageIdDomain;
+    private final Clock clock;
+    private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
+
+    /**
+     * @param xlsx            writes the attachment
+     * @param messageIdDomain the right-hand side of Message-IDs, e.g. "xilian.lyg.example"
+     */
+    public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
+                             ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
+                             LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
+                             WorkCalendar calendar, String messageIdDomain, Clock clock) {
+        this.catalog = catalog;
+        this.progress = progress;
+        this.digests = digests;
+        this.contacts = contacts;
+        this.renderer = renderer;
+        this.transport = transport;
+        this.xlsx = xlsx;
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.calendar = calendar;
+        this.messageIdDomain = messageIdDomain;
+        this.clock = clock;
+    }
+
+    /** The scheduled run: the week before today (Asia/Shanghai). */
+    public SummaryRunReport run(int planYear) {
+        return run(planYear, LocalDate.now(clock.withZone(AlertEvaluator.ZONE)));
+    }
+
+    /** Sends the summary of the week before {@code today} to every recipient not yet served. */
+    public SummaryRunReport run(int planYear, LocalDate today) {
+        return send(planYear, ReportWeek.previousOf(today), 0);
+    }
+
+    /** Admin action: send the given week again to every recipient, including those already served. */
+    public SummaryRunReport resend(int planYear, ReportWeek week) {
+        int reopened = digests.reopen(planYear, week);
+        return send(planYear, week, reopened);
+    }
+
+    /** Builds the week's summary without sending anything (preview, board). */
+    public WeeklySummary summaryOf(int planYear, ReportWeek week) {
+        Plan plan = catalog.plan(planYear).orElseThrow(() -> new IllegalStateException("no plan for " + planYear));
+        List<TaskUnitState> states = progress.allStates(planYear);
+        List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
+        StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
+        Evaluation evaluation = evaluator.evaluate(plan, states, week.sunday(), settings, calendar);
+        return builder.build(plan, week, states, ofWeek, baseline, evaluation);
+    }
+
+    private SummaryRunReport send(int planYear, ReportWeek week, int reopened) {
+        WeeklySummary summary = summaryOf(planYear, week);
+        // Fixed by the first run of the week, so next week's changes are measured from one picture.
+        digests.saveSnapshotIfAbsent(planYear, week, summary.endOfWeekStatuses());
+
+        Delivery delivery = new Delivery(planYear, week);
+        delivery.deliver(COORDINATORS_RECIPIENT, contacts.coordinators(),
+                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger());
+        for (UnitDigest digest : summary.unitDigests()) {
+            delivery.deliver(Audience.unit(digest.unitId()).key(), contacts.unitContacts(digest.unitId()),
+                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()));
+        }
+        return new SummaryRunReport(week, delivery.sent, delivery.alreadySent, delivery.failed,
+                delivery.withoutAddress, reopened);
+    }
+
+    /** One run's deliveries; collects the outcome per recipient. */
+    private final class Delivery {
+        private final int planYear;
+        private final ReportWeek week;
+        private final List<String> sent = new ArrayList<>();
+        private final List<String> alreadySent = new ArrayList<>();
+        private final List<SummaryRunReport.Failure> failed = new ArrayList<>();
+        private final List<String> withoutAddress = new ArrayList<>();
+
+        Delivery(int planYear, ReportWeek week) {
+            this.planYear = planYear;
+            this.week = week;
+        }
+
+        void deliver(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger) {
+            if (to.isEmpty()) {
+                withoutAddress.add(recipientId);
+                return;
+            }
+            DigestRecord record = digests.claim(planYear, week, recipientId, clock.instant());
+            if (record.sent()) {
+                alreadySent.add(recipientId);
+                return;
+            }
+            try {
+                Attachment attachment = new Attachment(ledger.fileBaseName() + "." + xlsx.extension(),
+                        xlsx.contentType(), xlsx.write(ledger));
+                OutgoingEmail email = render.apply(new Envelope(to, messageId(recipientId, record.generation()), attachment));
+                transport.send(email);
+                digests.markSent(planYear, week, recipientId, email.messageId(), clock.instant());
+                sent.add(recipientId);
+            } catch (RuntimeException e) {
+                // Any failure (transport, or a rendering bug) leaves the record pending for the next run
+                // and must not stop the other recipients.
+                failed.add(new SummaryRunReport.Failure(recipientId, String.valueOf(e)));
+            }
+        }
+
+        /** "weekly-2026-W47-unit.ganyu-g0@domain": the same for a retry, new for an admin re-send. */
+        private String messageId(String recipientId, int generation) {
+            String local = ("weekly-" + week.id() + "-" + recipientId + "-g" + generation).replaceAll("[^A-Za-z0-9._-]", ".");
+            return local + "@" + messageIdDomain;
+        }
+    }
+}

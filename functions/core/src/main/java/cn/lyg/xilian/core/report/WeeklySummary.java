@@ -1,0 +1,53 @@
+package cn.lyg.xilian.core.report;
+
+import cn.lyg.xilian.core.report.Lines.Completion;
+import cn.lyg.xilian.core.report.Lines.CompletionGroup;
+import cn.lyg.xilian.core.report.Lines.Headline;
+import cn.lyg.xilian.core.report.Lines.MissingReport;
+import cn.lyg.xilian.core.report.Lines.RedItem;
+import cn.lyg.xilian.core.report.Lines.StatusChange;
+import cn.lyg.xilian.core.report.Lines.SubmissionLine;
+import cn.lyg.xilian.core.report.Lines.TargetProgress;
+import cn.lyg.xilian.core.report.Lines.UpcomingDeadline;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the weekly mails say, computed once by {@link WeeklySummaryBuilder}.
+ *
+ * @param asOf              the Sunday ending the week: lights, pro-rata expectations and the 30-day
+ *                          window are computed as of this date, so a retry later in the week says the same
+ * @param baselineKnown     false when the previous week's snapshot was missing: status changes then
+ *                          only cover moves between submissions inside the week
+ * @param endOfWeekStatuses saved with this week's digests; the next week's baseline
+ * @param unitDigests       only units with something to say (see {@link UnitDigest#hasSomethingToSay()})
+ */
+public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
+                            List<CompletionGroup> bySection, List<CompletionGroup> byField,
+                            List<CompletionGroup> byUnit, List<SubmissionLine> newSubmissions,
+                            List<StatusChange> statusChanges, List<Completion> completions,
+                            List<MissingReport> missingReports, List<RedItem> redItems,
+                            List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
+                            boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
+                            List<UnitDigest> unitDigests) {
+
+    public WeeklySummary {
+        bySection = List.copyOf(bySection);
+        byField = List.copyOf(byField);
+        byUnit = List.copyOf(byUnit);
+        newSubmissions = List.copyOf(newSubmissions);
+        statusChanges = List.copyOf(statusChanges);
+        completions = List.copyOf(completions);
+        missingReports = List.copyOf(missingReports);
+        redItems = List.copyOf(redItems);
+        upcomingDeadlines = List.copyOf(upcomingDeadlines);
+        targets = List.copyOf(targets);
+        unitDigests = List.copyOf(unitDigests);
+    }
+
+    public Optional<UnitDigest> digestOf(String unitId) {
+        return unitDigests.stream().filter(d -> d.unitId().equals(unitId)).findFirst();
+    }
+}

@@ -1,0 +1,239 @@
+package cn.lyg.xilian.core.report;
+
+import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.port.ContactDirectory;
+import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.core.port.MailDeliveryException;
+import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static cn.lyg.xilian.core.report.WeekFixture.DONGHAI;
+import static cn.lyg.xilian.core.report.WeekFixture.EDU;
+import static cn.lyg.xilian.core.report.WeekFixture.GANYU;
+import static cn.lyg.xilian.core.report.WeekFixture.GUANYUN;
+import static cn.lyg.xilian.core.report.WeekFixture.W47;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SendWeeklySummaryTest {
+
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);
+
+    private final Plan plan = WeekFixture.plan();
+    private final InMemoryDigestRepository digests = new InMemoryDigestRepository();
+    private final RecordingTransport transport = new RecordingTransport();
+    private final Map<String, List<String>> unitContacts = new HashMap<>(Map.of(
+            GANYU, List.of("ganyu@example.cn"), DONGHAI, List.of("donghai@example.cn"),
+            GUANYUN, List.of("guanyun@example.cn"), EDU, List.of("edu@example.cn")));
+    private final List<Instant[]> weekQueries = new ArrayList<>();
+
+    private SendWeeklySummary useCase() {
+        CatalogRepository catalog = new CatalogRepository() {
+            public LoadResult load(Plan p) {
+                throw new UnsupportedOperationException();
+            }
+
+            public Optional<Plan> plan(int year) {
+                return Optional.of(plan);
+            }
+        };
+        ContactDirectory contacts = new ContactDirectory() {
+            public List<String> unitContacts(String unitId) {
+                return unitContacts.getOrDefault(unitId, List.of());
+            }
+
+            public List<String> coordinators() {
+                return List.of("fgw@example.cn");
+            }
+        };
+        // Writes who it is for and the attachment's row count, so tests can see what went where.
+        SummaryMailRenderer renderer = new SummaryMailRenderer() {
+            public OutgoingEmail coordinatorsSummary(WeeklySummary summary, Envelope envelope) {
+                return mail(envelope, "summary " + summary.week().id());
+            }
+
+            public OutgoingEmail unitDigest(UnitDigest digest, Envelope envelope) {
+                return mail(envelope, "digest " + digest.unitId());
+            }
+
+            private OutgoingEmail mail(Envelope envelope, String body) {
+                String text = body + " | " + envelope.attachment().fileName() + " | "
+                        + new String(envelope.attachment().content(), StandardCharsets.UTF_8);
+                return new OutgoingEmail(envelope.messageId(), envelope.to(), text.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        LedgerWriter rowCounter = new LedgerWriter() {
+            public String extension() {
+                return "xlsx";
+            }
+
+            public String contentType() {
+                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+
+            public byte[] write(Ledger ledger) {
+                return (ledger.rows().size() + " rows").getBytes(StandardCharsets.UTF_8);
+            }
+        };
+        return new SendWeeklySummary(catalog, progress(), digests, contacts, renderer, transport, rowCounter,
+                new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(), "xilian.test",
+                Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE));
+    }
+
+    /** Serves the fixture; reading the history is a test failure (the cost must not grow with it). */
+    private ProgressRepository progress() {
+        return new ProgressRepository() {
+            public RecordResult record(Submission submission) {
+                throw new UnsupportedOperationException();
+            }
+
+            public List<TaskUnitState> statesOfTask(int year, String taskId) {
+                throw new AssertionError("the summary reads all states at once");
+            }
+
+            public List<TaskUnitState> statesOfUnit(int year, String unitId) {
+                throw new AssertionError("the summary reads all states at once");
+            }
+
+            public List<TaskUnitState> allStates(int year) {
+                return WeekFixture.states();
+            }
+
+            public List<Submission> historyOfTask(int year, String taskId) {
+                throw new AssertionError("the summary must not read the history");
+            }
+
+            public List<Submission> submittedBetween(int year, Instant from, Instant to) {
+                weekQueries.add(new Instant[]{from, to});
+                return WeekFixture.weekSubmissions().stream()
+                        .filter(s -> !s.submittedAt().isBefore(from) && s.submittedAt().isBefore(to)).toList();
+            }
+        };
+    }
+
+    @Test
+    void sendsTheSummaryAndEachNonEmptyDigestOnce() {
+        SummaryRunReport report = useCase().run(2026, MONDAY);
+
+        assertThat(report.week()).isEqualTo(W47);
+        assertThat(report.sent()).containsExactly("coordinators", "unit:ganyu", "unit:donghai", "unit:city-edu");
+        assertThat(report.failed()).isEmpty();
+        assertThat(transport.bodies()).containsExactly(
+                "summary 2026-W47 | 锡连帮扶台账-2026-11-22.xlsx | 7 rows",
+                "digest ganyu | 锡连帮扶台账-2026-11-22.xlsx | 2 rows",
+                "digest donghai | 锡连帮扶台账-2026-11-22.xlsx | 2 rows",
+                "digest city-edu | 锡连帮扶台账-2026-11-22.xlsx | 1 rows");
+        assertThat(transport.sent).extracting(OutgoingEmail::messageId)
+                .contains("weekly-2026-W47-coordinators-g0@xilian.test", "weekly-2026-W47-unit.ganyu-g0@xilian.test");
+        assertThat(transport.sent.get(1).to()).containsExactly("ganyu@example.cn");
+        assertThat(digests.ofWeek(2026, W47)).allMatch(DigestRecord::sent).hasSize(4);
+        // one query for the week's submissions, bounded by the week
+        assertThat(weekQueries).singleElement()
+                .satisfies(q -> assertThat(q).containsExactly(W47.start(), W47.end()));
+    }
+
+    @Test
+    void aSecondRunOfTheSameWeekSendsNothing() {
+        useCase().run(2026, MONDAY);
+        int before = transport.sent.size();
+
+        SummaryRunReport again = useCase().run(2026, TUESDAY);
+
+        assertThat(transport.sent).hasSize(before);
+        assertThat(again.sent()).isEmpty();
+        assertThat(again.alreadySent()).containsExactly("coordinators", "unit:ganyu", "unit:donghai", "unit:city-edu");
+    }
+
+    @Test
+    void aFailedSendIsRetriedOnTheNextRunWithTheSameMessageId() {
+        transport.failFor.add("donghai@example.cn");
+        SummaryRunReport first = useCase().run(2026, MONDAY);
+        assertThat(first.failed()).extracting(SummaryRunReport.Failure::recipientId).containsExactly("unit:donghai");
+        assertThat(first.sent()).hasSize(3);
+        assertThat(digests.ofWeek(2026, W47)).filteredOn(r -> !r.sent())
+                .extracting(DigestRecord::recipientId).containsExactly("unit:donghai");
+
+        transport.failFor.clear();
+        SummaryRunReport second = useCase().run(2026, TUESDAY);
+
+        assertThat(second.sent()).containsExactly("unit:donghai");
+        assertThat(second.alreadySent()).hasSize(3);
+        assertThat(transport.sent).extracting(OutgoingEmail::messageId)
+                .filteredOn(id -> id.contains("donghai")).containsExactly("weekly-2026-W47-unit.donghai-g0@xilian.test");
+        assertThat(digests.ofWeek(2026, W47)).allMatch(DigestRecord::sent);
+    }
+
+    @Test
+    void aUnitWithoutAddressGetsNoRecordUntilItHasOne() {
+        unitContacts.remove(EDU);
+        SummaryRunReport first = useCase().run(2026, MONDAY);
+        assertThat(first.withoutAddress()).containsExactly("unit:city-edu");
+        assertThat(digests.ofWeek(2026, W47)).extracting(DigestRecord::recipientId).doesNotContain("unit:city-edu");
+
+        unitContacts.put(EDU, List.of("edu@example.cn"));
+        assertThat(useCase().run(2026, TUESDAY).sent()).containsExactly("unit:city-edu");
+    }
+
+    @Test
+    void theAdminResendSendsTheWeekAgainUnderNewMessageIds() {
+        useCase().run(2026, MONDAY);
+        transport.sent.clear();
+
+        SummaryRunReport resent = useCase().resend(2026, W47);
+
+        assertThat(resent.reopened()).isEqualTo(4);
+        assertThat(resent.sent()).hasSize(4);
+        assertThat(transport.sent).extracting(OutgoingEmail::messageId).allMatch(id -> id.contains("-g1@"));
+        assertThat(useCase().run(2026, TUESDAY).sent()).as("and the schedule stays quiet afterwards").isEmpty();
+    }
+
+    @Test
+    void theFirstRunFixesTheSnapshotThatIsNextWeeksBaseline() {
+        assertThat(digests.snapshot(2026, W47)).isEmpty();
+        useCase().run(2026, MONDAY);
+        StatusSnapshot saved = digests.snapshot(2026, W47).orElseThrow();
+        assertThat(saved.statusByPair()).containsKey("3.1.1#ganyu");
+
+        useCase().run(2026, TUESDAY);
+        assertThat(digests.snapshot(2026, W47)).containsSame(saved);
+    }
+
+    /** Accepts everything except mail to the addresses in {@code failFor}. */
+    private static final class RecordingTransport implements MailTransport {
+        final List<OutgoingEmail> sent = new ArrayList<>();
+        final Set<String> failFor = new HashSet<>();
+
+        @Override
+        public void send(OutgoingEmail email) {
+            if (email.to().stream().anyMatch(failFor::contains)) {
+                throw new MailDeliveryException("refused: " + email.to(), null);
+            }
+            sent.add(email);
+        }
+
+        List<String> bodies() {
+            return sent.stream().map(e -> new String(e.mime(), StandardCharsets.UTF_8)).toList();
+        }
+    }
+}
