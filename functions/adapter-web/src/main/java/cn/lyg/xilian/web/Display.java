@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.progress.Submission;
@@ -36,8 +37,7 @@ public class Display {
     }
 
     public String daysLeftText(LocalDate deadline) {
-        long d = daysLeft(deadline);
-        return d > 0 ? "剩余" + d + "天" : d == 0 ? "今天到期" : "已逾期" + (-d) + "天";
+        return daysText(daysLeft(deadline));
     }
 
     public String time(@Nullable Instant instant) {
@@ -50,6 +50,16 @@ public class Display {
 
     public String percent(@Nullable Submission s) {
         return s == null ? "—" : s.percent() + "%";
+    }
+
+    /** CSS class of a light; the page always prints the light's word (红/黄/绿) too, never colour alone. */
+    public String lightClass(@Nullable Light light) {
+        return light == null ? "l-none" : "l-" + light.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** "已逾期5天" etc. for a day count as computed by the board. */
+    public String daysText(long d) {
+        return d > 0 ? "剩余" + d + "天" : d == 0 ? "今天到期" : "已逾期" + (-d) + "天";
     }
 
     public String unitName(Plan plan, String unitId) {

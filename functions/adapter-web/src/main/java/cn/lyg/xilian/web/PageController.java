@@ -32,6 +32,8 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import cn.lyg.xilian.web.http.Pages;
+import cn.lyg.xilian.web.board.StatusBoard;
+import cn.lyg.xilian.core.alert.Assessment;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -61,10 +63,13 @@ public class PageController {
     private final Display display;
     private final WebSettings settings;
     private final Pages pages;
+    private final StatusBoard board;
 
     public PageController(Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
-                          SubmitProgress submitProgress, Display display, WebSettings settings, Pages pages) {
+                          SubmitProgress submitProgress, Display display, WebSettings settings, Pages pages,
+                          StatusBoard board) {
         this.pages = pages;
+        this.board = board;
         this.auth = auth;
         this.bodies = bodies;
         this.plans = plans;
@@ -97,14 +102,17 @@ public class PageController {
         if (who.coordinator()) {
             return HttpResponse.seeOther(URI.create("/coordinator"));
         }
-        Plan plan = plans.plan();
+        StatusBoard.Snapshot snap = board.snapshot(who);
+        Plan plan = snap.plan();
         Map<String, TaskUnitState> states = new HashMap<>();
-        progress.statesOfUnit(plan.year(), who.unitId()).forEach(s -> states.put(s.taskId(), s));
+        snap.states().forEach(s -> states.put(s.taskId(), s));
+        Map<String, Assessment> lights = snap.assessmentsByPair();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PlanTask t : plan.tasksFor(who.unitId())) {
             TaskUnitState s = states.get(t.id());
             rows.add(Map.of("task", t, "latest", s == null || s.latest() == null ? "" : s.latest(),
-                    "reported", s != null && s.latest() != null));
+                    "reported", s != null && s.latest() != null,
+                    "assessment", lights.get(StatusBoard.pair(t.id(), who.unitId()))));
         }
         Map<String, Object> model = base(plan, who, request);
         model.put("rows", rows);
@@ -126,20 +134,23 @@ public class PageController {
         if (!who.coordinator()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "COORDINATOR_ONLY", "仅市发改委统筹人员可查看全部任务");
         }
-        Plan plan = plans.plan();
+        StatusBoard.Snapshot snap = board.snapshot(who);
+        Plan plan = snap.plan();
         Map<String, Map<String, TaskUnitState>> byTask = new HashMap<>();
-        for (TaskUnitState s : progress.allStates(plan.year())) {
+        for (TaskUnitState s : snap.states()) {
             byTask.computeIfAbsent(s.taskId(), k -> new HashMap<>()).put(s.unitId(), s);
         }
+        Map<String, Assessment> lights = snap.assessmentsByPair();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PlanTask t : plan.tasks()) {
             List<Map<String, Object>> units = new ArrayList<>();
             for (String unitId : t.unitIds()) {
                 TaskUnitState s = byTask.getOrDefault(t.id(), Map.of()).get(unitId);
                 Submission latest = s == null ? null : s.latest();
-                units.add(Map.of("unitId", unitId, "latest", latest == null ? "" : latest, "reported", latest != null));
+                units.add(Map.of("unitId", unitId, "latest", latest == null ? "" : latest, "reported", latest != null,
+                        "assessment", lights.get(StatusBoard.pair(t.id(), unitId))));
             }
-            rows.add(Map.of("task", t, "units", units));
+            rows.add(Map.of("task", t, "units", units, "light", snap.evaluation().taskLights().get(t.id())));
         }
         Map<String, Object> model = base(plan, who, request);
         model.put("rows", rows);
@@ -242,13 +253,34 @@ public class PageController {
         model.put("errors", errorByField);
         model.put("statuses", ProgressStatus.values());
         model.put("maxText", SubmitProgress.MAX_TEXT);
-        List<TaskUnitState> states = progress.statesOfTask(plan.year(), task.id()).stream()
-                .filter(s -> who.coordinator() || s.unitId().equals(who.unitId())).toList();
-        model.put("states", states);
+        List<TaskUnitState> states = progress.statesOfTask(plan.year(), task.id());
+        Map<String, Assessment> lights = new HashMap<>();
+        board.evaluate(plan, states).assessments().stream().filter(a -> a.taskId().equals(task.id()))
+                .forEach(a -> lights.put(a.unitId(), a));
+        Map<String, Submission> latest = new HashMap<>();
+        states.forEach(s -> {
+            if (s.latest() != null) {
+                latest.put(s.unitId(), s.latest());
+            }
+        });
         List<Submission> history = progress.historyOfTask(plan.year(), task.id()).stream()
                 .filter(s -> who.coordinator() || s.unitId().equals(who.unitId()))
                 .sorted(Comparator.comparing(Submission::submittedAt).reversed()).toList();
         model.put("history", history);
+        // One block per responsible unit in the notice's order: light, reasons, latest status and its history.
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (String unitId : task.unitIds()) {
+            if (!who.coordinator() && !unitId.equals(who.unitId())) {
+                continue;
+            }
+            Map<String, Object> u = new HashMap<>();
+            u.put("unitId", unitId);
+            u.put("assessment", lights.get(unitId));
+            u.put("latest", latest.get(unitId));
+            u.put("history", history.stream().filter(h -> h.unitId().equals(unitId)).toList());
+            units.add(u);
+        }
+        model.put("units", units);
         auth.cookieToken(request).ifPresent(t -> model.put("csrf", Authenticator.csrfToken(t)));
         return model;
     }

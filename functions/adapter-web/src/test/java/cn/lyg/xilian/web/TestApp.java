@@ -6,6 +6,7 @@ import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
@@ -48,8 +49,15 @@ final class TestApp implements AutoCloseable {
     }
 
     static TestApp start(Dynalite dynalite) {
+        return start(dynalite, Map.of());
+    }
+
+    /** With extra properties, e.g. {@code test.today} (see {@link FixedClockFactory}). */
+    static TestApp start(Dynalite dynalite, Map<String, Object> extra) {
         String table = Dynalite.uniqueTableName("web");
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(dynalite, table));
+        Map<String, Object> p = properties(dynalite, table);
+        p.putAll(extra);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p);
         Plan plan = plan2026();
         new TableCreator(server.getApplicationContext().getBean(DynamoDbClient.class)).createIfAbsent(table);
         server.getApplicationContext().getBean(CatalogRepository.class).load(plan);
@@ -71,6 +79,13 @@ final class TestApp implements AutoCloseable {
 
     List<Submission> history(String taskId) {
         return ctx.getBean(ProgressRepository.class).historyOfTask(plan.year(), taskId);
+    }
+
+    /** Stores a submission directly through the repository, at a chosen time (a fixture, not the form). */
+    void record(String taskId, String unitId, ProgressStatus status, int percent, String problems, String submittedAt) {
+        ctx.getBean(ProgressRepository.class).record(new Submission(plan.year(), taskId, unitId,
+                "fixture-" + taskId.replace('.', '_') + "-" + unitId, status, percent, Map.of(), "进展：" + taskId,
+                problems, null, "测试", null, java.time.OffsetDateTime.parse(submittedAt).toInstant()));
     }
 
     String url(String path) {

@@ -124,6 +124,49 @@ class ApiFunctionTest {
         return r.getCookies() != null && name.equals("set-cookie") ? String.join(",", r.getCookies()) : null;
     }
 
+    /**
+     * The ledger download behind API Gateway: the .xlsx must come back base64-encoded with isBase64Encoded
+     * (micronaut-aws #1545), with its content type and an RFC 5987 Chinese file name; decoded, POI opens it.
+     */
+    @Test
+    void ledgerDownloadsThroughTheHandler() throws Exception {
+        String token = ctx.getBean(Credentials.class).issue(Role.COORDINATOR, null, Duration.ofDays(7)).token();
+        Map<String, String> cookie = Map.of("cookie", "xilian_token=" + token);
+
+        APIGatewayV2HTTPResponse x = call(event("GET", "/board/ledger.xlsx?field=EDUCATION", cookie, null, false));
+        assertThat(x.getStatusCode()).isEqualTo(200);
+        assertThat(x.getIsBase64Encoded()).isTrue();
+        assertThat(header(x, "content-type")).isEqualTo(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(header(x, "content-disposition")).startsWith("attachment; ")
+                .contains("filename*=UTF-8''%E9%94%A1%E8%BF%9E%E5%B8%AE%E6%89%B6%E5%8F%B0%E8%B4%A6-");
+        byte[] bytes = Base64.getDecoder().decode(x.getBody());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(bytes))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("任务编号");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("3.3.1");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("市教育局");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("教育");
+        }
+
+        APIGatewayV2HTTPResponse c = call(event("GET", "/board/ledger.csv?field=EDUCATION", cookie, null, false));
+        assertThat(c.getStatusCode()).isEqualTo(200);
+        assertThat(header(c, "content-type")).startsWith("text/csv");
+        String csv = body(c);
+        assertThat(csv).startsWith("\uFEFF任务编号,").contains("\r\n3.3.1,");
+
+        // A unit asking for another unit's rows is refused here too.
+        String unit = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();
+        APIGatewayV2HTTPResponse forbidden = call(event("GET", "/board/ledger.xlsx?unit=donghai",
+                Map.of("cookie", "xilian_token=" + unit), null, false));
+        assertThat(forbidden.getStatusCode()).isEqualTo(403);
+
+        APIGatewayV2HTTPResponse page = call(event("GET", "/board?light=YELLOW&sort=risk", cookie, null, false));
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(body(page)).contains("进度看板").contains("data-light=\"YELLOW\"").doesNotContain("data-light=\"RED\"");
+    }
+
     @Test
     void signInThenPostABase64UrlencodedChineseForm() {
         String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();

@@ -1,0 +1,139 @@
+package cn.lyg.xilian.web;
+
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.catalog.Field;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.core.report.Ledger;
+import cn.lyg.xilian.ledger.CsvLedgerWriter;
+import cn.lyg.xilian.ledger.XlsxLedgerWriter;
+import cn.lyg.xilian.web.board.Board;
+import cn.lyg.xilian.web.board.BoardQuery;
+import cn.lyg.xilian.web.board.StatusBoard;
+import cn.lyg.xilian.web.http.Authenticator;
+import cn.lyg.xilian.web.http.Pages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 进度看板: coordinators see every task, a unit its own. Filters and sort are GET parameters, so every view is a
+ * plain link (bookmarkable, no JavaScript); the downloads take the same parameters and give the same rows.
+ */
+@Controller("/board")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BoardController {
+
+    private final Authenticator auth;
+    private final PlanCache plans;
+    private final StatusBoard board;
+    private final Pages pages;
+    private final Display display;
+    private final XlsxLedgerWriter xlsx;
+    private final CsvLedgerWriter csv;
+
+    public BoardController(Authenticator auth, PlanCache plans, StatusBoard board, Pages pages, Display display,
+                           XlsxLedgerWriter xlsx, CsvLedgerWriter csv) {
+        this.auth = auth;
+        this.plans = plans;
+        this.board = board;
+        this.pages = pages;
+        this.display = display;
+        this.xlsx = xlsx;
+        this.csv = csv;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> board(HttpRequest<?> request, @QueryValue @Nullable String section,
+                                 @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
+                                 @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
+        Principal who = auth.requireCookie(request);
+        Plan plan = plans.plan();
+        Board view = board.board(who, BoardQuery.parse(plan, section, field, unit, light, sort));
+        Map<String, Object> model = new HashMap<>();
+        model.put("plan", plan);
+        model.put("fmt", display);
+        model.put("who", who);
+        model.put("signedIn", true);
+        model.put("board", view);
+        model.put("q", view.query());
+        model.put("sorts", BoardQuery.Sort.values());
+        model.put("lights", List.of(Light.RED, Light.YELLOW, Light.GREEN));
+        model.put("fields", Field.values());
+        List<Unit> units = who.coordinator() ? plan.units() : List.of();
+        model.put("units", units);
+        String qs = view.query().queryString();
+        model.put("qs", qs.isEmpty() ? "" : "?" + qs);
+        return pages.ok("board", model, request);
+    }
+
+    @Get("/ledger.xlsx")
+    public HttpResponse<byte[]> xlsx(HttpRequest<?> request, @QueryValue @Nullable String section,
+                                     @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
+                                     @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
+        return download(request, xlsx, section, field, unit, light, sort);
+    }
+
+    @Get("/ledger.csv")
+    public HttpResponse<byte[]> csv(HttpRequest<?> request, @QueryValue @Nullable String section,
+                                    @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
+                                    @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
+        return download(request, csv, section, field, unit, light, sort);
+    }
+
+    /**
+     * The file as bytes with its own content type. Behind API Gateway the .xlsx must travel base64-encoded: the
+     * API function lists its content type under micronaut.function.binary-types (see functions/api).
+     */
+    private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer, @Nullable String section,
+                                          @Nullable String field, @Nullable String unit, @Nullable String light,
+                                          @Nullable String sort) {
+        Principal who = auth.requireCookie(request);
+        BoardQuery query = BoardQuery.parse(plans.plan(), section, field, unit, light, sort);
+        Ledger ledger = board.ledger(who, query);
+        String fileName = board.fileBaseName(who, query, ledger) + "." + writer.extension();
+        return HttpResponse.ok(writer.write(ledger))
+                .contentType(MediaType.of(writer.contentType()))
+                .header("Content-Disposition", contentDisposition(fileName, "xilian-ledger-" + ledger.asOf() + "."
+                        + writer.extension()));
+    }
+
+    /**
+     * RFC 6266 with an RFC 5987 {@code filename*} for the Chinese name, plus a plain ASCII {@code filename} for
+     * clients that do not read {@code filename*}. Header values must stay ASCII, hence the percent-encoding.
+     */
+    static String contentDisposition(String fileName, String asciiFallback) {
+        return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + rfc5987(fileName);
+    }
+
+    /** Percent-encodes every byte outside RFC 5987's attr-char (ALPHA / DIGIT / "!#$&+-.^_`|~"). */
+    static String rfc5987(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package cn.lyg.xilian.web.board;
+
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.catalog.Field;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.web.http.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The board's filters and sort, as given in the query string ({@code ?section=3.1&field=EDUCATION&unit=donghai
+ * &light=RED&sort=risk}). An empty value means "all": the filter form submits every select, chosen or not.
+ * Unknown values are refused (400) rather than ignored, so a mistyped link never silently shows everything.
+ */
+public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nullable String unitId,
+                         @Nullable Light light, Sort sort) {
+
+    /** Plan order is the default: it is the order of the notice, which readers know. */
+    public enum Sort {
+        PLAN("计划顺序"),
+        DEADLINE("截止时间"),
+        RISK("风险");
+
+        private final String label;
+
+        Sort(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static BoardQuery all() {
+        return new BoardQuery(null, null, null, null, Sort.PLAN);
+    }
+
+    public static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,
+                                   @Nullable String light, @Nullable String sort) {
+        String sectionId = blankToNull(section);
+        if (sectionId != null && plan.section(sectionId).isEmpty()) {
+            throw bad("计划中没有板块“" + sectionId + "”");
+        }
+        String unitId = blankToNull(unit);
+        if (unitId != null && plan.unit(unitId).isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_UNIT", "计划中没有单位“" + unitId + "”");
+        }
+        return new BoardQuery(sectionId, parseField(blankToNull(field)), unitId, parseLight(blankToNull(light)),
+                parseSort(blankToNull(sort)));
+    }
+
+    /** The query string of these filters with another sort, for the sort links. */
+    public String withSort(Sort other) {
+        return new BoardQuery(sectionId, field, unitId, light, other).queryString();
+    }
+
+    /** "section=3.1&sort=risk" (empty when nothing is set); the download links carry the same filters. */
+    public String queryString() {
+        List<String> parts = new ArrayList<>();
+        add(parts, "section", sectionId);
+        add(parts, "field", field == null ? null : field.name());
+        add(parts, "unit", unitId);
+        add(parts, "light", light == null ? null : light.name());
+        if (sort != Sort.PLAN) {
+            add(parts, "sort", sort.param());
+        }
+        return String.join("&", parts);
+    }
+
+    public boolean filtered() {
+        return sectionId != null || field != null || unitId != null || light != null;
+    }
+
+    private static void add(List<String> parts, String name, @Nullable String value) {
+        if (value != null) {
+            parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Nullable
+    private static Field parseField(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        for (Field f : Field.values()) {
+            if (f.name().equalsIgnoreCase(value) || f.label().equals(value)) {
+                return f;
+            }
+        }
+        throw bad("没有领域“" + value + "”");
+    }
+
+    @Nullable
+    private static Light parseLight(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        for (Light l : Light.values()) {
+            if (l.name().equalsIgnoreCase(value) || l.label().equals(value)) {
+                return l;
+            }
+        }
+        throw bad("灯号只能是红、黄、绿");
+    }
+
+    private static Sort parseSort(@Nullable String value) {
+        if (value == null) {
+            return Sort.PLAN;
+        }
+        for (Sort s : Sort.values()) {
+            if (s.name().equalsIgnoreCase(value)) {
+                return s;
+            }
+        }
+        throw bad("排序只能是 plan、deadline 或 risk");
+    }
+
+    @Nullable
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static ApiException bad(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "BAD_FILTER", message);
+    }
+}

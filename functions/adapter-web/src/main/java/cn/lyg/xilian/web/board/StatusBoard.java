@@ -1,0 +1,233 @@
+package cn.lyg.xilian.web.board;
+
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.Assessment;
+import cn.lyg.xilian.core.alert.Evaluation;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Section;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.report.Ledger;
+import cn.lyg.xilian.core.report.LedgerBuilder;
+import cn.lyg.xilian.core.report.LedgerRow;
+import cn.lyg.xilian.web.Display;
+import cn.lyg.xilian.web.PlanCache;
+import cn.lyg.xilian.web.http.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live status board and its ledger download. Reads only the current state (one item per (task, unit):
+ * {@link ProgressRepository#allStates} for a coordinator, {@link ProgressRepository#statesOfUnit} for a unit), so
+ * its cost is fixed by the catalog, never by the length of the history. Lights come from the same
+ * {@link AlertEvaluator} and settings as the alert scan, as of today in Asia/Shanghai.
+ *
+ * <p>Access: a coordinator sees every pair; a unit sees only its own pairs, also in the downloads, and asking
+ * for another unit is refused (403), not quietly narrowed, so a wrong link is noticed.
+ */
+@Singleton
+public class StatusBoard {
+
+    private final PlanCache plans;
+    private final ProgressRepository progress;
+    private final AlertEvaluator evaluator;
+    private final AlertSettings settings;
+    private final WorkCalendar calendar;
+    private final LedgerBuilder ledgerBuilder;
+    private final Display display;
+
+    public StatusBoard(PlanCache plans, ProgressRepository progress, AlertEvaluator evaluator, AlertSettings settings,
+                       WorkCalendar calendar, LedgerBuilder ledgerBuilder, Display display) {
+        this.plans = plans;
+        this.progress = progress;
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.calendar = calendar;
+        this.ledgerBuilder = ledgerBuilder;
+        this.display = display;
+    }
+
+    /** The current state the viewer may see, with its evaluation as of today. */
+    public record Snapshot(Plan plan, List<TaskUnitState> states, Evaluation evaluation) {
+
+        /** Assessment by {@link #pair}; every pair of the plan has one. */
+        public Map<String, Assessment> assessmentsByPair() {
+            Map<String, Assessment> out = new HashMap<>();
+            evaluation.assessments().forEach(a -> out.put(pair(a.taskId(), a.unitId()), a));
+            return out;
+        }
+    }
+
+    public Snapshot snapshot(Principal who) {
+        Plan plan = plans.plan();
+        List<TaskUnitState> states = who.coordinator() ? progress.allStates(plan.year())
+                : progress.statesOfUnit(plan.year(), who.unitId());
+        return new Snapshot(plan, states, evaluate(plan, states));
+    }
+
+    /**
+     * Evaluates the plan over the given states as of today. Pairs without a state count as never reported,
+     * so only the pairs whose states were given are meaningful (e.g. one task's pairs on the task page).
+     */
+    public Evaluation evaluate(Plan plan, List<TaskUnitState> states) {
+        return evaluator.evaluate(plan, states, display.today(), settings, calendar);
+    }
+
+    public Board board(Principal who, BoardQuery query) {
+        Snapshot snap = snapshot(who);
+        String scopeUnit = scopeUnit(who, query);
+        List<BoardRow> rows = rows(snap, query, scopeUnit);
+        int[] counts = new int[Light.values().length];
+        rows.forEach(r -> counts[r.light().ordinal()]++);
+        return new Board(snap.evaluation().asOf(), query, scopeUnit, rows, bars(snap.plan(), rows),
+                counts[Light.RED.ordinal()], counts[Light.YELLOW.ordinal()], counts[Light.GREEN.ordinal()]);
+    }
+
+    /**
+     * The ledger of exactly the pairs on the board with the same filters, in the board's order: the same
+     * columns and values as the weekly attachment ({@link LedgerBuilder}), narrowed to what the viewer sees.
+     */
+    public Ledger ledger(Principal who, BoardQuery query) {
+        Snapshot snap = snapshot(who);
+        String scopeUnit = scopeUnit(who, query);
+        Ledger full = ledgerBuilder.build(snap.plan(), snap.states(), snap.evaluation());
+        Map<String, LedgerRow> byPair = new HashMap<>();
+        full.rows().forEach(r -> byPair.put(pair(r.taskId(), r.unitId()), r));
+        List<LedgerRow> rows = new ArrayList<>();
+        for (BoardRow row : rows(snap, query, scopeUnit)) {
+            for (UnitLine u : row.units()) {
+                rows.add(byPair.get(pair(row.task().id(), u.unitId())));
+            }
+        }
+        return new Ledger(full.planYear(), full.planTitle(), full.asOf(), rows);
+    }
+
+    /** "锡连帮扶台账-2026-08-05", or "锡连帮扶台账-灌南县-2026-08-05" when only one unit's rows are in it. */
+    public String fileBaseName(Principal who, BoardQuery query, Ledger ledger) {
+        String unit = scopeUnit(who, query);
+        return unit == null ? ledger.fileBaseName()
+                : "锡连帮扶台账-" + display.unitName(plans.plan(), unit) + "-" + ledger.asOf();
+    }
+
+    /** The one unit whose pairs are shown, or null for every unit (coordinator without unit filter). */
+    @Nullable
+    private static String scopeUnit(Principal who, BoardQuery query) {
+        if (who.coordinator()) {
+            return query.unitId();
+        }
+        if (query.unitId() != null && !query.unitId().equals(who.unitId())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_UNIT", "只能查看本单位的任务");
+        }
+        return who.unitId();
+    }
+
+    private List<BoardRow> rows(Snapshot snap, BoardQuery query, @Nullable String scopeUnit) {
+        Plan plan = snap.plan();
+        Map<String, TaskUnitState> stateByPair = new HashMap<>();
+        snap.states().forEach(s -> stateByPair.put(pair(s.taskId(), s.unitId()), s));
+        Map<String, Assessment> assessments = snap.assessmentsByPair();
+        LocalDate today = snap.evaluation().asOf();
+
+        List<BoardRow> rows = new ArrayList<>();
+        List<PlanTask> tasks = plan.tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            PlanTask task = tasks.get(i);
+            if (scopeUnit != null && !task.isResponsible(scopeUnit)) {
+                continue;
+            }
+            Section section = plan.section(task.sectionId()).orElse(null);
+            if (query.sectionId() != null && !task.sectionId().equals(query.sectionId())) {
+                continue;
+            }
+            if (query.field() != null && (section == null || section.field() != query.field())) {
+                continue;
+            }
+            List<UnitLine> units = new ArrayList<>();
+            for (String unitId : task.unitIds()) {
+                if (scopeUnit != null && !unitId.equals(scopeUnit)) {
+                    continue;
+                }
+                String key = pair(task.id(), unitId);
+                Assessment a = assessments.get(key);
+                TaskUnitState s = stateByPair.get(key);
+                units.add(new UnitLine(unitId, plan.unit(unitId).map(Unit::name).orElse(unitId), a.light(),
+                        a.summary(), s == null ? null : s.latest()));
+            }
+            Light light = units.stream().map(UnitLine::light).reduce(Light.GREEN, Light::worst);
+            if (query.light() != null && light != query.light()) {
+                continue;
+            }
+            int percent = (int) Math.round(units.stream().mapToInt(UnitLine::percentOrZero).average().orElse(0));
+            int reported = (int) units.stream().filter(UnitLine::reported).count();
+            rows.add(new BoardRow(task, section == null ? task.sectionId() : section.title(),
+                    section == null || section.field() == null ? "" : section.field().label(), light, percent,
+                    reported, java.time.temporal.ChronoUnit.DAYS.between(today, task.deadline()), i, units));
+        }
+        rows.sort(order(query.sort()));
+        return rows;
+    }
+
+    static Comparator<BoardRow> order(BoardQuery.Sort sort) {
+        Comparator<BoardRow> plan = Comparator.comparingInt(BoardRow::planIndex);
+        return switch (sort) {
+            case PLAN -> plan;
+            case DEADLINE -> Comparator.comparing((BoardRow r) -> r.task().deadline()).thenComparing(plan);
+            // Worst light first; among equals the nearest (or most overdue) deadline, then the least done.
+            case RISK -> Comparator.comparing(BoardRow::light, Comparator.reverseOrder())
+                    .thenComparingLong(BoardRow::daysLeft)
+                    .thenComparingInt(BoardRow::percent)
+                    .thenComparing(plan);
+        };
+    }
+
+    /** Completion by field over the pairs on the board; the two sections without a field get their own bar. */
+    private static List<FieldBar> bars(Plan plan, List<BoardRow> rows) {
+        Map<String, int[]> sums = new LinkedHashMap<>(); // label → {percent sum, pairs, done}
+        for (Section s : plan.sections()) {
+            sums.put(barLabel(s), new int[3]);
+        }
+        for (BoardRow row : rows) {
+            int[] sum = sums.computeIfAbsent(row.fieldLabel().isEmpty() ? row.sectionTitle() : row.fieldLabel(),
+                    k -> new int[3]);
+            for (UnitLine u : row.units()) {
+                sum[0] += u.percentOrZero();
+                sum[1]++;
+                if (u.latest() != null && u.latest().status() == ProgressStatus.DONE) {
+                    sum[2]++;
+                }
+            }
+        }
+        List<FieldBar> bars = new ArrayList<>();
+        sums.forEach((label, sum) -> {
+            if (sum[1] > 0) {
+                bars.add(new FieldBar(label, Math.round((float) sum[0] / sum[1]), sum[1], sum[2]));
+            }
+        });
+        return bars;
+    }
+
+    private static String barLabel(Section s) {
+        return s.field() == null ? s.title() : s.field().label();
+    }
+
+    /** The key of a (task, unit) pair in the maps above. */
+    public static String pair(String taskId, String unitId) {
+        return taskId + "\u0000" + unitId;
+    }
+}

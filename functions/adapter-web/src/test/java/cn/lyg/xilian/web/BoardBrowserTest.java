@@ -1,0 +1,144 @@
+package cn.lyg.xilian.web;
+
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The board in a real headless browser (Debian's chromium through chromedriver, both at fixed paths so Selenium
+ * Manager never downloads a browser or driver): sign in with the link, open the board from the header, filter
+ * with the form, check rows and lights, download both files with the browser's cookie, and keep screenshots at
+ * desktop and phone width in target/screenshots/.
+ */
+@ExtendWith(DynaliteExtension.class)
+class BoardBrowserTest {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static TestApp app;
+    static WebDriver browser;
+    static ChromeDriverService service;
+    static Path profile;
+
+    @BeforeAll
+    static void start(Dynalite dynalite) throws IOException {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            // Not a skip: a board nobody looked at in a browser is not tested.
+            fail("Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + "). Run infra/bin/test, "
+                    + "which installs them (apt-get install chromium chromium-driver), or install them yourself.");
+        }
+        app = TestApp.start(dynalite, BoardFixture.properties());
+        BoardFixture.load(app);
+        profile = Files.createTempDirectory("board-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,2200",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void signInFilterCheckLightsDownloadAndScreenshot() throws IOException {
+        browser.get(app.url("/login?token=" + app.issue(Role.COORDINATOR, null)));
+        assertThat(browser.getCurrentUrl()).endsWith("/coordinator");
+        browser.findElement(By.linkText("进度看板")).click();
+        assertThat(browser.getTitle()).startsWith("进度看板");
+        assertThat(browser.findElements(By.cssSelector("tr.task-row"))).hasSize(app.plan.tasks().size());
+        shot("board-all.png");
+
+        new Select(browser.findElement(By.id("f-field"))).selectByVisibleText("产业");
+        new Select(browser.findElement(By.id("f-sort"))).selectByValue("risk");
+        browser.findElement(By.id("apply")).click();
+
+        assertThat(browser.getCurrentUrl()).contains("field=INDUSTRY").contains("sort=risk");
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr.task-row"));
+        assertThat(rows).extracting(r -> r.getAttribute("id")).hasSize(7).first().isEqualTo("task-3.1.6");
+        WebElement blocked = browser.findElement(By.id("task-3.1.6"));
+        assertThat(blocked.getAttribute("data-light")).isEqualTo("RED");
+        assertThat(blocked.findElement(By.cssSelector(".light")).getText()).isEqualTo("红");
+        assertThat(blocked.getText()).contains("单位上报受阻，进度30%").contains(BoardFixture.HOSTILE); // shown as text, not run
+        WebElement done = browser.findElement(By.id("task-3.1.4"));
+        assertThat(done.findElement(By.cssSelector(".light")).getText()).isEqualTo("绿");
+        assertThat(rows.getLast().getAttribute("data-light")).isEqualTo("GREEN");
+        assertThat(browser.findElement(By.cssSelector(".chart")).getText()).contains("产业");
+        shot("board.png");
+
+        // The downloads, fetched like the browser would: its own link, its own cookie.
+        String cookie = "xilian_token=" + browser.manage().getCookieNamed("xilian_token").getValue();
+        String csvUrl = browser.findElement(By.id("dl-csv")).getAttribute("href");
+        assertThat(csvUrl).contains("field=INDUSTRY");
+        HttpResponse<byte[]> csv = Http.getBytes(csvUrl, cookie);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("content-disposition").orElseThrow()).contains("filename*=UTF-8''");
+        List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1 + 27);
+        assertThat(lines.get(1)).startsWith("3.1.6,"); // the board's order: risk
+        HttpResponse<byte[]> xlsx = Http.getBytes(browser.findElement(By.id("dl-xlsx")).getAttribute("href"), cookie);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).isEqualTo("连云区");
+        }
+
+        // Phone width: the table turns into cards, the chart stays readable.
+        browser.manage().window().setSize(new Dimension(390, 2400));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.cssSelector("table.board thead")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("task-3.1.6")).getText()).contains("红").contains("剩余148天");
+        shot("board-phone.png");
+    }
+
+    private static void shot(String name) throws IOException {
+        File file = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
