@@ -9,6 +9,7 @@ import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.CredentialRepository;
 import cn.lyg.xilian.core.port.ProgressRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
+import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -33,6 +34,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -69,6 +71,14 @@ class ApiFunctionTest {
         ctx.close();
     }
 
+    @AfterAll
+    static void everyAwsCallIsDeclared() throws Exception {
+        Set<String> declared = DeclaredAwsCalls.read();
+        System.out.println("AWS calls recorded through the handler: " + AwsCallRecorder.recorded());
+        assertThat(AwsCallRecorder.recorded()).as("AWS calls made through the handler").isNotEmpty()
+                .allSatisfy(call -> assertThat(declared).as("functions/api/aws-calls.txt").contains(call));
+    }
+
     static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body,
                                        boolean base64) {
         String rawQuery = "";
@@ -98,8 +108,8 @@ class ApiFunctionTest {
     }
 
     static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(e, new MockLambdaContext());
-        return r;
+        // Recorded: the calls the function makes must be declared in functions/api/aws-calls.txt.
+        return AwsCallRecorder.during(() -> handler.handleRequest(e, new MockLambdaContext()));
     }
 
     static String body(APIGatewayV2HTTPResponse r) {

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 /** Token generation and hashing. 32 random bytes, base64url without padding (43 characters). */
 public final class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Anything else cannot be one of our tokens; rejecting early avoids hashing arbitrary input. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -20,7 +19,10 @@ public final class Tokens {
 
     public static String newToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        // A new SecureRandom per token, never one kept in a static field: the API function runs with
+        // Lambda SnapStart, and a generator seeded before the snapshot would hand every restored instance
+        // the same sequence (same tokens, same form idempotency keys). Seeding from the OS costs microseconds.
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

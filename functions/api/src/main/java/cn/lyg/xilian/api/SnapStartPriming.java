@@ -1,0 +1,92 @@
+package cn.lyg.xilian.api;
+
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.Keys;
+import cn.lyg.xilian.dynamodb.TableDefinition;
+import cn.lyg.xilian.web.WebSettings;
+import cn.lyg.xilian.web.http.ErrorBody;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Map;
+
+/**
+ * SnapStart priming: Lambda takes the snapshot after the init phase, and {@link #beforeCheckpoint} runs just
+ * before it. Exercising the three expensive first-time paths here (SDK client: marshalling, signing,
+ * endpoint rules, TLS; Thymeleaf: template parsing and the expression engine; serde: JSON writers) puts
+ * their loaded classes and warmed caches into the snapshot instead of into the first request.
+ *
+ * <p>Nothing request- or instance-unique is kept: the results are discarded, no clock value or random state
+ * is stored (tokens take a fresh SecureRandom per call, see core's Tokens), and the plan is read with a raw
+ * GetItem rather than through PlanCache, whose cached copy would carry a pre-snapshot timestamp.
+ * AWS credentials stay with the SDK's provider, which refreshes them after restore.
+ *
+ * <p>{@code @Context}: created with the application context (during init, so before the snapshot) even
+ * though nothing injects it; registration with org.crac's global context is what makes Lambda call it.
+ * Outside SnapStart (tests, plain JVMs) the global context never checkpoints, and nothing happens.
+ */
+@Context
+public class SnapStartPriming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbSettings table;
+    private final WebSettings web;
+    private final ThymeleafViewsRenderer<Object> views;
+    private final JsonMapper json;
+
+    public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table, WebSettings web,
+                            ThymeleafViewsRenderer<Object> views, JsonMapper json) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.web = web;
+        this.views = views;
+        this.json = json;
+        // org.crac keeps resources weakly; the application context holds this singleton strongly.
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            prime();
+        } catch (Exception e) {
+            // A missed warm-up only costs the first request time; it must not fail publishing the version.
+            LOG.warn("SnapStart priming failed; the first request will be slower", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: no connection, clock value or random state is held by this class.
+    }
+
+    /** One call of each kind; returns what it did, for the test. */
+    Primed prime() throws IOException {
+        boolean planFound = dynamoDb.getItem(b -> b.tableName(table.tableName()).key(Map.of(
+                        TableDefinition.PK, AttributeValue.fromS(Keys.planPk(web.getPlanYear())),
+                        TableDefinition.SK, AttributeValue.fromS(Keys.META))))
+                .hasItem();
+        Writable page = views.render("message", Map.of("title", "提示", "message", "预热", "code", "PRIMING",
+                "signIn", false), HttpRequest.GET("/"));
+        StringWriter html = new StringWriter();
+        page.writeTo(html);
+        String body = json.writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
+        return new Primed(planFound, html.toString().length(), body.length());
+    }
+
+    record Primed(boolean planHeaderFound, int htmlChars, int jsonChars) {
+    }
+}

@@ -1,0 +1,79 @@
+package cn.lyg.xilian.deploy.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One cold start, measured inside the JVM: from JVM start (RuntimeMXBean start time) to the first answered
+ * event that read DynamoDB. Used by infra/bin/bench-coldstart, one fresh JVM per run; not a test.
+ *
+ * <pre>ColdStartLauncher api|plain &lt;dynamodb endpoint&gt; &lt;table&gt; [&lt;bearer token&gt;]</pre>
+ * {@code api}: the deployed handler class (its own context from the environment, as in Lambda) with
+ * GET /api/v1/units (credential check = GetItem, plan = Query). {@code plain}: the framework-free floor,
+ * a DynamoDbClient and one GetItem of the plan header. Prints {@code jvm-to-main=… total=… status=…} in ms.
+ */
+public final class ColdStartLauncher {
+
+    public static void main(String[] args) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long mainAt = System.currentTimeMillis();
+        String status = switch (args[0]) {
+            case "api" -> api(args[3]);
+            case "plain" -> plain(URI.create(args[1]), args[2]);
+            default -> throw new IllegalArgumentException(args[0]);
+        };
+        long done = System.currentTimeMillis();
+        System.out.printf("jvm-to-main=%d total=%d status=%s%n", mainAt - jvmStart, done - jvmStart, status);
+        System.exit(0); // do not wait for non-daemon threads of the context
+    }
+
+    static String api(String token) {
+        APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath("/api/v1/units").withRawQueryString("")
+                .withHeaders(Map.of("authorization", "Bearer " + token, "host", "bench.example.cn",
+                        "x-forwarded-proto", "https"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath("/api/v1/units").withProtocol("HTTP/1.1").withSourceIp("10.0.0.1").build())
+                        .withRequestId("bench").withStage("$default").build())
+                .build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context());
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException("status " + response.getStatusCode() + ": " + response.getBody());
+        }
+        return String.valueOf(response.getStatusCode());
+    }
+
+    static String plain(URI endpoint, String table) {
+        DynamoDbClient client = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.US_EAST_1).endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        boolean found = client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("PLAN#2026"),
+                "sk", AttributeValue.fromS("META")))).hasItem();
+        if (!found) {
+            throw new IllegalStateException("plan header not found");
+        }
+        return "200";
+    }
+
+    /** A Lambda Context whose methods answer null/0: the handler only passes it along. */
+    static Context context() {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
+                (proxy, method, a) -> method.getReturnType() == int.class ? 0 : null);
+    }
+}

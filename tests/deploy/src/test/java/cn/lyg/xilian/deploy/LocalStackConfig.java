@@ -1,0 +1,23 @@
+package cn.lyg.xilian.deploy;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** The one place the LocalStack endpoint is read: -Dlocalstack.endpoint, else env LOCALSTACK_ENDPOINT. */
+final class LocalStackConfig {
+
+    private LocalStackConfig() {
+    }
+
+    static Optional<URI> endpoint() {
+        String v = System.getProperty("localstack.endpoint");
+        if (v == null || v.isBlank()) {
+            v = System.getenv("LOCALSTACK_ENDPOINT");
+        }
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(URI.create(v.strip()));
+    }
+
+    static String stackName() {
+        return System.getProperty("localstack.stack", "xilian-localstack"); // infra/localstack/deploy.sh
+    }
+}
