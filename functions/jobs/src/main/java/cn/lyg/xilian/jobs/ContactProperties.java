@@ -2,6 +2,10 @@ package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.port.ContactDirectory;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +22,19 @@ public class ContactProperties implements ContactDirectory {
 
     private List<String> coordinators = new ArrayList<>();
     private Map<String, List<String>> units = new LinkedHashMap<>();
+    /**
+     * The same per-unit lists as one JSON object ({"donghai":["a@example.cn"]}), for Lambda, where they come
+     * from the stack parameter UnitContactsJson through one environment variable (unit ids contain '-',
+     * which environment variable names cannot carry). Entries here add to {@code units}.
+     */
+    private String unitsJson = "";
+    private Map<String, List<String>> unitsFromJson = Map.of();
 
     @Override
     public List<String> unitContacts(String unitId) {
-        return addresses(units.getOrDefault(unitId, List.of()));
+        List<String> all = new ArrayList<>(units.getOrDefault(unitId, List.of()));
+        all.addAll(unitsFromJson.getOrDefault(unitId, List.of()));
+        return addresses(all).stream().distinct().toList();
     }
 
     @Override
@@ -40,6 +53,26 @@ public class ContactProperties implements ContactDirectory {
 
     public void setCoordinators(List<String> coordinators) {
         this.coordinators = coordinators;
+    }
+
+    public String getUnitsJson() {
+        return unitsJson;
+    }
+
+    /** Parsed once, when the configuration is bound; malformed JSON fails the start, not a later send. */
+    public void setUnitsJson(String unitsJson) {
+        this.unitsJson = unitsJson == null ? "" : unitsJson;
+        if (this.unitsJson.isBlank()) {
+            unitsFromJson = Map.of();
+            return;
+        }
+        try {
+            unitsFromJson = ObjectMapper.getDefault().readValue(this.unitsJson,
+                    Argument.mapOf(Argument.STRING, Argument.listOf(String.class)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "xilian.contacts.units-json is not a JSON object of address lists: " + e.getMessage(), e);
+        }
     }
 
     public Map<String, List<String>> getUnits() {

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.port.AlertMailRenderer;
@@ -9,6 +10,7 @@ import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.ContactDirectory;
 import cn.lyg.xilian.core.port.MailTransport;
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.wiring.AlertProperties;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -21,13 +23,12 @@ import java.time.Clock;
 @Factory
 public class JobsFactory {
 
-
-
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                               ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
-                              WorkCalendar calendar, AlertProperties properties, Clock clock) {
-        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, new AlertEvaluator(),
-                properties.toSettings(), calendar, properties.getCoordinatorCopy(), clock);
+                              AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar,
+                              AlertProperties properties, Clock clock) {
+        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, evaluator,
+                settings, calendar, properties.getCoordinatorCopy(), clock);
     }
 }

@@ -2,7 +2,6 @@ package cn.lyg.xilian.deploy;
 
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.dynamodb.TableDefinition;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -62,19 +61,7 @@ class TemplateTest {
         });
     }
 
-    /**
-     * TODO(lead): remove this method and its calls when merging the jobs branch. Until functions/jobs exists,
-     * the job functions' checks are skipped with this reason (shown in the test report); as soon as
-     * functions/jobs/pom.xml exists they run and fail on a missing xilian-jobs.jar or aws-calls.txt.
-     */
-    static void assumeModuleExists(String id, Map<String, Object> props) {
-        String codeUri = (String) props.get("CodeUri");
-        Assumptions.assumeTrue(Files.exists(Template.ROOT.resolve(codeUri).resolve("pom.xml")),
-                () -> id + ": " + codeUri + " is not a Maven module yet (jobs branch not merged); its checks are skipped");
-    }
-
     static FunctionArtifact built(String id, Map<String, Object> props) throws IOException {
-        assumeModuleExists(id, props);
         FunctionArtifact a = FunctionArtifact.of(id, (String) props.get("CodeUri"));
         a.requireBuilt();
         return a;

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.wiring;
 
+import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -21,5 +23,15 @@ public class CoreFactory {
     @Singleton
     WorkCalendar workCalendar() {
         return WorkCalendar.fromClasspath(); // calendars/cn-<year>.csv, shipped in core
+    }
+
+    @Singleton
+    AlertSettings alertSettings(AlertProperties properties) {
+        return properties.toSettings();
+    }
+
+    @Singleton
+    AlertEvaluator alertEvaluator() {
+        return new AlertEvaluator();
     }
 }

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.jobs;
+package cn.lyg.xilian.core.wiring;
 
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.RunAlertScan;
