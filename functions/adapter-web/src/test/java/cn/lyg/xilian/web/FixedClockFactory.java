@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.wiring.CoreFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -17,7 +18,7 @@ import java.time.ZoneOffset;
 class FixedClockFactory {
 
     @Singleton
-    @Replaces(bean = Clock.class, factory = WebFactory.class)
+    @Replaces(bean = Clock.class, factory = CoreFactory.class)
     Clock fixedClock(@Value("${test.today}") String today) {
         return Clock.fixed(LocalDate.parse(today).atTime(LocalTime.of(10, 0)).atZone(Display.ZONE).toInstant(),
                 ZoneOffset.UTC);
