@@ -8,15 +8,23 @@ import cn.lyg.xilian.core.port.AlertRepository;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.ContactDirectory;
 import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.port.LedgerWriter;
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.report.SendWeeklySummary;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /**
  * The use cases of the jobs functions, built from the ports the adapters provide (DynamoDB: repositories;
- * email: renderer and the one configured transport; this module: contacts from configuration).
+ * email: renderers and the one configured transport; ledger: the .xlsx writer; this module: contacts from
+ * configuration). The alert scan and the weekly summary share the transport, the evaluator's settings
+ * and the calendar, so a summary's lights say what the day's alerts said.
  */
 @Factory
 public class JobsFactory {
@@ -37,5 +45,17 @@ public class JobsFactory {
                               WorkCalendar calendar, AlertProperties properties, Clock clock) {
         return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, new AlertEvaluator(),
                 properties.toSettings(), calendar, properties.getCoordinatorCopy(), clock);
+    }
+
+    @Singleton
+    SendWeeklySummary sendWeeklySummary(CatalogRepository catalog, ProgressRepository progress,
+                                        DigestRepository digests, ContactDirectory contacts,
+                                        SummaryMailRenderer renderer, MailTransport transport,
+                                        @Named("xlsx") LedgerWriter xlsx, WorkCalendar calendar,
+                                        AlertProperties properties,
+                                        @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
+                                        Clock clock) {
+        return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
+                new AlertEvaluator(), properties.toSettings(), calendar, messageIdDomain, clock);
     }
 }
