@@ -16,6 +16,13 @@ import java.util.List;
 public record AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered,
                               List<Failure> failed, List<String> withoutAddress) {
 
+    /** Micronaut Serialization omits empty lists when writing, so reading one back gives null. */
+    public AlertScanResult {
+        delivered = delivered == null ? List.of() : List.copyOf(delivered);
+        failed = failed == null ? List.of() : List.copyOf(failed);
+        withoutAddress = withoutAddress == null ? List.of() : List.copyOf(withoutAddress);
+    }
+
     public static AlertScanResult of(ScanReport report) {
         return new AlertScanResult(report.asOf().toString(), report.found(), report.newlyRecorded(),
                 report.delivered().stream().map(d -> new Delivery(d.audience().key(), d.messageId(), d.items())).toList(),

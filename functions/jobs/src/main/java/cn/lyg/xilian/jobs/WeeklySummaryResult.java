@@ -18,6 +18,14 @@ import java.util.List;
 public record WeeklySummaryResult(String week, List<String> sent, List<String> alreadySent, List<String> failed,
                                   List<String> withoutAddress, int reopened) {
 
+    /** Micronaut Serialization omits empty lists when writing, so reading one back gives null. */
+    public WeeklySummaryResult {
+        sent = sent == null ? List.of() : List.copyOf(sent);
+        alreadySent = alreadySent == null ? List.of() : List.copyOf(alreadySent);
+        failed = failed == null ? List.of() : List.copyOf(failed);
+        withoutAddress = withoutAddress == null ? List.of() : List.copyOf(withoutAddress);
+    }
+
     public static WeeklySummaryResult of(SummaryRunReport report) {
         return new WeeklySummaryResult(report.week().id(), report.sent(), report.alreadySent(),
                 report.failed().stream().map(f -> f.recipientId() + ": " + f.error()).toList(),
