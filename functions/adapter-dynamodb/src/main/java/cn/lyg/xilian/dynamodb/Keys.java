@@ -129,6 +129,27 @@ public final class Keys {
         return planPk(year) + SEPARATOR + "DIGEST" + SEPARATOR + week;
     }
 
+    /** Sort key of a week's status snapshot, beside the week's digest records. */
+    public static final String DIGEST_SNAPSHOT = "SNAPSHOT";
+    /** gsi2 sort key prefix of unsent digests in the pending partition. */
+    public static final String PENDING_DIGEST_PREFIX = "DIGEST#";
+
+    /**
+     * Sort key of a week's digest record: the recipient id ("coordinators", "unit:ganyu"). It may not be
+     * the snapshot's sort key, which shares the partition.
+     */
+    public static String digestSk(String recipientId) {
+        if (DIGEST_SNAPSHOT.equals(recipientId)) {
+            throw new IllegalArgumentException("reserved recipient id: " + recipientId);
+        }
+        return id(recipientId);
+    }
+
+    /** gsi2 sort key of an unsent digest: {@code DIGEST#<week>#<recipientId>}. */
+    public static String pendingDigestSk(String week, String recipientId) {
+        return PENDING_DIGEST_PREFIX + week + SEPARATOR + digestSk(recipientId);
+    }
+
     /** gsi2 partition of alerts and digests not yet delivered (sparse). */
     public static String pendingPk(int year) {
         return planPk(year) + SEPARATOR + "PENDING";

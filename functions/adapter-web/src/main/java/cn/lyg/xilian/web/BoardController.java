@@ -7,8 +7,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.port.LedgerWriter;
 import cn.lyg.xilian.core.report.Ledger;
-import cn.lyg.xilian.ledger.CsvLedgerWriter;
-import cn.lyg.xilian.ledger.XlsxLedgerWriter;
+import cn.lyg.xilian.ledger.micronaut.LedgerFactory;
 import cn.lyg.xilian.web.board.Board;
 import cn.lyg.xilian.web.board.BoardQuery;
 import cn.lyg.xilian.web.board.StatusBoard;
@@ -24,6 +23,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -43,11 +43,12 @@ public class BoardController {
     private final StatusBoard board;
     private final Pages pages;
     private final Display display;
-    private final XlsxLedgerWriter xlsx;
-    private final CsvLedgerWriter csv;
+    private final LedgerWriter xlsx;
+    private final LedgerWriter csv;
 
     public BoardController(Authenticator auth, PlanCache plans, StatusBoard board, Pages pages, Display display,
-                           XlsxLedgerWriter xlsx, CsvLedgerWriter csv) {
+                           @Named(LedgerFactory.XLSX) LedgerWriter xlsx,
+                           @Named(LedgerFactory.CSV) LedgerWriter csv) {
         this.auth = auth;
         this.plans = plans;
         this.board = board;

@@ -73,7 +73,7 @@ class ApiFunctionTest {
 
     @AfterAll
     static void everyAwsCallIsDeclared() throws Exception {
-        Set<String> declared = DeclaredAwsCalls.read();
+        Set<String> declared = AwsCallRecorder.declared("api");
         System.out.println("AWS calls recorded through the handler: " + AwsCallRecorder.recorded());
         assertThat(AwsCallRecorder.recorded()).as("AWS calls made through the handler").isNotEmpty()
                 .allSatisfy(call -> assertThat(declared).as("functions/api/aws-calls.txt").contains(call));

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.RunAlertScan;
-import cn.lyg.xilian.core.alert.ScanReport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -13,7 +12,7 @@ import java.time.LocalDate;
  * The daily alert scan (EventBridge Scheduler, 08:30 Asia/Shanghai). Translates the schedule's input
  * into one use-case call; a null {@code asOf} means today in Asia/Shanghai.
  */
-public class AlertScanHandler extends MicronautRequestHandler<JobRequest, ScanReport> {
+public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertScanResult> {
 
     @Inject
     RunAlertScan scan;
@@ -31,8 +30,8 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, ScanRe
     }
 
     @Override
-    public ScanReport execute(JobRequest request) {
+    public AlertScanResult execute(JobRequest request) {
         LocalDate asOf = request == null ? null : request.asOfDate();
-        return asOf == null ? scan.run(planYear) : scan.run(planYear, asOf);
+        return AlertScanResult.of(asOf == null ? scan.run(planYear) : scan.run(planYear, asOf));
     }
 }

@@ -8,17 +8,25 @@ import cn.lyg.xilian.core.port.AlertMailRenderer;
 import cn.lyg.xilian.core.port.AlertRepository;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.ContactDirectory;
+import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.port.LedgerWriter;
 import cn.lyg.xilian.core.port.MailTransport;
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.wiring.AlertProperties;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /**
  * The use cases of the jobs functions, built from the ports the adapters provide (DynamoDB: repositories;
- * email: renderer and the one configured transport; this module: contacts from configuration).
+ * email: renderers and the one configured transport; ledger: the .xlsx writer; this module: contacts from
+ * configuration). The alert scan and the weekly summary share the transport, the evaluator's settings
+ * and the calendar, so a summary's lights say what the day's alerts said.
  */
 @Factory
 public class JobsFactory {
@@ -30,5 +38,17 @@ public class JobsFactory {
                               AlertProperties properties, Clock clock) {
         return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, evaluator,
                 settings, calendar, properties.getCoordinatorCopy(), clock);
+    }
+
+    @Singleton
+    SendWeeklySummary sendWeeklySummary(CatalogRepository catalog, ProgressRepository progress,
+                                        DigestRepository digests, ContactDirectory contacts,
+                                        SummaryMailRenderer renderer, MailTransport transport,
+                                        @Named("xlsx") LedgerWriter xlsx, AlertEvaluator evaluator,
+                                        AlertSettings settings, WorkCalendar calendar,
+                                        @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
+                                        Clock clock) {
+        return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
+                evaluator, settings, calendar, messageIdDomain, clock);
     }
 }

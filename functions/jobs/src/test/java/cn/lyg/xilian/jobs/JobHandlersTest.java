@@ -1,13 +1,13 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.Audience;
-import cn.lyg.xilian.core.alert.ScanReport;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.port.AlertRepository;
 import cn.lyg.xilian.core.port.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.Keys;
+import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -55,11 +55,11 @@ class JobHandlersTest {
             JobRequest request = app.context.getBean(JsonMapper.class)
                     .readValue("{\"asOf\":\"2026-12-01\"}", JobRequest.class);
 
-            ScanReport first = handler.execute(request);
+            AlertScanResult first = handler.execute(request);
             List<Path> afterFirst = app.emails();
-            ScanReport second = handler.execute(request);
+            AlertScanResult second = handler.execute(request);
 
-            assertThat(first.asOf()).isEqualTo(TUESDAY);
+            assertThat(first.asOf()).isEqualTo(TUESDAY.toString());
             assertThat(first.newlyRecorded()).isPositive();
             assertThat(first.failed()).isEmpty();
             assertThat(first.withoutAddress()).isEmpty();
@@ -82,7 +82,7 @@ class JobHandlersTest {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-today", null, Map.of());
              AlertScanHandler handler = new AlertScanHandler(app.context)) {
             JobRequest request = app.context.getBean(JsonMapper.class).readValue("{}", JobRequest.class);
-            assertThat(handler.execute(request).asOf()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+            assertThat(handler.execute(request).asOf()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
         }
     }
 
@@ -94,14 +94,14 @@ class JobHandlersTest {
             transport.writeTo(app.outbox);
             AlertRepository alerts = app.context.getBean(AlertRepository.class);
 
-            ScanReport failing = handler.execute(JobRequest.asOf(TUESDAY));
+            AlertScanResult failing = handler.execute(JobRequest.asOf(TUESDAY));
             int pendingAlerts = alerts.pending(2026).size();
             int pendingDeliveries = alerts.pending(2026).stream().mapToInt(a -> a.pendingAudiences().size()).sum();
 
             transport.down = false;
-            ScanReport retry = handler.execute(JobRequest.asOf(TUESDAY)); // a retry the same day
+            AlertScanResult retry = handler.execute(JobRequest.asOf(TUESDAY)); // a retry the same day
             int emailsAfterRetry = app.emails().size();
-            ScanReport nextDay = handler.execute(JobRequest.asOf(TUESDAY.plusDays(1)));
+            AlertScanResult nextDay = handler.execute(JobRequest.asOf(TUESDAY.plusDays(1)));
 
             assertThat(failing.delivered()).isEmpty();
             assertThat(failing.failed()).isNotEmpty();
@@ -111,10 +111,10 @@ class JobHandlersTest {
             assertThat(retry.failed()).isEmpty();
             assertThat(retry.delivered()).hasSize(failing.failed().size());
             // every (alert, audience) pair that was pending went out exactly once
-            assertThat(retry.delivered().stream().mapToInt(ScanReport.Delivery::items).sum()).isEqualTo(pendingDeliveries);
+            assertThat(retry.delivered().stream().mapToInt(AlertScanResult.Delivery::items).sum()).isEqualTo(pendingDeliveries);
             assertThat(alerts.pending(2026)).isEmpty();
             // the next day carries only that day's new findings, nothing of the failed batch again
-            assertThat(nextDay.delivered().stream().mapToInt(ScanReport.Delivery::items).sum())
+            assertThat(nextDay.delivered().stream().mapToInt(AlertScanResult.Delivery::items).sum())
                     .isLessThanOrEqualTo(nextDay.newlyRecorded() * 2);
         }
     }
@@ -139,7 +139,7 @@ class JobHandlersTest {
                     assertThat(recipients(JobsTestApp.parse(eml))).containsExactly(JobsTestApp.COORDINATOR));
 
             List<Path> afterStream = app.emails();
-            ScanReport daily = scanHandler.execute(JobRequest.asOf(TUESDAY));
+            AlertScanResult daily = scanHandler.execute(JobRequest.asOf(TUESDAY));
 
             assertThat(daily.failed()).isEmpty();
             assertThat(app.context.getBean(AlertRepository.class).pending(2026)).isEmpty();
@@ -186,6 +186,31 @@ class JobHandlersTest {
             assertThat(transport.refused).hasSize(1);
             assertThat(app.context.getBean(AlertRepository.class).pending(2026)).singleElement()
                     .satisfies(a -> assertThat(a.pendingAudiences()).containsExactly(Audience.COORDINATORS));
+        }
+    }
+
+    @Test
+    void theHandlersMakeOnlyTheAwsCallsTheFunctionDeclares() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "aws-calls", null, Map.of());
+             SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context);
+             AlertScanHandler scanHandler = new AlertScanHandler(app.context);
+             WeeklySummaryHandler summaryHandler = new WeeklySummaryHandler(app.context)) {
+            Submission blocked = storeBlocked(app, "k-calls-1");
+
+            AwsCallRecorder.during(() -> {
+                streamHandler.execute(event(insert("301", Keys.taskHistoryPk(2026, blocked.taskId()),
+                        Keys.submissionSk(blocked.unitId(), "k-calls-1"))));
+                scanHandler.execute(JobRequest.asOf(TUESDAY));
+                return summaryHandler.execute(JobRequest.asOf(TUESDAY.minusDays(1))); // a Monday
+            });
+
+            // functions/jobs/aws-calls.txt is what tests/deploy holds the job functions' policies to. Mail goes
+            // to the outbox here; ses:SendRawEmail is exercised against moto in adapter-email's tests.
+            assertThat(AwsCallRecorder.declared("jobs"))
+                    .as("every AWS call the job handlers made is declared in functions/jobs/aws-calls.txt")
+                    .containsAll(AwsCallRecorder.recorded());
+            assertThat(AwsCallRecorder.recorded()).contains("dynamodb:GetItem", "dynamodb:Query",
+                    "dynamodb:PutItem", "dynamodb:UpdateItem");
         }
     }
 

@@ -2,6 +2,7 @@ package cn.lyg.xilian.local;
 
 import cn.lyg.xilian.jobs.AlertScanHandler;
 import cn.lyg.xilian.jobs.JobRequest;
+import cn.lyg.xilian.jobs.WeeklySummaryHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -29,6 +30,15 @@ public class LocalSchedules {
             LOG.info("daily alert scan: {}", new AlertScanHandler(context).execute(new JobRequest()));
         } catch (RuntimeException e) {
             LOG.error("daily alert scan failed; pending alerts go out on the next run", e);
+        }
+    }
+
+    @Scheduled(cron = "0 0 9 * * MON", zoneId = "Asia/Shanghai")
+    void mondaySummary() {
+        try {
+            LOG.info("weekly summary: {}", new WeeklySummaryHandler(context).execute(new JobRequest()));
+        } catch (RuntimeException e) {
+            LOG.error("weekly summary failed; unsent digests go out on the next run", e);
         }
     }
 }

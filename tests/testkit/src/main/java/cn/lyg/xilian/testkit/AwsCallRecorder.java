@@ -60,4 +60,21 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             return Set.copyOf(CALLS);
         }
     }
+
+    /**
+     * The calls a function module declares in {@code functions/<module>/aws-calls.txt} (one IAM action a
+     * line, # comments), which tests/deploy compares with the function's policy.
+     */
+    public static Set<String> declared(String functionModule) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("xilian.root", "../.."))
+                .resolve("functions").resolve(functionModule).resolve("aws-calls.txt");
+        Set<String> calls = new TreeSet<>();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#")) {
+                calls.add(s);
+            }
+        }
+        return calls;
+    }
 }

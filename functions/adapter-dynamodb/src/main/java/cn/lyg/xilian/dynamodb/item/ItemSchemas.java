@@ -14,6 +14,8 @@ public final class ItemSchemas {
     public static final TableSchema<TaskItem> TASK = TableSchema.fromBean(TaskItem.class);
     public static final TableSchema<StateItem> STATE = TableSchema.fromBean(StateItem.class);
     public static final TableSchema<SubmissionItem> SUBMISSION = TableSchema.fromBean(SubmissionItem.class);
+    public static final TableSchema<DigestItem> DIGEST = TableSchema.fromBean(DigestItem.class);
+    public static final TableSchema<SnapshotItem> SNAPSHOT = TableSchema.fromBean(SnapshotItem.class);
     /** Used to write the nested {@code latest} map of a state item in an UpdateItem expression. */
     public static final TableSchema<SubmissionData> SUBMISSION_DATA = TableSchema.fromBean(SubmissionData.class);
 

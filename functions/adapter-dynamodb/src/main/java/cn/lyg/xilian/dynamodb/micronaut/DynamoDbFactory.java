@@ -4,6 +4,7 @@ import cn.lyg.xilian.dynamodb.DynamoAlertRepository;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
+import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import io.micronaut.context.annotation.Bean;
@@ -74,5 +75,11 @@ public class DynamoDbFactory {
     DynamoAlertRepository alertRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
                                           DynamoDbSettings settings) {
         return new DynamoAlertRepository(client, enhanced, settings);
+    }
+
+    @Singleton
+    DynamoDigestRepository digestRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+                                            DynamoDbSettings settings) {
+        return new DynamoDigestRepository(client, enhanced, settings);
     }
 }

@@ -2,7 +2,9 @@ package cn.lyg.xilian.email.micronaut;
 
 import cn.lyg.xilian.core.port.AlertMailRenderer;
 import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.SummaryMailRenderer;
 import cn.lyg.xilian.email.EmailSettings;
+import cn.lyg.xilian.email.HtmlSummaryMailRenderer;
 import cn.lyg.xilian.email.MimeAlertMailRenderer;
 import cn.lyg.xilian.email.OutboxMailTransport;
 import cn.lyg.xilian.email.SesRawMailTransport;
@@ -34,6 +36,12 @@ public class EmailFactory {
     @Singleton
     AlertMailRenderer alertMailRenderer(EmailSettings settings, Clock clock) {
         return new MimeAlertMailRenderer(settings, clock);
+    }
+
+    /** The weekly summary and unit digests; same settings, clock and transports as the alerts. */
+    @Singleton
+    SummaryMailRenderer summaryMailRenderer(EmailSettings settings, Clock clock) {
+        return new HtmlSummaryMailRenderer(settings, clock);
     }
 
     @Singleton

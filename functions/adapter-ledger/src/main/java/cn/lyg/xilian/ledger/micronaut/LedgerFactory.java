@@ -1,0 +1,32 @@
+package cn.lyg.xilian.ledger.micronaut;
+
+import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.ledger.CsvLedgerWriter;
+import cn.lyg.xilian.ledger.XlsxLedgerWriter;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * Micronaut wiring of the ledger writers. Two implementations of one port live side by side, so each is
+ * named by its file extension: the weekly mail attaches {@code @Named("xlsx")}, the board's download
+ * offers both. Both are stateless and cheap (POI is only touched when a file is written).
+ */
+@Factory
+public class LedgerFactory {
+
+    public static final String XLSX = "xlsx";
+    public static final String CSV = "csv";
+
+    @Singleton
+    @Named(XLSX)
+    LedgerWriter xlsxLedgerWriter() {
+        return new XlsxLedgerWriter();
+    }
+
+    @Singleton
+    @Named(CSV)
+    LedgerWriter csvLedgerWriter() {
+        return new CsvLedgerWriter();
+    }
+}

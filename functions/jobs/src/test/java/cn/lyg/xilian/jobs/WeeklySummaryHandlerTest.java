@@ -1,0 +1,312 @@
+package cn.lyg.xilian.jobs;
+
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.report.DigestRecord;
+import cn.lyg.xilian.core.report.ReportWeek;
+import cn.lyg.xilian.core.report.SendWeeklySummary;
+import cn.lyg.xilian.ledger.XlsxLedgerWriter;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.json.JsonMapper;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link WeeklySummaryHandler} with a context on dynalite holding the 2026 plan and the outbox transport,
+ * invoked with the input the scheduler sends; the emails are read back from the .eml files.
+ */
+@ExtendWith(DynaliteExtension.class)
+class WeeklySummaryHandlerTest {
+
+    /** Monday 2026-11-30: the run covers 2026-W48 (11-23 … 11-29). */
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    private static final String W48 = "2026-W48";
+    private static Dynalite dynalite;
+
+    @BeforeAll
+    static void server(Dynalite server) {
+        dynalite = server;
+    }
+
+    @Test
+    void theMondayRunSendsTheCoordinatorsSummaryAndUnitDigestsAndASecondRunSendsNothing() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-once", null, Map.of());
+             WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
+            reportInWeek48(app);
+            JobRequest request = app.context.getBean(JsonMapper.class)
+                    .readValue("{\"asOf\":\"2026-11-30\"}", JobRequest.class);
+
+            WeeklySummaryResult first = handler.execute(request);
+            List<Path> afterFirst = app.emails();
+            WeeklySummaryResult second = handler.execute(request);
+            WeeklySummaryResult laterInTheWeek = handler.execute(JobRequest.asOf(MONDAY.plusDays(3)));
+
+            assertThat(first.week()).isEqualTo(W48);
+            assertThat(first.failed()).isEmpty();
+            assertThat(first.withoutAddress()).isEmpty();
+            assertThat(first.sent()).contains(SendWeeklySummary.COORDINATORS_RECIPIENT)
+                    .anyMatch(r -> r.startsWith("unit:")).doesNotHaveDuplicates();
+            assertThat(afterFirst).hasSize(first.sent().size());
+
+            List<MimeMessage> mails = afterFirst.stream().map(JobsTestApp::parse).toList();
+            List<String> expectedRecipients = first.sent().stream().map(WeeklySummaryHandlerTest::addressOf).toList();
+            assertThat(mails.stream().map(WeeklySummaryHandlerTest::to))
+                    .containsExactlyInAnyOrderElementsOf(expectedRecipients.stream().map(List::of).toList());
+            MimeMessage toCoordinators = mails.stream().filter(m -> to(m).contains(JobsTestApp.COORDINATOR))
+                    .findFirst().orElseThrow();
+            assertThat(toCoordinators.getSubject()).contains("第48周");
+            assertThat(toCoordinators.getMessageID()).contains("weekly-2026-W48-coordinators-g0@");
+            int ledgerRows = app.plan.tasks().stream().mapToInt(t -> t.unitIds().size()).sum();
+            assertThat(xlsxRows(toCoordinators)).as("header + one row per (task, unit)").isEqualTo(ledgerRows + 1);
+            for (MimeMessage unitMail : mails) {
+                if (unitMail != toCoordinators) {
+                    assertThat(xlsxRows(unitMail)).isBetween(1, ledgerRows); // the unit's own rows only
+                }
+            }
+
+            assertThat(second.sent()).isEmpty();
+            assertThat(second.alreadySent()).containsExactlyInAnyOrderElementsOf(first.sent());
+            assertThat(laterInTheWeek.week()).isEqualTo(W48);
+            assertThat(laterInTheWeek.sent()).isEmpty();
+            assertThat(app.emails()).containsExactlyElementsOf(afterFirst);
+            assertThat(digests(app).ofWeek(2026, ReportWeek.parse(W48))).hasSize(first.sent().size())
+                    .allSatisfy(r -> assertThat(r.sent()).isTrue());
+            // the run fixed the week's snapshot: next week's baseline
+            assertThat(digests(app).snapshot(2026, ReportWeek.parse(W48))).isPresent();
+        }
+    }
+
+    @Test
+    void aFailingTransportThenRecoveringSendsEveryMailExactlyOnce() {
+        FlakyTransport transport = new FlakyTransport();
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-flaky", transport, Map.of());
+             WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
+            transport.writeTo(app.outbox);
+
+            WeeklySummaryResult failing = handler.execute(JobRequest.asOf(MONDAY));
+            List<DigestRecord> pending = digests(app).ofWeek(2026, ReportWeek.parse(W48));
+            transport.down = false;
+            WeeklySummaryResult retry = handler.execute(JobRequest.asOf(MONDAY.plusDays(1))); // the daily retry
+            WeeklySummaryResult again = handler.execute(JobRequest.asOf(MONDAY.plusDays(2)));
+
+            assertThat(failing.sent()).isEmpty();
+            assertThat(failing.failed()).isNotEmpty().allSatisfy(f -> assertThat(f).contains("simulated SES outage"));
+            assertThat(pending).hasSize(failing.failed().size()).noneMatch(DigestRecord::sent);
+            assertThat(retry.failed()).isEmpty();
+            assertThat(retry.sent()).hasSize(failing.failed().size());
+            assertThat(again.sent()).isEmpty();
+            // exactly once: one .eml per recipient, and the retry kept each record's Message-ID
+            List<MimeMessage> mails = app.emails().stream().map(JobsTestApp::parse).toList();
+            assertThat(mails).hasSize(retry.sent().size());
+            assertThat(mails.stream().map(m -> to(m).getFirst())).doesNotHaveDuplicates();
+            assertThat(mails.stream().map(WeeklySummaryHandlerTest::messageId))
+                    .containsExactlyInAnyOrderElementsOf(transport.refused.stream().map(id -> "<" + id + ">").toList());
+        }
+    }
+
+    @Test
+    void theAdminResendCommandSendsTheWeekAgainOnceWithNewMessageIds() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-resend", null, Map.of());
+             WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
+            WeeklySummaryResult scheduled = handler.execute(JobRequest.asOf(MONDAY));
+            Path commandOutbox = Files.createTempDirectory("outbox-resend-");
+            Path contacts = contactsFile(app);
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            int exit;
+            try {
+                exit = RunJobCommand.run(new String[]{"weekly-summary", "--resend", W48,
+                        "--endpoint", dynalite.endpoint().toString(), "--table", app.table,
+                        "--outbox", commandOutbox.toString(), "--contacts", contacts.toString()},
+                        new PrintStream(printed, true, StandardCharsets.UTF_8));
+            } finally {
+                System.clearProperty("micronaut.config.files"); // set by --contacts; keep other contexts clean
+            }
+            WeeklySummaryResult scheduledAgain = handler.execute(JobRequest.asOf(MONDAY.plusDays(1)));
+
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(output).isZero();
+            assertThat(output).contains("weekly-summary " + W48).contains("reopened " + scheduled.sent().size());
+            List<MimeMessage> resent = emails(commandOutbox).stream().map(JobsTestApp::parse).toList();
+            assertThat(resent).hasSize(scheduled.sent().size());
+            assertThat(resent.stream().map(WeeklySummaryHandlerTest::messageId)).allSatisfy(id -> assertThat(id).contains("-g1@"));
+            assertThat(scheduledAgain.sent()).isEmpty();
+            assertThat(app.emails()).hasSize(scheduled.sent().size()); // the scheduled outbox got nothing new
+            assertThat(digests(app).ofWeek(2026, ReportWeek.parse(W48)))
+                    .allSatisfy(r -> assertThat(r.generation()).isEqualTo(1))
+                    .allSatisfy(r -> assertThat(r.sent()).isTrue());
+        }
+    }
+
+    @Test
+    void aClassicScheduledEventOrAnEmptyInputMeansTheWeekBeforeTodayInShanghai() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-event", null, Map.of());
+             WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
+            JsonMapper json = app.context.getBean(JsonMapper.class);
+            // An EventBridge rule's ScheduledEvent: no asOf, unknown fields ignored → today.
+            JobRequest scheduledEvent = json.readValue("""
+                    {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+                     "source":"aws.events","account":"123456789012","time":"2026-11-30T01:00:00Z","region":"cn-north-1",
+                     "resources":["arn:aws-cn:events:cn-north-1:123456789012:rule/weekly"],"detail":{}}""", JobRequest.class);
+            String expected = ReportWeek.previousOf(LocalDate.now(ZoneId.of("Asia/Shanghai"))).id();
+
+            WeeklySummaryResult fromEvent = handler.execute(scheduledEvent);
+            WeeklySummaryResult fromEmpty = handler.execute(json.readValue("{}", JobRequest.class));
+
+            assertThat(fromEvent.week()).isEqualTo(expected);
+            assertThat(fromEvent.failed()).isEmpty();
+            assertThat(fromEmpty.week()).isEqualTo(expected);
+            assertThat(fromEmpty.sent()).isEmpty();
+            assertThat(fromEmpty.alreadySent()).containsExactlyInAnyOrderElementsOf(fromEvent.sent());
+        }
+    }
+
+    @Test
+    void everyHandlersOutputSerializesWithTheContextsJsonMapper() throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-json", null, Map.of());
+             WeeklySummaryHandler weekly = new WeeklySummaryHandler(app.context);
+             AlertScanHandler scan = new AlertScanHandler(app.context);
+             SubmissionEventHandler stream = new SubmissionEventHandler(app.context)) {
+            JsonMapper json = app.context.getBean(JsonMapper.class);
+
+            WeeklySummaryResult weeklyResult = weekly.execute(JobRequest.asOf(MONDAY));
+            String weeklyJson = new String(json.writeValueAsBytes(weeklyResult), StandardCharsets.UTF_8);
+            AlertScanResult scanReport = scan.execute(JobRequest.asOf(MONDAY.plusDays(1)));
+            String scanJson = new String(json.writeValueAsBytes(scanReport), StandardCharsets.UTF_8);
+            DynamodbEvent empty = new DynamodbEvent();
+            empty.setRecords(List.of());
+            StreamsEventResponse streamResponse = stream.execute(empty);
+            String streamJson = new String(json.writeValueAsBytes(streamResponse), StandardCharsets.UTF_8);
+            String failureJson = new String(json.writeValueAsBytes(new StreamsEventResponse(
+                    List.of(new StreamsEventResponse.BatchItemFailure("302")))), StandardCharsets.UTF_8);
+
+            assertThat(weeklyJson).contains("\"week\":\"2026-W48\"").contains("\"sent\":[");
+            assertThat(json.readValue(weeklyJson, WeeklySummaryResult.class)).isEqualTo(weeklyResult);
+            assertThat(scanJson).contains("\"asOf\":\"2026-12-01\"").contains("\"found\":");
+            assertThat(json.readValue(scanJson, AlertScanResult.class)).isEqualTo(scanReport);
+            // empty lists are omitted; Lambda reads a missing batchItemFailures as "all records succeeded"
+            assertThat(streamJson).isEqualTo("{}");
+            assertThat(failureJson).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"302\"}]}");
+        }
+    }
+
+    // --- helpers ---
+
+    /** A few reports inside W48 (one done, one blocked), so the summary has changes and completions. */
+    private static void reportInWeek48(JobsTestApp app) {
+        ProgressRepository progress = app.context.getBean(ProgressRepository.class);
+        List<PlanTask> tasks = app.plan.tasks();
+        PlanTask a = tasks.get(0);
+        PlanTask b = tasks.get(1);
+        progress.record(new Submission(2026, a.id(), a.unitIds().getFirst(), "w48-a", ProgressStatus.DONE, 100,
+                Map.of(), "已完成签约", null, null, "张三", null, Instant.parse("2026-11-24T02:00:00Z")));
+        progress.record(new Submission(2026, b.id(), b.unitIds().getFirst(), "w48-b", ProgressStatus.BLOCKED, 30,
+                Map.of(), "已对接", "资金未到位", "协调资金", "李四", null, Instant.parse("2026-11-26T02:00:00Z")));
+    }
+
+    private static DigestRepository digests(JobsTestApp app) {
+        return app.context.getBean(DigestRepository.class);
+    }
+
+    private static String addressOf(String recipientId) {
+        return recipientId.equals(SendWeeklySummary.COORDINATORS_RECIPIENT) ? JobsTestApp.COORDINATOR
+                : recipientId.substring("unit:".length()) + "@example.cn";
+    }
+
+    private static Path contactsFile(JobsTestApp app) throws Exception {
+        StringBuilder yml = new StringBuilder("xilian.contacts:\n  coordinators: [" + JobsTestApp.COORDINATOR + "]\n  units:\n");
+        app.plan.units().forEach(u -> yml.append("    ").append(u.id()).append(": [").append(u.id()).append("@example.cn]\n"));
+        Path file = Files.createTempFile("contacts-", ".yml");
+        Files.writeString(file, yml);
+        return file;
+    }
+
+    private static List<Path> emails(Path outbox) throws Exception {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+    }
+
+    private static List<String> to(MimeMessage message) {
+        try {
+            List<String> to = new ArrayList<>();
+            for (var address : message.getRecipients(Message.RecipientType.TO)) {
+                to.add(((InternetAddress) address).getAddress());
+            }
+            return to;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens the .xlsx attachment with POI and returns the number of rows of its ledger sheet. */
+    private static int xlsxRows(MimeMessage message) {
+        try {
+            Part attachment = attachment(message.getContent()).orElseThrow(() -> new AssertionError("no .xlsx attached"));
+            assertThat(attachment.getFileName()).endsWith(".xlsx");
+            try (InputStream in = attachment.getInputStream(); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+                Sheet sheet = workbook.getSheet(XlsxLedgerWriter.SHEET_NAME);
+                assertThat(sheet).isNotNull();
+                return sheet.getPhysicalNumberOfRows();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<Part> attachment(Object content) throws Exception {
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part part = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                        && part.isMimeType(XlsxLedgerWriter.CONTENT_TYPE)) {
+                    return Optional.of(part);
+                }
+                Optional<Part> nested = attachment(part.getContent());
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
