@@ -10,6 +10,7 @@ import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.web.WebSettings;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
@@ -35,6 +36,7 @@ import java.util.List;
  * Runs before the HTTP server accepts requests.
  */
 @Singleton
+@Requires(env = LocalApplication.ENVIRONMENT)
 public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalBootstrap.class);

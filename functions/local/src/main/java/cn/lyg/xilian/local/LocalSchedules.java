@@ -4,6 +4,7 @@ import cn.lyg.xilian.jobs.AlertScanHandler;
 import cn.lyg.xilian.jobs.JobRequest;
 import cn.lyg.xilian.jobs.WeeklySummaryHandler;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * template.yaml (Asia/Shanghai). A run that fails is logged; its alerts stay pending for the next run.
  */
 @Singleton
+@Requires(env = LocalApplication.ENVIRONMENT)
 public class LocalSchedules {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchedules.class);

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * backstop raises the same alert.
  */
 @Singleton
+@Requires(env = LocalApplication.ENVIRONMENT)
 @Bean(typed = SubmissionListener.class)
 public class LocalSubmissionEvents implements SubmissionListener {
 
