@@ -102,16 +102,21 @@ public final class AlertEvaluator {
         return new Evaluation(asOf, sendingDay, assessments, taskLights, due);
     }
 
+    /** Only a 受阻 or 滞后 report can raise an alert of its own ({@link #evaluateSubmission}); no plan needed to tell. */
+    public static boolean mayAlertOnSubmission(Submission submission) {
+        return submission.status() == ProgressStatus.BLOCKED || submission.status() == ProgressStatus.BEHIND;
+    }
+
     /**
      * The event-driven alert: a submission reporting 受阻 (red) or 滞后 (yellow) alerts the
      * coordinators right away, whatever the day. Empty for any other status, or when the task or
      * the unit's responsibility is unknown.
      */
     public Optional<Finding> evaluateSubmission(Plan plan, Submission submission) {
-        ProgressStatus status = submission.status();
-        if (status != ProgressStatus.BLOCKED && status != ProgressStatus.BEHIND) {
+        if (!mayAlertOnSubmission(submission)) {
             return Optional.empty();
         }
+        ProgressStatus status = submission.status();
         Optional<PlanTask> task = plan.task(submission.taskId());
         if (task.isEmpty() || !task.get().isResponsible(submission.unitId())) {
             return Optional.empty();

@@ -131,6 +131,11 @@ public final class RunAlertScan {
     /** The event-driven path: a 受阻/滞后 report alerts the coordinators right away. */
     public ScanReport onSubmission(Submission submission) {
         LocalDate asOf = today();
+        if (!AlertEvaluator.mayAlertOnSubmission(submission)) {
+            // Most reports (推进中, 已完成, 未启动) raise nothing: do not read the whole plan (a Query of every
+            // catalog item) for them.
+            return new ScanReport(asOf, 0, 0, List.of(), List.of(), List.of());
+        }
         Plan plan = plan(submission.planYear());
         Optional<Finding> finding = evaluator.evaluateSubmission(plan, submission);
         if (finding.isEmpty()) {

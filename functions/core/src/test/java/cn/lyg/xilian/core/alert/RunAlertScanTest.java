@@ -40,6 +40,7 @@ class RunAlertScanTest {
             task("1.2", LocalDate.of(2026, 11, 30), GANYU));
 
     private final List<TaskUnitState> states = new ArrayList<>();
+    private int planReads;
     private final InMemoryAlertRepository alerts = new InMemoryAlertRepository();
     private final RecordingTransport transport = new RecordingTransport();
 
@@ -54,6 +55,7 @@ class RunAlertScanTest {
             }
 
             public Optional<Plan> plan(int year) {
+                planReads++;
                 return Optional.of(plan);
             }
         };
@@ -241,6 +243,19 @@ class RunAlertScanTest {
         assertThat(report.delivered()).extracting(ScanReport.Delivery::audience).containsExactly(Audience.COORDINATORS);
         assertThat(transport.keysSentTo("fgw@example.cn")).containsExactly("2026|1.1|ganyu|REPORTED_BLOCKED|submission-k-1");
         assertThat(transport.keysSentTo("ganyu@example.cn")).isEmpty();
+    }
+
+    @Test
+    void aReportThatCannotAlertDoesNotReadThePlan() {
+        Submission onTrack = new Submission(2026, "1.1", GANYU, "k-3", ProgressStatus.IN_PROGRESS, 60, Map.of(),
+                "推进中", null, null, null, null, Instant.parse("2026-11-22T02:00:00Z"));
+        RunAlertScan scan = scan(RunAlertScan.CoordinatorCopy.ALL);
+
+        ScanReport report = scan.onSubmission(onTrack);
+
+        assertThat(report.found()).isZero();
+        assertThat(transport.attempted).isEmpty();
+        assertThat(planReads).as("the stream path reads the whole plan only for 受阻/滞后").isZero();
     }
 
     @Test
