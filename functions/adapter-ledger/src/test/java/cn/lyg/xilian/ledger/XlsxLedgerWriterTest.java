@@ -1,5 +1,6 @@
 package cn.lyg.xilian.ledger;
 
+import cn.lyg.xilian.core.report.Ledger;
 import cn.lyg.xilian.core.report.LedgerColumn;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -38,6 +39,22 @@ class XlsxLedgerWriterTest {
         assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.NUMERIC);
         assertThat(DateUtil.isCellDateFormatted(cell)).isFalse();
         assertThat(cell.getNumericCellValue()).isEqualTo(expected);
+    }
+
+    @Test
+    void theSameLedgerGivesTheSameBytesSoARetriedEmailCarriesTheSameAttachment() {
+        Ledger ledger = LedgerSamples.sample();
+        assertThat(new XlsxLedgerWriter().write(ledger)).isEqualTo(new XlsxLedgerWriter().write(ledger));
+    }
+
+    @Test
+    void anEmptyLedgerIsStillAWorkbookWithItsHeader() throws Exception {
+        Ledger empty = new Ledger(2026, "计划", LocalDate.of(2026, 11, 25), java.util.List.of());
+        try (XSSFWorkbook workbook = open(new XlsxLedgerWriter().write(empty))) {
+            Sheet sheet = workbook.getSheet("台账");
+            assertThat(sheet.getLastRowNum()).isZero();
+            assertText(sheet.getRow(0).getCell(0), "任务编号");
+        }
     }
 
     @Test
