@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,11 +137,10 @@ class LambdaSerializationTest {
             assertThat(dated.asOfDate()).isEqualTo(LocalDate.of(2026, 12, 20));
             assertThat(scheduled.asOfDate()).isNull();
         }
-        // The event type itself (joda DateTime) reads through the same serializer.
-        ScheduledEvent event = LambdaRuntime.serializer().fromJson(scheduledEventJson(), ScheduledEvent.class);
-        assertThat(event.getTime().getMillis()).isEqualTo(Instant.parse("2026-11-30T01:00:00Z").toEpochMilli());
-        assertThat(event.getDetailType()).isEqualTo("Scheduled Event");
-        assertThat(event.getResources()).containsExactly("arn:aws-cn:events:cn-north-1:123456789012:rule/weekly");
+        // ScheduledEvent as a handler type would need aws-lambda-java-serialization for its joda DateTime
+        // (excluded from the jar, see pom.xml): no handler declares it.
+        assertThat(Stream.of(AlertScanHandler.class, WeeklySummaryHandler.class, SubmissionEventHandler.class)
+                .flatMap(h -> Stream.of(LambdaRuntime.handlerTypes(h)))).doesNotContain(ScheduledEvent.class);
     }
 
     @Test
@@ -182,11 +182,11 @@ class LambdaSerializationTest {
             JsonMapper json = app.context.getBean(JsonMapper.class);
             DynamodbEvent event = json.readValue(streamEvent(streamRecord("INSERT", "7",
                     Keys.taskHistoryPk(2026, "t-1"), Keys.submissionSk("ganyu", "k-1"))), DynamodbEvent.class);
-            ScheduledEvent scheduled = json.readValue(scheduledEventJson(), ScheduledEvent.class);
+            JobRequest scheduled = json.readValue(scheduledEventJson(), JobRequest.class);
 
             assertThat(event.getRecords()).singleElement().satisfies(r ->
                     assertThat(r.getDynamodb().getKeys().get("sk").getS()).isEqualTo(Keys.submissionSk("ganyu", "k-1")));
-            assertThat(scheduled.getTime().getMillis()).isEqualTo(Instant.parse("2026-11-30T01:00:00Z").toEpochMilli());
+            assertThat(scheduled.asOfDate()).isNull();
             assertThat(json.writeValueAsString(new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure("7")))))
                     .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"7\"}]}");
         }
