@@ -115,7 +115,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     /** One task, with a GetItem. */
     public Optional<PlanTask> task(int year, String taskId) {
-        DynamoDbTable<TaskItem> tasks = enhanced.table(tableName, ItemSchemas.TASK);
+        DynamoDbTable<TaskItem> tasks = enhanced.table(tableName, ItemSchemas.task());
         TaskItem item = tasks.getItem(r -> r.key(Key.builder()
                 .partitionValue(Keys.planPk(year)).sortValue(Keys.taskSk(taskId)).build()).consistentRead(true));
         return Optional.ofNullable(item).map(CatalogMapper::task);
@@ -124,15 +124,15 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     private List<Desired<?>> desiredCatalogItems(Plan plan) {
         int year = plan.year();
         List<Desired<?>> items = new ArrayList<>();
-        items.add(Desired.of(CatalogMapper.planItem(plan), ItemSchemas.PLAN));
+        items.add(Desired.of(CatalogMapper.planItem(plan), ItemSchemas.plan()));
         for (int i = 0; i < plan.sections().size(); i++) {
-            items.add(Desired.of(CatalogMapper.sectionItem(year, plan.sections().get(i), i), ItemSchemas.SECTION));
+            items.add(Desired.of(CatalogMapper.sectionItem(year, plan.sections().get(i), i), ItemSchemas.section()));
         }
         for (int i = 0; i < plan.units().size(); i++) {
-            items.add(Desired.of(CatalogMapper.unitItem(year, plan.units().get(i), i), ItemSchemas.UNIT));
+            items.add(Desired.of(CatalogMapper.unitItem(year, plan.units().get(i), i), ItemSchemas.unit()));
         }
         for (int i = 0; i < plan.tasks().size(); i++) {
-            items.add(Desired.of(CatalogMapper.taskItem(year, plan.tasks().get(i), i), ItemSchemas.TASK));
+            items.add(Desired.of(CatalogMapper.taskItem(year, plan.tasks().get(i), i), ItemSchemas.task()));
         }
         return items;
     }
@@ -164,7 +164,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         item.setUnitId(unitId);
         item.setAssigned(true);
         try {
-            enhanced.table(tableName, ItemSchemas.STATE).putItem(PutItemEnhancedRequest.builder(StateItem.class)
+            enhanced.table(tableName, ItemSchemas.state()).putItem(PutItemEnhancedRequest.builder(StateItem.class)
                     .item(item).conditionExpression(Conditions.itemAbsent()).build());
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {

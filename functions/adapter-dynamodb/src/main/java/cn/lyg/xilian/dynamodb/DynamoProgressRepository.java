@@ -66,8 +66,8 @@ public final class DynamoProgressRepository implements ProgressRepository {
     public DynamoProgressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
         this.client = client;
         this.tableName = settings.tableName();
-        this.history = enhanced.table(tableName, ItemSchemas.SUBMISSION);
-        this.states = enhanced.table(tableName, ItemSchemas.STATE);
+        this.history = enhanced.table(tableName, ItemSchemas.submission());
+        this.states = enhanced.table(tableName, ItemSchemas.state());
     }
 
     /**
@@ -117,7 +117,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
                             "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
                             "#key", SubmissionData.IDEMPOTENCY_KEY))
                     .expressionAttributeValues(Map.of(
-                            ":latest", AttributeValue.fromM(ItemSchemas.SUBMISSION_DATA.itemToMap(data, true)),
+                            ":latest", AttributeValue.fromM(ItemSchemas.submissionData().itemToMap(data, true)),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
                             ":taskId", AttributeValue.fromS(submission.taskId()),
                             ":unitId", AttributeValue.fromS(submission.unitId()),
