@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The catalog in the plan partition {@code PLAN#Y}. See infra/dynamodb/TABLE.md, "Catalog load".
@@ -42,10 +43,17 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     private static final String CONTENT_HASH = "contentHash";
 
     private final DynamoDbClient client;
-    private final DynamoDbEnhancedClient enhanced;
+    /** Only writes use it; reads go through the low-level client. */
+    private final Supplier<DynamoDbEnhancedClient> enhanced;
     private final String tableName;
 
     public DynamoCatalogRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+        this(client, () -> enhanced, settings);
+    }
+
+    /** With the enhanced client built on first use (the Micronaut factory passes a bean provider). */
+    public DynamoCatalogRepository(DynamoDbClient client, Supplier<DynamoDbEnhancedClient> enhanced,
+                                   DynamoDbSettings settings) {
         this.client = client;
         this.enhanced = enhanced;
         this.tableName = settings.tableName();
@@ -63,7 +71,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             if (desired.item().getContentHash().equals(storedHash)) {
                 counts.unchanged++;
             } else {
-                desired.put(enhanced, tableName);
+                desired.put(enhanced.get(), tableName);
                 if (storedHash == null) {
                     counts.created++;
                 } else {
@@ -115,7 +123,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     /** One task, with a GetItem. */
     public Optional<PlanTask> task(int year, String taskId) {
-        DynamoDbTable<TaskItem> tasks = enhanced.table(tableName, ItemSchemas.task());
+        DynamoDbTable<TaskItem> tasks = enhanced.get().table(tableName, ItemSchemas.task());
         TaskItem item = tasks.getItem(r -> r.key(Key.builder()
                 .partitionValue(Keys.planPk(year)).sortValue(Keys.taskSk(taskId)).build()).consistentRead(true));
         return Optional.ofNullable(item).map(CatalogMapper::task);
@@ -164,7 +172,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         item.setUnitId(unitId);
         item.setAssigned(true);
         try {
-            enhanced.table(tableName, ItemSchemas.state()).putItem(PutItemEnhancedRequest.builder(StateItem.class)
+            enhanced.get().table(tableName, ItemSchemas.state()).putItem(PutItemEnhancedRequest.builder(StateItem.class)
                     .item(item).conditionExpression(Conditions.itemAbsent()).build());
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {

@@ -15,6 +15,10 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
  * kept where Lambda says the init is a snapshot or provisioned one ({@code AWS_LAMBDA_INITIALIZATION_TYPE},
  * set by Lambda: {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}) and off otherwise;
  * the beans a request needs are then created by the first request.
+ *
+ * <p>Other cold-start measures of this function: logging configured in code ({@link LogbackConfigurator}, no
+ * logback.xml to parse), no alert/digest repositories in the context ({@code xilian.dynamodb.job-repositories:
+ * false}), item schemas and the enhanced client built on first use (adapter-dynamodb). README: BENCHMARKS.
  */
 public class ApiHandler extends APIGatewayV2HTTPEventFunction {
 
@@ -32,7 +36,9 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction {
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
         boolean eager = eagerInit(System.getenv(INITIALIZATION_TYPE));
-        return super.newApplicationContextBuilder().eagerInitSingletons(eager).eagerInitConfiguration(eager);
+        return super.newApplicationContextBuilder().eagerInitSingletons(eager).eagerInitConfiguration(eager)
+                // no bootstrap.yml in this function: skip looking for one (class path scans at start)
+                .bootstrapEnvironment(false);
     }
 
     /** Eager only when the init phase is off the request path (SnapStart, provisioned concurrency). */

@@ -7,6 +7,7 @@ import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -56,15 +57,16 @@ public class DynamoDbFactory {
     }
 
     @Singleton
-    DynamoCatalogRepository catalogRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+    DynamoCatalogRepository catalogRepository(DynamoDbClient client, BeanProvider<DynamoDbEnhancedClient> enhanced,
                                               DynamoDbSettings settings) {
-        return new DynamoCatalogRepository(client, enhanced, settings);
+        // a provider: reads need no enhanced client, so a cold start that only reads does not build it
+        return new DynamoCatalogRepository(client, enhanced::get, settings);
     }
 
     @Singleton
-    DynamoProgressRepository progressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+    DynamoProgressRepository progressRepository(DynamoDbClient client, BeanProvider<DynamoDbEnhancedClient> enhanced,
                                                 DynamoDbSettings settings) {
-        return new DynamoProgressRepository(client, enhanced, settings);
+        return new DynamoProgressRepository(client, enhanced::get, settings);
     }
 
     @Singleton
