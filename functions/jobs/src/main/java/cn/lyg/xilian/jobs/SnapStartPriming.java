@@ -13,6 +13,8 @@ import cn.lyg.xilian.dynamodb.TableDefinition;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import org.crac.Core;
@@ -38,9 +40,12 @@ import java.util.Map;
  * state or credential is stored here (the SDK's credential provider refreshes after restore).
  *
  * <p>{@code @Context}: created with the application context, i.e. during the init phase, before the
- * snapshot. Outside SnapStart nothing checkpoints and nothing happens.
+ * snapshot. Outside SnapStart nothing checkpoints and nothing happens. Only in function contexts (the Lambda
+ * handlers' contexts have the {@code function} environment): the local run and the job command line, which
+ * reuse this module, have no use for it and need not configure what it touches.
  */
 @Context
+@Requires(env = Environment.FUNCTION)
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);

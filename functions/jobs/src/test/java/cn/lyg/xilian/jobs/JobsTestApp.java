@@ -58,6 +58,12 @@ final class JobsTestApp implements AutoCloseable {
     }
 
     static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra) {
+        return start(dynalite, hint, transport, extra, new String[0]);
+    }
+
+    /** With the given Micronaut environments active (e.g. {@code function}, as in a Lambda handler's context). */
+    static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra,
+                             String... environments) {
         Plan plan = plan2026();
         Path outbox;
         try {
@@ -76,7 +82,8 @@ final class JobsTestApp implements AutoCloseable {
         props.put("xilian.contacts.coordinators", List.of(COORDINATOR));
         plan.units().forEach(u -> props.put("xilian.contacts.units." + u.id(), List.of(u.id() + "@example.cn")));
         props.putAll(extra);
-        ApplicationContextBuilder builder = ApplicationContext.builder().properties(props).deduceEnvironment(false);
+        ApplicationContextBuilder builder = ApplicationContext.builder().properties(props).deduceEnvironment(false)
+                .environments(environments);
         if (transport != null) {
             builder.singletons(transport);
         }

@@ -16,7 +16,7 @@ class SnapStartPrimingTest {
 
     @Test
     void primesDynamoDbTheMailRendererAndJsonWithDeclaredCallsOnlyAndSendsNothing(Dynalite dynalite) throws Exception {
-        try (JobsTestApp app = JobsTestApp.start(dynalite, "prime", null, Map.of())) {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "prime", null, Map.of(), "function")) {
             // @Context: created at start-up, i.e. during Lambda's init phase, before the snapshot.
             SnapStartPriming priming = app.context.getBean(SnapStartPriming.class);
 
@@ -30,6 +30,23 @@ class SnapStartPrimingTest {
             assertThat(app.emails()).as("the sample mail is rendered, never sent").isEmpty();
             assertThat(AwsCallRecorder.recorded()).containsExactly("dynamodb:GetItem");
             assertThat(AwsCallRecorder.declared("jobs")).containsAll(AwsCallRecorder.recorded());
+        }
+    }
+
+    @Test
+    void aHandlerBuiltAsTheLambdaRuntimeBuildsItHasIt() throws Exception {
+        // no-arg constructor: the handler starts its own context (Lambda's builder: function environment)
+        try (AlertScanHandler handler = new AlertScanHandler()) {
+            assertThat(handler.getApplicationContext().getEnvironment().getActiveNames()).contains("function");
+            assertThat(handler.getApplicationContext().containsBean(SnapStartPriming.class)).isTrue();
+        }
+    }
+
+    @Test
+    void onlyFunctionContextsHaveIt(Dynalite dynalite) {
+        // the local run and the job command line reuse this module without the function environment
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "noprime", null, Map.of())) {
+            assertThat(app.context.containsBean(SnapStartPriming.class)).isFalse();
         }
     }
 }
