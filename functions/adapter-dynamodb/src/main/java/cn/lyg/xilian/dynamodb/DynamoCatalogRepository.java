@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The catalog in the plan partition {@code PLAN#Y}. See infra/dynamodb/TABLE.md, "Catalog load".
@@ -42,10 +43,17 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     private static final String CONTENT_HASH = "contentHash";
 
     private final DynamoDbClient client;
-    private final DynamoDbEnhancedClient enhanced;
+    /** Only writes use it; reads go through the low-level client. */
+    private final Supplier<DynamoDbEnhancedClient> enhanced;
     private final String tableName;
 
     public DynamoCatalogRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+        this(client, () -> enhanced, settings);
+    }
+
+    /** With the enhanced client built on first use (the Micronaut factory passes a bean provider). */
+    public DynamoCatalogRepository(DynamoDbClient client, Supplier<DynamoDbEnhancedClient> enhanced,
+                                   DynamoDbSettings settings) {
         this.client = client;
         this.enhanced = enhanced;
         this.tableName = settings.tableName();
@@ -63,7 +71,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             if (desired.item().getContentHash().equals(storedHash)) {
                 counts.unchanged++;
             } else {
-                desired.put(enhanced, tableName);
+                desired.put(enhanced.get(), tableName);
                 if (storedHash == null) {
                     counts.created++;
                 } else {
@@ -115,7 +123,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     /** One task, with a GetItem. */
     public Optional<PlanTask> task(int year, String taskId) {
-        DynamoDbTable<TaskItem> tasks = enhanced.table(tableName, ItemSchemas.TASK);
+        DynamoDbTable<TaskItem> tasks = enhanced.get().table(tableName, ItemSchemas.task());
         TaskItem item = tasks.getItem(r -> r.key(Key.builder()
                 .partitionValue(Keys.planPk(year)).sortValue(Keys.taskSk(taskId)).build()).consistentRead(true));
         return Optional.ofNullable(item).map(CatalogMapper::task);
@@ -124,15 +132,15 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     private List<Desired<?>> desiredCatalogItems(Plan plan) {
         int year = plan.year();
         List<Desired<?>> items = new ArrayList<>();
-        items.add(Desired.of(CatalogMapper.planItem(plan), ItemSchemas.PLAN));
+        items.add(Desired.of(CatalogMapper.planItem(plan), ItemSchemas.plan()));
         for (int i = 0; i < plan.sections().size(); i++) {
-            items.add(Desired.of(CatalogMapper.sectionItem(year, plan.sections().get(i), i), ItemSchemas.SECTION));
+            items.add(Desired.of(CatalogMapper.sectionItem(year, plan.sections().get(i), i), ItemSchemas.section()));
         }
         for (int i = 0; i < plan.units().size(); i++) {
-            items.add(Desired.of(CatalogMapper.unitItem(year, plan.units().get(i), i), ItemSchemas.UNIT));
+            items.add(Desired.of(CatalogMapper.unitItem(year, plan.units().get(i), i), ItemSchemas.unit()));
         }
         for (int i = 0; i < plan.tasks().size(); i++) {
-            items.add(Desired.of(CatalogMapper.taskItem(year, plan.tasks().get(i), i), ItemSchemas.TASK));
+            items.add(Desired.of(CatalogMapper.taskItem(year, plan.tasks().get(i), i), ItemSchemas.task()));
         }
         return items;
     }
@@ -164,7 +172,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         item.setUnitId(unitId);
         item.setAssigned(true);
         try {
-            enhanced.table(tableName, ItemSchemas.STATE).putItem(PutItemEnhancedRequest.builder(StateItem.class)
+            enhanced.get().table(tableName, ItemSchemas.state()).putItem(PutItemEnhancedRequest.builder(StateItem.class)
                     .item(item).conditionExpression(Conditions.itemAbsent()).build());
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {

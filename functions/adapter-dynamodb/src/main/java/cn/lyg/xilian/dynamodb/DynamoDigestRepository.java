@@ -50,8 +50,8 @@ public final class DynamoDigestRepository implements DigestRepository {
     public DynamoDigestRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
         this.client = client;
         this.tableName = settings.tableName();
-        this.digests = enhanced.table(tableName, ItemSchemas.DIGEST);
-        this.snapshots = enhanced.table(tableName, ItemSchemas.SNAPSHOT);
+        this.digests = enhanced.table(tableName, ItemSchemas.digest());
+        this.snapshots = enhanced.table(tableName, ItemSchemas.snapshot());
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * Submission history and (task, unit) states, written without transactions as infra/dynamodb/TABLE.md
@@ -60,14 +61,21 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<SubmissionItem> history;
-    private final DynamoDbTable<StateItem> states;
+    /** Built on first use (enhanced client and item schemas): a cold start that only reads pays nothing. */
+    private final Lazy<DynamoDbTable<SubmissionItem>> history;
+    private final Lazy<DynamoDbTable<StateItem>> states;
 
     public DynamoProgressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+        this(client, () -> enhanced, settings);
+    }
+
+    /** With the enhanced client built on first use (the Micronaut factory passes a bean provider). */
+    public DynamoProgressRepository(DynamoDbClient client, Supplier<DynamoDbEnhancedClient> enhanced,
+                                    DynamoDbSettings settings) {
         this.client = client;
         this.tableName = settings.tableName();
-        this.history = enhanced.table(tableName, ItemSchemas.SUBMISSION);
-        this.states = enhanced.table(tableName, ItemSchemas.STATE);
+        this.history = Lazy.of(() -> enhanced.get().table(tableName, ItemSchemas.submission()));
+        this.states = Lazy.of(() -> enhanced.get().table(tableName, ItemSchemas.state()));
     }
 
     /**
@@ -79,7 +87,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
     public RecordResult record(Submission submission) {
         Submission candidate = SubmissionMapper.withStoredPrecision(submission);
         try {
-            history.putItem(PutItemEnhancedRequest.builder(SubmissionItem.class)
+            history.get().putItem(PutItemEnhancedRequest.builder(SubmissionItem.class)
                     .item(SubmissionMapper.historyItem(candidate))
                     .conditionExpression(Conditions.itemAbsent())
                     .build());
@@ -117,7 +125,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
                             "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
                             "#key", SubmissionData.IDEMPOTENCY_KEY))
                     .expressionAttributeValues(Map.of(
-                            ":latest", AttributeValue.fromM(ItemSchemas.SUBMISSION_DATA.itemToMap(data, true)),
+                            ":latest", AttributeValue.fromM(ItemSchemas.submissionData().itemToMap(data, true)),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
                             ":taskId", AttributeValue.fromS(submission.taskId()),
                             ":unitId", AttributeValue.fromS(submission.unitId()),
@@ -134,7 +142,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
     public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
-        SubmissionItem item = history.getItem(r -> r.consistentRead(true).key(Key.builder()
+        SubmissionItem item = history.get().getItem(r -> r.consistentRead(true).key(Key.builder()
                 .partitionValue(Keys.taskHistoryPk(year, taskId))
                 .sortValue(Keys.submissionSk(unitId, idempotencyKey)).build()));
         return Optional.ofNullable(item).map(i -> SubmissionMapper.submission(i.getData()));
@@ -142,14 +150,14 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     /** Latest status of one pair, if the catalog assigns it. */
     public Optional<TaskUnitState> state(int year, String taskId, String unitId) {
-        StateItem item = states.getItem(r -> r.consistentRead(true).key(Key.builder()
+        StateItem item = states.get().getItem(r -> r.consistentRead(true).key(Key.builder()
                 .partitionValue(Keys.planPk(year)).sortValue(Keys.state(taskId, unitId)).build()));
         return Optional.ofNullable(item).filter(DynamoProgressRepository::assigned).map(SubmissionMapper::state);
     }
 
     @Override
     public List<TaskUnitState> statesOfTask(int year, String taskId) {
-        return assignedStates(items(states, QueryEnhancedRequest.builder()
+        return assignedStates(items(states.get(), QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(
                         key(Keys.planPk(year), Keys.statesOfTaskPrefix(taskId))))
                 .consistentRead(true).build()));
@@ -157,7 +165,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     @Override
     public List<TaskUnitState> statesOfUnit(int year, String unitId) {
-        DynamoDbIndex<StateItem> byUnit = states.index(TableDefinition.GSI1);
+        DynamoDbIndex<StateItem> byUnit = states.get().index(TableDefinition.GSI1);
         return assignedStates(items(byUnit, QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(
                         key(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX)))
@@ -166,14 +174,14 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     @Override
     public List<TaskUnitState> allStates(int year) {
-        return assignedStates(items(states, QueryEnhancedRequest.builder()
+        return assignedStates(items(states.get(), QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(key(Keys.planPk(year), Keys.STATE_PREFIX)))
                 .consistentRead(true).build()));
     }
 
     @Override
     public List<Submission> historyOfTask(int year, String taskId) {
-        return newestFirst(items(history, QueryEnhancedRequest.builder()
+        return newestFirst(items(history.get(), QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder()
                         .partitionValue(Keys.taskHistoryPk(year, taskId)).build()))
                 .consistentRead(true).build()));
@@ -181,7 +189,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     /** Every submission of one unit on one task, newest first. */
     public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
-        return newestFirst(items(history, QueryEnhancedRequest.builder()
+        return newestFirst(items(history.get(), QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(
                         key(Keys.taskHistoryPk(year, taskId), Keys.submissionsOfUnitPrefix(unitId))))
                 .consistentRead(true).build()));
@@ -189,7 +197,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     /** Every submission of one unit on any task, newest first (gsi1 is in time order). */
     public List<Submission> historyOfUnit(int year, String unitId) {
-        DynamoDbIndex<SubmissionItem> byUnit = history.index(TableDefinition.GSI1);
+        DynamoDbIndex<SubmissionItem> byUnit = history.get().index(TableDefinition.GSI1);
         return newestFirst(items(byUnit, QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(
                         key(Keys.unitIndexPk(year, unitId), Keys.SUBMISSION_PREFIX)))
@@ -207,7 +215,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
         Instant lower = ceilToMillis(from);
         Instant upper = ceilToMillis(to);
         List<Submission> result = new ArrayList<>();
-        DynamoDbIndex<SubmissionItem> byWeek = history.index(TableDefinition.GSI2);
+        DynamoDbIndex<SubmissionItem> byWeek = history.get().index(TableDefinition.GSI2);
         for (String week : Keys.weeksBetween(lower, upper)) {
             String weekPk = Keys.weekPk(year, week);
             result.addAll(submissions(items(byWeek, QueryEnhancedRequest.builder()

@@ -40,15 +40,15 @@ record PlanPartition(PlanItem header, List<SectionItem> sections, List<UnitItem>
         for (Map<String, AttributeValue> raw : client.queryPaginator(request).items()) {
             String sk = raw.get(TableDefinition.SK).s();
             if (sk.equals(Keys.META)) {
-                header = ItemSchemas.PLAN.mapToItem(raw);
+                header = ItemSchemas.plan().mapToItem(raw);
             } else if (sk.startsWith(Keys.SECTION_PREFIX)) {
-                sections.add(ItemSchemas.SECTION.mapToItem(raw));
+                sections.add(ItemSchemas.section().mapToItem(raw));
             } else if (sk.startsWith(Keys.UNIT_PREFIX)) {
-                units.add(ItemSchemas.UNIT.mapToItem(raw));
+                units.add(ItemSchemas.unit().mapToItem(raw));
             } else if (sk.startsWith(Keys.TASK_PREFIX)) {
-                tasks.add(ItemSchemas.TASK.mapToItem(raw));
+                tasks.add(ItemSchemas.task().mapToItem(raw));
             } else if (sk.startsWith(Keys.STATE_PREFIX)) {
-                states.put(sk, ItemSchemas.STATE.mapToItem(raw));
+                states.put(sk, ItemSchemas.state().mapToItem(raw));
             }
             // Other item types added to the partition later are not ours to interpret.
         }

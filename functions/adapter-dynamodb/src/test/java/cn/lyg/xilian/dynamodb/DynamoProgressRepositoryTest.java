@@ -161,7 +161,7 @@ class DynamoProgressRepositoryTest {
         int year = loadPlanIn(2206);
         Submission submission = at(year, "3.1.1", "donghai", "k1", "2026-05-01T02:00:00Z");
         // Simulate the crash: only step 1 (the history item) happened.
-        table.enhanced.table(table.settings.tableName(), ItemSchemas.SUBMISSION)
+        table.enhanced.table(table.settings.tableName(), ItemSchemas.submission())
                 .putItem(SubmissionMapper.historyItem(submission));
         assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
 

@@ -16,7 +16,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DynaliteExtension.class)
 class ApiFunctionTest {
 
-    static APIGatewayV2HTTPEventFunction handler;
+    static ApiHandler handler;
     static ApplicationContext ctx;
 
     @BeforeAll
@@ -57,7 +56,7 @@ class ApiFunctionTest {
         p.put("aws.region", "us-east-1");
         p.put("micronaut.server.port", -1);
         ctx = ApplicationContext.builder().properties(p).environments("function").start();
-        handler = new APIGatewayV2HTTPEventFunction(ctx);
+        handler = new ApiHandler(ctx);
         new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
                 .resolve("infra/plans/plan-2026.json"))) {

@@ -1,10 +1,7 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.Audience;
-import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.port.AlertRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.testkit.AwsCallRecorder;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,11 +213,7 @@ class JobHandlersTest {
     // --- helpers ---
 
     private static Submission storeBlocked(JobsTestApp app, String key) {
-        PlanTask task = app.firstTask();
-        Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED, 20,
-                Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.parse("2026-11-30T02:00:00Z"));
-        app.context.getBean(ProgressRepository.class).record(blocked);
-        return blocked;
+        return app.storeBlocked(key);
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {

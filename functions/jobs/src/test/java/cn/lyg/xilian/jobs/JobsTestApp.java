@@ -5,6 +5,9 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.MailTransport;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import io.micronaut.context.ApplicationContext;
@@ -18,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,12 @@ final class JobsTestApp implements AutoCloseable {
     }
 
     static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra) {
+        return start(dynalite, hint, transport, extra, new String[0]);
+    }
+
+    /** With the given Micronaut environments active (e.g. {@code function}, as in a Lambda handler's context). */
+    static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra,
+                             String... environments) {
         Plan plan = plan2026();
         Path outbox;
         try {
@@ -72,7 +82,8 @@ final class JobsTestApp implements AutoCloseable {
         props.put("xilian.contacts.coordinators", List.of(COORDINATOR));
         plan.units().forEach(u -> props.put("xilian.contacts.units." + u.id(), List.of(u.id() + "@example.cn")));
         props.putAll(extra);
-        ApplicationContextBuilder builder = ApplicationContext.builder().properties(props).deduceEnvironment(false);
+        ApplicationContextBuilder builder = ApplicationContext.builder().properties(props).deduceEnvironment(false)
+                .environments(environments);
         if (transport != null) {
             builder.singletons(transport);
         }
@@ -84,6 +95,15 @@ final class JobsTestApp implements AutoCloseable {
 
     PlanTask firstTask() {
         return plan.tasks().getFirst();
+    }
+
+    /** Stores a 受阻 report of the first task's first unit (reason 资金未到位) with the given idempotency key. */
+    Submission storeBlocked(String key) {
+        PlanTask task = firstTask();
+        Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED, 20,
+                Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.parse("2026-11-30T02:00:00Z"));
+        context.getBean(ProgressRepository.class).record(blocked);
+        return blocked;
     }
 
     List<Path> emails() {

@@ -57,7 +57,8 @@ class TemplateTest {
                     DynamicTest.dynamicTest("artifact is lean (≤ 20 MiB, no Netty/Apache HTTP)", () -> artifactIsLean(id, props)),
                     DynamicTest.dynamicTest("required configuration is set", () -> configurationIsSet(id, props)),
                     DynamicTest.dynamicTest("policy grants exactly the declared calls", () -> policyMatchesCalls(id, props)),
-                    DynamicTest.dynamicTest("no static random generators (SnapStart)", () -> noStaticRandom(id, props))));
+                    DynamicTest.dynamicTest("no static random generators (SnapStart)", () -> noStaticRandom(id, props)),
+                    DynamicTest.dynamicTest("at most one CustomPojoSerializer", () -> oneCustomSerializer(id, props))));
         });
     }
 
@@ -99,6 +100,22 @@ class TemplateTest {
                         || n.startsWith("software/amazon/awssdk/http/apache") || n.startsWith("software/amazon/awssdk/http/nio/")
                         || n.startsWith("io/micronaut/http/server/netty/"))
                 .contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
+    }
+
+    /**
+     * The Lambda Java runtime looks up {@code CustomPojoSerializer} with ServiceLoader in the function's class
+     * loader and refuses to run with more than one; the shade plugin merges service files, so two modules
+     * each bringing one would only fail in AWS. The one listed must be in the jar.
+     */
+    void oneCustomSerializer(String id, Map<String, Object> props) throws Exception {
+        FunctionArtifact a = built(id, props);
+        List<String> providers = a.entry("META-INF/services/com.amazonaws.services.lambda.runtime.CustomPojoSerializer")
+                .map(text -> text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList())
+                .orElse(List.of());
+        assertThat(providers).as("%s: CustomPojoSerializer providers", a.jar()).hasSizeLessThanOrEqualTo(1);
+        for (String provider : providers) {
+            assertThat(a.entryNames()).contains(provider.replace('.', '/') + ".class");
+        }
     }
 
     void configurationIsSet(String id, Map<String, Object> props) throws Exception {

@@ -7,8 +7,10 @@ import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -55,15 +57,16 @@ public class DynamoDbFactory {
     }
 
     @Singleton
-    DynamoCatalogRepository catalogRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+    DynamoCatalogRepository catalogRepository(DynamoDbClient client, BeanProvider<DynamoDbEnhancedClient> enhanced,
                                               DynamoDbSettings settings) {
-        return new DynamoCatalogRepository(client, enhanced, settings);
+        // a provider: reads need no enhanced client, so a cold start that only reads does not build it
+        return new DynamoCatalogRepository(client, enhanced::get, settings);
     }
 
     @Singleton
-    DynamoProgressRepository progressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
+    DynamoProgressRepository progressRepository(DynamoDbClient client, BeanProvider<DynamoDbEnhancedClient> enhanced,
                                                 DynamoDbSettings settings) {
-        return new DynamoProgressRepository(client, enhanced, settings);
+        return new DynamoProgressRepository(client, enhanced::get, settings);
     }
 
     @Singleton
@@ -71,13 +74,22 @@ public class DynamoDbFactory {
         return new DynamoCredentialRepository(client, settings);
     }
 
+    /**
+     * The alert and digest repositories serve the job functions (and the local run) only. A function that
+     * does not need them sets {@value #JOB_REPOSITORIES}{@code : false} (the API does): the Lambda context
+     * creates every singleton at start, and these two build their item schemas when created.
+     */
+    public static final String JOB_REPOSITORIES = "xilian.dynamodb.job-repositories";
+
     @Singleton
+    @Requires(property = JOB_REPOSITORIES, notEquals = "false")
     DynamoAlertRepository alertRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
                                           DynamoDbSettings settings) {
         return new DynamoAlertRepository(client, enhanced, settings);
     }
 
     @Singleton
+    @Requires(property = JOB_REPOSITORIES, notEquals = "false")
     DynamoDigestRepository digestRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
                                             DynamoDbSettings settings) {
         return new DynamoDigestRepository(client, enhanced, settings);

@@ -3,7 +3,7 @@ package cn.lyg.xilian.deploy.bench;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import cn.lyg.xilian.api.ApiHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -41,7 +41,7 @@ public final class ColdStartLauncher {
     }
 
     static String api(String token) {
-        APIGatewayV2HTTPEventFunction handler = new APIGatewayV2HTTPEventFunction();
+        ApiHandler handler = new ApiHandler(); // the deployed handler class (template.yaml)
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey("$default").withRawPath("/api/v1/units").withRawQueryString("")
                 .withHeaders(Map.of("authorization", "Bearer " + token, "host", "bench.example.cn",

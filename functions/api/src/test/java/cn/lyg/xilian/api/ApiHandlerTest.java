@@ -1,0 +1,35 @@
+package cn.lyg.xilian.api;
+
+import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the API handler's own context starts (cold-start settings). */
+class ApiHandlerTest {
+
+    @Test
+    void singletonsAreCreatedEagerlyOnlyWhenTheInitIsOffTheRequestPath() {
+        assertThat(ApiHandler.eagerInit("snap-start")).isTrue();
+        assertThat(ApiHandler.eagerInit("provisioned-concurrency")).isTrue();
+        assertThat(ApiHandler.eagerInit("on-demand")).isFalse();
+        assertThat(ApiHandler.eagerInit(null)).isFalse(); // outside Lambda
+    }
+
+    @Test
+    void theApiContextHasNoAlertOrDigestRepositories() {
+        // the api's application.yml (xilian.dynamodb.job-repositories: false); the jobs keep them
+        try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
+                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
+                "micronaut.server.port", -1)).environments("function").start()) {
+            assertThat(ctx.containsBean(ProgressRepository.class)).isTrue();
+            assertThat(ctx.containsBean(AlertRepository.class)).isFalse();
+            assertThat(ctx.containsBean(DigestRepository.class)).isFalse();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package cn.lyg.xilian.jobs;
+
+import cn.lyg.xilian.core.alert.AlertDigest;
+import cn.lyg.xilian.core.alert.AlertLine;
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.alert.Rule;
+import cn.lyg.xilian.core.port.AlertMailRenderer;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.Keys;
+import cn.lyg.xilian.dynamodb.TableDefinition;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SnapStart priming of the job functions (same pattern as the API's): Lambda takes the snapshot after the
+ * init phase and calls {@link #beforeCheckpoint} just before. One call of each expensive first-time path puts
+ * its loaded classes and warmed caches into the snapshot: the DynamoDB client (one GetItem of the plan header:
+ * marshalling, signing, endpoint rules, TLS), the JSON mapper (the job input, a stream event and the outputs),
+ * and the alert mail renderer (one MIME message of a fixed sample digest, not sent).
+ *
+ * <p>Nothing unique is kept: results are discarded, the sample has a fixed date and no clock value, random
+ * state or credential is stored here (the SDK's credential provider refreshes after restore).
+ *
+ * <p>{@code @Context}: created with the application context, i.e. during the init phase, before the
+ * snapshot. Outside SnapStart nothing checkpoints and nothing happens. Only in function contexts (the Lambda
+ * handlers' contexts have the {@code function} environment): the local run and the job command line, which
+ * reuse this module, have no use for it and need not configure what it touches.
+ */
+@Context
+@Requires(env = Environment.FUNCTION)
+public class SnapStartPriming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+    private static final LocalDate SAMPLE_DATE = LocalDate.of(2026, 1, 5);
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbSettings table;
+    private final int planYear;
+    private final AlertMailRenderer renderer;
+    private final JsonMapper json;
+
+    public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table,
+                            @Property(name = "xilian.alerts.plan-year", defaultValue = "2026") int planYear,
+                            AlertMailRenderer renderer, JsonMapper json) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.planYear = planYear;
+        this.renderer = renderer;
+        this.json = json;
+        // org.crac keeps resources weakly; the application context holds this singleton strongly.
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            prime();
+        } catch (Exception e) {
+            // A missed warm-up only costs the first invocation time; it must not fail publishing the version.
+            LOG.warn("SnapStart priming failed; the first invocation will be slower", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: no connection, clock value or random state is held by this class.
+    }
+
+    /** One call of each kind; returns what it did, for the test. */
+    Primed prime() throws IOException {
+        boolean planFound = dynamoDb.getItem(b -> b.tableName(table.tableName()).consistentRead(false).key(Map.of(
+                        TableDefinition.PK, AttributeValue.fromS(Keys.planPk(planYear)),
+                        TableDefinition.SK, AttributeValue.fromS(Keys.META))))
+                .hasItem();
+        int mimeBytes = renderer.render(sampleDigest()).mime().length;
+        JobRequest request = json.readValue("{\"asOf\":\"2026-01-05\"}", JobRequest.class);
+        DynamodbEvent event = json.readValue("{\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":"
+                + "{\"pk\":{\"S\":\"PRIMING\"},\"sk\":{\"S\":\"PRIMING\"}},\"SequenceNumber\":\"0\"}}]}", DynamodbEvent.class);
+        String out = json.writeValueAsString(new StreamsEventResponse(List.of(
+                new StreamsEventResponse.BatchItemFailure(event.getRecords().getFirst().getDynamodb().getSequenceNumber()))))
+                + json.writeValueAsString(new AlertScanResult(request.getAsOf(), 0, 0, List.of(), List.of(), List.of()));
+        return new Primed(planFound, mimeBytes, out.length());
+    }
+
+    private static AlertDigest sampleDigest() {
+        AlertLine line = new AlertLine("PRIMING", "0", "预热", "priming", "预热", SAMPLE_DATE, 0,
+                ProgressStatus.IN_PROGRESS, 50, Light.YELLOW, Rule.APPROACHING, "预热");
+        return AlertDigest.of(Audience.COORDINATORS, "预热", List.of("priming@example.invalid"), SAMPLE_DATE, List.of(line));
+    }
+
+    record Primed(boolean planHeaderFound, int mimeBytes, int jsonChars) {
+    }
+}
