@@ -16,7 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +96,7 @@ class BoardBrowserTest {
         browser.get(app.url("/login?token=" + app.issue(Role.COORDINATOR, null)));
         assertThat(browser.getCurrentUrl()).endsWith("/coordinator");
         browser.findElement(By.linkText("进度看板")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/board"));
         assertThat(browser.getTitle()).startsWith("进度看板");
         assertThat(browser.findElements(By.cssSelector("tr.task-row"))).hasSize(app.plan.tasks().size());
         shot("board-all.png");
@@ -100,6 +104,8 @@ class BoardBrowserTest {
         new Select(browser.findElement(By.id("f-field"))).selectByVisibleText("产业");
         new Select(browser.findElement(By.id("f-sort"))).selectByValue("risk");
         browser.findElement(By.id("apply")).click();
+        // click() returns before the GET of the filter form has navigated: wait for the new page (bounded)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("field=INDUSTRY"));
 
         assertThat(browser.getCurrentUrl()).contains("field=INDUSTRY").contains("sort=risk");
         List<WebElement> rows = browser.findElements(By.cssSelector("tr.task-row"));
