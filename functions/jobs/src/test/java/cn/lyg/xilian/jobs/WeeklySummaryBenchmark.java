@@ -37,9 +37,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The weekly summary of week 1 and of week 52 of a synthetic year in which every (task, unit) pair of the
@@ -189,21 +186,7 @@ public final class WeeklySummaryBenchmark {
                 }
             }
         }
-        // Writing is set-up, not measured: four writers, as in AlertScanBenchmark.
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            int slice = Math.max(1, (all.size() + 3) / 4);
-            for (int i = 0; i < all.size(); i += slice) {
-                List<Submission> part = all.subList(i, Math.min(all.size(), i + slice));
-                done.add(pool.submit(() -> part.forEach(progress::record)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        AlertScanBenchmark.recordInParallel(progress, all);
         return all.size();
     }
 
