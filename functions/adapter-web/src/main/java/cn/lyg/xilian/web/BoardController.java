@@ -63,7 +63,7 @@ public class BoardController {
     public HttpResponse<?> board(HttpRequest<?> request, @QueryValue @Nullable String section,
                                  @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
                                  @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         Board view = board.board(who, BoardQuery.parse(plan, section, field, unit, light, sort));
         Map<String, Object> model = new HashMap<>();
@@ -104,7 +104,7 @@ public class BoardController {
     private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer, @Nullable String section,
                                           @Nullable String field, @Nullable String unit, @Nullable String light,
                                           @Nullable String sort) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         BoardQuery query = BoardQuery.parse(plans.plan(), section, field, unit, light, sort);
         Ledger ledger = board.ledger(who, query);
         String fileName = board.fileBaseName(who, query, ledger) + "." + writer.extension();

@@ -79,26 +79,9 @@ public class PageController {
         this.settings = settings;
     }
 
-    /** The sign-in link: checks the token, moves it into an HttpOnly cookie and out of the address bar. */
-    @Get("/login")
-    public HttpResponse<?> login(HttpRequest<?> request, @QueryValue @Nullable String token) {
-        auth.check(token);
-        Cookie cookie = Cookie.of(settings.getCookieName(), token).httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .maxAge(Duration.ofDays(400)).secure(https(request));
-        return HttpResponse.seeOther(URI.create("/")).cookie(cookie);
-    }
-
-    @Post("/logout")
-    @Consumes(MediaType.ALL)
-    public HttpResponse<?> logout(HttpRequest<?> request) {
-        Cookie cookie = Cookie.of(settings.getCookieName(), "").httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .maxAge(0).secure(https(request));
-        return HttpResponse.seeOther(URI.create("/catalog")).cookie(cookie);
-    }
-
     @Get("/")
     public HttpResponse<?> home(HttpRequest<?> request) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         if (who.coordinator()) {
             return HttpResponse.seeOther(URI.create("/coordinator"));
         }
@@ -130,7 +113,7 @@ public class PageController {
 
     @Get("/coordinator")
     public HttpResponse<?> coordinator(HttpRequest<?> request) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         if (!who.coordinator()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "COORDINATOR_ONLY", "仅市发改委统筹人员可查看全部任务");
         }
@@ -159,7 +142,7 @@ public class PageController {
 
     @Get("/tasks/{id}")
     public HttpResponse<?> task(HttpRequest<?> request, String id) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         PlanTask task = visibleTask(plan, who, id);
         Map<String, String> values = new HashMap<>();
@@ -181,7 +164,7 @@ public class PageController {
     @Post("/tasks/{id}")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> submit(HttpRequest<?> request, String id) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Map<String, List<String>> form = bodies.form(request);
         auth.requireCsrf(request, first(form, "_csrf"));
         Plan plan = plans.plan();
@@ -224,7 +207,7 @@ public class PageController {
 
     @Get("/submissions/{taskId}/{unitId}/{key}")
     public HttpResponse<?> confirmation(HttpRequest<?> request, String taskId, String unitId, String key) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         PlanTask task = visibleTask(plan, who, taskId);
         if (!who.coordinator() && !unitId.equals(who.unitId())) {
@@ -281,7 +264,6 @@ public class PageController {
             units.add(u);
         }
         model.put("units", units);
-        auth.cookieToken(request).ifPresent(t -> model.put("csrf", Authenticator.csrfToken(t)));
         return model;
     }
 
@@ -308,10 +290,6 @@ public class PageController {
 
     static ApiException notResponsible(String id) {
         return new ApiException(HttpStatus.FORBIDDEN, "NOT_RESPONSIBLE", "本单位不是任务“" + id + "”的责任单位");
-    }
-
-    private static boolean https(HttpRequest<?> request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
     @Nullable
