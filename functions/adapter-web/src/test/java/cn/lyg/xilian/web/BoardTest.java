@@ -46,10 +46,7 @@ class BoardTest {
     }
 
     static String signIn(String token) {
-        HttpResponse<String> r = Http.get(app.url("/login?token=" + token), null);
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return Http.signIn(app.url(""), token);
     }
 
     /** Task id → light, in page order. */
