@@ -51,8 +51,7 @@ public interface ProgressRepository {
     default HistoryPage historyPage(int year, String taskId, String unitId, HistoryPage.Cursor after, int size) {
         List<Submission> older = historyOfTask(year, taskId).stream()
                 .filter(s -> s.unitId().equals(unitId) && (after == null || after.isBefore(s)))
-                .sorted(java.util.Comparator.comparing(Submission::submittedAt)
-                        .thenComparing(Submission::idempotencyKey).reversed())
+                .sorted(HistoryPage.NEWEST_FIRST)
                 .limit(size + 1L).toList();
         List<Submission> page = older.size() > size ? older.subList(0, size) : older;
         return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);

@@ -2,7 +2,11 @@ package cn.lyg.xilian.core.progress;
 
 import io.micronaut.core.annotation.Nullable;
 
+import cn.lyg.xilian.core.port.ProgressRepository;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,17 +24,46 @@ public record HistoryPage(List<Submission> items, @Nullable Cursor next) {
         items = List.copyOf(items);
     }
 
-    /** The position after the last item shown: the next page holds strictly older submissions. */
-    public record Cursor(Instant submittedAt, String idempotencyKey) {
+    /** Newest first: time, then idempotency key, then unit (a total order over a task's history). */
+    public static final Comparator<Submission> NEWEST_FIRST = Comparator.comparing(Submission::submittedAt)
+            .thenComparing(Submission::idempotencyKey).thenComparing(Submission::unitId).reversed();
+
+    /** The position after the last item shown: the next page holds what sorts after it (older). */
+    public record Cursor(Instant submittedAt, String idempotencyKey, String unitId) {
 
         public static Cursor after(Submission s) {
-            return new Cursor(s.submittedAt(), s.idempotencyKey());
+            return new Cursor(s.submittedAt(), s.idempotencyKey(), s.unitId());
         }
 
         /** True when {@code s} comes after this position in newest-first order. */
         public boolean isBefore(Submission s) {
-            int byTime = s.submittedAt().compareTo(submittedAt);
-            return byTime < 0 || (byTime == 0 && s.idempotencyKey().compareTo(idempotencyKey) < 0);
+            int c = s.submittedAt().compareTo(submittedAt);
+            if (c == 0) {
+                c = s.idempotencyKey().compareTo(idempotencyKey);
+            }
+            if (c == 0) {
+                c = s.unitId().compareTo(unitId);
+            }
+            return c < 0;
         }
+    }
+
+    /**
+     * The newest {@code size} submissions of several units on one task after {@code after}: one bounded page
+     * per unit, merged. Reads at most units × (size + 2) items.
+     */
+    public static HistoryPage across(ProgressRepository repository, int year, String taskId, List<String> unitIds,
+                                     @Nullable Cursor after, int size) {
+        List<Submission> merged = new ArrayList<>();
+        boolean more = false;
+        for (String unitId : unitIds) {
+            HistoryPage page = repository.historyPage(year, taskId, unitId, after, size);
+            merged.addAll(page.items());
+            more |= page.next() != null;
+        }
+        merged.sort(NEWEST_FIRST);
+        more |= merged.size() > size;
+        List<Submission> items = merged.size() > size ? merged.subList(0, size) : merged;
+        return new HistoryPage(items, more && !items.isEmpty() ? Cursor.after(items.get(items.size() - 1)) : null);
     }
 }
