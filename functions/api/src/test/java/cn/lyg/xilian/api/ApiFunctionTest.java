@@ -111,6 +111,26 @@ class ApiFunctionTest {
         return AwsCallRecorder.during(() -> handler.handleRequest(e, new MockLambdaContext()));
     }
 
+    /**
+     * Signs in through the handler as a browser does: the sign-in link shows a confirmation (no cookie), its
+     * button posts the token from the same origin; returns the session cookie as {@code name=value}.
+     */
+    static String signIn(String token) {
+        APIGatewayV2HTTPResponse confirm = call(event("GET", "/login?token=" + token, Map.of(), null, false));
+        assertThat(confirm.getStatusCode()).isEqualTo(200);
+        assertThat(header(confirm, "set-cookie")).isNull();
+        APIGatewayV2HTTPResponse login = call(event("POST", "/login", Map.of("content-type",
+                "application/x-www-form-urlencoded", "origin", "https://xilian.example.cn", "sec-fetch-site", "same-origin"),
+                "token=" + token, false));
+        assertThat(login.getStatusCode()).as(body(login)).isEqualTo(303);
+        String setCookie = header(login, "set-cookie");
+        // Over https (API Gateway's x-forwarded-proto): the __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/.
+        assertThat(setCookie).startsWith("__Host-xilian_session=").doesNotContain(token)
+                .containsIgnoringCase("httponly").containsIgnoringCase("secure")
+                .containsIgnoringCase("samesite=lax").contains("Path=/");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
     static String body(APIGatewayV2HTTPResponse r) {
         return r.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(r.getBody()), StandardCharsets.UTF_8) : r.getBody();
     }
@@ -140,7 +160,7 @@ class ApiFunctionTest {
     @Test
     void ledgerDownloadsThroughTheHandler() throws Exception {
         String token = ctx.getBean(Credentials.class).issue(Role.COORDINATOR, null, Duration.ofDays(7)).token();
-        Map<String, String> cookie = Map.of("cookie", "xilian_token=" + token);
+        Map<String, String> cookie = Map.of("cookie", signIn(token));
 
         APIGatewayV2HTTPResponse x = call(event("GET", "/board/ledger.xlsx?field=EDUCATION", cookie, null, false));
         assertThat(x.getStatusCode()).isEqualTo(200);
@@ -168,7 +188,7 @@ class ApiFunctionTest {
         // A unit asking for another unit's rows is refused here too.
         String unit = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();
         APIGatewayV2HTTPResponse forbidden = call(event("GET", "/board/ledger.xlsx?unit=donghai",
-                Map.of("cookie", "xilian_token=" + unit), null, false));
+                Map.of("cookie", signIn(unit)), null, false));
         assertThat(forbidden.getStatusCode()).isEqualTo(403);
 
         APIGatewayV2HTTPResponse page = call(event("GET", "/board?light=YELLOW&sort=risk", cookie, null, false));
@@ -179,12 +199,7 @@ class ApiFunctionTest {
     @Test
     void signInThenPostABase64UrlencodedChineseForm() {
         String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();
-        APIGatewayV2HTTPResponse login = call(event("GET", "/login?token=" + token, Map.of(), null, false));
-        assertThat(login.getStatusCode()).isEqualTo(303);
-        String setCookie = header(login, "set-cookie");
-        assertThat(setCookie).contains("xilian_token=" + token).containsIgnoringCase("httponly")
-                .containsIgnoringCase("secure").containsIgnoringCase("samesite=lax");
-        String cookie = "xilian_token=" + token;
+        String cookie = signIn(token);
 
         APIGatewayV2HTTPResponse page = call(event("GET", "/tasks/2.5", Map.of("cookie", cookie), null, false));
         assertThat(page.getStatusCode()).isEqualTo(200);
@@ -244,12 +259,13 @@ class ApiFunctionTest {
         assertThat(ok.getStatusCode()).isEqualTo(200);
         assertThat(body(ok)).contains("\"id\":\"2.7\"").doesNotContain("\"id\":\"2.2\"");
 
+        String session = signIn(token);
         ctx.getBean(CredentialRepository.class).revoke(Tokens.sha256Hex(token), Instant.now());
         APIGatewayV2HTTPResponse revoked = call(event("GET", "/api/v1/tasks", Map.of("authorization", "Bearer " + token), null, false));
         assertThat(revoked.getStatusCode()).isEqualTo(401);
         assertThat(body(revoked)).contains("CREDENTIAL_REVOKED");
 
-        APIGatewayV2HTTPResponse page = call(event("GET", "/", Map.of("cookie", "xilian_token=" + token), null, false));
+        APIGatewayV2HTTPResponse page = call(event("GET", "/", Map.of("cookie", session), null, false));
         assertThat(page.getStatusCode()).isEqualTo(401);
         assertThat(body(page)).contains("凭据已被吊销");
     }
