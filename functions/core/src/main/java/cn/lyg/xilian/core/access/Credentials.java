@@ -82,7 +82,8 @@ public class Credentials {
     /**
      * Rotation: issues a new credential for the unit (lifetime as {@link #issue}), then brings the expiry of
      * the unit's other live credentials forward to now + {@code grace}, so the holder has time to switch.
-     * Safe to run again: the earlier expiry always wins.
+     * An expiry is only ever brought forward, never pushed back. Running it again rotates again: the credential
+     * issued last is then the only one without a near end.
      */
     public Rotated rotate(String unitId, @Nullable Duration validFor, Duration grace) {
         if (grace.isNegative() || grace.compareTo(Duration.ofDays(30)) > 0) {
