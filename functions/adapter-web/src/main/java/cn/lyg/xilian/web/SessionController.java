@@ -123,8 +123,9 @@ public class SessionController {
         model.put("target", who(plan, target));
         model.put("current", current == null ? "" : who(plan, current.principal()));
         model.put("replacing", current == null ? "" : credentialId(current.principal()));
-        // The address holds the token: never send it on as a Referer, whatever the site-wide policy.
-        return pages.render(status, "login", model, request).header("Referrer-Policy", "no-referrer");
+        // The address holds the token: a Referer may carry it to our own origin only (where it goes anyway).
+        // Not no-referrer: browsers then send "Origin: null" with the form, which the origin checks must refuse.
+        return pages.render(status, "login", model, request).header("Referrer-Policy", "same-origin");
     }
 
     private String who(Plan plan, Principal p) {

@@ -96,7 +96,11 @@ class BoardBrowserTest {
         browser.get(app.url("/login?token=" + app.issue(Role.COORDINATOR, null)));
         assertThat(browser.findElement(By.id("target")).getText()).contains("市发改委");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/coordinator"));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/coordinator"));
+        } catch (RuntimeException e) {
+            throw new AssertionError("sign-in did not reach /coordinator: " + browser.getPageSource(), e);
+        }
         assertThat(browser.getCurrentUrl()).endsWith("/coordinator");
         browser.findElement(By.linkText("进度看板")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/board"));
