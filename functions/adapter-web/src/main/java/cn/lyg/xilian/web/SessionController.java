@@ -8,7 +8,6 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Authenticator.SignedIn;
-import cn.lyg.xilian.web.http.Https;
 import cn.lyg.xilian.web.http.Pages;
 import cn.lyg.xilian.web.http.RequestBodies;
 import io.micronaut.core.annotation.Nullable;
@@ -49,17 +48,15 @@ public class SessionController {
     private final PlanCache plans;
     private final Display display;
     private final Pages pages;
-    private final WebSettings settings;
 
     public SessionController(Authenticator auth, Sessions sessions, RequestBodies bodies, PlanCache plans,
-                             Display display, Pages pages, WebSettings settings) {
+                             Display display, Pages pages) {
         this.auth = auth;
         this.sessions = sessions;
         this.bodies = bodies;
         this.plans = plans;
         this.display = display;
         this.pages = pages;
-        this.settings = settings;
     }
 
     @Get("/login")
@@ -79,7 +76,7 @@ public class SessionController {
     @Post("/login")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> login(HttpRequest<?> request) {
-        requireSameOrigin(request);
+        auth.requireSameOrigin(request); // login CSRF: a cross-site form cannot sign this browser in
         Map<String, List<String>> form = bodies.form(request);
         String token = first(form, "token");
         Principal target = auth.check(request, "login", token);
@@ -123,9 +120,8 @@ public class SessionController {
         model.put("target", who(plan, target));
         model.put("current", current == null ? "" : who(plan, current.principal()));
         model.put("replacing", current == null ? "" : credentialId(current.principal()));
-        // The address holds the token: a Referer may carry it to our own origin only (where it goes anyway).
-        // Not no-referrer: browsers then send "Origin: null" with the form, which the origin checks must refuse.
-        return pages.render(status, "login", model, request).header("Referrer-Policy", "same-origin");
+        // The address holds the token: the site-wide Referrer-Policy same-origin keeps it on our origin.
+        return pages.render(status, "login", model, request);
     }
 
     private String who(Plan plan, Principal p) {
@@ -135,29 +131,6 @@ public class SessionController {
     /** The credential's id as the admin command prints it (a hash prefix, not a secret). */
     private static String credentialId(Principal p) {
         return p.credentialHash().substring(0, 12);
-    }
-
-    /**
-     * A sign-in must come from our own page: {@code Sec-Fetch-Site} (sent by current browsers) must be
-     * same-origin, else {@code Origin} must be ours. A request with neither is no browser's cross-site form.
-     */
-    private void requireSameOrigin(HttpRequest<?> request) {
-        String site = request.getHeaders().get("Sec-Fetch-Site");
-        String origin = request.getHeaders().get("Origin");
-        boolean ok;
-        if (site != null) {
-            ok = site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none");
-        } else if (origin != null) {
-            String host = request.getHeaders().get("Host");
-            String scheme = Https.of(request, settings) ? "https://" : "http://";
-            ok = origin.equalsIgnoreCase(scheme + host)
-                    || origin.equalsIgnoreCase(settings.getPublicBaseUrl().replaceAll("/+$", ""));
-        } else {
-            ok = true;
-        }
-        if (!ok) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "ORIGIN_REFUSED", "登录请求来自其他网站，已拒绝。请直接打开本单位的登录链接");
-        }
     }
 
     @Nullable

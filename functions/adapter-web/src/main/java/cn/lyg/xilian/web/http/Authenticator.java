@@ -42,10 +42,13 @@ public class Authenticator {
     private final Sessions sessions;
     private final WebSettings settings;
 
-    public Authenticator(Credentials credentials, Sessions sessions, WebSettings settings) {
+    private final SameOriginCheck sameOrigin;
+
+    public Authenticator(Credentials credentials, Sessions sessions, WebSettings settings, SameOriginCheck sameOrigin) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.settings = settings;
+        this.sameOrigin = sameOrigin;
     }
 
     /** A page request's principal and the session id (which the CSRF token derives from). */
@@ -115,11 +118,17 @@ public class Authenticator {
         return request.getCookies().findCookie(cookieName(request)).map(Cookie::getValue);
     }
 
+    /** A post that needs no session (sign-in): from our own pages only (Origin, Sec-Fetch-Site). */
+    public void requireSameOrigin(HttpRequest<?> request) {
+        sameOrigin.require(request);
+    }
+
     /**
-     * The form's CSRF token must match the one derived from this request's session, compared in constant
-     * time. Call after {@link #requireSignedIn}.
+     * A cookie-authenticated form post: from our own pages ({@link SameOriginCheck}) and with the form's token,
+     * which must match the one derived from this request's session (constant-time comparison).
      */
     public void requireCsrf(HttpRequest<?> request, String presented) {
+        sameOrigin.require(request);
         SignedIn signedIn = requireSignedIn(request);
         if (!Tokens.sameSecret(signedIn.csrfToken(), presented)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "CSRF_INVALID", "页面已失效或来源不明（CSRF 校验失败），请刷新后重新填报");
