@@ -7,9 +7,11 @@ import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
+import cn.lyg.xilian.testkit.aws.HttpApiEvent;
+import cn.lyg.xilian.testkit.aws.HttpApiResponse;
+import cn.lyg.xilian.testkit.aws.LambdaSerialization;
 import cn.lyg.xilian.testkit.security.SecurityMatrix;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
@@ -18,32 +20,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The standing security suite (testkit {@link SecurityMatrix}) through the API function's handler, with events
- * shaped as API Gateway HTTP API sends them (payload 2.0): lower-case header names, cookies only in the
- * {@code cookies} array, {@code x-forwarded-proto: https}, urlencoded bodies base64-encoded.
+ * shaped as API Gateway HTTP API sends them (payload 2.0, testkit {@link HttpApiEvent}): cookies only in the
+ * {@code cookies} array, {@code x-forwarded-proto: https}, urlencoded bodies base64-encoded; read and written by
+ * the managed runtime's serializer.
  */
 @ExtendWith(DynaliteExtension.class)
-@org.junit.jupiter.api.Disabled("Waits for the payload-2.0 `cookies` adapter the lead is adding in functions/api: "
-        + "micronaut-aws 4.11.0 ignores the array, so every signed-in page answers 401 here. Enable on merge.")
 class LambdaSecurityMatrixTest extends SecurityMatrix {
 
-    static final String HOST = "xilian.example.cn";
+    /** The builder's default domain: the API's own execute-api host. */
+    static final String HOST = "abc123def4.execute-api.cn-north-1.amazonaws.com.cn";
     static ApiHandler handler;
     static ApplicationContext ctx;
 
@@ -73,59 +68,28 @@ class LambdaSecurityMatrixTest extends SecurityMatrix {
 
     @Override
     protected Reply send(String method, String pathAndQuery, Map<String, String> headers, String body) {
-        String path = pathAndQuery;
-        String rawQuery = "";
-        Map<String, String> query = new LinkedHashMap<>();
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            rawQuery = path.substring(q + 1);
-            for (String kv : rawQuery.split("&")) {
-                String[] parts = kv.split("=", 2);
-                query.merge(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "", (a, b) -> a + "," + b);
-            }
-            path = path.substring(0, q);
-        }
-        Map<String, String> h = new LinkedHashMap<>();
-        List<String> cookies = new ArrayList<>();
-        headers.forEach((k, v) -> {
-            if (k.equalsIgnoreCase("cookie")) {
-                Arrays.stream(v.split(";\\s*")).forEach(cookies::add); // API Gateway moves cookies here
+        // The shared builder shapes the event as API Gateway does (cookies array, lower-case headers, https,
+        // base64 form bodies); the managed runtime's serializer reads it and writes the answer back.
+        HttpApiEvent e = HttpApiEvent.request(method, pathAndQuery);
+        String contentType = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("content-type")) {
+                contentType = h.getValue();
             } else {
-                h.merge(k.toLowerCase(Locale.ROOT), v, (a, b) -> a + "," + b);
+                e.header(h.getKey(), h.getValue());
             }
-        });
-        h.putIfAbsent("x-forwarded-proto", "https");
-        h.putIfAbsent("host", HOST);
-        boolean form = "application/x-www-form-urlencoded".equals(h.get("content-type"));
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(rawQuery)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(h)
-                .withBody(body == null ? null : form ? Base64.getEncoder().encodeToString(
-                        body.getBytes(StandardCharsets.UTF_8)) : body)
-                .withIsBase64Encoded(body != null && form)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("198.51.100.7")
-                                .withUserAgent("matrix").build())
-                        .withRequestId(UUID.randomUUID().toString()).withStage("$default").build())
-                .build();
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, new MockLambdaContext());
-        Map<String, String> out = new LinkedHashMap<>();
-        if (r.getHeaders() != null) {
-            r.getHeaders().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
         }
-        if (r.getMultiValueHeaders() != null) {
-            r.getMultiValueHeaders().forEach((k, v) -> out.putIfAbsent(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        if (body != null) {
+            e.body(contentType == null ? "text/plain" : contentType, body.getBytes(StandardCharsets.UTF_8));
         }
-        if (r.getCookies() != null && !r.getCookies().isEmpty()) {
-            out.put("set-cookie", String.join(",", r.getCookies()));
+        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
+        HttpApiResponse r = HttpApiResponse.parse(LambdaSerialization.write(handler.handleRequest(event,
+                new MockLambdaContext())));
+        Map<String, String> out = new LinkedHashMap<>(r.headers());
+        if (!r.setCookies().isEmpty()) {
+            out.put("set-cookie", String.join(",", r.setCookies()));
         }
-        String text = r.getBody() == null ? "" : r.getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(r.getBody()), StandardCharsets.UTF_8) : r.getBody();
-        return new Reply(r.getStatusCode(), out, text);
+        return new Reply(r.status(), out, r.text());
     }
 
     @Override
