@@ -169,9 +169,19 @@ public class Authenticator {
      */
     private static void logFailure(HttpRequest<?> request, String via, String reason, String credentialHash) {
         String ip = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null ? ""
-                : request.getRemoteAddress().getAddress().getHostAddress().replaceAll("[^0-9a-fA-F:.]", "");
-        LOG.warn("{\"event\":\"SIGN_IN_FAILED\",\"via\":\"{}\",\"reason\":\"{}\",\"path\":\"{}\",\"credential\":\"{}\",\"ip\":\"{}\"}",
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        // Behind API Gateway the client's address is the first X-Forwarded-For entry (the socket is the proxy).
+        String forwarded = request.getHeaders().get("X-Forwarded-For");
+        String client = forwarded == null ? "" : forwarded.split(",")[0].strip();
+        LOG.warn("{\"event\":\"SIGN_IN_FAILED\",\"via\":\"{}\",\"reason\":\"{}\",\"path\":\"{}\",\"credential\":\"{}\",\"ip\":\"{}\",\"forwardedFor\":\"{}\"}",
                 via, reason, request.getPath().replaceAll("[^A-Za-z0-9/._-]", "?"),
-                credentialHash == null ? "" : credentialHash.substring(0, 12), ip);
+                credentialHash == null ? "" : credentialHash.substring(0, 12), address(ip), address(client));
     }
+
+    /** Only the characters of an IPv4/IPv6 address, at most 45: log values are never raw client input. */
+    private static String address(String text) {
+        String clean = text.replaceAll("[^0-9a-fA-F:.]", "");
+        return clean.length() > 45 ? clean.substring(0, 45) : clean;
+    }
+
 }
