@@ -125,7 +125,7 @@ class EmailLinksTest {
             }
             // Alerts, the summary and the unit digests were all seen.
             assertThat(String.join(" ", kinds)).contains("【预警】", "【周报】");
-            assertThat(checked).anyMatch(l -> l.contains("/tasks/"));
+            assertThat(checked).anyMatch(l -> l.contains("/tasks/")).anyMatch(l -> l.contains("/board?unit="));
         }
     }
 
