@@ -109,7 +109,7 @@ final class AlertMailTemplates {
             }
         }
         if (shown < tasks.size()) {
-            out.append('\n').append(rest(digest, tasks.size() - shown)).append('\n');
+            out.append('\n').append(rest(digest, tasks.size() - shown, true)).append('\n');
         }
         out.append("\n此邮件由系统自动发送，请勿直接回复。\n");
         return out.toString();
@@ -145,7 +145,8 @@ final class AlertMailTemplates {
                     .append(LIGHT_COLOURS.get(task.light())).append(";white-space:nowrap;\">")
                     .append(task.light().label()).append("·").append(task.worstRule().label()).append("</td>")
                     .append(cell(task.taskId() + " " + task.taskTitle()))
-                    .append(cell(deadline(task) + "\n" + daysLeft(task.daysLeft())));
+                    .append("<td style=\"").append(CELL).append("white-space:nowrap;\">").append(deadline(task))
+                    .append("<br>").append(daysLeft(task.daysLeft())).append("</td>");
             if (digest.audience().isCoordinators()) {
                 out.append("<td style=\"").append(CELL).append("\">");
                 for (Map.Entry<Rule, List<UnitAlerts>> group : byRule(task).entrySet()) {
@@ -162,7 +163,7 @@ final class AlertMailTemplates {
         }
         out.append("</tbody></table>");
         if (shown < tasks.size()) {
-            out.append("<p style=\"margin:12px 0 0;\">").append(Html.escape(rest(digest, tasks.size() - shown)))
+            out.append("<p style=\"margin:12px 0 0;\">").append(Html.escape(rest(digest, tasks.size() - shown, false)))
                     .append(" <a style=\"").append(LINK).append("\" href=\"").append(Html.escape(boardUrl(null)))
                     .append("\">打开看板</a></p>");
         }
@@ -216,10 +217,10 @@ final class AlertMailTemplates {
         return s + "：";
     }
 
-    private String rest(AlertDigest digest, int hidden) {
+    private String rest(AlertDigest digest, int hidden, boolean withUrl) {
         return "以上为最严重的" + INLINE_TASKS + "项任务，另有" + hidden + "项未列出。完整清单（每个任务与责任单位一行，共"
-                + digest.pairCount() + "行）见附件《" + attachmentName(digest) + "》，也可在看板按风险排序查看："
-                + boardUrl(null);
+                + digest.pairCount() + "行）见附件《" + attachmentName(digest) + "》，也可在看板按风险排序查看"
+                + (withUrl ? "：" + boardUrl(null) : "。");
     }
 
     private static int shown(AlertDigest digest, List<TaskAlerts> tasks) {
@@ -247,7 +248,7 @@ final class AlertMailTemplates {
         for (UnitAlerts unit : units) {
             String detail = status(unit);
             if (units.size() == 1) {
-                detail += "；" + String.join("；", unit.reasons());
+                detail += "；" + unit.reasons().getFirst(); // its most serious rule's; all are in the attachment
             }
             parts.add(unit.unitName() + "（" + detail + "）");
         }
