@@ -57,6 +57,11 @@ public interface ProgressRepository {
         return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);
     }
 
+    /** Every submission of one unit on one task, newest first. A store with a narrower query overrides it. */
+    default List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
+        return historyOfTask(year, taskId).stream().filter(s -> s.unitId().equals(unitId)).toList();
+    }
+
     /** Submissions accepted in [from, to), oldest first; served by an index on the week, not a scan. */
     List<Submission> submittedBetween(int year, Instant from, Instant to);
 
