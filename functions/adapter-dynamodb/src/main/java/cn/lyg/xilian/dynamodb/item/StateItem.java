@@ -21,6 +21,9 @@ public class StateItem {
     public static final String LATEST = "latest";
     public static final String ASSIGNED = "assigned";
     public static final String COUNTED = "counted";
+    /** The review of the latest report (flat attributes; see DynamoSupervisionRepository). */
+    public static final String REVIEW_OF = "reviewOf";
+    public static final String EXTENDED_TO = "extendedTo";
 
     private String pk;
     private String sk;
@@ -32,6 +35,13 @@ public class StateItem {
     private Boolean assigned;
     private SubmissionData latest;
     private java.util.Set<String> counted;
+    private String reviewOf;
+    private String reviewDecision;
+    private String reviewReason;
+    private String reviewKey;
+    private String reviewedAt;
+    private String extendedTo;
+    private String extendedAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
@@ -122,5 +132,61 @@ public class StateItem {
 
     public void setCounted(java.util.Set<String> counted) {
         this.counted = counted;
+    }
+
+    public String getReviewOf() {
+        return reviewOf;
+    }
+
+    public void setReviewOf(String reviewOf) {
+        this.reviewOf = reviewOf;
+    }
+
+    public String getReviewDecision() {
+        return reviewDecision;
+    }
+
+    public void setReviewDecision(String reviewDecision) {
+        this.reviewDecision = reviewDecision;
+    }
+
+    public String getReviewReason() {
+        return reviewReason;
+    }
+
+    public void setReviewReason(String reviewReason) {
+        this.reviewReason = reviewReason;
+    }
+
+    public String getReviewKey() {
+        return reviewKey;
+    }
+
+    public void setReviewKey(String reviewKey) {
+        this.reviewKey = reviewKey;
+    }
+
+    public String getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public void setReviewedAt(String reviewedAt) {
+        this.reviewedAt = reviewedAt;
+    }
+
+    public String getExtendedTo() {
+        return extendedTo;
+    }
+
+    public void setExtendedTo(String extendedTo) {
+        this.extendedTo = extendedTo;
+    }
+
+    public String getExtendedAt() {
+        return extendedAt;
+    }
+
+    public void setExtendedAt(String extendedAt) {
+        this.extendedAt = extendedAt;
     }
 }

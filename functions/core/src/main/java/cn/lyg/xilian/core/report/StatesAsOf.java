@@ -44,6 +44,6 @@ final class StatesAsOf {
         List<Submission> before = progress.historyOfTaskUnit(state.planYear(), state.taskId(), state.unitId()).stream()
                 .filter(s -> s.submittedAt().isBefore(end)).toList();
         Submission latest = before.stream().reduce((a, b) -> b.isNewerThan(a) ? b : a).orElse(null);
-        return new TaskUnitState(state.planYear(), state.taskId(), state.unitId(), latest, before.size());
+        return state.withLatest(latest, before.size());
     }
 }

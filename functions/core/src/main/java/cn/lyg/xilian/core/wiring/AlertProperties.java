@@ -20,11 +20,20 @@ public class AlertProperties {
     private int unreportedDays = 14;
     private boolean quietDays = true;
     private int behindRedWindowDays = 14;
+    private int returnedGraceDays = AlertSettings.DEFAULT_RETURNED_GRACE_DAYS;
     private RunAlertScan.CoordinatorCopy coordinatorCopy = RunAlertScan.CoordinatorCopy.ALL;
 
     public AlertSettings toSettings() {
         return new AlertSettings(leadDays, overdueCadenceDays, behindMarginPoints, unreportedDays, quietDays,
-                behindRedWindowDays);
+                behindRedWindowDays, returnedGraceDays);
+    }
+
+    public int getReturnedGraceDays() {
+        return returnedGraceDays;
+    }
+
+    public void setReturnedGraceDays(int returnedGraceDays) {
+        this.returnedGraceDays = returnedGraceDays;
     }
 
     public int getPlanYear() {
