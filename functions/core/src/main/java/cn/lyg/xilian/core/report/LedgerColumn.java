@@ -27,7 +27,9 @@ public enum LedgerColumn {
     NEXT_STEPS("下步打算", 40, LedgerRow::nextSteps),
     REPORTER("填报人", 10, LedgerRow::reporter),
     PHONE("联系电话", 14, LedgerRow::phone),
-    SUBMISSIONS("填报次数", 8, LedgerRow::submissions);
+    SUBMISSIONS("填报次数", 8, LedgerRow::submissions),
+    REVIEW("审核情况", 20, LedgerRow::review),
+    EXTENSION("延期情况", 30, LedgerRow::extension);
 
     private final String header;
     private final int widthChars;
