@@ -95,6 +95,26 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         }
     }
 
+    @Override
+    public Optional<ReviewRecord> findReview(int year, String taskId, String unitId, String submissionKey) {
+        Map<String, AttributeValue> item = get(key(year, taskId, Keys.reviewSk(unitId, submissionKey)));
+        String notifiedAt = str(item, "notifiedAt");
+        return review(item).map(r -> new ReviewRecord(r, notifiedAt == null ? null : Keys.parseTime(notifiedAt)));
+    }
+
+    @Override
+    public void markNotified(Review review, String messageId, Instant at) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(key(review.planYear(), review.taskId(), Keys.reviewSk(review.unitId(), review.submissionKey())))
+                    .updateExpression("SET notifiedAt = :at, messageId = :id")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(notifiedAt)")
+                    .expressionAttributeValues(Map.of(":at", s(Keys.time(at)), ":id", s(messageId))));
+        } catch (ConditionalCheckFailedException already) {
+            // marked by an earlier delivery
+        }
+    }
+
     // --- extensions ---
 
     @Override

@@ -51,4 +51,14 @@ public class JobsFactory {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 evaluator, settings, calendar, messageIdDomain, clock);
     }
+
+    /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
+    @Singleton
+    cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(
+            cn.lyg.xilian.core.port.SupervisionRepository supervision, ProgressRepository progress,
+            ContactDirectory contacts, cn.lyg.xilian.core.port.ReturnMailRenderer renderer, MailTransport transport,
+            Clock clock) {
+        return new cn.lyg.xilian.core.supervision.NotifyReturned(supervision, progress, contacts, renderer, transport,
+                clock);
+    }
 }

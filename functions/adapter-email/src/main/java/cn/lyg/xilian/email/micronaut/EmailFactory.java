@@ -44,6 +44,12 @@ public class EmailFactory {
         return new HtmlSummaryMailRenderer(settings, clock);
     }
 
+    /** The 退回 notice to a unit. */
+    @Singleton
+    cn.lyg.xilian.core.port.ReturnMailRenderer returnMailRenderer(EmailSettings settings, Clock clock) {
+        return new cn.lyg.xilian.email.MimeReturnMailRenderer(settings, clock);
+    }
+
     @Singleton
     @Requires(property = TRANSPORT, value = "outbox")
     MailTransport outboxTransport(MailProperties mail, Clock clock) {

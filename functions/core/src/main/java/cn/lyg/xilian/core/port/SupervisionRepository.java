@@ -51,6 +51,15 @@ public interface SupervisionRepository {
 
     Optional<Extension> extension(int year, String taskId, String unitId, String key);
 
+    /** A stored review with the time its 退回 email was accepted by the mail system (null: not yet). */
+    record ReviewRecord(Review review, @io.micronaut.core.annotation.Nullable Instant notifiedAt) {
+    }
+
+    Optional<ReviewRecord> findReview(int year, String taskId, String unitId, String submissionKey);
+
+    /** Records the delivery of the review's email; a second call keeps the first time. */
+    void markNotified(Review review, String messageId, Instant at);
+
     Write<Instruction> instruct(Instruction instruction);
 
     /** Records the first time a unit opened these instructions; later opens change nothing. */
