@@ -53,10 +53,10 @@ final class AlertMailTemplates {
         for (Rule rule : Rule.WORST_FIRST) {
             long n = digest.tasksWithWorstRule(rule);
             if (n > 0) {
-                counts.add(rule.label() + n + "项");
+                counts.add(rule.label() + CountWords.tasks(n));
             }
         }
-        return "【预警】" + digest.taskCount() + "项任务：" + String.join(" ", counts);
+        return "【预警】" + CountWords.tasks(digest.taskCount()) + "任务：" + String.join(" ", counts);
     }
 
     String attachmentName(AlertDigest digest) {
@@ -212,7 +212,7 @@ final class AlertMailTemplates {
     private static String intro(AlertDigest digest) {
         String s = "截至" + chineseDate(digest.asOf()) + "，锡连帮扶合作进度通有" + digest.taskCount() + "项任务预警";
         if (digest.audience().isCoordinators()) {
-            s += "，涉及" + digest.byUnit().size() + "个责任单位、" + digest.pairCount() + "个“任务–单位”（同一任务的多个单位合并为一行）";
+            s += "，涉及" + digest.byUnit().size() + "个责任单位、" + CountWords.pairs(digest.pairCount()) + "（同一任务的多个单位合并为一行）";
         }
         return s + "：";
     }

@@ -123,9 +123,12 @@ class XlsxLedgerWriterTest {
             String[] values = {"+SUM(A1:A9)", "-2+3", "@教育", "\tcmd|' /C calc'!A0", LedgerSamples.HOSTILE_REASON,
                     "=1+1", "+cmd", "-2", "@SUM(A1)", "\r=2"};
             for (int i = 0; i < hostileColumns.length; i++) {
-                // The apostrophe Excel itself uses for "this is text": it stays text after an edit too (as in the CSV).
-                assertText(row.getCell(hostileColumns[i]), "'" + values[i]);
+                // The exact text, marked quotePrefix (Excel's "this is text"): it stays text after an edit too.
+                Cell cell = row.getCell(hostileColumns[i]);
+                assertText(cell, values[i]);
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("quotePrefix on %s", cell.getAddress()).isTrue();
             }
+            assertThat(row.getCell(9).getCellStyle().getQuotePrefixed()).isFalse();
             assertText(row.getCell(9), "a,b \"quoted\"\r\nnext line");
             // no formula anywhere in the workbook
             workbook.getSheet("台账").forEach(r -> r.forEach(c ->

@@ -61,7 +61,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Text a unit types that a spreadsheet would run as a formula (= + - @ tab CR) goes in through the real form
  * (the API function's handler, events as API Gateway sends them) and comes out of the board's .xlsx and .csv
  * downloads and the weekly summary's attached .xlsx as inert text, read back with real readers (Apache POI,
- * Commons CSV): the report text is there, neutralised by the leading apostrophe, and no cell is a formula.
+ * Commons CSV): the report text is there — in the .xlsx exactly, in a quotePrefix (text) cell; in the .csv after an
+ * apostrophe — and no cell is a formula.
  */
 @ExtendWith(DynaliteExtension.class)
 class HostileTextLedgerTest {
@@ -131,7 +132,7 @@ class HostileTextLedgerTest {
                     .findFirst().orElseThrow();
             int i = 0;
             for (String value : HOSTILE.values()) {
-                assertThat(row.get(COLUMNS.get(i++))).isEqualTo(stored(value));
+                assertThat(row.get(COLUMNS.get(i++))).isEqualTo("'" + stored(value)); // CSV: the apostrophe
             }
             assertThat(row.get("填报次数")).isEqualTo("1");
 
@@ -169,16 +170,17 @@ class HostileTextLedgerTest {
             for (String value : HOSTILE.values()) {
                 Cell cell = row.getCell(column.get(COLUMNS.get(i++)));
                 assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
-                assertThat(cell.getStringCellValue()).isEqualTo(stored(value));
+                assertThat(cell.getStringCellValue()).isEqualTo(stored(value)); // .xlsx: exact text, marked as text
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("quotePrefix").isTrue();
             }
             assertThat(row.getCell(column.get("填报次数")).getNumericCellValue()).isEqualTo(1);
             sheet.forEach(r -> r.forEach(c -> assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
         }
     }
 
-    /** As the form stores it (surrounding white space trimmed), then neutralised. */
+    /** As the form stores it: surrounding white space trimmed. */
     private static String stored(String typed) {
-        return "'" + typed.strip();
+        return typed.strip();
     }
 
     private static String text(Cell cell) {

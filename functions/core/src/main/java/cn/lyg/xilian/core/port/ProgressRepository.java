@@ -43,6 +43,11 @@ public interface ProgressRepository {
     /** Every submission on a task, newest first. */
     List<Submission> historyOfTask(int year, String taskId);
 
+    /** Every submission of one unit on one task, newest first. A store with a narrower query overrides it. */
+    default List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
+        return historyOfTask(year, taskId).stream().filter(s -> s.unitId().equals(unitId)).toList();
+    }
+
     /**
      * A page of one unit's history on one task, newest first (time, then idempotency key), starting after
      * {@code after} (null: the newest). Reads at most about {@code size} items, whatever the history's length.
@@ -55,11 +60,6 @@ public interface ProgressRepository {
                 .limit(size + 1L).toList();
         List<Submission> page = older.size() > size ? older.subList(0, size) : older;
         return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);
-    }
-
-    /** Every submission of one unit on one task, newest first. A store with a narrower query overrides it. */
-    default List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
-        return historyOfTask(year, taskId).stream().filter(s -> s.unitId().equals(unitId)).toList();
     }
 
     /** Submissions accepted in [from, to), oldest first; served by an index on the week, not a scan. */
