@@ -114,6 +114,12 @@ final class SummaryMailTemplates {
                         esc(figure(ReportText.plain(t.minimum()), t)), esc(figure(ReportText.plain(t.reported()), t)),
                         esc(figure(ReportText.plain(t.expected()), t)), gapCell(t))).toList()));
 
+        if (!s.unreviewed().isEmpty()) {
+            out.append(h2("八、待审核的填报"));
+            out.append(table(List.of("任务", "责任单位", "填报日期", "已等待（工作日）"), s.unreviewed().stream()
+                    .map(u -> List.of(task(u.taskId(), u.taskTitle()), esc(u.unitName()), esc(u.submittedOn().toString()),
+                            num(u.workingDays()))).toList()));
+        }
         return close(out, "附件为截至" + ReportText.chineseDate(s.asOf()) + "的台账（.xlsx）。");
     }
 
@@ -173,6 +179,14 @@ final class SummaryMailTemplates {
                     .append("，已报").append(figure(ReportText.plain(t.reported()), t)).append("，按期应达")
                     .append(figure(ReportText.plain(t.expected()), t)).append("，差距").append(gapText(t)).append('\n');
         }
+        if (!s.unreviewed().isEmpty()) {
+            out.append("\n八、待审核的填报\n");
+            for (var u : s.unreviewed()) {
+                out.append("- ").append(u.taskId()).append(' ').append(oneLine(u.taskTitle())).append("（")
+                        .append(oneLine(u.unitName())).append("）：").append(u.submittedOn()).append("填报，已等待")
+                        .append(u.workingDays()).append("个工作日\n");
+            }
+        }
         out.append("\n附件为截至").append(ReportText.chineseDate(s.asOf())).append("的台账（.xlsx）。\n");
         return footerText(out);
     }
@@ -183,6 +197,12 @@ final class SummaryMailTemplates {
         StringBuilder out = open(digestSubject(d));
         out.append(pHtml(esc(d.unitName()) + "：")).append(p("以下为贵单位" + d.week().chineseTitle() + "（"
                 + d.week().chineseRange() + "）帮扶合作任务周报，灯号截至" + ReportText.chineseDate(d.asOf()) + "。"));
+        if (!d.instructions().isEmpty()) {
+            out.append(h2("督办意见"));
+            out.append(table(List.of("任务", "日期", "督办意见"), d.instructions().stream()
+                    .map(i -> List.of(task(i.taskId(), i.taskTitle()), esc(i.issuedOn().toString()), esc(i.text())))
+                    .toList()));
+        }
         out.append(h2("一、本周未填报的任务"));
         out.append(d.notReported().isEmpty() ? p("本周各项任务均已填报。")
                 : p("请尽快填报：") + table(List.of("任务", "完成时限"), d.notReported().stream()
@@ -204,6 +224,13 @@ final class SummaryMailTemplates {
         out.append(oneLine(d.unitName())).append("：\n\n以下为贵单位").append(d.week().chineseTitle()).append("（")
                 .append(d.week().chineseRange()).append("）帮扶合作任务周报，灯号截至")
                 .append(ReportText.chineseDate(d.asOf())).append("。\n");
+        if (!d.instructions().isEmpty()) {
+            out.append("\n督办意见\n");
+            for (var i : d.instructions()) {
+                out.append("- ").append(i.taskId()).append(' ').append(oneLine(i.taskTitle())).append("（")
+                        .append(i.issuedOn()).append("）：").append(oneLine(i.text())).append('\n');
+            }
+        }
         out.append("\n一、本周未填报的任务\n");
         if (d.notReported().isEmpty()) {
             out.append("本周各项任务均已填报。\n");

@@ -47,9 +47,11 @@ public class JobsFactory {
                                         @Named("xlsx") LedgerWriter xlsx, AlertEvaluator evaluator,
                                         AlertSettings settings, WorkCalendar calendar,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
-                                        Clock clock) {
+                                        Clock clock, cn.lyg.xilian.core.port.SupervisionRepository supervision,
+                                        AlertProperties alertProperties) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
-                evaluator, settings, calendar, messageIdDomain, clock);
+                evaluator, settings, calendar, messageIdDomain, clock, supervision,
+                alertProperties.getUnreviewedWorkingDays());
     }
 
     /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
