@@ -128,7 +128,7 @@ final class AlertMailTemplates {
         List<TaskAlerts> tasks = digest.byTask();
         if (digest.audience().isCoordinators()) {
             out.append("<p style=\"margin:0 0 12px;\"><a style=\"").append(LINK).append("\" href=\"")
-                    .append(Html.escape(boardUrl(null))).append("\">打开看板（按风险排序）</a></p>");
+                    .append(Html.escape(boardUrl(null))).append("\">打开看板（红黄灯任务，按风险排序）</a></p>");
             tallyTable(out, digest);
             out.append(heading("二、预警任务（按严重程度排列，每项任务一行）"));
         }
@@ -272,10 +272,10 @@ final class AlertMailTemplates {
         return baseUrl + "/tasks/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** The board sorted by risk (worst first), for one unit when given. */
+    /** The board's red and yellow tasks sorted by risk (worst first), for one unit when given. */
     String boardUrl(String unitId) {
         return baseUrl + "/board?" + (unitId == null ? "" : "unit=" + URLEncoder.encode(unitId, StandardCharsets.UTF_8) + "&")
-                + "sort=risk";
+                + "light=NOT_GREEN&sort=risk";
     }
 
     private static String deadline(TaskAlerts task) {

@@ -25,37 +25,49 @@ import java.time.Duration;
  * Reads a secret's string with one signed Secrets Manager {@code GetSecretValue} call (JSON protocol, SigV4,
  * credentials from the default chain = the function's role). Hand-made rather than the SDK's secretsmanager module
  * (+0.7 MB): the job functions' jar is near its 20 MiB budget, and this is the only call. The region and partition
- * come from the secret's ARN, so the same code serves aws and aws-cn. The value is never logged; errors name the
+ * come from the secret's ARN, or for a name from the function's region, so the same code serves aws and aws-cn. The value is never logged; errors name the
  * secret and the HTTP status only.
  */
 public final class SecretReader {
 
+    private final String region;
     private final SdkHttpClient http;
     private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
     /** null: the regional endpoint of the secret's ARN */
     private final URI endpoint;
 
-    SecretReader(SdkHttpClient http, IdentityProvider<? extends AwsCredentialsIdentity> credentials, URI endpoint) {
+    SecretReader(String region, SdkHttpClient http, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+                 URI endpoint) {
+        this.region = region;
         this.http = http;
         this.credentials = credentials;
         this.endpoint = endpoint;
     }
 
-    /** @param endpoint a local Secrets Manager API (tests), or null */
-    public static SecretReader create(URI endpoint) {
-        return new SecretReader(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+    /**
+     * @param region   of a secret given by name (the function's own); an ARN names its region itself
+     * @param endpoint a local Secrets Manager API (tests), or null
+     */
+    public static SecretReader create(String region, URI endpoint) {
+        return new SecretReader(region, UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(10)).build(), DefaultCredentialsProvider.builder().build(), endpoint);
     }
 
-    /** The secret's SecretString; fails (the context does not start) when it cannot be read. */
-    public String read(String secretArn) {
-        String[] arn = secretArn.split(":", 7);
-        if (arn.length < 7 || !"arn".equals(arn[0]) || !"secretsmanager".equals(arn[2])) {
-            throw new IllegalArgumentException("not a Secrets Manager secret ARN: " + secretArn);
+    /** The SecretString of a secret given by name or ARN; fails (the context does not start) when it cannot be read. */
+    public String read(String secretId) {
+        String[] arn = secretId.split(":", 7);
+        boolean isArn = secretId.startsWith("arn:");
+        if (isArn && (arn.length < 7 || !"secretsmanager".equals(arn[2]))) {
+            throw new IllegalArgumentException("not a Secrets Manager secret ARN: " + secretId);
         }
-        String region = arn[3];
+        if (!isArn && (secretId.isBlank() || region == null)) {
+            throw new IllegalArgumentException("a secret name needs a region: " + secretId);
+        }
+        String regionOfSecret = isArn ? arn[3] : region;
+        boolean china = isArn ? arn[1].equals("aws-cn") : regionOfSecret.startsWith("cn-");
         URI uri = endpoint != null ? endpoint
-                : URI.create("https://secretsmanager." + region + (arn[1].equals("aws-cn") ? ".amazonaws.com.cn" : ".amazonaws.com"));
+                : URI.create("https://secretsmanager." + regionOfSecret + (china ? ".amazonaws.com.cn" : ".amazonaws.com"));
+        String secretArn = secretId;
         byte[] body = ("{\"SecretId\":\"" + secretArn.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(uri)
@@ -65,7 +77,7 @@ public final class SecretReader {
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveIdentity().join())
                 .request(request).payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "secretsmanager")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, regionOfSecret));
         try {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null)).build()).call();

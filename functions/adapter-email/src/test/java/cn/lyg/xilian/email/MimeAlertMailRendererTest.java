@@ -110,8 +110,8 @@ class MimeAlertMailRendererTest {
         assertThat(plain).containsOnlyOnce("】task-3 任务3\n").doesNotContain("】task-0 ").contains("1. 【红·逾期】").contains("15. 【").doesNotContain("16. 【");
         assertThat(plain.indexOf("【红·逾期】")).isLessThan(plain.indexOf("【红·上报受阻/滞后】"));
         assertThat(plain).contains("另有25项未列出", "共240行", "预警清单-2026-12-21.xlsx",
-                "https://xilian.example.cn/board?sort=risk");
-        assertThat(page).contains("href=\"https://xilian.example.cn/board?unit=u0&amp;sort=risk\"", "红10", "黄10");
+                "https://xilian.example.cn/board?light=NOT_GREEN&sort=risk");
+        assertThat(page).contains("href=\"https://xilian.example.cn/board?unit=u0&amp;light=NOT_GREEN&amp;sort=risk\"", "红10", "黄10");
         assertThat(page.split("<tr>", -1)).as("6 unit rows + 15 task rows + 2 header rows").hasSize(1 + 6 + 15 + 2);
 
         BodyPart attachment = mixed.getBodyPart(1);

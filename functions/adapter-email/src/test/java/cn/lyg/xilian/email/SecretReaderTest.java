@@ -37,7 +37,7 @@ class SecretReaderTest {
     private static SecretReader reader() {
         IdentityProvider<AwsCredentialsIdentity> role = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
                 .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-        return new SecretReader(UrlConnectionHttpClient.create(), role, moto.endpoint());
+        return new SecretReader("cn-north-1", UrlConnectionHttpClient.create(), role, moto.endpoint());
     }
 
     @Test
@@ -45,13 +45,16 @@ class SecretReaderTest {
         String arn = createSecret("xilian/smtp-" + System.nanoTime(), "relay-pa$$word\"with quote");
         assertThat(arn).startsWith("arn:aws-cn:secretsmanager:cn-north-1:");
         assertThat(reader().read(arn)).isEqualTo("relay-pa$$word\"with quote");
+        assertThat(reader().read(arn.replaceAll(".*:secret:(.*)-[A-Za-z0-9]{6}$", "$1"))).as("by name")
+                .isEqualTo("relay-pa$$word\"with quote");
     }
 
     @Test
     void aMissingSecretIsAClearErrorThatNamesIt() {
         String arn = "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:xilian/none-AbCdEf";
         assertThatThrownBy(() -> reader().read(arn)).hasMessageContaining(arn).hasMessageContaining("HTTP 4");
-        assertThatThrownBy(() -> reader().read("not-an-arn")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reader().read("xilian/no-such-secret")).hasMessageContaining("xilian/no-such-secret").hasMessageContaining("HTTP 4");
+        assertThatThrownBy(() -> reader().read("arn:aws-cn:s3:::bucket")).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Creates the secret in moto's cn-north-1 (the test's own setup call, unsigned: moto does not check). */

@@ -87,6 +87,6 @@ public class EmailFactory {
     @Singleton
     @Requires(property = TRANSPORT, value = "smtp")
     SecretReader secretReader(MailProperties mail) {
-        return SecretReader.create(mail.getSecretsEndpoint());
+        return SecretReader.create(mail.getSes().getRegion(), mail.getSecretsEndpoint());
     }
 }
