@@ -72,6 +72,10 @@ public class EvidenceController {
         Principal who = auth.requireSession(request);
         AttachEvidence.Download d = available().download(plans.plan(), who, taskId, unitId, key, fileId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "FILE_NOT_FOUND", "未找到该文件，或无权查看"));
+        if (d.link() != null) {
+            // S3: a link signed for a few minutes, asked for by someone who may read the task (checked above).
+            return HttpResponse.seeOther(d.link()).header("Cache-Control", "private, no-store");
+        }
         String name = d.file().displayName();
         String ascii = "evidence." + d.file().type().extension();
         return HttpResponse.ok(d.content())

@@ -81,11 +81,17 @@ public class AttachEvidence {
         }
         return records.files(plan.year(), taskId, unitId, reportKey).stream()
                 .filter(f -> f.fileId().equals(fileId)).findFirst()
-                .flatMap(f -> store.get(f.storageKey()).map(bytes -> new Download(f, bytes)));
+                .flatMap(f -> store.downloadUrl(f.storageKey(), f.displayName(), LINK_TTL)
+                        .map(link -> Optional.of(new Download(f, null, link)))
+                        .orElseGet(() -> store.get(f.storageKey()).map(bytes -> new Download(f, bytes, null))));
     }
 
-    public record Download(EvidenceFile file, byte[] content) {
+    /** Either a signed link to the store ({@code link}) or the bytes themselves ({@code content}). */
+    public record Download(EvidenceFile file, byte[] content, java.net.URI link) {
     }
+
+    /** How long a signed download link lives. */
+    public static final java.time.Duration LINK_TTL = java.time.Duration.ofMinutes(5);
 
     /** Deletes the stored files of a report that have no record (an upload never attached). Returns how many. */
     public int cleanUp(int year, String taskId, String unitId, String reportKey) {

@@ -14,4 +14,12 @@ public interface EvidenceStore {
 
     /** Keys under a prefix (cleanup of files never recorded). */
     List<String> list(String prefix);
+
+    /**
+     * A short-lived link that downloads the file directly from the store under its display name, where the store
+     * can sign one (S3); empty means the application serves the bytes itself (the local folder).
+     */
+    default Optional<java.net.URI> downloadUrl(String key, String displayName, java.time.Duration ttl) {
+        return Optional.empty();
+    }
 }
