@@ -108,6 +108,25 @@ public final class SamTemplate {
         return ids;
     }
 
+    /**
+     * The {@code Events} of a function with the given type (e.g. {@code ScheduleV2}, {@code DynamoDB}): event name
+     * → its raw {@code Properties} (intrinsics in long form).
+     */
+    public Map<String, Map<String, Object>> events(String functionId, String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        map(map(map(map(root, "Resources"), functionId), "Properties"), "Events").forEach((name, e) -> {
+            if (type.equals(((Map<?, ?>) e).get("Type"))) {
+                out.put(name, map(e, "Properties"));
+            }
+        });
+        return out;
+    }
+
+    /** A resource's raw {@code Properties}. */
+    public Map<String, Object> resourceProperties(String logicalId) {
+        return map(map(map(root, "Resources"), logicalId), "Properties");
+    }
+
     /** The function as Lambda would run it, with every value resolved for the stage. */
     public FunctionSpec function(String logicalId, Stage stage) {
         Map<String, Object> resources = map(root, "Resources");
