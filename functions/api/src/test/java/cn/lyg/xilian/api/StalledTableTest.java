@@ -1,0 +1,182 @@
+package cn.lyg.xilian.api;
+
+import cn.lyg.xilian.core.access.Credentials;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.TableCreator;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.FaultProxy;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static cn.lyg.xilian.api.ApiFunctionTest.body;
+import static cn.lyg.xilian.api.ApiFunctionTest.event;
+import static cn.lyg.xilian.api.ApiFunctionTest.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stalled table must not hang a request (issue 10): the API function, invoked with payload 2.0 events,
+ * its DynamoDB behind a {@link FaultProxy} in front of its own dynalite. With the default SDK timeouts
+ * (attempt 3 s, call 8 s: {@link DynamoDbSettings}) the user gets a 503 {@code STORAGE_UNAVAILABLE} within
+ * {@link #BOUND} (documented in README: API Gateway gives up after 30 s, the function after 30 s), and the
+ * same Idempotency-Key afterwards is stored once or answered as a replay. Prints its figures.
+ */
+class StalledTableTest {
+
+    /** apiCallTimeout (8 s) plus the work around the stalled call; API Gateway's limit is 30 s. */
+    static final Duration BOUND = Duration.ofSeconds(10);
+    static final String JSON = "{\"status\":\"受阻\",\"percent\":30,\"progress\":\"故障测试\",\"problems\":\"数据服务停顿\"}";
+
+    static Dynalite dynalite;
+    static FaultProxy proxy;
+    static ApplicationContext ctx;
+    static ApiHandler handler;
+    static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynalite = Dynalite.start(null); // its own process: this test freezes it
+        proxy = FaultProxy.to(dynalite.endpoint());
+        String table = Dynalite.uniqueTableName("stall");
+        Map<String, Object> p = new HashMap<>();
+        p.put("xilian.dynamodb.endpoint", proxy.endpoint().toString());
+        p.put("xilian.dynamodb.table", table);
+        p.put("xilian.dynamodb.region", "us-east-1");
+        p.put("aws.region", "us-east-1");
+        p.put("micronaut.server.port", -1);
+        ctx = ApplicationContext.builder().properties(p).environments("function").start();
+        handler = new ApiHandler(ctx);
+        new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
+                .resolve("infra/plans/plan-2026.json"))) {
+            ctx.getBean(CatalogRepository.class).load(CatalogJson.read(in));
+        }
+        token = ctx.getBean(Credentials.class).issue(Role.UNIT, "park-huiyu", null).token();
+    }
+
+    @AfterAll
+    static void stop() {
+        signal("CONT");
+        if (ctx != null) {
+            ctx.close();
+        }
+        proxy.close();
+        dynalite.close();
+    }
+
+    @Test
+    void theConfiguredTimeoutsAreTheDocumentedDefaults() {
+        DynamoDbSettings settings = ctx.getBean(DynamoDbSettings.class);
+        assertThat(settings.apiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.apiCallTimeout()).isEqualTo(Duration.ofSeconds(8)).isLessThan(BOUND);
+    }
+
+    /** dynalite frozen (SIGSTOP): connections are accepted by the kernel, nothing is answered. */
+    @Test
+    void aFrozenTableAnswers503WithinTheBoundAndTheRetryIsStoredOnce() {
+        Map<String, String> h = headers("stall-frozen-0001");
+        signal("STOP");
+        Timed json;
+        Timed page;
+        try {
+            json = timed(() -> call("POST", "/api/v1/tasks/2.2/progress", h, JSON));
+            page = timed(() -> call("GET", "/tasks/2.2", Map.of("cookie", "xilian_token=" + token), null));
+        } finally {
+            signal("CONT");
+        }
+        APIGatewayV2HTTPResponse retried = call("POST", "/api/v1/tasks/2.2/progress", h, JSON);
+        APIGatewayV2HTTPResponse again = call("POST", "/api/v1/tasks/2.2/progress", h, JSON);
+        long stored = storedWithKey("stall-frozen-0001");
+        System.out.printf("[fault: frozen table] requests tried 4 (2 while frozen); answers: JSON %d in %d ms, "
+                        + "page %d in %d ms, retry %d, second retry %d; items stored with the key: %d; emails sent: 0%n",
+                json.response.getStatusCode(), json.millis, page.response.getStatusCode(), page.millis,
+                retried.getStatusCode(), again.getStatusCode(), stored);
+
+        assertThat(json.response.getStatusCode()).isEqualTo(503);
+        assertThat(body(json.response)).contains("\"code\":\"STORAGE_UNAVAILABLE\"").contains("数据服务暂时不可用");
+        assertThat(header(json.response, "retry-after")).isEqualTo("5");
+        assertThat(json.millis).isLessThan(BOUND.toMillis());
+        assertThat(page.response.getStatusCode()).isEqualTo(503);
+        assertThat(header(page.response, "content-type")).startsWith("text/html");
+        assertThat(body(page.response)).contains("数据服务暂时不可用").contains("STORAGE_UNAVAILABLE");
+        assertThat(page.millis).isLessThan(BOUND.toMillis());
+        assertThat(retried.getStatusCode()).as(body(retried)).isEqualTo(201);
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(body(again)).contains("\"replayed\":true");
+        assertThat(stored).isEqualTo(1);
+    }
+
+    /** The write reaches the table, its answer never comes back (and neither do the SDK's retries'). */
+    @Test
+    void aWriteWhoseAnswerIsLostAnswers503AndTheRetryIsAReplay() {
+        Map<String, String> h = headers("stall-lost-0001");
+        proxy.stall("PutItem", FaultProxy.Fault.STALL_AFTER_FORWARDING, 100);
+        Timed json;
+        int putsTried;
+        try {
+            json = timed(() -> call("POST", "/api/v1/tasks/2.2/progress", h, JSON));
+            putsTried = proxy.faulted("PutItem");
+        } finally {
+            proxy.release();
+        }
+        APIGatewayV2HTTPResponse retried = call("POST", "/api/v1/tasks/2.2/progress", h, JSON);
+        long stored = storedWithKey("stall-lost-0001");
+        System.out.printf("[fault: answer lost after the write] requests tried 2 (PutItem attempts held: %d); "
+                        + "answers: %d in %d ms, retry %d %s; items stored with the key: %d; emails sent: 0%n",
+                putsTried, json.response.getStatusCode(), json.millis, retried.getStatusCode(),
+                body(retried).contains("\"replayed\":true") ? "(replay)" : "", stored);
+
+        assertThat(json.response.getStatusCode()).isEqualTo(503);
+        assertThat(body(json.response)).contains("\"code\":\"STORAGE_UNAVAILABLE\"");
+        assertThat(json.millis).isLessThan(BOUND.toMillis());
+        assertThat(putsTried).as("the SDK retried the attempt within the call timeout").isGreaterThanOrEqualTo(2);
+        assertThat(retried.getStatusCode()).as(body(retried)).isEqualTo(200);
+        assertThat(body(retried)).contains("\"replayed\":true");
+        assertThat(stored).isEqualTo(1);
+    }
+
+    static Map<String, String> headers(String key) {
+        return Map.of("authorization", "Bearer " + token, "content-type", "application/json", "idempotency-key", key);
+    }
+
+    static APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> headers, String body) {
+        return handler.handleRequest(event(method, path, headers, body, false), new MockLambdaContext());
+    }
+
+    static long storedWithKey(String key) {
+        return ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.2").stream()
+                .filter(s -> s.idempotencyKey().equals(key)).count();
+    }
+
+    record Timed(APIGatewayV2HTTPResponse response, long millis) {
+    }
+
+    static Timed timed(java.util.function.Supplier<APIGatewayV2HTTPResponse> call) {
+        long t0 = System.nanoTime();
+        APIGatewayV2HTTPResponse r = call.get();
+        return new Timed(r, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(dynalite.pid())).inheritIO().start().waitFor();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
