@@ -17,6 +17,9 @@ final class LocalStackConfig {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(URI.create(v.strip()));
     }
 
+    static final String SKIP_REASON = "LocalStack tests skipped: no LOCALSTACK_ENDPOINT / -Dlocalstack.endpoint "
+            + "(infra/bin/test starts LocalStack natively and sets it; by hand: infra/localstack/native.sh start)";
+
     static String stackName() {
         return System.getProperty("localstack.stack", "xilian-localstack"); // infra/localstack/deploy.sh
     }
