@@ -1,0 +1,160 @@
+package cn.lyg.xilian.deploy;
+
+import cn.lyg.xilian.core.access.Credentials;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
+import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
+import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The LocalStack tier, shared by its tests: the template's resources on LocalStack (one stack per tier),
+ * the four functions under the Runtime Interface Emulator against LocalStack's endpoints, the stream
+ * poller for the SubmissionEventFunction and LocalStack's SES mailbox. {@code sesEndpoint} may differ from
+ * LocalStack's (a fault proxy in front of it).
+ */
+final class LocalStackTier implements AutoCloseable {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final URI endpoint;
+    final LocalStackStack stack;
+    final DynamoDbClient dynamo;
+    final DynamoDbSettings settings;
+    final DynamoProgressRepository progress;
+    final SesMailbox mailbox;
+    final Map<String, EmulatedFunction> functions = new LinkedHashMap<>();
+    final StreamPoller poller;
+    private final DynamoDbStreamsClient streams;
+    private final SqsClient sqs;
+
+    LocalStackTier(URI endpoint, String stackName, URI dynamoEndpoint, URI sesEndpoint, List<String> functionIds)
+            throws Exception {
+        this.endpoint = endpoint;
+        this.stack = LocalStackStack.deploy(endpoint, stackName, LocalStackStack.testParameters());
+        this.settings = DynamoDbSettings.of(stack.tableName(), endpoint, LocalStackStack.REGION.id());
+        this.dynamo = DynamoDbClientFactory.client(settings);
+        this.progress = new DynamoProgressRepository(dynamo, () -> DynamoDbClientFactory.enhancedClient(dynamo), settings);
+        this.mailbox = new SesMailbox(endpoint);
+        Map<String, String> resolved = resolvedValues(stack);
+        Map<String, String> added = new LinkedHashMap<>();
+        added.put("AWS_REGION", LocalStackStack.REGION.id());
+        added.put("AWS_DEFAULT_REGION", LocalStackStack.REGION.id());
+        added.put("AWS_ACCESS_KEY_ID", "test");
+        added.put("AWS_SECRET_ACCESS_KEY", "test");
+        added.put("XILIAN_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
+        added.put("XILIAN_MAIL_SES_ENDPOINT", sesEndpoint.toString());
+        // the HTTP API is set aside: links in emails point at the local API front
+        added.put("PUBLIC_BASE_URL", "http://127.0.0.1:8080");
+        for (String id : functionIds) {
+            functions.put(id, EmulatedFunction.start(id, resolved, added));
+        }
+        this.streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(LocalStackStack.REGION)
+                .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(LocalStackStack.REGION)
+                .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        String streamArn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
+        StreamPoller.Settings streamSettings = StreamPoller.Settings.fromTemplate("SubmissionEventFunction");
+        EmulatedFunction submissionEvents = functions.get("SubmissionEventFunction");
+        this.poller = submissionEvents == null ? null : new StreamPoller(streams, streamArn, LocalStackStack.REGION.id(),
+                streamSettings, submissionEvents::invoke, sqs, stack.physicalIds.get(streamSettings.onFailureLogicalId()));
+    }
+
+    /** Parameters (given or default), the stack's physical ids, pseudo parameters. */
+    static Map<String, String> resolvedValues(LocalStackStack stack) throws java.io.IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        Template.map(Template.get().root, "Parameters").forEach((name, p) -> {
+            Object def = ((Map<?, ?>) p).get("Default");
+            String v = stack.parameters.getOrDefault(name, def == null ? null : String.valueOf(def));
+            if (v != null) {
+                values.put(name, v);
+            }
+        });
+        values.putAll(stack.physicalIds);
+        values.put("AWS::Region", LocalStackStack.REGION.id());
+        values.put("AWS::AccountId", "000000000000");
+        values.put("AWS::Partition", "aws");
+        values.put("AWS::URLSuffix", "amazonaws.com");
+        return values;
+    }
+
+    /** The plan, as the operator loads it (infra/bin/load-plan), and a unit credential. */
+    String loadPlanAndIssue(String unitId) throws Exception {
+        try (InputStream plan = Files.newInputStream(Template.ROOT.resolve("infra/plans/plan-2026.json"))) {
+            new DynamoCatalogRepository(dynamo, DynamoDbClientFactory.enhancedClient(dynamo), settings).load(CatalogJson.read(plan));
+        }
+        return new Credentials(new DynamoCredentialRepository(dynamo, settings), Clock.systemUTC())
+                .issue(Role.UNIT, unitId, Duration.ofDays(1)).token();
+    }
+
+    /** The schedule's Input from template.yaml with {@code asOf} added, as Scheduler would deliver a re-run. */
+    static String schedulerPayload(String functionLogicalId, LocalDate asOf) throws Exception {
+        Map<String, Object> events = Template.map(Template.map(Template.get().resource(functionLogicalId), "Properties"), "Events");
+        for (Object e : events.values()) {
+            if ("ScheduleV2".equals(((Map<?, ?>) e).get("Type"))) {
+                Object input = Template.map(e, "Properties").get("Input");
+                ObjectNode payload = (ObjectNode) JSON.readTree(input == null ? "{}" : String.valueOf(input));
+                payload.put("asOf", asOf.toString());
+                return payload.toString();
+            }
+        }
+        throw new IllegalStateException(functionLogicalId + " has no ScheduleV2 event");
+    }
+
+    /** The next working day (Mon–Fri) from today in Asia/Shanghai, for the daily scan. */
+    static LocalDate scanDay() {
+        LocalDate d = LocalDate.now(SHANGHAI);
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** The Monday after today: its summary covers the week that holds today's submissions. */
+    static LocalDate summaryDay() {
+        return LocalDate.now(SHANGHAI).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    }
+
+    /** Drains the stream until at least {@code records} were delivered or the time is up. */
+    int awaitStream(int records, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int delivered = 0;
+        while (true) {
+            delivered += poller.drain();
+            if (delivered >= records || System.nanoTime() > deadline) {
+                return delivered;
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    @Override
+    public void close() {
+        functions.values().forEach(EmulatedFunction::close);
+        streams.close();
+        sqs.close();
+        dynamo.close();
+    }
+}
