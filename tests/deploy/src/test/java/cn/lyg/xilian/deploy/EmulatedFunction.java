@@ -198,7 +198,8 @@ final class EmulatedFunction implements AutoCloseable {
             return rie;
         }
         Files.createDirectories(bin);
-        ProcessBuilder pb = new ProcessBuilder("go", "install", RIE_MODULE).inheritIO();
+        String go = Files.isExecutable(Path.of("/usr/local/go/bin/go")) ? "/usr/local/go/bin/go" : "go";
+        ProcessBuilder pb = new ProcessBuilder(go, "install", RIE_MODULE).inheritIO();
         pb.environment().put("GOBIN", bin.toString());
         pb.environment().putIfAbsent("GOFLAGS", "-mod=mod");
         try {
