@@ -75,11 +75,16 @@ final class LocalStackTier implements AutoCloseable {
                 .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         this.sqs = SqsClient.builder().endpointOverride(endpoint).region(LocalStackStack.REGION)
                 .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        EmulatedFunction submissionEvents = functions.get("SubmissionEventFunction");
+        this.poller = submissionEvents == null ? null : newPoller(submissionEvents::invoke);
+    }
+
+    /** A poller of the table's stream (from TRIM_HORIZON) with the template's settings, calling {@code function}. */
+    StreamPoller newPoller(java.util.function.Function<String, StreamPoller.Invocation> function) throws java.io.IOException {
         String streamArn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
         StreamPoller.Settings streamSettings = StreamPoller.Settings.fromTemplate("SubmissionEventFunction");
-        EmulatedFunction submissionEvents = functions.get("SubmissionEventFunction");
-        this.poller = submissionEvents == null ? null : new StreamPoller(streams, streamArn, LocalStackStack.REGION.id(),
-                streamSettings, submissionEvents::invoke, sqs, stack.physicalIds.get(streamSettings.onFailureLogicalId()));
+        return new StreamPoller(streams, streamArn, LocalStackStack.REGION.id(), streamSettings, function, sqs,
+                stack.physicalIds.get(streamSettings.onFailureLogicalId()));
     }
 
     /** Parameters (given or default), the stack's physical ids, pseudo parameters. */
@@ -139,6 +144,10 @@ final class LocalStackTier implements AutoCloseable {
 
     /** Drains the stream until at least {@code records} were delivered or the time is up. */
     int awaitStream(int records, Duration timeout) throws InterruptedException {
+        return awaitStream(poller, records, timeout);
+    }
+
+    static int awaitStream(StreamPoller poller, int records, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int delivered = 0;
         while (true) {

@@ -39,11 +39,16 @@ public final class FaultProxy implements AutoCloseable {
     /** What to do with a request a rule picks. */
     public enum Fault { STALL_BEFORE_FORWARDING, STALL_AFTER_FORWARDING, ANSWER_ERROR }
 
-    /** A rule: applies to the next {@code times} requests of {@code operation} ("*" = any). */
-    public record Rule(String operation, Fault fault, int status, String contentType, String body,
+    /**
+     * A rule: applies to the next {@code times} requests of {@code operation} ("*" = any) whose body contains
+     * {@code bodyContains} (null = any body).
+     */
+    public record Rule(String operation, String bodyContains, Fault fault, int status, String contentType, String body,
                        AtomicInteger remaining) {
-        boolean takes(String op) {
-            return (operation.equals("*") || operation.equals(op)) && remaining.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+        boolean takes(String op, String requestBody) {
+            return (operation.equals("*") || operation.equals(op))
+                    && (bodyContains == null || requestBody.contains(bodyContains))
+                    && remaining.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
         }
     }
 
@@ -87,26 +92,32 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The next {@code times} calls of {@code operation} stall (see {@link Fault}) until {@link #release()}. */
     public FaultProxy stall(String operation, Fault fault, int times) {
-        rules.add(new Rule(operation, fault, 0, null, null, new AtomicInteger(times)));
+        rules.add(new Rule(operation, null, fault, 0, null, null, new AtomicInteger(times)));
         return this;
     }
 
     /** The next {@code times} calls of {@code operation} get this AWS error answer instead of the server's. */
     public FaultProxy fail(String operation, int times, int status, String contentType, String body) {
-        rules.add(new Rule(operation, Fault.ANSWER_ERROR, status, contentType, body, new AtomicInteger(times)));
+        return failWhere(operation, null, times, status, contentType, body);
+    }
+
+    /** As {@link #fail}, only for requests whose body contains {@code bodyContains} (e.g. one item's key). */
+    public FaultProxy failWhere(String operation, String bodyContains, int times, int status, String contentType,
+                                String body) {
+        rules.add(new Rule(operation, bodyContains, Fault.ANSWER_ERROR, status, contentType, body, new AtomicInteger(times)));
         return this;
     }
 
     /** SES (query protocol) throttling, as SES answers when the sending rate is exceeded. */
-    public FaultProxy throttleSes(String operation, int times) {
-        return fail(operation, times, 400, "text/xml", "<ErrorResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
+    public FaultProxy throttleSes(String operation, String bodyContains, int times) {
+        return failWhere(operation, bodyContains, times, 400, "text/xml", "<ErrorResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
                 + "<Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message>"
                 + "</Error><RequestId>fault-proxy</RequestId></ErrorResponse>");
     }
 
     /** A DynamoDB (JSON protocol) 500, as DynamoDB answers an internal failure. */
-    public FaultProxy failDynamoDb(String operation, int times) {
-        return fail(operation, times, 500, "application/x-amz-json-1.0",
+    public FaultProxy failDynamoDb(String operation, String bodyContains, int times) {
+        return failWhere(operation, bodyContains, times, 500, "application/x-amz-json-1.0",
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"fault-proxy\"}");
     }
 
@@ -141,7 +152,8 @@ public final class FaultProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String op = operation(exchange, body);
             seen.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
-            Rule rule = rules.stream().filter(r -> r.takes(op)).findFirst().orElse(null);
+            String text = new String(body, StandardCharsets.UTF_8);
+            Rule rule = rules.stream().filter(r -> r.takes(op, text)).findFirst().orElse(null);
             if (rule != null) {
                 faulted.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
             }
