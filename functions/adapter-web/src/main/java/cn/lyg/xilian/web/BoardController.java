@@ -13,14 +13,12 @@ import cn.lyg.xilian.web.board.BoardQuery;
 import cn.lyg.xilian.web.board.StatusBoard;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Pages;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
@@ -60,12 +58,10 @@ public class BoardController {
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<?> board(HttpRequest<?> request, @QueryValue @Nullable String section,
-                                 @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
-                                 @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
+    public HttpResponse<?> board(HttpRequest<?> request) {
         Principal who = auth.requireCookie(request);
         Plan plan = plans.plan();
-        Board view = board.board(who, BoardQuery.parse(plan, section, field, unit, light, sort));
+        Board view = board.board(who, BoardQuery.parse(plan, request.getParameters()));
         Map<String, Object> model = new HashMap<>();
         model.put("plan", plan);
         model.put("fmt", display);
@@ -84,28 +80,22 @@ public class BoardController {
     }
 
     @Get("/ledger.xlsx")
-    public HttpResponse<byte[]> xlsx(HttpRequest<?> request, @QueryValue @Nullable String section,
-                                     @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
-                                     @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
-        return download(request, xlsx, section, field, unit, light, sort);
+    public HttpResponse<byte[]> xlsx(HttpRequest<?> request) {
+        return download(request, xlsx);
     }
 
     @Get("/ledger.csv")
-    public HttpResponse<byte[]> csv(HttpRequest<?> request, @QueryValue @Nullable String section,
-                                    @QueryValue @Nullable String field, @QueryValue @Nullable String unit,
-                                    @QueryValue @Nullable String light, @QueryValue @Nullable String sort) {
-        return download(request, csv, section, field, unit, light, sort);
+    public HttpResponse<byte[]> csv(HttpRequest<?> request) {
+        return download(request, csv);
     }
 
     /**
      * The file as bytes with its own content type. Behind API Gateway the .xlsx must travel base64-encoded: the
      * API function lists its content type under micronaut.function.binary-types (see functions/api).
      */
-    private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer, @Nullable String section,
-                                          @Nullable String field, @Nullable String unit, @Nullable String light,
-                                          @Nullable String sort) {
+    private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer) {
         Principal who = auth.requireCookie(request);
-        BoardQuery query = BoardQuery.parse(plans.plan(), section, field, unit, light, sort);
+        BoardQuery query = BoardQuery.parse(plans.plan(), request.getParameters());
         Ledger ledger = board.ledger(who, query);
         String fileName = board.fileBaseName(who, query, ledger) + "." + writer.extension();
         return HttpResponse.ok(writer.write(ledger))

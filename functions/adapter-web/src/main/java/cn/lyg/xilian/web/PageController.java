@@ -91,6 +91,7 @@ public class PageController {
     @Post("/logout")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> logout(HttpRequest<?> request) {
+        auth.requireSameOrigin(request);
         Cookie cookie = Cookie.of(settings.getCookieName(), "").httpOnly(true).sameSite(SameSite.Lax).path("/")
                 .maxAge(0).secure(https(request));
         return HttpResponse.seeOther(URI.create("/catalog")).cookie(cookie);

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.testkit.Chromium;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -9,30 +10,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The board in a real headless browser (Debian's chromium through chromedriver, both at fixed paths so Selenium
@@ -43,51 +34,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(DynaliteExtension.class)
 class BoardBrowserTest {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     static TestApp app;
+    static Chromium chromium;
     static WebDriver browser;
-    static ChromeDriverService service;
-    static Path profile;
 
     @BeforeAll
     static void start(Dynalite dynalite) throws IOException {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            // Not a skip: a board nobody looked at in a browser is not tested.
-            fail("Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + "). Run infra/bin/test, "
-                    + "which installs them (apt-get install chromium chromium-driver), or install them yourself.");
-        }
         app = TestApp.start(dynalite, BoardFixture.properties());
         BoardFixture.load(app);
-        profile = Files.createTempDirectory("board-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,2200",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start(); // fails (never skips) when the browser is missing: a board nobody looked at is not tested
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (app != null) {
             app.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -136,15 +101,14 @@ class BoardBrowserTest {
         }
 
         // Phone width: the table turns into cards, the chart stays readable.
-        browser.manage().window().setSize(new Dimension(390, 2400));
+        chromium.resize(390, 2400);
         browser.navigate().refresh();
         assertThat(browser.findElement(By.cssSelector("table.board thead")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("task-3.1.6")).getText()).contains("红").contains("剩余148天");
         shot("board-phone.png");
     }
 
-    private static void shot(String name) throws IOException {
-        File file = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private static void shot(String name) {
+        chromium.screenshot(name);
     }
 }

@@ -1,12 +1,21 @@
 package cn.lyg.xilian.api;
 
+import cn.lyg.xilian.api.gateway.HttpApiEventHandler;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.function.aws.HandlerUtils;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import io.micronaut.function.executor.FunctionInitializer;
 
 /**
- * The API function's handler (template.yaml): Micronaut's {@link APIGatewayV2HTTPEventFunction} (HTTP API,
- * payload 2.0), with one change to how its context starts.
+ * The API function's handler (template.yaml names it by class): HTTP API payload 2.0 events through
+ * {@link HttpApiEventHandler}, which reads cookies, query strings and headers and writes cookies as API Gateway
+ * does (micronaut-aws 4.11.0's {@code APIGatewayV2HTTPEventFunction} ignores the event's {@code cookies}, so every
+ * signed-in request behind API Gateway was refused), then Micronaut's router, filters and controllers.
  *
  * <p>The Lambda context builder creates every singleton at start (eager init). That is right when the init
  * phase is not on a request's path: SnapStart (the snapshot then holds every bean) and provisioned
@@ -20,23 +29,35 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
  * logback.xml to parse), no alert/digest repositories in the context ({@code xilian.dynamodb.job-repositories:
  * false}), item schemas and the enhanced client built on first use (adapter-dynamodb). README: BENCHMARKS.
  */
-public class ApiHandler extends APIGatewayV2HTTPEventFunction {
+public class ApiHandler extends FunctionInitializer
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
+    private final HttpApiEventHandler http;
+
     /** Used by the Lambda runtime. */
     public ApiHandler() {
+        http = new HttpApiEventHandler(applicationContext);
     }
 
     /** Used by tests, with a context they built. */
     public ApiHandler(ApplicationContext context) {
         super(context);
+        startThis(applicationContext);
+        http = new HttpApiEventHandler(applicationContext);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HandlerUtils.configureWithContext(this, context);
+        return http.exchange(event, new APIGatewayV2HTTPResponse()).getResponse().getNativeResponse();
     }
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
         boolean eager = eagerInit(System.getenv(INITIALIZATION_TYPE));
-        return super.newApplicationContextBuilder().eagerInitSingletons(eager).eagerInitConfiguration(eager)
+        return new LambdaApplicationContextBuilder().eagerInitSingletons(eager).eagerInitConfiguration(eager)
                 // no bootstrap.yml in this function: skip looking for one (class path scans at start)
                 .bootstrapEnvironment(false);
     }

@@ -14,6 +14,11 @@ import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import cn.lyg.xilian.testkit.aws.HttpApiEvent;
+import cn.lyg.xilian.testkit.aws.HttpApiResponse;
+import cn.lyg.xilian.testkit.aws.LambdaSerialization;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.io.ByteArrayInputStream;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
@@ -78,59 +83,140 @@ class ApiFunctionTest {
                 .allSatisfy(call -> assertThat(declared).as("functions/api/aws-calls.txt").contains(call));
     }
 
-    static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body,
-                                       boolean base64) {
-        String rawQuery = "";
-        int q = path.indexOf('?');
-        Map<String, String> query = new LinkedHashMap<>();
-        if (q >= 0) {
-            rawQuery = path.substring(q + 1);
-            for (String kv : rawQuery.split("&")) {
-                String[] parts = kv.split("=", 2);
-                query.put(parts[0], parts.length > 1 ? parts[1] : "");
-            }
-            path = path.substring(0, q);
-        }
-        Map<String, String> h = new HashMap<>(headers);
-        h.putIfAbsent("x-forwarded-proto", "https");
-        h.putIfAbsent("host", "xilian.example.cn");
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(rawQuery)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withHeaders(h).withBody(body).withIsBase64Encoded(base64)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("10.0.0.1")
-                                .withUserAgent("test").build())
-                        .withRequestId(UUID.randomUUID().toString()).withStage("$default").build())
-                .build();
-    }
-
-    static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
+    /**
+     * The event as API Gateway sends it (JSON from the shared builder), turned into the event object by the managed
+     * runtime's own serializer, handled, and the answer written back to JSON and read as API Gateway reads it.
+     */
+    static HttpApiResponse call(HttpApiEvent e) {
+        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
         // Recorded: the calls the function makes must be declared in functions/api/aws-calls.txt.
-        return AwsCallRecorder.during(() -> handler.handleRequest(e, new MockLambdaContext()));
+        APIGatewayV2HTTPResponse r = AwsCallRecorder.during(() -> handler.handleRequest(event, new MockLambdaContext()));
+        HttpApiResponse answer = HttpApiResponse.parse(LambdaSerialization.write(r));
+        assertThat(answer.hadMultiValueHeaders()).as("multiValueHeaders (format 2.0 ignores them)").isFalse();
+        assertThat(answer.header("set-cookie")).as("Set-Cookie belongs in cookies").isEmpty();
+        return answer;
     }
 
-    static String body(APIGatewayV2HTTPResponse r) {
-        return r.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(r.getBody()), StandardCharsets.UTF_8) : r.getBody();
+    static HttpApiEvent signedIn(HttpApiEvent e, String sessionCookie) {
+        return e.cookieHeader(sessionCookie);
     }
 
-    static String header(APIGatewayV2HTTPResponse r, String name) {
-        if (r.getHeaders() != null) {
-            for (var e : r.getHeaders().entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    return e.getValue();
-                }
-            }
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Signs in with the link and returns the cookie the browser then sends ({@code name=value}). */
+    static String signIn(String token) {
+        HttpApiResponse login = call(HttpApiEvent.get("/login?token=" + token));
+        assertThat(login.status()).isEqualTo(303);
+        String setCookie = login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("httponly").containsIgnoringCase("secure")
+                .containsIgnoringCase("samesite=lax");
+        return setCookie.split(";", 2)[0];
+    }
+
+    /** The same origin a browser on the API's domain sends with a post from our pages. */
+    static HttpApiEvent fromOurPage(HttpApiEvent e) {
+        return e.header("origin", "https://abc123def4.execute-api.cn-north-1.amazonaws.com.cn")
+                .header("sec-fetch-site", "same-origin");
+    }
+
+    /**
+     * The visit a unit makes, every step an event shaped by API Gateway (cookies only in {@code cookies}): sign in,
+     * the task page, the Chinese form (base64 body), the confirmation, the board with a repeated parameter, the
+     * .xlsx download and sign-out, after which the cookie no longer opens a page.
+     */
+    @Test
+    void aSignedInVisitWorksBehindApiGateway() throws Exception {
+        String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();
+        String cookie = signIn(token);
+
+        HttpApiResponse home = call(signedIn(HttpApiEvent.get("/"), cookie));
+        assertThat(home.status()).as(home.text()).isEqualTo(200);
+        assertThat(home.text()).contains("我的任务");
+
+        HttpApiResponse page = call(signedIn(HttpApiEvent.get("/tasks/2.5"), cookie));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("content-type").orElseThrow()).startsWith("text/html");
+        assertThat(page.header("referrer-policy")).contains("same-origin");
+        String html = page.text();
+        String csrf = html.replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
+        String key = html.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([A-Za-z0-9_-]+)\".*", "$1");
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", csrf);
+        fields.put("idempotencyKey", key);
+        fields.put("status", "推进中");
+        fields.put("percent", "55");
+        fields.put("progress", "江阴—灌云合作园区完成基础设施建设投资，<i>新签</i>项目2个");
+        fields.put("reporter", "王五");
+        HttpApiResponse posted = call(fromOurPage(signedIn(HttpApiEvent.post("/tasks/2.5"), cookie)).form(form(fields)));
+        assertThat(posted.status()).as(posted.text()).isEqualTo(303);
+        String location = posted.header("location").orElseThrow();
+        assertThat(location).startsWith("/submissions/2.5/guanyun/");
+        var history = ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.5");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).progress()).isEqualTo("江阴—灌云合作园区完成基础设施建设投资，<i>新签</i>项目2个");
+        assertThat(history.get(0).reporter()).isEqualTo("王五");
+
+        HttpApiResponse confirmation = call(signedIn(HttpApiEvent.get(location), cookie));
+        assertThat(confirmation.status()).isEqualTo(200);
+        assertThat(confirmation.text()).contains("已保存").contains("&lt;i&gt;新签&lt;/i&gt;").contains("55%");
+
+        // Invalid input: re-rendered with the Chinese message and the typed text; nothing stored.
+        fields.put("percent", "abc");
+        fields.put("idempotencyKey", "another-key-1");
+        HttpApiResponse invalid = call(fromOurPage(signedIn(HttpApiEvent.post("/tasks/2.5"), cookie)).form(form(fields)));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.text()).contains("完成百分比须为0到100的整数").contains("江阴—灌云合作园区");
+        assertThat(ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.5")).hasSize(1);
+
+        // A post from another site (or with the Origin browsers send under no-referrer) is refused in Chinese.
+        fields.put("idempotencyKey", "cross-site-key-1");
+        fields.put("percent", "60");
+        HttpApiResponse crossSite = call(signedIn(HttpApiEvent.post("/tasks/2.5"), cookie)
+                .header("origin", "https://evil.example").header("sec-fetch-site", "cross-site").form(form(fields)));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.text()).contains("请求来源不明");
+        HttpApiResponse nullOrigin = call(signedIn(HttpApiEvent.post("/tasks/2.5"), cookie)
+                .header("origin", "null").form(form(fields)));
+        assertThat(nullOrigin.status()).isEqualTo(403);
+        assertThat(ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.5")).hasSize(1);
+
+        // The board: a filter with a comma in no value, then a repeated one, which the function sees as two
+        // values (rawQueryString is the source of truth) and refuses as the local server does.
+        HttpApiResponse board = call(signedIn(HttpApiEvent.get("/board?light=GREEN&sort=risk&section="), cookie));
+        assertThat(board.status()).as(board.text()).isEqualTo(200);
+        assertThat(board.text()).contains("进度看板").doesNotContain("data-light=\"YELLOW\"");
+        HttpApiResponse repeated = call(signedIn(HttpApiEvent.get("/board?light=RED&light=GREEN"), cookie));
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(repeated.text()).contains("筛选条件“light”只能有一个值，收到2个");
+
+        HttpApiResponse xlsx = call(signedIn(HttpApiEvent.get("/board/ledger.xlsx"), cookie));
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.base64()).isTrue();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("任务编号");
         }
-        if (r.getMultiValueHeaders() != null) {
-            for (var e : r.getMultiValueHeaders().entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    return String.join(",", e.getValue());
-                }
-            }
-        }
-        return r.getCookies() != null && name.equals("set-cookie") ? String.join(",", r.getCookies()) : null;
+
+        HttpApiResponse logout = call(fromOurPage(signedIn(HttpApiEvent.post("/logout"), cookie)).form(""));
+        assertThat(logout.status()).isEqualTo(303);
+        assertThat(logout.cookies()).as("sign-out clears the cookie through cookies")
+                .anySatisfy(c -> assertThat(c).startsWith(cookie.split("=")[0] + "=").containsIgnoringCase("max-age=0"));
+    }
+
+    /** Two cookies in one header, or in two Cookie headers: API Gateway sends both in cookies; ours is found. */
+    @Test
+    void everyCookieOfTheRequestIsRead() {
+        String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "guannan", Duration.ofDays(7)).token();
+        String cookie = signIn(token);
+        HttpApiResponse oneHeader = call(HttpApiEvent.get("/").cookieHeader("_ga=GA1.2.3; " + cookie + "; theme=dark"));
+        assertThat(oneHeader.status()).isEqualTo(200);
+        HttpApiResponse twoHeaders = call(HttpApiEvent.get("/").header("Cookie", "_ga=GA1.2.3").header("Cookie", cookie));
+        assertThat(twoHeaders.status()).isEqualTo(200);
+        HttpApiResponse none = call(HttpApiEvent.get("/"));
+        assertThat(none.status()).isEqualTo(401);
     }
 
     /**
@@ -140,18 +226,15 @@ class ApiFunctionTest {
     @Test
     void ledgerDownloadsThroughTheHandler() throws Exception {
         String token = ctx.getBean(Credentials.class).issue(Role.COORDINATOR, null, Duration.ofDays(7)).token();
-        Map<String, String> cookie = Map.of("cookie", "xilian_token=" + token);
+        String cookie = signIn(token);
 
-        APIGatewayV2HTTPResponse x = call(event("GET", "/board/ledger.xlsx?field=EDUCATION", cookie, null, false));
-        assertThat(x.getStatusCode()).isEqualTo(200);
-        assertThat(x.getIsBase64Encoded()).isTrue();
-        assertThat(header(x, "content-type")).isEqualTo(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(header(x, "content-disposition")).startsWith("attachment; ")
+        HttpApiResponse x = call(signedIn(HttpApiEvent.get("/board/ledger.xlsx?field=EDUCATION"), cookie));
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.base64()).isTrue();
+        assertThat(x.header("content-type")).contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(x.header("content-disposition").orElseThrow()).startsWith("attachment; ")
                 .contains("filename*=UTF-8''%E9%94%A1%E8%BF%9E%E5%B8%AE%E6%89%B6%E5%8F%B0%E8%B4%A6-");
-        byte[] bytes = Base64.getDecoder().decode(x.getBody());
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                new java.io.ByteArrayInputStream(bytes))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("任务编号");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("3.3.1");
@@ -159,129 +242,71 @@ class ApiFunctionTest {
             assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("教育");
         }
 
-        APIGatewayV2HTTPResponse c = call(event("GET", "/board/ledger.csv?field=EDUCATION", cookie, null, false));
-        assertThat(c.getStatusCode()).isEqualTo(200);
-        assertThat(header(c, "content-type")).startsWith("text/csv");
-        String csv = body(c);
-        assertThat(csv).startsWith("\uFEFF任务编号,").contains("\r\n3.3.1,");
+        HttpApiResponse c = call(signedIn(HttpApiEvent.get("/board/ledger.csv?field=EDUCATION"), cookie));
+        assertThat(c.status()).isEqualTo(200);
+        assertThat(c.header("content-type").orElseThrow()).startsWith("text/csv");
+        assertThat(c.text()).startsWith("\uFEFF任务编号,").contains("\r\n3.3.1,");
 
         // A unit asking for another unit's rows is refused here too.
-        String unit = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();
-        APIGatewayV2HTTPResponse forbidden = call(event("GET", "/board/ledger.xlsx?unit=donghai",
-                Map.of("cookie", "xilian_token=" + unit), null, false));
-        assertThat(forbidden.getStatusCode()).isEqualTo(403);
+        String unit = signIn(ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token());
+        HttpApiResponse forbidden = call(signedIn(HttpApiEvent.get("/board/ledger.xlsx?unit=donghai"), unit));
+        assertThat(forbidden.status()).isEqualTo(403);
 
-        APIGatewayV2HTTPResponse page = call(event("GET", "/board?light=YELLOW&sort=risk", cookie, null, false));
-        assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(body(page)).contains("进度看板").contains("data-light=\"YELLOW\"").doesNotContain("data-light=\"RED\"");
-    }
-
-    @Test
-    void signInThenPostABase64UrlencodedChineseForm() {
-        String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "guanyun", Duration.ofDays(7)).token();
-        APIGatewayV2HTTPResponse login = call(event("GET", "/login?token=" + token, Map.of(), null, false));
-        assertThat(login.getStatusCode()).isEqualTo(303);
-        String setCookie = header(login, "set-cookie");
-        assertThat(setCookie).contains("xilian_token=" + token).containsIgnoringCase("httponly")
-                .containsIgnoringCase("secure").containsIgnoringCase("samesite=lax");
-        String cookie = "xilian_token=" + token;
-
-        APIGatewayV2HTTPResponse page = call(event("GET", "/tasks/2.5", Map.of("cookie", cookie), null, false));
-        assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(header(page, "content-type")).startsWith("text/html");
-        String html = body(page);
-        String csrf = html.replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
-        String key = html.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([A-Za-z0-9_-]+)\".*", "$1");
-
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("_csrf", csrf);
-        form.put("idempotencyKey", key);
-        form.put("status", "推进中");
-        form.put("percent", "55");
-        form.put("progress", "江阴—灌云合作园区完成基础设施建设投资，<i>新签</i>项目2个");
-        form.put("reporter", "王五");
-        String urlencoded = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String b64 = Base64.getEncoder().encodeToString(urlencoded.getBytes(StandardCharsets.UTF_8));
-        APIGatewayV2HTTPResponse posted = call(event("POST", "/tasks/2.5",
-                Map.of("cookie", cookie, "content-type", "application/x-www-form-urlencoded"), b64, true));
-        assertThat(posted.getStatusCode()).as(body(posted)).isEqualTo(303);
-        String location = header(posted, "location");
-        assertThat(location).startsWith("/submissions/2.5/guanyun/");
-
-        var history = ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.5");
-        assertThat(history).hasSize(1);
-        assertThat(history.get(0).progress()).isEqualTo("江阴—灌云合作园区完成基础设施建设投资，<i>新签</i>项目2个");
-        assertThat(history.get(0).reporter()).isEqualTo("王五");
-
-        APIGatewayV2HTTPResponse confirmation = call(event("GET", location, Map.of("cookie", cookie), null, false));
-        assertThat(confirmation.getStatusCode()).isEqualTo(200);
-        assertThat(body(confirmation)).contains("已保存").contains("&lt;i&gt;新签&lt;/i&gt;").contains("55%");
-
-        // Invalid input through the proxy: re-rendered with the Chinese message and the typed text.
-        form.put("percent", "abc");
-        form.put("idempotencyKey", "another-key-1");
-        String bad = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        APIGatewayV2HTTPResponse invalid = call(event("POST", "/tasks/2.5",
-                Map.of("cookie", cookie, "content-type", "application/x-www-form-urlencoded"),
-                Base64.getEncoder().encodeToString(bad.getBytes(StandardCharsets.UTF_8)), true));
-        assertThat(invalid.getStatusCode()).isEqualTo(422);
-        assertThat(body(invalid)).contains("完成百分比须为0到100的整数").contains("江阴—灌云合作园区");
-        assertThat(ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.5")).hasSize(1);
+        HttpApiResponse page = call(signedIn(HttpApiEvent.get("/board?light=YELLOW&sort=risk"), cookie));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("进度看板").contains("data-light=\"YELLOW\"").doesNotContain("data-light=\"RED\"");
     }
 
     @Test
     void credentialChecksThroughTheHandler() {
-        APIGatewayV2HTTPResponse forged = call(event("GET", "/api/v1/tasks",
-                Map.of("authorization", "Bearer " + Tokens.newToken()), null, false));
-        assertThat(forged.getStatusCode()).isEqualTo(401);
-        assertThat(header(forged, "content-type")).startsWith("application/json");
-        assertThat(body(forged)).contains("\"code\":\"CREDENTIAL_INVALID\"").contains("凭据无效");
+        HttpApiResponse forged = call(HttpApiEvent.get("/api/v1/tasks").header("Authorization", "Bearer " + Tokens.newToken()));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.header("content-type").orElseThrow()).startsWith("application/json");
+        assertThat(forged.text()).contains("\"code\":\"CREDENTIAL_INVALID\"").contains("凭据无效");
 
         String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "guannan", null).token();
-        APIGatewayV2HTTPResponse ok = call(event("GET", "/api/v1/tasks", Map.of("authorization", "Bearer " + token), null, false));
-        assertThat(ok.getStatusCode()).isEqualTo(200);
-        assertThat(body(ok)).contains("\"id\":\"2.7\"").doesNotContain("\"id\":\"2.2\"");
+        HttpApiResponse ok = call(HttpApiEvent.get("/api/v1/tasks").header("Authorization", "Bearer " + token));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.text()).contains("\"id\":\"2.7\"").doesNotContain("\"id\":\"2.2\"");
+        String cookie = signIn(token);
 
         ctx.getBean(CredentialRepository.class).revoke(Tokens.sha256Hex(token), Instant.now());
-        APIGatewayV2HTTPResponse revoked = call(event("GET", "/api/v1/tasks", Map.of("authorization", "Bearer " + token), null, false));
-        assertThat(revoked.getStatusCode()).isEqualTo(401);
-        assertThat(body(revoked)).contains("CREDENTIAL_REVOKED");
+        HttpApiResponse revoked = call(HttpApiEvent.get("/api/v1/tasks").header("Authorization", "Bearer " + token));
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.text()).contains("CREDENTIAL_REVOKED");
 
-        APIGatewayV2HTTPResponse page = call(event("GET", "/", Map.of("cookie", "xilian_token=" + token), null, false));
-        assertThat(page.getStatusCode()).isEqualTo(401);
-        assertThat(body(page)).contains("凭据已被吊销");
+        HttpApiResponse page = call(signedIn(HttpApiEvent.get("/"), cookie));
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.text()).contains("凭据已被吊销");
     }
 
     @Test
     void jsonSubmissionAndBadInputThroughTheHandler() {
         String token = ctx.getBean(Credentials.class).issue(Role.UNIT, "park-huiyu", null).token();
         String json = "{\"status\":\"滞后\",\"percent\":20,\"figures\":{\"t1\":2},\"progress\":\"协调中\"}";
-        Map<String, String> h = Map.of("authorization", "Bearer " + token, "content-type", "application/json",
-                "idempotency-key", "lambda-key-0001");
-        APIGatewayV2HTTPResponse created = call(event("POST", "/api/v1/tasks/2.2/progress", h, json, false));
-        assertThat(created.getStatusCode()).as(body(created)).isEqualTo(201);
-        APIGatewayV2HTTPResponse replay = call(event("POST", "/api/v1/tasks/2.2/progress", h, json, false));
-        assertThat(replay.getStatusCode()).isEqualTo(200);
-        assertThat(body(replay)).contains("\"replayed\":true");
+        java.util.function.Function<String, HttpApiEvent> post = key -> HttpApiEvent.post("/api/v1/tasks/2.2/progress")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key);
+        HttpApiResponse created = call(post.apply("lambda-key-0001").json(json));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        HttpApiResponse replay = call(post.apply("lambda-key-0001").json(json));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.text()).contains("\"replayed\":true");
 
-        Map<String, String> h2 = new HashMap<>(h);
-        h2.put("idempotency-key", "lambda-key-0002");
-        APIGatewayV2HTTPResponse tooBig = call(event("POST", "/api/v1/tasks/2.2/progress", h2,
-                json.replace("协调中", "长".repeat(30_000)), false));
-        assertThat(tooBig.getStatusCode()).isEqualTo(413);
-        assertThat(body(tooBig)).contains("BODY_TOO_LARGE");
-        APIGatewayV2HTTPResponse badPercent = call(event("POST", "/api/v1/tasks/2.2/progress", h2,
-                json.replace("20", "150"), false));
-        assertThat(badPercent.getStatusCode()).isEqualTo(422);
-        assertThat(body(badPercent)).contains("PERCENT_OUT_OF_RANGE").contains("完成百分比须在0到100之间");
+        HttpApiResponse tooBig = call(post.apply("lambda-key-0002").json(json.replace("协调中", "长".repeat(30_000))));
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.text()).contains("BODY_TOO_LARGE");
+        HttpApiResponse badPercent = call(post.apply("lambda-key-0002").json(json.replace("20", "150")));
+        assertThat(badPercent.status()).isEqualTo(422);
+        assertThat(badPercent.text()).contains("PERCENT_OUT_OF_RANGE").contains("完成百分比须在0到100之间");
         byte[] invalidUtf8 = json.getBytes(StandardCharsets.UTF_8);
         invalidUtf8[invalidUtf8.length - 3] = (byte) 0xFF;
-        APIGatewayV2HTTPResponse badBytes = call(event("POST", "/api/v1/tasks/2.2/progress", h2,
-                Base64.getEncoder().encodeToString(invalidUtf8), true));
-        assertThat(badBytes.getStatusCode()).isEqualTo(400);
-        assertThat(body(badBytes)).contains("INVALID_UTF8");
+        // Not valid UTF-8, so it cannot travel as text: the event carries it base64-encoded.
+        HttpApiResponse badBytes = call(post.apply("lambda-key-0002").body("application/json", invalidUtf8));
+        assertThat(badBytes.status()).as(badBytes.text()).isEqualTo(400);
+        assertThat(badBytes.text()).contains("INVALID_UTF8");
+        // Two Idempotency-Key headers arrive comma-joined: not a valid key, refused, nothing stored.
+        HttpApiResponse twoKeys = call(post.apply("lambda-key-0003").header("Idempotency-Key", "lambda-key-0004").json(json));
+        assertThat(twoKeys.status()).isEqualTo(400);
         assertThat(ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.2")).hasSize(1);
     }
 }

@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.web.http.ApiException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpStatus;
 
 import java.net.URLEncoder;
@@ -44,6 +45,23 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
 
     public static BoardQuery all() {
         return new BoardQuery(null, null, null, null, Sort.PLAN);
+    }
+
+    /**
+     * The filters of a request. Each is single-valued: a repeated one ({@code light=RED&light=GREEN}) is refused
+     * (400) in every runtime alike, rather than one runtime joining the values and another keeping the first.
+     */
+    public static BoardQuery parse(Plan plan, HttpParameters parameters) {
+        return parse(plan, single(parameters, "section"), single(parameters, "field"), single(parameters, "unit"),
+                single(parameters, "light"), single(parameters, "sort"));
+    }
+
+    private static @Nullable String single(HttpParameters parameters, String name) {
+        List<String> values = parameters.getAll(name);
+        if (values.size() > 1) {
+            throw bad("筛选条件“" + name + "”只能有一个值，收到" + values.size() + "个");
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 
     public static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,

@@ -24,9 +24,12 @@ public class Authenticator {
     private final Credentials credentials;
     private final WebSettings settings;
 
-    public Authenticator(Credentials credentials, WebSettings settings) {
+    private final SameOriginCheck sameOrigin;
+
+    public Authenticator(Credentials credentials, WebSettings settings, SameOriginCheck sameOrigin) {
         this.credentials = credentials;
         this.settings = settings;
+        this.sameOrigin = sameOrigin;
     }
 
     public Principal bearer(HttpRequest<?> request) {
@@ -71,7 +74,14 @@ public class Authenticator {
         return Tokens.sha256Hex("csrf:" + credentialToken);
     }
 
+    /** A cookie-authenticated post without a form token (sign-out): from our own pages only. */
+    public void requireSameOrigin(HttpRequest<?> request) {
+        sameOrigin.require(request);
+    }
+
+    /** A cookie-authenticated form post: from our own pages (Origin, Sec-Fetch-Site) and with the form's token. */
     public void requireCsrf(HttpRequest<?> request, String presented) {
+        sameOrigin.require(request);
         String token = cookieToken(request).orElse(null);
         if (token == null || !Tokens.sameSecret(csrfToken(token), presented)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "CSRF_INVALID", "页面已失效或来源不明（CSRF 校验失败），请刷新后重新填报");

@@ -1,0 +1,139 @@
+package cn.lyg.xilian.local;
+
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.testkit.Chromium;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The form as a unit uses it: the local application as infra/bin/local starts it (Netty on localhost, dynalite),
+ * Chromium opens 灌南县's sign-in link, fills in task 2.9's form, presses 提交 and sees the confirmation; then an
+ * invalid report comes back as a 422 page with the messages and everything typed kept. The browser sends its own
+ * headers (Origin, Sec-Fetch-Site, Referer under the pages' referrer policy): the post that a real browser's
+ * {@code Origin: null} once got refused with a bare 403. Screenshots on desktop and phone width.
+ */
+@ExtendWith(DynaliteExtension.class)
+class FormBrowserTest {
+
+    static EmbeddedServer server;
+    static Chromium chromium;
+    static String base;
+    static Path data;
+
+    @BeforeAll
+    static void start(Dynalite dynalite) throws Exception {
+        data = Files.createTempDirectory("form-browser-");
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", -1);
+        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
+        p.put("xilian.dynamodb.table", Dynalite.uniqueTableName("form-browser"));
+        p.put("xilian.local.data-dir", data.toString());
+        p.put("xilian.local.catalog", Path.of(System.getProperty("xilian.root", "../.."))
+                .resolve("infra/plans/plan-2026.json").toAbsolutePath().toString());
+        p.put("xilian.contacts.coordinators", List.of("coordinator@ndrc.example.cn"));
+        p.put("aws.region", "cn-north-1");
+        server = ApplicationContext.run(EmbeddedServer.class, p, LocalApplication.ENVIRONMENT);
+        base = "http://localhost:" + server.getPort();
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The sign-in link the local run wrote for a unit, pointed at this server. */
+    static String signInLink(String unitId) throws Exception {
+        String line = Files.readString(data.resolve("dev-credentials.txt"), StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("(" + unitId + ")")).findFirst().orElseThrow();
+        return base + line.substring(line.indexOf("/login?token=")).strip();
+    }
+
+    static Object navigationStatus(WebDriver browser) {
+        // The status of the page now shown (Navigation Timing); WebDriver's script runs outside the page's CSP.
+        return ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('navigation')[0].responseStatus");
+    }
+
+    static void retype(WebDriver browser, String id, String text) {
+        browser.findElement(By.id(id)).clear();
+        browser.findElement(By.id(id)).sendKeys(text);
+    }
+
+    @Test
+    void aUnitFillsInAndSubmitsTheFormThenAnInvalidReportKeepsItsInput() throws Exception {
+        WebDriver browser = chromium.driver();
+        browser.get(signInLink("guannan"));
+        assertThat(browser.getPageSource()).contains("我的任务").contains("灌南县");
+
+        browser.get(base + "/tasks/2.9");
+        assertThat(browser.getTitle()).contains("2.9");
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("推进中");
+        browser.findElement(By.id("percent")).sendKeys("40");
+        browser.findElement(By.id("figure.t1")).sendKeys("2");
+        browser.findElement(By.id("figure.t2")).sendKeys("3.5");
+        browser.findElement(By.id("progress")).sendKeys("新材料项目2个已签约，总投资3.5亿元，<b>正在</b>办理用地手续");
+        browser.findElement(By.id("problems")).sendKeys("用地指标待省级批复");
+        browser.findElement(By.id("nextSteps")).sendKeys("12月底前完成项目备案");
+        browser.findElement(By.id("reporter")).sendKeys("李四");
+        browser.findElement(By.id("phone")).sendKeys("0518-83212345");
+        chromium.screenshot("form-filled.png");
+        chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
+
+        assertThat(navigationStatus(browser)).as(browser.getPageSource()).isEqualTo(200L);
+        assertThat(browser.getCurrentUrl()).contains("/submissions/2.9/guannan/");
+        assertThat(browser.getPageSource()).contains("已保存").contains("40%")
+                .contains("&lt;b&gt;正在&lt;/b&gt;办理用地手续");
+        chromium.screenshot("form-confirmation.png");
+        var stored = server.getApplicationContext().getBean(ProgressRepository.class).historyOfTask(2026, "2.9");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).reporter()).isEqualTo("李四");
+        assertThat(stored.get(0).problems()).isEqualTo("用地指标待省级批复");
+
+        // Invalid: percent out of range. The same page comes back (422) with the messages and the typed text.
+        browser.get(base + "/tasks/2.9");
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("滞后");
+        // the form starts from the unit's last report: type over it
+        retype(browser, "percent", "150");
+        retype(browser, "progress", "征地补偿未谈妥");
+        chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
+
+        assertThat(navigationStatus(browser)).isEqualTo(422L);
+        assertThat(browser.findElement(By.cssSelector("p.err")).getText()).contains("提交未成功");
+        assertThat(browser.findElements(By.cssSelector("div.err"))).extracting(e -> e.getText())
+                .anySatisfy(t -> assertThat(t).contains("百分比"));
+        assertThat(browser.findElement(By.id("percent")).getAttribute("value")).isEqualTo("150");
+        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("征地补偿未谈妥");
+        assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("滞后");
+        chromium.screenshot("form-invalid.png");
+        chromium.resize(390, 2400);
+        browser.get(base + "/tasks/2.9"); // the form, fresh, on a phone
+        chromium.screenshot("form-phone.png");
+        assertThat(server.getApplicationContext().getBean(ProgressRepository.class).historyOfTask(2026, "2.9"))
+                .hasSize(1);
+    }
+}
