@@ -50,3 +50,28 @@ ensure_node_packages() {
     (cd "$XILIAN_ROOT/infra/local" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
+
+# The Lambda Java runtime, locally (infra/bin/lambda, tests/runtime): the AWS Lambda Runtime Interface Emulator
+# from the Go module proxy and the runtime interface client (+ the serialization jar of the managed runtime)
+# from Maven Central, under .local/ (reinstalled only when these pins change).
+LAMBDA_RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie"
+LAMBDA_RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
+LAMBDA_CLIENT_ARTIFACTS="com.amazonaws:aws-lambda-java-runtime-interface-client:2.10.1 com.amazonaws:aws-lambda-java-serialization:1.4.1"
+
+ensure_lambda_runtime() {
+  local bin="$XILIAN_ROOT/.local/bin" lib="$XILIAN_ROOT/.local/lambda-runtime"
+  mkdir -p "$bin" "$lib"
+  if [ ! -x "$bin/aws-lambda-rie" ] || [ "$(cat "$bin/aws-lambda-rie.version" 2>/dev/null)" != "$LAMBDA_RIE_VERSION" ]; then
+    command -v go >/dev/null 2>&1 || { echo "error: go is needed to build the Lambda Runtime Interface Emulator" >&2; exit 1; }
+    echo "installing aws-lambda-rie $LAMBDA_RIE_VERSION into $bin (go install, ~40 s the first time) ..." >&2
+    GOBIN="$bin" go install "$LAMBDA_RIE_MODULE@$LAMBDA_RIE_VERSION"
+    echo "$LAMBDA_RIE_VERSION" > "$bin/aws-lambda-rie.version"
+  fi
+  local a name
+  for a in $LAMBDA_CLIENT_ARTIFACTS; do
+    name="$(echo "$a" | cut -d: -f2)-$(echo "$a" | cut -d: -f3).jar"
+    if [ ! -f "$lib/$name" ]; then
+      (cd "$XILIAN_ROOT" && mvn -B -q -ntp -N dependency:copy -Dartifact="$a" -DoutputDirectory="$lib" >&2)
+    fi
+  done
+}
