@@ -1,5 +1,6 @@
 package cn.lyg.xilian.deploy;
 
+import cn.lyg.xilian.runtime.Invocation;
 import cn.lyg.xilian.testkit.FaultProxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -101,8 +102,8 @@ class LocalStackSesFaultTest {
     }
 
     private static JsonNode run(String payload) throws Exception {
-        StreamPoller.Invocation result = tier.functions.get("AlertScanFunction").invoke(payload);
-        assertThat(result.functionError()).as(result.payload()).isFalse();
-        return LocalStackTier.JSON.readTree(result.payload());
+        Invocation result = tier.functions.get("AlertScanFunction").invoke(payload);
+        assertThat(result.functionError()).as(result.response()).isFalse();
+        return LocalStackTier.JSON.readTree(result.response());
     }
 }

@@ -2,6 +2,7 @@ package cn.lyg.xilian.deploy;
 
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.runtime.Invocation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -9,6 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -16,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +55,22 @@ class LocalStackSmokeTest {
         }
     }
 
+    static Map<String, String> hiddenFields(String html) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2).replace("&amp;", "&"));
+        }
+        return out;
+    }
+
+    static String urlEncoded(Map<String, String> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+
     @Test
     void blockedReportAlertsOnceThenScanAndSummarySendOnce() throws Exception {
         String coordinator = "coordinator-a@xilian.example.cn";
@@ -55,15 +80,30 @@ class LocalStackSmokeTest {
         // 1. the plan and a credential, as the operator issues them
         String token = tier.loadPlanAndIssue("park-huiyu");
 
-        // 2. the unit submits 受阻 through payload 2.0 events (JSON API, as a unit's system would)
-        HttpApiClient api = new HttpApiClient(tier.functions.get("ApiFunction"));
-        String key = "smoke-" + Long.toString(System.currentTimeMillis(), 36);
-        Map<String, String> json = Map.of("authorization", "Bearer " + token, "content-type", "application/json",
-                "idempotency-key", key);
-        String report = "{\"status\":\"受阻\",\"percent\":15,\"progress\":\"LocalStack 冒烟测试：园区道路完成招标\","
-                + "\"problems\":\"用地指标未落实\",\"nextSteps\":\"提请市发改委协调\"}";
-        HttpApiClient.Answer posted = api.call("POST", "/api/v1/tasks/2.2/progress", json, report);
-        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        // 2. the unit signs in and submits the form with 受阻, over HTTP through the API Gateway front
+        HttpClient browser = LocalStackTier.browser();
+        URI front = URI.create(tier.front.baseUrl() + "/");
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(front.resolve("login?token=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(front.resolve("tasks/2.2")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>(hiddenFields(page.body()));
+        assertThat(form).containsKeys("_csrf", "idempotencyKey");
+        form.put("status", ProgressStatus.BLOCKED.name());
+        form.put("percent", "15");
+        form.put("progress", "LocalStack 冒烟测试：园区道路完成招标");
+        form.put("problems", "用地指标未落实");
+        form.put("nextSteps", "提请市发改委协调");
+        HttpRequest submit = HttpRequest.newBuilder(front.resolve("tasks/2.2"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", tier.front.baseUrl())
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(form))).build();
+        HttpResponse<String> posted = browser.send(submit, HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+        assertThat(posted.headers().firstValue("location").orElse("")).startsWith("/submissions/2.2/park-huiyu/");
+        String key = form.get("idempotencyKey");
 
         // 3. the item in LocalStack's DynamoDB
         List<Submission> stored = tier.progress.historyOfTask(2026, "2.2").stream()
@@ -81,12 +121,12 @@ class LocalStackSmokeTest {
         });
 
         // 5. the daily scan and the Monday summary, as Scheduler invokes them, "as of" chosen days
-        StreamPoller.Invocation scan = tier.functions.get("AlertScanFunction")
+        Invocation scan = tier.functions.get("AlertScanFunction")
                 .invoke(LocalStackTier.schedulerPayload("AlertScanFunction", scanDay));
-        assertThat(scan.functionError()).as(scan.payload()).isFalse();
-        StreamPoller.Invocation summary = tier.functions.get("WeeklySummaryFunction")
+        assertThat(scan.functionError()).as(scan.response()).isFalse();
+        Invocation summary = tier.functions.get("WeeklySummaryFunction")
                 .invoke(LocalStackTier.schedulerPayload("WeeklySummaryFunction", summaryDay));
-        assertThat(summary.functionError()).as(summary.payload()).isFalse();
+        assertThat(summary.functionError()).as(summary.response()).isFalse();
         List<SesMailbox.Mail> afterJobs = tier.mailbox.messages();
         assertThat(afterJobs.size()).as("the scan and the summary sent mail").isGreaterThan(afterStream.size());
         SesMailbox.Mail summaryMail = afterJobs.stream().filter(m -> m.isTo(coordinator))
@@ -102,9 +142,9 @@ class LocalStackSmokeTest {
         }
 
         // 6. everything a second time: the same form (a replay), the stream, the scan, the summary
-        HttpApiClient.Answer again = api.call("POST", "/api/v1/tasks/2.2/progress", json, report);
-        assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.body()).contains("\"replayed\":true");
+        HttpResponse<String> again = browser.send(submit, HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("the same form again: a replay").isEqualTo(303);
+        assertThat(again.headers().firstValue("location")).isEqualTo(posted.headers().firstValue("location"));
         tier.awaitStream(0, Duration.ZERO);
         assertThat(tier.functions.get("AlertScanFunction").invoke(
                 LocalStackTier.schedulerPayload("AlertScanFunction", scanDay)).functionError()).isFalse();
@@ -115,7 +155,7 @@ class LocalStackSmokeTest {
         List<SesMailbox.Mail> afterSecondRound = tier.mailbox.messages();
         long storedAfter = tier.progress.historyOfTask(2026, "2.2").stream().filter(s -> s.idempotencyKey().equals(key)).count();
 
-        System.out.printf("[LocalStack smoke] scan as of %s, summary as of %s; requests: 5 to the API function, "
+        System.out.printf("[LocalStack smoke] scan as of %s, summary as of %s; requests: 4 through the API front, "
                         + "2 scans, 2 summaries; items stored with the key: %d; emails: %d after the stream, %d after the jobs, "
                         + "%d after the second round (%d with the ledger); %s%n",
                 scanDay, summaryDay, storedAfter, afterStream.size(), afterJobs.size(), afterSecondRound.size(),

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.deploy;
 
+import cn.lyg.xilian.runtime.Invocation;
+import cn.lyg.xilian.runtime.LambdaEmulator;
 import cn.lyg.xilian.testkit.FaultProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -7,12 +9,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -53,9 +57,11 @@ class LocalStackStreamFaultTest {
     @Test
     void aRecordFailingMidBatchIsRetriedWithoutDuplicateEmail() throws Exception {
         String token = tier.loadPlanAndIssue("park-huiyu");
-        HttpApiClient api = new HttpApiClient(tier.functions.get("ApiFunction"));
-        HttpApiClient.Answer tasks = api.call("GET", "/api/v1/tasks", Map.of("authorization", "Bearer " + token), null);
-        assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+        HttpClient http = HttpClient.newHttpClient();
+        URI front = URI.create(tier.front.baseUrl() + "/");
+        HttpResponse<String> tasks = http.send(HttpRequest.newBuilder(front.resolve("api/v1/tasks"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
         Set<String> taskIds = new LinkedHashSet<>();
         Matcher m = Pattern.compile("\"id\":\"([0-9.]+)\"").matcher(tasks.body());
         while (m.find() && taskIds.size() < 3) {
@@ -68,19 +74,22 @@ class LocalStackStreamFaultTest {
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (String taskId : taskIds) {
             String key = "stream-fault-" + run + "-" + keys.size();
-            HttpApiClient.Answer posted = api.call("POST", "/api/v1/tasks/" + taskId + "/progress",
-                    Map.of("authorization", "Bearer " + token, "content-type", "application/json", "idempotency-key", key),
-                    "{\"status\":\"受阻\",\"percent\":5,\"progress\":\"批次故障测试\",\"problems\":\"资金未到位\"}");
-            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(front.resolve("api/v1/tasks/" + taskId + "/progress"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"status\":\"受阻\",\"percent\":5,\"progress\":\"批次故障测试\",\"problems\":\"资金未到位\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
             keys.add(key);
         }
 
         // reading the second submission back fails until the first invocation is over
         dynamo.failDynamoDb("GetItem", keys.get(1), 10_000);
         AtomicInteger invocations = new AtomicInteger();
-        EmulatedFunction function = tier.functions.get("SubmissionEventFunction");
+        LambdaEmulator function = tier.functions.get("SubmissionEventFunction");
         StreamPoller poller = tier.newPoller(event -> {
-            StreamPoller.Invocation result = function.invoke(event);
+            Invocation result = function.invoke(event);
             if (invocations.incrementAndGet() == 1) {
                 dynamo.release();
             }

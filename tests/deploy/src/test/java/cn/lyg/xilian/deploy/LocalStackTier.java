@@ -8,6 +8,12 @@ import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
+import cn.lyg.xilian.runtime.ApiGatewayFront;
+import cn.lyg.xilian.runtime.FunctionSpec;
+import cn.lyg.xilian.runtime.Invocation;
+import cn.lyg.xilian.runtime.LambdaEmulator;
+import cn.lyg.xilian.runtime.RuntimeTools;
+import cn.lyg.xilian.runtime.SamTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,8 +51,10 @@ final class LocalStackTier implements AutoCloseable {
     final DynamoDbSettings settings;
     final DynamoProgressRepository progress;
     final SesMailbox mailbox;
-    final Map<String, EmulatedFunction> functions = new LinkedHashMap<>();
+    final Map<String, LambdaEmulator> functions = new LinkedHashMap<>();
     final StreamPoller poller;
+    /** The API Gateway (payload 2.0) front of the ApiFunction, when it runs. */
+    final ApiGatewayFront front;
     private final DynamoDbStreamsClient streams;
     private final SqsClient sqs;
 
@@ -58,51 +66,39 @@ final class LocalStackTier implements AutoCloseable {
         this.dynamo = DynamoDbClientFactory.client(settings);
         this.progress = new DynamoProgressRepository(dynamo, () -> DynamoDbClientFactory.enhancedClient(dynamo), settings);
         this.mailbox = new SesMailbox(endpoint);
-        Map<String, String> resolved = resolvedValues(stack);
+        // the HTTP API is set aside: the front stands in for it, and links in emails point at it
+        int frontPort = freePort();
+        Map<String, String> resources = new LinkedHashMap<>(stack.physicalIds);
+        resources.put("HttpApi", "local");
+        SamTemplate.Stage stage = new SamTemplate.Stage(stack.parameters, resources, LocalStackStack.REGION.id(),
+                "000000000000");
         Map<String, String> added = new LinkedHashMap<>();
-        added.put("AWS_REGION", LocalStackStack.REGION.id());
-        added.put("AWS_DEFAULT_REGION", LocalStackStack.REGION.id());
-        added.put("AWS_ACCESS_KEY_ID", "test");
-        added.put("AWS_SECRET_ACCESS_KEY", "test");
         added.put("XILIAN_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
         added.put("XILIAN_MAIL_SES_ENDPOINT", sesEndpoint.toString());
-        // the HTTP API is set aside: links in emails point at the local API front
-        added.put("PUBLIC_BASE_URL", "http://127.0.0.1:8080");
+        added.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + frontPort);
+        SamTemplate template = SamTemplate.read(RuntimeTools.locate().template());
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "lambda-logs"));
         for (String id : functionIds) {
-            functions.put(id, EmulatedFunction.start(id, resolved, added));
+            FunctionSpec spec = template.function(id, stage).withEnvironment(added);
+            functions.put(id, LambdaEmulator.builder(spec).region(LocalStackStack.REGION.id())
+                    .logFile(java.nio.file.Path.of("target", "lambda-logs", stackName + "-" + id + ".log")).start());
         }
+        this.front = functions.containsKey("ApiFunction")
+                ? ApiGatewayFront.start(ApiGatewayFront.of(functions.get("ApiFunction")), frontPort, null) : null;
         this.streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(LocalStackStack.REGION)
                 .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         this.sqs = SqsClient.builder().endpointOverride(endpoint).region(LocalStackStack.REGION)
                 .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        EmulatedFunction submissionEvents = functions.get("SubmissionEventFunction");
+        LambdaEmulator submissionEvents = functions.get("SubmissionEventFunction");
         this.poller = submissionEvents == null ? null : newPoller(submissionEvents::invoke);
     }
 
     /** A poller of the table's stream (from TRIM_HORIZON) with the template's settings, calling {@code function}. */
-    StreamPoller newPoller(java.util.function.Function<String, StreamPoller.Invocation> function) throws java.io.IOException {
+    StreamPoller newPoller(java.util.function.Function<String, Invocation> function) throws java.io.IOException {
         String streamArn = dynamo.describeTable(b -> b.tableName(stack.tableName())).table().latestStreamArn();
         StreamPoller.Settings streamSettings = StreamPoller.Settings.fromTemplate("SubmissionEventFunction");
         return new StreamPoller(streams, streamArn, LocalStackStack.REGION.id(), streamSettings, function, sqs,
                 stack.physicalIds.get(streamSettings.onFailureLogicalId()));
-    }
-
-    /** Parameters (given or default), the stack's physical ids, pseudo parameters. */
-    static Map<String, String> resolvedValues(LocalStackStack stack) throws java.io.IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        Template.map(Template.get().root, "Parameters").forEach((name, p) -> {
-            Object def = ((Map<?, ?>) p).get("Default");
-            String v = stack.parameters.getOrDefault(name, def == null ? null : String.valueOf(def));
-            if (v != null) {
-                values.put(name, v);
-            }
-        });
-        values.putAll(stack.physicalIds);
-        values.put("AWS::Region", LocalStackStack.REGION.id());
-        values.put("AWS::AccountId", "000000000000");
-        values.put("AWS::Partition", "aws");
-        values.put("AWS::URLSuffix", "amazonaws.com");
-        return values;
     }
 
     /** The plan, as the operator loads it (infra/bin/load-plan), and a unit credential. */
@@ -159,9 +155,24 @@ final class LocalStackTier implements AutoCloseable {
         }
     }
 
+    /** A browser's HTTP client for the front: cookies kept, redirects shown (not followed). */
+    static java.net.http.HttpClient browser() {
+        return java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     @Override
     public void close() {
-        functions.values().forEach(EmulatedFunction::close);
+        if (front != null) {
+            front.close();
+        }
+        functions.values().forEach(LambdaEmulator::close);
         streams.close();
         sqs.close();
         dynamo.close();

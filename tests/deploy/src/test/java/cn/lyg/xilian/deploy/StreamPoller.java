@@ -1,5 +1,6 @@
 package cn.lyg.xilian.deploy;
 
+import cn.lyg.xilian.runtime.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,10 +38,6 @@ import java.util.function.Function;
  * </ul>
  */
 final class StreamPoller {
-
-    /** One invocation's answer: its payload and whether the runtime reported a function error. */
-    record Invocation(String payload, boolean functionError) {
-    }
 
     record Settings(int batchSize, boolean bisectOnError, int maximumRetryAttempts, boolean reportBatchItemFailures,
                     List<EventPattern> filters, String startingPosition, String onFailureLogicalId) {
@@ -154,7 +151,7 @@ final class StreamPoller {
             invocations++;
             Invocation result = function.apply(eventJson(pending));
             if (!result.functionError()) {
-                List<String> failed = reportedFailures(result.payload(), pending);
+                List<String> failed = reportedFailures(result.response(), pending);
                 if (failed.isEmpty()) {
                     recordsDelivered += pending.size();
                     return;
