@@ -106,6 +106,21 @@ public class DynamoCredentialRepository implements CredentialRepository {
         }
     }
 
+    @Override
+    public boolean expireBy(String hash, Instant when) {
+        try {
+            // Fixed-width UTC times compare as strings; the condition keeps an earlier expiry (idempotent).
+            client.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", s("CRED#" + hash), "sk", s("CRED")))
+                    .updateExpression("SET expiresAt = :t")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt > :t)")
+                    .expressionAttributeValues(Map.of(":t", s(TIME.format(when)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return find(hash).isPresent();
+        }
+    }
+
     private static String group(String unitId) {
         return unitId == null ? COORDINATOR_GROUP : unitId;
     }

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.dynamodb.item.ItemSchemas;
@@ -195,7 +196,32 @@ public final class DynamoProgressRepository implements ProgressRepository {
                 .consistentRead(true).build()));
     }
 
-    /** Every submission of one unit on any task, newest first (gsi1 is in time order). */
+    /**
+     * One gsi1 Query in the unit's partition, newest first, limited to {@code size + 1} items (the extra one
+     * tells whether an older page exists). After a cursor the range ends at the cursor's own sort key, which
+     * is dropped when present; the key is rebuilt here from the cursor's time and idempotency key, so a
+     * cursor can never reach outside this (task, unit).
+     */
+    @Override
+    public HistoryPage historyPage(int year, String taskId, String unitId, HistoryPage.Cursor after, int size) {
+        DynamoDbIndex<SubmissionItem> byUnit = history.get().index(TableDefinition.GSI1);
+        String pk = Keys.unitIndexPk(year, unitId);
+        String prefix = Keys.submissionsOfTaskInUnitIndexPrefix(taskId);
+        QueryConditional range = after == null
+                ? QueryConditional.sortBeginsWith(key(pk, prefix))
+                : QueryConditional.sortBetween(key(pk, prefix),
+                        key(pk, Keys.submissionIndexSk(taskId, after.submittedAt(), after.idempotencyKey())));
+        var pages = byUnit.query(QueryEnhancedRequest.builder().queryConditional(range)
+                .scanIndexForward(false).limit(size + 2).build()).iterator();
+        List<Submission> older = (pages.hasNext() ? pages.next().items() : List.<SubmissionItem>of()).stream()
+                .map(item -> SubmissionMapper.submission(item.getData()))
+                .filter(s -> after == null || after.isBefore(s))
+                .limit(size + 1L).toList();
+        List<Submission> page = older.size() > size ? older.subList(0, size) : older;
+        return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);
+    }
+
+    /** Every submission of one unit on any task, newest first. */
     public List<Submission> historyOfUnit(int year, String unitId) {
         DynamoDbIndex<SubmissionItem> byUnit = history.get().index(TableDefinition.GSI1);
         return newestFirst(items(byUnit, QueryEnhancedRequest.builder()

@@ -93,9 +93,16 @@ public final class Keys {
         return SUBMISSION_PREFIX + id(unitId) + SEPARATOR;
     }
 
-    /** gsi1 sort key of a submission: time order within the unit's partition. */
-    public static String submissionIndexSk(Instant submittedAt, String taskId) {
-        return SUBMISSION_PREFIX + time(submittedAt) + SEPARATOR + id(taskId);
+    /**
+     * gsi1 sort key of a submission: per task, then time order, then key, within the unit's partition — so a
+     * (task, unit) history page is one Query newest first ({@code begins_with SUB#<taskId>#}, reversed).
+     */
+    public static String submissionIndexSk(String taskId, Instant submittedAt, String idempotencyKey) {
+        return submissionsOfTaskInUnitIndexPrefix(taskId) + time(submittedAt) + SEPARATOR + idempotencyKey;
+    }
+
+    public static String submissionsOfTaskInUnitIndexPrefix(String taskId) {
+        return SUBMISSION_PREFIX + id(taskId) + SEPARATOR;
     }
 
     /** gsi2 partition of the submissions of one ISO week. */
@@ -116,6 +123,21 @@ public final class Keys {
     public static String credentialIndexSk(String unitId, Instant issuedAt) {
         return id(unitId) + SEPARATOR + time(issuedAt);
     }
+
+    /** A browser session, by the SHA-256 of its id (sort key {@link #SESSION}). */
+    public static String sessionPk(String idSha256Hex) {
+        return SESSION + SEPARATOR + idSha256Hex;
+    }
+
+    public static final String SESSION = "SESSION";
+
+    /** The submission counter of one credential in one UTC minute (sort key {@link #RATE_SUBMISSIONS}). */
+    public static String submissionRatePk(String credentialSha256Hex, Instant minute) {
+        return "RATE" + SEPARATOR + credentialSha256Hex + SEPARATOR
+                + DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(minute);
+    }
+
+    public static final String RATE_SUBMISSIONS = "SUBMISSIONS";
 
     public static String alertPk(int year) {
         return planPk(year) + SEPARATOR + "ALERT";

@@ -38,7 +38,7 @@ final class SubmissionMapper {
         item.setPk(Keys.taskHistoryPk(s.planYear(), s.taskId()));
         item.setSk(Keys.submissionSk(s.unitId(), s.idempotencyKey()));
         item.setGsi1pk(Keys.unitIndexPk(s.planYear(), s.unitId()));
-        item.setGsi1sk(Keys.submissionIndexSk(s.submittedAt(), s.taskId()));
+        item.setGsi1sk(Keys.submissionIndexSk(s.taskId(), s.submittedAt(), s.idempotencyKey()));
         item.setGsi2pk(Keys.weekPk(s.planYear(), Keys.week(s.submittedAt())));
         item.setGsi2sk(Keys.weekSk(s.submittedAt(), s.taskId(), s.unitId()));
         item.setData(data(s));

@@ -27,6 +27,9 @@ public final class TableDefinition {
     public static final String GSI2_PK = "gsi2pk";
     public static final String GSI2_SK = "gsi2sk";
 
+    /** Epoch seconds after which DynamoDB may delete an item (sessions, rate counters); template.yaml enables it. */
+    public static final String TTL = "ttl";
+
     /** Every key attribute is a string. */
     public static final List<String> KEY_ATTRIBUTES = List.of(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK);
 

@@ -15,7 +15,10 @@ import cn.lyg.xilian.web.ApiViews.TaskView;
 import cn.lyg.xilian.web.ApiViews.UnitState;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
+import cn.lyg.xilian.web.http.HistoryCursors;
 import cn.lyg.xilian.web.http.RequestBodies;
+import cn.lyg.xilian.web.http.SubmissionLimit;
+import cn.lyg.xilian.core.progress.HistoryPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +35,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +48,21 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiController {
 
+    /** The body's fields; any other top-level field is refused (400 UNKNOWN_FIELD), never ignored. */
+    static final java.util.Set<String> FIELDS = java.util.Set.of("status", "percent", "figures", "progress",
+            "problems", "nextSteps", "reporter", "phone");
+
     private final Authenticator auth;
     private final RequestBodies bodies;
     private final PlanCache plans;
     private final ProgressRepository progress;
     private final SubmitProgress submitProgress;
     private final Display display;
+    private final SubmissionLimit submissionLimit;
 
     public ApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
-                         SubmitProgress submitProgress, Display display) {
+                         SubmitProgress submitProgress, Display display, SubmissionLimit submissionLimit) {
+        this.submissionLimit = submissionLimit;
         this.auth = auth;
         this.bodies = bodies;
         this.plans = plans;
@@ -97,8 +105,10 @@ public class ApiController {
         return out;
     }
 
+    /** The task with the latest status per unit and one page of history ({@code limit}, {@code cursor}). */
     @Get("/tasks/{id}")
-    public ApiViews.TaskDetail task(HttpRequest<?> request, String id) {
+    public ApiViews.TaskDetail task(HttpRequest<?> request, String id, @QueryValue @Nullable Integer limit,
+                                    @QueryValue @Nullable String cursor) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();
         PlanTask task = plan.task(id).orElseThrow(() -> PageController.unknownTask(id));
@@ -112,11 +122,10 @@ public class ApiController {
             }
         });
         String only = who.coordinator() ? null : who.unitId();
-        List<SubmissionView> history = progress.historyOfTask(plan.year(), id).stream()
-                .filter(s -> only == null || s.unitId().equals(only))
-                .sorted(Comparator.comparing(Submission::submittedAt).reversed())
-                .map(SubmissionView::of).toList();
-        return new ApiViews.TaskDetail(view(plan, who, task, latest, only), history);
+        HistoryPage page = HistoryPage.across(progress, plan.year(), id, only == null ? task.unitIds() : List.of(only),
+                HistoryCursors.decode(cursor), HistoryCursors.size(limit));
+        return new ApiViews.TaskDetail(view(plan, who, task, latest, only),
+                page.items().stream().map(SubmissionView::of).toList(), HistoryCursors.encode(page.next()));
     }
 
     /**
@@ -133,7 +142,7 @@ public class ApiController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID",
                     "请求头 Idempotency-Key 必填，须为8到64位的字母、数字、下划线或连字符");
         }
-        JsonNode body = bodies.jsonObject(request);
+        JsonNode body = bodies.jsonObject(request, FIELDS);
         Map<String, String> figures = new LinkedHashMap<>();
         List<FieldError> shapeErrors = new ArrayList<>();
         JsonNode f = body.get("figures");
@@ -154,6 +163,7 @@ public class ApiController {
                 scalar(body.get("reporter"), "reporter", shapeErrors),
                 scalar(body.get("phone"), "phone", shapeErrors), key);
         Plan plan = plans.plan();
+        submissionLimit.acquire(who);
         if (!shapeErrors.isEmpty()) {
             // Still check task and access first, so a wrong task is reported as such whatever the body.
             PlanTask task = plan.task(id).orElseThrow(() -> PageController.unknownTask(id));

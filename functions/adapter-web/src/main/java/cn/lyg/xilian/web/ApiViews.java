@@ -52,7 +52,11 @@ public final class ApiViews {
     }
 
     @Serdeable
-    public record TaskDetail(TaskView task, List<SubmissionView> history) {
+    /**
+     * @param history     newest first, one page (size {@code limit}) over the units the caller may see
+     * @param historyNext opaque cursor of the next (older) page: {@code ?cursor=…}; null on the last page
+     */
+    public record TaskDetail(TaskView task, List<SubmissionView> history, @Nullable String historyNext) {
     }
 
     /**

@@ -59,7 +59,7 @@ public class BoardController {
     @Get
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> board(HttpRequest<?> request) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         Board view = board.board(who, BoardQuery.parse(plan, request.getParameters()));
         Map<String, Object> model = new HashMap<>();
@@ -94,7 +94,7 @@ public class BoardController {
      * API function lists its content type under micronaut.function.binary-types (see functions/api).
      */
     private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         BoardQuery query = BoardQuery.parse(plans.plan(), request.getParameters());
         Ledger ledger = board.ledger(who, query);
         String fileName = board.fileBaseName(who, query, ledger) + "." + writer.extension();

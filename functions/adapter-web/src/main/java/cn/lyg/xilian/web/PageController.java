@@ -15,7 +15,10 @@ import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
+import cn.lyg.xilian.web.http.HistoryCursors;
 import cn.lyg.xilian.web.http.RequestBodies;
+import cn.lyg.xilian.web.http.SubmissionLimit;
+import cn.lyg.xilian.core.progress.HistoryPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,7 +43,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +66,14 @@ public class PageController {
     private final WebSettings settings;
     private final Pages pages;
     private final StatusBoard board;
+    private final SubmissionLimit submissionLimit;
 
-    public PageController(Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
+    public PageController(SubmissionLimit submissionLimit, Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
                           SubmitProgress submitProgress, Display display, WebSettings settings, Pages pages,
                           StatusBoard board) {
         this.pages = pages;
         this.board = board;
+        this.submissionLimit = submissionLimit;
         this.auth = auth;
         this.bodies = bodies;
         this.plans = plans;
@@ -79,27 +83,9 @@ public class PageController {
         this.settings = settings;
     }
 
-    /** The sign-in link: checks the token, moves it into an HttpOnly cookie and out of the address bar. */
-    @Get("/login")
-    public HttpResponse<?> login(HttpRequest<?> request, @QueryValue @Nullable String token) {
-        auth.check(token);
-        Cookie cookie = Cookie.of(settings.getCookieName(), token).httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .maxAge(Duration.ofDays(400)).secure(https(request));
-        return HttpResponse.seeOther(URI.create("/")).cookie(cookie);
-    }
-
-    @Post("/logout")
-    @Consumes(MediaType.ALL)
-    public HttpResponse<?> logout(HttpRequest<?> request) {
-        auth.requireSameOrigin(request);
-        Cookie cookie = Cookie.of(settings.getCookieName(), "").httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .maxAge(0).secure(https(request));
-        return HttpResponse.seeOther(URI.create("/catalog")).cookie(cookie);
-    }
-
     @Get("/")
     public HttpResponse<?> home(HttpRequest<?> request) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         if (who.coordinator()) {
             return HttpResponse.seeOther(URI.create("/coordinator"));
         }
@@ -131,7 +117,7 @@ public class PageController {
 
     @Get("/coordinator")
     public HttpResponse<?> coordinator(HttpRequest<?> request) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         if (!who.coordinator()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "COORDINATOR_ONLY", "仅市发改委统筹人员可查看全部任务");
         }
@@ -158,9 +144,10 @@ public class PageController {
         return pages.ok("coordinator", model, request);
     }
 
+    /** {@code ?unit=<unitId>&before=<cursor>} pages back through one unit's history. */
     @Get("/tasks/{id}")
     public HttpResponse<?> task(HttpRequest<?> request, String id) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         PlanTask task = visibleTask(plan, who, id);
         Map<String, String> values = new HashMap<>();
@@ -182,9 +169,10 @@ public class PageController {
     @Post("/tasks/{id}")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> submit(HttpRequest<?> request, String id) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Map<String, List<String>> form = bodies.form(request);
         auth.requireCsrf(request, first(form, "_csrf"));
+        submissionLimit.acquire(who);
         Plan plan = plans.plan();
         PlanTask task = plan.task(id).orElseThrow(() -> unknownTask(id));
         if (!who.mayReport(task)) {
@@ -225,14 +213,13 @@ public class PageController {
 
     @Get("/submissions/{taskId}/{unitId}/{key}")
     public HttpResponse<?> confirmation(HttpRequest<?> request, String taskId, String unitId, String key) {
-        Principal who = auth.requireCookie(request);
+        Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         PlanTask task = visibleTask(plan, who, taskId);
         if (!who.coordinator() && !unitId.equals(who.unitId())) {
             throw notResponsible(taskId);
         }
-        Submission s = progress.historyOfTask(plan.year(), taskId).stream()
-                .filter(x -> x.unitId().equals(unitId) && x.idempotencyKey().equals(key)).findFirst()
+        Submission s = progress.find(plan.year(), taskId, unitId, key)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "SUBMISSION_NOT_FOUND", "未找到该填报记录"));
         Map<String, Object> model = base(plan, who, request);
         model.put("task", task);
@@ -264,11 +251,11 @@ public class PageController {
                 latest.put(s.unitId(), s.latest());
             }
         });
-        List<Submission> history = progress.historyOfTask(plan.year(), task.id()).stream()
-                .filter(s -> who.coordinator() || s.unitId().equals(who.unitId()))
-                .sorted(Comparator.comparing(Submission::submittedAt).reversed()).toList();
-        model.put("history", history);
-        // One block per responsible unit in the notice's order: light, reasons, latest status and its history.
+        // One block per responsible unit in the notice's order: light, reasons, latest status and one page of
+        // its history (newest first; ?unit=…&before=… pages back through one unit, the others stay on page 1).
+        String pagedUnit = request.getParameters().get("unit");
+        HistoryPage.Cursor before = HistoryCursors.decode(request.getParameters().get("before"));
+        List<Submission> history = new ArrayList<>();
         List<Map<String, Object>> units = new ArrayList<>();
         for (String unitId : task.unitIds()) {
             if (!who.coordinator() && !unitId.equals(who.unitId())) {
@@ -278,11 +265,17 @@ public class PageController {
             u.put("unitId", unitId);
             u.put("assessment", lights.get(unitId));
             u.put("latest", latest.get(unitId));
-            u.put("history", history.stream().filter(h -> h.unitId().equals(unitId)).toList());
+            HistoryPage page = progress.historyPage(plan.year(), task.id(), unitId,
+                    unitId.equals(pagedUnit) ? before : null, HistoryPage.DEFAULT_SIZE);
+            history.addAll(page.items());
+            u.put("history", page.items());
+            u.put("paged", unitId.equals(pagedUnit) && before != null);
+            u.put("next", page.next() == null ? "" : "/tasks/" + enc(task.id()) + "?unit=" + enc(unitId)
+                    + "&before=" + HistoryCursors.encode(page.next()) + "#history-" + unitId);
             units.add(u);
         }
         model.put("units", units);
-        auth.cookieToken(request).ifPresent(t -> model.put("csrf", Authenticator.csrfToken(t)));
+        model.put("history", history);
         return model;
     }
 
@@ -309,10 +302,6 @@ public class PageController {
 
     static ApiException notResponsible(String id) {
         return new ApiException(HttpStatus.FORBIDDEN, "NOT_RESPONSIBLE", "本单位不是任务“" + id + "”的责任单位");
-    }
-
-    private static boolean https(HttpRequest<?> request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
     @Nullable

@@ -1,6 +1,8 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Credentials;
+import cn.lyg.xilian.core.access.Sessions;
+import cn.lyg.xilian.core.port.SessionRepository;
 import cn.lyg.xilian.core.port.CredentialRepository;
 import cn.lyg.xilian.core.port.ProgressRepository;
 import cn.lyg.xilian.core.port.SubmissionListener;
@@ -17,8 +19,13 @@ public class WebFactory {
 
 
     @Singleton
-    Credentials credentials(CredentialRepository repository, Clock clock) {
-        return new Credentials(repository, clock);
+    Credentials credentials(CredentialRepository repository, Clock clock, WebSettings settings) {
+        return new Credentials(repository, clock, settings.getPlanYear());
+    }
+
+    @Singleton
+    Sessions sessions(SessionRepository repository, Credentials credentials, Clock clock, SessionSettings settings) {
+        return new Sessions(repository, credentials, clock, settings.toPolicy());
     }
 
     @Singleton

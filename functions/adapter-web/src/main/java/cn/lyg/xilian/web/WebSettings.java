@@ -10,7 +10,10 @@ public class WebSettings {
     private int planYear = 2026;
     /** Request bodies above this are refused with 413 BODY_TOO_LARGE (documented: 64 KB). */
     private int maxBodyBytes = 64 * 1024;
-    private String cookieName = "xilian_token";
+    /** The session cookie; served over https it is named {@code __Host-<name>}. */
+    private String cookieName = "xilian_session";
+    /** Progress submissions accepted per credential per minute (form and API together); more → 429. */
+    private int submissionsPerMinute = 20;
     /** Used by the admin command to print sign-in links, e.g. https://xilian.example.cn */
     private String publicBaseUrl = "http://localhost:8080";
     /** How long the plan read from DynamoDB is reused, in seconds. The plan changes a few times a year. */
@@ -38,6 +41,14 @@ public class WebSettings {
 
     public void setCookieName(String cookieName) {
         this.cookieName = cookieName;
+    }
+
+    public int getSubmissionsPerMinute() {
+        return submissionsPerMinute;
+    }
+
+    public void setSubmissionsPerMinute(int submissionsPerMinute) {
+        this.submissionsPerMinute = submissionsPerMinute;
     }
 
     public String getPublicBaseUrl() {

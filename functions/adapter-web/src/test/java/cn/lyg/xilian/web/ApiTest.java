@@ -47,7 +47,9 @@ class ApiTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite);
+        // Concurrency and replays, not abuse: 200 submissions share a few credentials within a minute. The cap
+        // itself is tested in HistoryBoundsSecurityTest.
+        app = TestApp.start(dynalite, java.util.Map.of("xilian.web.submissions-per-minute", 10_000));
         huiyu = app.issue(Role.UNIT, "park-huiyu");
     }
 

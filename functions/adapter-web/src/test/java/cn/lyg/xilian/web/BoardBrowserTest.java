@@ -59,6 +59,13 @@ class BoardBrowserTest {
     @Test
     void signInFilterCheckLightsDownloadAndScreenshot() throws IOException {
         browser.get(app.url("/login?token=" + app.issue(Role.COORDINATOR, null)));
+        assertThat(browser.findElement(By.id("target")).getText()).contains("市发改委");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/coordinator"));
+        } catch (RuntimeException e) {
+            throw new AssertionError("sign-in did not reach /coordinator: " + browser.getPageSource(), e);
+        }
         assertThat(browser.getCurrentUrl()).endsWith("/coordinator");
         browser.findElement(By.linkText("进度看板")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/board"));
@@ -86,7 +93,7 @@ class BoardBrowserTest {
         shot("board.png");
 
         // The downloads, fetched like the browser would: its own link, its own cookie.
-        String cookie = "xilian_token=" + browser.manage().getCookieNamed("xilian_token").getValue();
+        String cookie = "xilian_session=" + browser.manage().getCookieNamed("xilian_session").getValue();
         String csvUrl = browser.findElement(By.id("dl-csv")).getAttribute("href");
         assertThat(csvUrl).contains("field=INDUSTRY");
         HttpResponse<byte[]> csv = Http.getBytes(csvUrl, cookie);

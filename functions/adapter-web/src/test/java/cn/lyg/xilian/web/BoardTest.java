@@ -46,10 +46,7 @@ class BoardTest {
     }
 
     static String signIn(String token) {
-        HttpResponse<String> r = Http.get(app.url("/login?token=" + token), null);
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return Http.signIn(app.url(""), token);
     }
 
     /** Task id → light, in page order. */
@@ -156,7 +153,8 @@ class BoardTest {
         assertThat(coord).contains("单位上报受阻，进度30%").contains("已逾期5天，尚未填报").contains("href=\"/board\"");
         String task = Http.get(app.url("/tasks/3.1.6"), coordinator).body();
         assertThat(task).contains("各责任单位最新状态").contains("id=\"unit-lianyun\"").contains("受阻")
-                .contains("连云区（1次）");
+                // the unit's history block (one page, newest first; see HistoryBoundsSecurityTest)
+                .contains("id=\"history-lianyun\"").contains("连云区（最近的记录）");
         assertThat(Http.get(app.url("/"), lianyun).body()).contains("href=\"/board\"");
     }
 

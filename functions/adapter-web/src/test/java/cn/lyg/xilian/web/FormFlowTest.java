@@ -34,11 +34,7 @@ class FormFlowTest {
     }
 
     private String signIn(String token) {
-        HttpResponse<String> r = Http.get(app.url("/login?token=" + token), null);
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return Http.signIn(app.url(""), token);
     }
 
     @Test

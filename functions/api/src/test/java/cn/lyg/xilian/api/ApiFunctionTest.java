@@ -106,13 +106,21 @@ class ApiFunctionTest {
                 .collect(Collectors.joining("&"));
     }
 
-    /** Signs in with the link and returns the cookie the browser then sends ({@code name=value}). */
+    /**
+     * Signs in as a browser does: the link shows a confirmation (no cookie), its button posts the token from our
+     * page; returns the session cookie the browser then sends ({@code name=value}).
+     */
     static String signIn(String token) {
-        HttpApiResponse login = call(HttpApiEvent.get("/login?token=" + token));
-        assertThat(login.status()).isEqualTo(303);
+        HttpApiResponse confirm = call(HttpApiEvent.get("/login?token=" + token));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.cookies()).isEmpty();
+        HttpApiResponse login = call(fromOurPage(HttpApiEvent.post("/login")).form("token=" + token));
+        assertThat(login.status()).as(login.text()).isEqualTo(303);
         String setCookie = login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("httponly").containsIgnoringCase("secure")
-                .containsIgnoringCase("samesite=lax");
+        // Over https (API Gateway): the __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/; a session, not the token.
+        assertThat(setCookie).startsWith("__Host-xilian_session=").doesNotContain(token)
+                .containsIgnoringCase("httponly").containsIgnoringCase("secure")
+                .containsIgnoringCase("samesite=lax").contains("Path=/");
         return setCookie.split(";", 2)[0];
     }
 
@@ -200,10 +208,12 @@ class ApiFunctionTest {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("任务编号");
         }
 
-        HttpApiResponse logout = call(fromOurPage(signedIn(HttpApiEvent.post("/logout"), cookie)).form(""));
+        HttpApiResponse logout = call(fromOurPage(signedIn(HttpApiEvent.post("/logout"), cookie)).form("_csrf=" + csrf));
         assertThat(logout.status()).isEqualTo(303);
         assertThat(logout.cookies()).as("sign-out clears the cookie through cookies")
                 .anySatisfy(c -> assertThat(c).startsWith(cookie.split("=")[0] + "=").containsIgnoringCase("max-age=0"));
+        HttpApiResponse replayed = call(signedIn(HttpApiEvent.get("/"), cookie));
+        assertThat(replayed.status()).as("the session was deleted: a copied cookie is worthless").isEqualTo(401);
     }
 
     /** Two cookies in one header, or in two Cookie headers: API Gateway sends both in cookies; ours is found. */

@@ -26,6 +26,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,8 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
         String base = webSettings.getPublicBaseUrl().replaceAll("/+$", "");
         if (!devCredentialsStillValid(file, base)) {
             writeDevCredentials(plan, file, base);
+        } else {
+            restrictToOwner(file); // a file written by an older version may be world-readable
         }
         LOG.info("development sign-in links: {}", file.toAbsolutePath());
     }
@@ -121,9 +124,20 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
         }
         try {
             Files.createDirectories(file.getParent());
+            // Owner-only from the first byte: the file holds the coordinators' link (sees every unit).
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static void restrictToOwner(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict " + file.toAbsolutePath(), e);
         }
     }
 

@@ -88,6 +88,10 @@ class FormBrowserTest {
     void aUnitFillsInAndSubmitsTheFormThenAnInvalidReportKeepsItsInput() throws Exception {
         WebDriver browser = chromium.driver();
         browser.get(signInLink("guannan"));
+        assertThat(browser.findElement(By.id("target")).getText()).contains("灌南县"); // the confirmation, nothing set yet
+        assertThat(browser.manage().getCookies()).isEmpty();
+        chromium.screenshot("sign-in-confirm.png");
+        chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
         assertThat(browser.getPageSource()).contains("我的任务").contains("灌南县");
 
         browser.get(base + "/tasks/2.9");
@@ -135,5 +139,13 @@ class FormBrowserTest {
         chromium.screenshot("form-phone.png");
         assertThat(server.getApplicationContext().getBean(ProgressRepository.class).historyOfTask(2026, "2.9"))
                 .hasSize(1);
+
+        // Sign-out (the header's button posts the session's CSRF token): back on the plan, and signed out.
+        chromium.resize(1280, 2400);
+        browser.get(base + "/");
+        chromium.clickAndWaitForNewPage(By.cssSelector("header form button"));
+        assertThat(browser.getCurrentUrl()).endsWith("/catalog");
+        browser.get(base + "/");
+        assertThat(navigationStatus(browser)).isEqualTo(401L);
     }
 }

@@ -77,7 +77,13 @@ class LocalApplicationTest {
             assertThat(lines).hasSize(1 + 29); // the coordinators + every unit of the plan
             String donghai = token(lines.stream().filter(l -> l.contains("(donghai)")).findFirst().orElseThrow());
 
-            HttpResponse<String> signIn = get(base.resolve("/login?token=" + donghai), null);
+            HttpResponse<String> confirm = get(base.resolve("/login?token=" + donghai), null);
+            assertThat(confirm.statusCode()).isEqualTo(200);
+            assertThat(confirm.body()).contains("确认登录", "东海县");
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + donghai)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(signIn.statusCode()).isEqualTo(303);
             String cookie = signIn.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
             HttpResponse<String> myTasks = get(base.resolve("/"), cookie);

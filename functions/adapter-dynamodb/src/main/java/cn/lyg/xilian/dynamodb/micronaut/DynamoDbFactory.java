@@ -7,6 +7,8 @@ import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
+import cn.lyg.xilian.dynamodb.DynamoRateCounter;
+import cn.lyg.xilian.dynamodb.DynamoSessionRepository;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -73,6 +75,16 @@ public class DynamoDbFactory {
     @Singleton
     DynamoCredentialRepository credentialRepository(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoCredentialRepository(client, settings);
+    }
+
+    @Singleton
+    DynamoSessionRepository sessionRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoSessionRepository(client, settings);
+    }
+
+    @Singleton
+    DynamoRateCounter rateCounter(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoRateCounter(client, settings);
     }
 
     /**

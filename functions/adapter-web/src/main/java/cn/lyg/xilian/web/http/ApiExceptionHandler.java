@@ -2,6 +2,7 @@ package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.progress.FieldError;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,6 +19,9 @@ import java.util.Map;
 @Requires(classes = {ApiException.class, ExceptionHandler.class})
 public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
 
+    /** At most this many field errors are listed in one answer; the message counts the rest. */
+    public static final int MAX_FIELD_ERRORS = 20;
+
     private final Pages pages;
 
     public ApiExceptionHandler(Pages pages) {
@@ -33,10 +37,20 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
         if (request.getPath().startsWith("/api/")) {
             Map<String, ErrorBody.FieldMessage> fields = new LinkedHashMap<>();
             for (FieldError f : e.fields()) {
+                if (fields.size() == MAX_FIELD_ERRORS) {
+                    break; // a body with thousands of bad keys must not get an answer thousands of entries long
+                }
                 fields.putIfAbsent(f.field(), new ErrorBody.FieldMessage(f.code(), f.message()));
             }
-            return HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(new ErrorBody(e.code(), e.getMessage(), fields));
+            long distinct = e.fields().stream().map(FieldError::field).distinct().count();
+            String message = distinct > fields.size()
+                    ? e.getMessage() + "（另有 " + (distinct - fields.size()) + " 处字段错误未列出）" : e.getMessage();
+            var response = HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody(e.code(), message, fields));
+            if (e.status().getCode() == 429) {
+                response.header(HttpHeaders.RETRY_AFTER, "60");
+            }
+            return response;
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", e.status().getCode() == 401 ? "请登录" : "无法完成请求");

@@ -3,33 +3,59 @@ package cn.lyg.xilian.web.http;
 import cn.lyg.xilian.core.access.CredentialCheck;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.SessionCheck;
+import cn.lyg.xilian.core.access.Sessions;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Checks the credential on every request (one consistent GetItem), so a revocation takes effect at once.
- * Pages use the HttpOnly cookie set by /login; the JSON API uses only {@code Authorization: Bearer}, so a
- * browser's cookie can never authorize an API call (which is why the API needs no CSRF token).
+ * Who is asking. Two separate ways in, never interchangeable:
+ * <ul>
+ *   <li>the JSON API: {@code Authorization: Bearer <sign-in token>}, checked on every request (one consistent
+ *   GetItem), never the cookie — so a browser's cookie can never authorize an API call;</li>
+ *   <li>pages: the session cookie set by {@code POST /login}, holding a random session id that is not a
+ *   credential (its hash is stored under another key, so it never works as a Bearer token). Every request
+ *   re-reads the session and its credential: sign-out, the session limits and revocation act at once.</li>
+ * </ul>
+ * Failed sign-ins are logged as one structured line each ({@code "event":"SIGN_IN_FAILED"}) without the token;
+ * template.yaml counts them with a metric filter and alarms on a spike.
  */
 @Singleton
 public class Authenticator {
 
+    /** The request attribute holding the {@link SignedIn} of a page request, once checked. */
+    static final String SIGNED_IN = "xilian.signedIn";
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
     private final Credentials credentials;
+    private final Sessions sessions;
     private final WebSettings settings;
 
     private final SameOriginCheck sameOrigin;
 
-    public Authenticator(Credentials credentials, WebSettings settings, SameOriginCheck sameOrigin) {
+    public Authenticator(Credentials credentials, Sessions sessions, WebSettings settings, SameOriginCheck sameOrigin) {
         this.credentials = credentials;
+        this.sessions = sessions;
         this.settings = settings;
         this.sameOrigin = sameOrigin;
+    }
+
+    /** A page request's principal and the session id (which the CSRF token derives from). */
+    public record SignedIn(Principal principal, String sessionId) {
+        public String csrfToken() {
+            return Sessions.csrfToken(sessionId);
+        }
     }
 
     public Principal bearer(HttpRequest<?> request) {
@@ -37,54 +63,125 @@ public class Authenticator {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_MISSING", "缺少凭据：请在 Authorization 头中提供 Bearer 令牌");
         }
-        return check(header.substring(7).strip());
+        return check(request, "bearer", header.substring(7).strip());
     }
 
-    /** The token in the sign-in cookie, if any. */
-    public Optional<String> cookieToken(HttpRequest<?> request) {
-        return request.getCookies().findCookie(settings.getCookieName()).map(Cookie::getValue);
+    /** Checks a sign-in token (Bearer or /login); a refusal is logged and thrown as 401. */
+    public Principal check(HttpRequest<?> request, String via, String token) {
+        CredentialCheck result = credentials.authenticate(token);
+        if (result instanceof CredentialCheck.Valid v) {
+            return v.principal();
+        }
+        String hash = Tokens.wellFormed(token) ? Tokens.sha256Hex(token) : null;
+        throw refused(request, via, result, result instanceof CredentialCheck.Invalid ? null : hash);
     }
 
-    public Optional<Principal> cookie(HttpRequest<?> request) {
-        return cookieToken(request).map(this::check);
+    /** The session of a page request; 401 when there is none or it ended. */
+    public Principal requireSession(HttpRequest<?> request) {
+        return requireSignedIn(request).principal();
     }
 
-    public Principal requireCookie(HttpRequest<?> request) {
-        return cookie(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_MISSING",
-                "请先使用本单位的登录链接登录"));
-    }
-
-    public Principal check(String token) {
-        return switch (credentials.authenticate(token)) {
-            case CredentialCheck.Valid v -> v.principal();
-            case CredentialCheck.Invalid i -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID",
-                    "凭据无效，请使用管理员发放的登录链接");
-            case CredentialCheck.Expired e -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_EXPIRED",
-                    "凭据已过期，请联系市发改委重新发放登录链接");
-            case CredentialCheck.Revoked r -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_REVOKED",
-                    "凭据已被吊销，请联系市发改委");
+    public SignedIn requireSignedIn(HttpRequest<?> request) {
+        Optional<Object> cached = request.getAttribute(SIGNED_IN);
+        if (cached.isPresent()) {
+            return (SignedIn) cached.get();
+        }
+        String id = sessionId(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
+                "CREDENTIAL_MISSING", "请先使用本单位的登录链接登录"));
+        return switch (sessions.check(id)) {
+            case SessionCheck.Active a -> {
+                SignedIn signedIn = new SignedIn(a.principal(), id);
+                request.setAttribute(SIGNED_IN, signedIn);
+                yield signedIn;
+            }
+            case SessionCheck.Unknown u -> {
+                logFailure(request, "session", "SESSION_UNKNOWN", null);
+                throw new ApiException(HttpStatus.UNAUTHORIZED, "SESSION_INVALID", "登录已失效（已退出或不存在），请重新使用登录链接登录");
+            }
+            case SessionCheck.Ended e -> throw new ApiException(HttpStatus.UNAUTHORIZED, "SESSION_EXPIRED",
+                    "登录已超时，请重新使用登录链接登录");
+            case SessionCheck.CredentialRefused r -> throw refused(request, "session", r.check(), null);
         };
     }
 
-    /**
-     * The form's CSRF token: derived from the sign-in token, which only the holder's browser has (the cookie
-     * is HttpOnly and never sent cross-site for POSTs with SameSite=Lax). No server state is needed.
-     */
-    public static String csrfToken(String credentialToken) {
-        return Tokens.sha256Hex("csrf:" + credentialToken);
+    /** The current valid session, if any, without failing (the sign-in page shows whose it is). */
+    public Optional<SignedIn> currentSession(HttpRequest<?> request) {
+        try {
+            return sessionId(request).isPresent() ? Optional.of(requireSignedIn(request)) : Optional.empty();
+        } catch (ApiException notValid) {
+            return Optional.empty();
+        }
     }
 
-    /** A cookie-authenticated post without a form token (sign-out): from our own pages only. */
+    /** The session id in the cookie of this scheme ({@code __Host-} prefixed over https). */
+    public Optional<String> sessionId(HttpRequest<?> request) {
+        return request.getCookies().findCookie(cookieName(request)).map(Cookie::getValue);
+    }
+
+    /** A post that needs no session (sign-in): from our own pages only (Origin, Sec-Fetch-Site). */
     public void requireSameOrigin(HttpRequest<?> request) {
         sameOrigin.require(request);
     }
 
-    /** A cookie-authenticated form post: from our own pages (Origin, Sec-Fetch-Site) and with the form's token. */
+    /**
+     * A cookie-authenticated form post: from our own pages ({@link SameOriginCheck}) and with the form's token,
+     * which must match the one derived from this request's session (constant-time comparison).
+     */
     public void requireCsrf(HttpRequest<?> request, String presented) {
         sameOrigin.require(request);
-        String token = cookieToken(request).orElse(null);
-        if (token == null || !Tokens.sameSecret(csrfToken(token), presented)) {
+        SignedIn signedIn = requireSignedIn(request);
+        if (!Tokens.sameSecret(signedIn.csrfToken(), presented)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "CSRF_INVALID", "页面已失效或来源不明（CSRF 校验失败），请刷新后重新填报");
         }
     }
+
+    public String cookieName(HttpRequest<?> request) {
+        return (Https.of(request, settings) ? "__Host-" : "") + settings.getCookieName();
+    }
+
+    /** The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure and {@code __Host-} over https. */
+    public Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
+        return Cookie.of(cookieName(request), value).httpOnly(true).sameSite(SameSite.Lax).path("/")
+                .maxAge(maxAge).secure(Https.of(request, settings));
+    }
+
+    private ApiException refused(HttpRequest<?> request, String via, CredentialCheck result, String hash) {
+        return switch (result) {
+            case CredentialCheck.Invalid i -> {
+                logFailure(request, via, "INVALID", null);
+                yield new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID", "凭据无效，请使用管理员发放的登录链接");
+            }
+            case CredentialCheck.Expired e -> {
+                logFailure(request, via, "EXPIRED", hash);
+                yield new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_EXPIRED", "凭据已过期，请联系市发改委重新发放登录链接");
+            }
+            case CredentialCheck.Revoked r -> {
+                logFailure(request, via, "REVOKED", hash);
+                yield new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_REVOKED", "凭据已被吊销，请联系市发改委");
+            }
+            case CredentialCheck.Valid v -> throw new IllegalStateException("not a refusal");
+        };
+    }
+
+    /**
+     * One JSON object per failure. Never the token: at most the credential's id as printed by the admin
+     * command (12 hex digits of its hash) when the credential exists. Values are fixed words or hex/IP text.
+     */
+    private static void logFailure(HttpRequest<?> request, String via, String reason, String credentialHash) {
+        String ip = request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null ? ""
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        // Behind API Gateway the client's address is the first X-Forwarded-For entry (the socket is the proxy).
+        String forwarded = request.getHeaders().get("X-Forwarded-For");
+        String client = forwarded == null ? "" : forwarded.split(",")[0].strip();
+        LOG.warn("{\"event\":\"SIGN_IN_FAILED\",\"via\":\"{}\",\"reason\":\"{}\",\"path\":\"{}\",\"credential\":\"{}\",\"ip\":\"{}\",\"forwardedFor\":\"{}\"}",
+                via, reason, request.getPath().replaceAll("[^A-Za-z0-9/._-]", "?"),
+                credentialHash == null ? "" : credentialHash.substring(0, 12), address(ip), address(client));
+    }
+
+    /** Only the characters of an IPv4/IPv6 address, at most 45: log values are never raw client input. */
+    private static String address(String text) {
+        String clean = text.replaceAll("[^0-9a-fA-F:.]", "");
+        return clean.length() > 45 ? clean.substring(0, 45) : clean;
+    }
+
 }

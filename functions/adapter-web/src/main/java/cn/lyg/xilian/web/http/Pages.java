@@ -31,6 +31,9 @@ public class Pages {
 
     public MutableHttpResponse<String> render(HttpStatus status, String view, Map<String, Object> model,
                                               HttpRequest<?> request) {
+        // Every page of a signed-in request gets the session's CSRF token (the header's sign-out form needs it).
+        request.getAttribute(Authenticator.SIGNED_IN, Authenticator.SignedIn.class)
+                .ifPresent(s -> model.putIfAbsent("csrf", s.csrfToken()));
         Writable writable = renderer.render(view, model, request);
         StringWriter out = new StringWriter();
         try {

@@ -8,6 +8,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import cn.lyg.xilian.core.progress.FieldError;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads request bodies from the raw bytes, the same way on Netty and behind the Lambda API proxy: the proxy's
@@ -145,11 +151,31 @@ public class RequestBodies {
         return strictUtf8(bytes.toByteArray());
     }
 
-    /** A JSON object from the body; anything else is MALFORMED_JSON. */
+    /**
+     * A JSON object from the body, strictly: anything but one object is MALFORMED_JSON, a key twice in one
+     * object is DUPLICATE_KEY (never "the last one wins"), a top-level field outside {@code fields} is
+     * UNKNOWN_FIELD (all 400).
+     */
+    public JsonNode jsonObject(HttpRequest<?> request, Set<String> fields) {
+        JsonNode node = jsonObject(request);
+        List<FieldError> unknown = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : node.entries()) {
+            if (!fields.contains(e.getKey())) {
+                unknown.add(new FieldError(e.getKey(), "UNKNOWN_FIELD", "未知字段 " + e.getKey() + "；允许的字段：" + fields));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", unknown.get(0).message(), unknown);
+        }
+        return node;
+    }
+
+    /** A JSON object from the body (no duplicate keys); anything else is MALFORMED_JSON. */
     public JsonNode jsonObject(HttpRequest<?> request) {
         requireContentType(request, MediaType.APPLICATION_JSON_TYPE);
         byte[] body = bytes(request);
         strictUtf8(body);
+        rejectDuplicateKeys(body);
         JsonNode node;
         try {
             node = json.readValue(body, JsonNode.class);
@@ -161,6 +187,25 @@ public class RequestBodies {
         }
         return node;
     }
+
+    /** The tree mapper keeps the last of duplicate keys silently; a streaming pass with strict detection does not. */
+    private static void rejectDuplicateKeys(byte[] body) {
+        try (JsonParser parser = DUPLICATE_CHECK.createParser(body)) {
+            while (parser.nextToken() != null) {
+                // reading is the check
+            }
+        } catch (JsonParseException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "DUPLICATE_KEY", "JSON 中同一字段出现了多次，请只保留一个");
+            }
+            throw malformedJson();
+        } catch (IOException e) {
+            throw malformedJson();
+        }
+    }
+
+    private static final JsonFactory DUPLICATE_CHECK = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private static ApiException malformedJson() {
         return new ApiException(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "请求内容不是有效的 JSON 对象");

@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param hash      lower-case hex SHA-256 of the token
  * @param unitId    the unit for {@link Role#UNIT}; null for coordinators
- * @param expiresAt null = does not expire
+ * @param expiresAt null = does not expire (only items issued before every credential got an expiry)
  * @param revokedAt set once by the admin command; never cleared
  */
 @Serdeable

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.access;
 
+import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.port.CredentialRepository;
 import io.micronaut.core.annotation.Nullable;
 
@@ -7,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.time.LocalDate;
 
 /**
  * Use cases around credentials: issue, revoke, list, authenticate. The token itself is returned once by
@@ -15,36 +16,98 @@ import java.util.Optional;
  */
 public class Credentials {
 
+    /** Longest lifetime an admin may give a credential ({@code --days}). */
+    public static final int MAX_VALID_DAYS = 400;
+    /** Without {@code --days} a credential lasts until the plan year's end plus this many days (late reports). */
+    public static final int DAYS_AFTER_PLAN_YEAR = 60;
+
     private final CredentialRepository repository;
     private final Clock clock;
+    private final int planYear;
 
+    /** For the current year's plan (Asia/Shanghai). */
     public Credentials(CredentialRepository repository, Clock clock) {
+        this(repository, clock, LocalDate.now(clock.withZone(AlertEvaluator.ZONE)).getYear());
+    }
+
+    public Credentials(CredentialRepository repository, Clock clock, int planYear) {
         this.repository = repository;
         this.clock = clock;
+        this.planYear = planYear;
+    }
+
+    /** The default expiry: 60 days after the plan year's last day, at midnight in Asia/Shanghai. */
+    public Instant defaultExpiry() {
+        return LocalDate.of(planYear + 1, 1, 1).plusDays(DAYS_AFTER_PLAN_YEAR)
+                .atStartOfDay(AlertEvaluator.ZONE).toInstant();
     }
 
     /** The token is shown once to the admin and then only its hash exists. */
     public record Issued(String token, Credential credential) {
     }
 
+    /**
+     * Issues a credential valid for {@code validFor} (1 to {@value #MAX_VALID_DAYS} days), or when null until
+     * {@link #defaultExpiry()}. Every credential expires.
+     *
+     * @throws IllegalArgumentException (message in Chinese, for the admin) on a lifetime out of bounds, or when
+     *                                  the default expiry has passed (the plan year is over: give one)
+     */
     public Issued issue(Role role, @Nullable String unitId, @Nullable Duration validFor) {
-        String token = Tokens.newToken();
         Instant now = clock.instant();
+        Instant expiresAt;
+        if (validFor == null) {
+            expiresAt = defaultExpiry();
+            if (!expiresAt.isAfter(now)) {
+                throw new IllegalArgumentException("计划年度 " + planYear + " 已结束超过 " + DAYS_AFTER_PLAN_YEAR
+                        + " 天，默认有效期已过；请用 --days 指定有效天数");
+            }
+        } else {
+            if (validFor.compareTo(Duration.ofDays(1)) < 0 || validFor.compareTo(Duration.ofDays(MAX_VALID_DAYS)) > 0) {
+                throw new IllegalArgumentException("有效期须为 1 到 " + MAX_VALID_DAYS + " 天");
+            }
+            expiresAt = now.plus(validFor);
+        }
+        String token = Tokens.newToken();
         Credential credential = new Credential(Tokens.sha256Hex(token), role,
-                role == Role.UNIT ? unitId : null, now, validFor == null ? null : now.plus(validFor), null);
+                role == Role.UNIT ? unitId : null, now, expiresAt, null);
         repository.create(credential);
         return new Issued(token, credential);
     }
 
-    public CredentialCheck authenticate(@Nullable String token) {
-        if (!Tokens.wellFormed(token)) {
-            return new CredentialCheck.Invalid();
+    /** A new credential for the unit, and every other live one of the unit ends after {@code grace}. */
+    public record Rotated(Issued issued, List<Credential> retiring) {
+    }
+
+    /**
+     * Rotation: issues a new credential for the unit (lifetime as {@link #issue}), then brings the expiry of
+     * the unit's other live credentials forward to now + {@code grace}, so the holder has time to switch.
+     * An expiry is only ever brought forward, never pushed back. Running it again rotates again: the credential
+     * issued last is then the only one without a near end.
+     */
+    public Rotated rotate(String unitId, @Nullable Duration validFor, Duration grace) {
+        if (grace.isNegative() || grace.compareTo(Duration.ofDays(30)) > 0) {
+            throw new IllegalArgumentException("宽限期须为 0 到 30 天");
         }
-        Optional<Credential> found = repository.find(Tokens.sha256Hex(token));
-        if (found.isEmpty()) {
-            return new CredentialCheck.Invalid();
+        List<Credential> live = repository.list(unitId).stream()
+                .filter(c -> !c.revoked() && !c.expiredAt(clock.instant())).toList();
+        Issued issued = issue(Role.UNIT, unitId, validFor);
+        Instant end = clock.instant().plus(grace);
+        List<Credential> retiring = new java.util.ArrayList<>();
+        for (Credential c : live) {
+            Instant newEnd = c.expiresAt() != null && c.expiresAt().isBefore(end) ? c.expiresAt() : end;
+            repository.expireBy(c.hash(), newEnd);
+            retiring.add(new Credential(c.hash(), c.role(), c.unitId(), c.issuedAt(), newEnd, c.revokedAt()));
         }
-        Credential c = found.get();
+        return new Rotated(issued, retiring);
+    }
+
+    /** Checks a stored credential by its hash (a session re-checks the credential it was opened with). */
+    public CredentialCheck check(String hash) {
+        return repository.find(hash).map(this::verdict).orElseGet(CredentialCheck.Invalid::new);
+    }
+
+    private CredentialCheck verdict(Credential c) {
         if (c.revoked()) {
             return new CredentialCheck.Revoked();
         }
@@ -52,6 +115,13 @@ public class Credentials {
             return new CredentialCheck.Expired();
         }
         return new CredentialCheck.Valid(c.principal());
+    }
+
+    public CredentialCheck authenticate(@Nullable String token) {
+        if (!Tokens.wellFormed(token)) {
+            return new CredentialCheck.Invalid();
+        }
+        return check(Tokens.sha256Hex(token));
     }
 
     /**

@@ -21,4 +21,7 @@ public interface CredentialRepository {
 
     /** Marks the credential revoked; false if it does not exist. Revoking twice keeps the first time. */
     boolean revoke(String hash, Instant when);
+
+    /** Sets the expiry to {@code when} unless it is already earlier; false if the credential does not exist. */
+    boolean expireBy(String hash, Instant when);
 }

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.port;
 
+import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 
@@ -41,6 +42,20 @@ public interface ProgressRepository {
 
     /** Every submission on a task, newest first. */
     List<Submission> historyOfTask(int year, String taskId);
+
+    /**
+     * A page of one unit's history on one task, newest first (time, then idempotency key), starting after
+     * {@code after} (null: the newest). Reads at most about {@code size} items, whatever the history's length.
+     * The default filters {@link #historyOfTask}; a store with an ordered index overrides it.
+     */
+    default HistoryPage historyPage(int year, String taskId, String unitId, HistoryPage.Cursor after, int size) {
+        List<Submission> older = historyOfTask(year, taskId).stream()
+                .filter(s -> s.unitId().equals(unitId) && (after == null || after.isBefore(s)))
+                .sorted(HistoryPage.NEWEST_FIRST)
+                .limit(size + 1L).toList();
+        List<Submission> page = older.size() > size ? older.subList(0, size) : older;
+        return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);
+    }
 
     /** Submissions accepted in [from, to), oldest first; served by an index on the week, not a scan. */
     List<Submission> submittedBetween(int year, Instant from, Instant to);

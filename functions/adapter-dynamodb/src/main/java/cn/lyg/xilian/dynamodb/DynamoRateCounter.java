@@ -1,0 +1,39 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.port.RateCounter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Per-minute counters as items {@code RATE#<subject>#<minute>} / {@code SUBMISSIONS}: one atomic UpdateItem
+ * ({@code ADD}) per counted event, across all Lambda instances. DynamoDB TTL deletes them an hour later.
+ */
+public class DynamoRateCounter implements RateCounter {
+
+    private static final Duration KEEP = Duration.ofHours(1);
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoRateCounter(DynamoDbClient client, DynamoDbSettings settings) {
+        this.client = client;
+        this.table = settings.tableName();
+    }
+
+    @Override
+    public long increment(String subject, Instant windowStart) {
+        var response = client.updateItem(b -> b.tableName(table)
+                .key(Map.of(TableDefinition.PK, AttributeValue.fromS(Keys.submissionRatePk(subject, windowStart)),
+                        TableDefinition.SK, AttributeValue.fromS(Keys.RATE_SUBMISSIONS)))
+                .updateExpression("ADD #n :one SET #ttl = :ttl")
+                .expressionAttributeNames(Map.of("#n", "count", "#ttl", TableDefinition.TTL))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":ttl", AttributeValue.fromN(Long.toString(windowStart.plus(KEEP).getEpochSecond()))))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(response.attributes().get("count").n());
+    }
+}

@@ -1,0 +1,22 @@
+package cn.lyg.xilian.web.http;
+
+import cn.lyg.xilian.web.WebSettings;
+import io.micronaut.http.HttpRequest;
+
+/**
+ * Whether a request reached us over https: directly, through API Gateway or a proxy (X-Forwarded-Proto, which
+ * API Gateway always sets), or because the configured public address is https (a TLS-terminating proxy that
+ * sets no header). Only ever makes cookies and headers stricter, so a forged header gains nothing.
+ */
+public final class Https {
+
+    private Https() {
+    }
+
+    public static boolean of(HttpRequest<?> request, WebSettings settings) {
+        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
+        return request.isSecure()
+                || (forwarded != null && forwarded.split(",")[0].strip().equalsIgnoreCase("https"))
+                || settings.getPublicBaseUrl().regionMatches(true, 0, "https://", 0, 8);
+    }
+}

@@ -1,0 +1,104 @@
+package cn.lyg.xilian.api;
+
+import cn.lyg.xilian.core.access.Credentials;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.dynamodb.TableCreator;
+import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
+import cn.lyg.xilian.testkit.aws.HttpApiEvent;
+import cn.lyg.xilian.testkit.aws.HttpApiResponse;
+import cn.lyg.xilian.testkit.aws.LambdaSerialization;
+import cn.lyg.xilian.testkit.security.SecurityMatrix;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The standing security suite (testkit {@link SecurityMatrix}) through the API function's handler, with events
+ * shaped as API Gateway HTTP API sends them (payload 2.0, testkit {@link HttpApiEvent}): cookies only in the
+ * {@code cookies} array, {@code x-forwarded-proto: https}, urlencoded bodies base64-encoded; read and written by
+ * the managed runtime's serializer.
+ */
+@ExtendWith(DynaliteExtension.class)
+class LambdaSecurityMatrixTest extends SecurityMatrix {
+
+    /** The builder's default domain: the API's own execute-api host. */
+    static final String HOST = "abc123def4.execute-api.cn-north-1.amazonaws.com.cn";
+    static ApiHandler handler;
+    static ApplicationContext ctx;
+
+    @BeforeAll
+    static void start(Dynalite dynalite) throws Exception {
+        String table = Dynalite.uniqueTableName("api-matrix");
+        Map<String, Object> p = new HashMap<>();
+        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
+        p.put("xilian.dynamodb.table", table);
+        p.put("xilian.dynamodb.region", "us-east-1");
+        p.put("aws.region", "us-east-1");
+        p.put("micronaut.server.port", -1);
+        p.put("xilian.web.submissions-per-minute", 1000);
+        ctx = ApplicationContext.builder().properties(p).environments("function").start();
+        handler = new ApiHandler(ctx);
+        new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
+                .resolve("infra/plans/plan-2026.json"))) {
+            ctx.getBean(CatalogRepository.class).load(CatalogJson.read(in));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        ctx.close();
+    }
+
+    @Override
+    protected Reply send(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        // The shared builder shapes the event as API Gateway does (cookies array, lower-case headers, https,
+        // base64 form bodies); the managed runtime's serializer reads it and writes the answer back.
+        HttpApiEvent e = HttpApiEvent.request(method, pathAndQuery);
+        String contentType = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("content-type")) {
+                contentType = h.getValue();
+            } else {
+                e.header(h.getKey(), h.getValue());
+            }
+        }
+        if (body != null) {
+            e.body(contentType == null ? "text/plain" : contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
+        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
+        HttpApiResponse r = HttpApiResponse.parse(LambdaSerialization.write(handler.handleRequest(event,
+                new MockLambdaContext())));
+        Map<String, String> out = new LinkedHashMap<>(r.headers());
+        if (!r.setCookies().isEmpty()) {
+            out.put("set-cookie", String.join(",", r.setCookies()));
+        }
+        return new Reply(r.status(), out, r.text());
+    }
+
+    @Override
+    protected String issue(String role, String unitId) {
+        return ctx.getBean(Credentials.class).issue(Role.valueOf(role), unitId, Duration.ofDays(7)).token();
+    }
+
+    @Override
+    protected String origin() {
+        return "https://" + HOST;
+    }
+}
