@@ -62,6 +62,7 @@ ensure_lambda_runtime() {
   local bin="$XILIAN_ROOT/.local/bin" lib="$XILIAN_ROOT/.local/lambda-runtime"
   mkdir -p "$bin" "$lib"
   if [ ! -x "$bin/aws-lambda-rie" ] || [ "$(cat "$bin/aws-lambda-rie.version" 2>/dev/null)" != "$LAMBDA_RIE_VERSION" ]; then
+    command -v go >/dev/null 2>&1 || [ ! -x /usr/local/go/bin/go ] || PATH="/usr/local/go/bin:$PATH"
     command -v go >/dev/null 2>&1 || { echo "error: go is needed to build the Lambda Runtime Interface Emulator" >&2; exit 1; }
     echo "installing aws-lambda-rie $LAMBDA_RIE_VERSION into $bin (go install, ~40 s the first time) ..." >&2
     GOBIN="$bin" go install "$LAMBDA_RIE_MODULE@$LAMBDA_RIE_VERSION"

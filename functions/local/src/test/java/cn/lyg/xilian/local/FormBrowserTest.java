@@ -2,6 +2,7 @@ package cn.lyg.xilian.local;
 
 import cn.lyg.xilian.core.port.ProgressRepository;
 import cn.lyg.xilian.testkit.Chromium;
+import cn.lyg.xilian.testkit.TaskForm;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.context.ApplicationContext;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -73,17 +73,6 @@ class FormBrowserTest {
         return base + line.substring(line.indexOf("/login?token=")).strip();
     }
 
-    static Object navigationStatus(WebDriver browser) {
-        // The status of the page now shown (Navigation Timing); WebDriver's script runs outside the page's CSP.
-        return ((JavascriptExecutor) browser).executeScript(
-                "return performance.getEntriesByType('navigation')[0].responseStatus");
-    }
-
-    static void retype(WebDriver browser, String id, String text) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
-    }
-
     @Test
     void aUnitFillsInAndSubmitsTheFormThenAnInvalidReportKeepsItsInput() throws Exception {
         WebDriver browser = chromium.driver();
@@ -96,19 +85,11 @@ class FormBrowserTest {
 
         browser.get(base + "/tasks/2.9");
         assertThat(browser.getTitle()).contains("2.9");
-        new Select(browser.findElement(By.id("status"))).selectByVisibleText("推进中");
-        browser.findElement(By.id("percent")).sendKeys("40");
-        browser.findElement(By.id("figure.t1")).sendKeys("2");
-        browser.findElement(By.id("figure.t2")).sendKeys("3.5");
-        browser.findElement(By.id("progress")).sendKeys("新材料项目2个已签约，总投资3.5亿元，<b>正在</b>办理用地手续");
-        browser.findElement(By.id("problems")).sendKeys("用地指标待省级批复");
-        browser.findElement(By.id("nextSteps")).sendKeys("12月底前完成项目备案");
-        browser.findElement(By.id("reporter")).sendKeys("李四");
-        browser.findElement(By.id("phone")).sendKeys("0518-83212345");
+        TaskForm.fillValid(browser);
         chromium.screenshot("form-filled.png");
         chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
 
-        assertThat(navigationStatus(browser)).as(browser.getPageSource()).isEqualTo(200L);
+        assertThat(TaskForm.navigationStatus(browser)).as(browser.getPageSource()).isEqualTo(200L);
         assertThat(browser.getCurrentUrl()).contains("/submissions/2.9/guannan/");
         assertThat(browser.getPageSource()).contains("已保存").contains("40%")
                 .contains("&lt;b&gt;正在&lt;/b&gt;办理用地手续");
@@ -120,13 +101,10 @@ class FormBrowserTest {
 
         // Invalid: percent out of range. The same page comes back (422) with the messages and the typed text.
         browser.get(base + "/tasks/2.9");
-        new Select(browser.findElement(By.id("status"))).selectByVisibleText("滞后");
-        // the form starts from the unit's last report: type over it
-        retype(browser, "percent", "150");
-        retype(browser, "progress", "征地补偿未谈妥");
+        TaskForm.fillInvalid(browser); // types over the unit's last report, which the form starts from
         chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
 
-        assertThat(navigationStatus(browser)).isEqualTo(422L);
+        assertThat(TaskForm.navigationStatus(browser)).isEqualTo(422L);
         assertThat(browser.findElement(By.cssSelector("p.err")).getText()).contains("提交未成功");
         assertThat(browser.findElements(By.cssSelector("div.err"))).extracting(e -> e.getText())
                 .anySatisfy(t -> assertThat(t).contains("百分比"));

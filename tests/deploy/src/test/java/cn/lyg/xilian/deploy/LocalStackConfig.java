@@ -19,8 +19,4 @@ final class LocalStackConfig {
 
     static final String SKIP_REASON = "LocalStack tests skipped: no LOCALSTACK_ENDPOINT / -Dlocalstack.endpoint "
             + "(infra/bin/test starts LocalStack natively and sets it; by hand: infra/localstack/native.sh start)";
-
-    static String stackName() {
-        return System.getProperty("localstack.stack", "xilian-localstack"); // infra/localstack/deploy.sh
-    }
 }

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.deploy;
 
+import cn.lyg.xilian.testkit.aws.CloudFormationYaml;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -56,6 +56,7 @@ public final class LambdaEmulator implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread shutdownHook;
+    private Path scratch; // the task root this emulator made for itself, removed on close
 
     private LambdaEmulator(FunctionSpec spec, Process process, URI invokeUri) {
         this.spec = spec;
@@ -148,7 +149,9 @@ public final class LambdaEmulator implements AutoCloseable {
                 IllegalStateException last = null;
                 for (int attempt = 0; attempt < 3; attempt++) { // a free port can be taken before the emulator binds it
                     try {
-                        return launch(t, classPath, dir, freePort(), freePort());
+                        LambdaEmulator started = launch(t, classPath, dir, freePort(), freePort());
+                        started.scratch = workDir == null ? dir : null;
+                        return started;
                     } catch (IllegalStateException e) {
                         last = e;
                     }
@@ -405,6 +408,13 @@ public final class LambdaEmulator implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (scratch != null) {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

@@ -1,19 +1,9 @@
 package cn.lyg.xilian.runtime;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import cn.lyg.xilian.testkit.aws.CloudFormationYaml;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class SamTemplate {
 
-    private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "Equals", "FindInMap", "GetAtt",
-            "GetAZs", "If", "ImportValue", "Join", "Not", "And", "Or", "Select", "Split", "Sub", "Transform",
-            "Length", "ToJsonString");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final Path file;
@@ -73,10 +60,9 @@ public final class SamTemplate {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static SamTemplate read(Path file) {
-        try (Reader in = Files.newBufferedReader(file)) {
-            return new SamTemplate(file, (Map<String, Object>) new Yaml(new Constructor()).load(in));
+        try {
+            return new SamTemplate(file, CloudFormationYaml.read(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -333,39 +319,5 @@ public final class SamTemplate {
     static Map<String, Object> map(Object parent, String key) {
         Object v = ((Map<String, Object>) parent).get(key);
         return v == null ? Map.of() : (Map<String, Object>) v;
-    }
-
-    /** Turns the short-form tags ({@code !Ref X}, {@code !Sub …}) into their long form, as CloudFormation does. */
-    private static final class Constructor extends SafeConstructor {
-        Constructor() {
-            super(new LoaderOptions());
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-            for (String fn : FUNCTIONS) {
-                yamlConstructors.put(new Tag("!" + fn), new Intrinsic("Fn::" + fn));
-            }
-        }
-
-        private final class Intrinsic extends AbstractConstruct {
-            private final String name;
-
-            Intrinsic(String name) {
-                this.name = name;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value = switch (node) {
-                    case ScalarNode scalar -> constructScalar(scalar);
-                    case SequenceNode sequence -> constructSequence(sequence);
-                    case MappingNode mapping -> constructMapping(mapping);
-                    default -> throw new IllegalArgumentException("unexpected node " + node);
-                };
-                if (name.equals("Fn::GetAtt") && value instanceof String s) {
-                    value = List.of(s.split("\\.", 2));
-                }
-                return Map.of(name, value);
-            }
-        }
     }
 }

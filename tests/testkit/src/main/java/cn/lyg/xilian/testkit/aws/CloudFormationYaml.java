@@ -1,4 +1,4 @@
-package cn.lyg.xilian.deploy;
+package cn.lyg.xilian.testkit.aws;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,9 +21,10 @@ import java.util.Map;
  * Reads a CloudFormation/SAM template with SnakeYAML. The short-form intrinsic tags ({@code !Ref X},
  * {@code !GetAtt A.B}, {@code !Sub '…'}, {@code !If […]}, …) are turned into their long form
  * ({@code {Ref: X}}, {@code {Fn::GetAtt: [A, B]}}, {@code {Fn::Sub: '…'}}), so the checks see one shape.
- * Plain SnakeYAML would refuse the unknown tags.
+ * Plain SnakeYAML would refuse the unknown tags. Used by tests/deploy (template checks) and tests/runtime
+ * (functions configured from the template).
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "Equals", "FindInMap", "GetAtt",
             "GetAZs", "If", "ImportValue", "Join", "Not", "And", "Or", "Select", "Split", "Sub", "Transform",
@@ -33,7 +34,7 @@ final class CloudFormationYaml {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(Path template) throws IOException {
+    public static Map<String, Object> read(Path template) throws IOException {
         try (Reader in = Files.newBufferedReader(template)) {
             return (Map<String, Object>) new Yaml(new Constructor()).load(in);
         }
