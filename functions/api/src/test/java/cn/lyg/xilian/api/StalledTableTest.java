@@ -91,12 +91,13 @@ class StalledTableTest {
     @Test
     void aFrozenTableAnswers503WithinTheBoundAndTheRetryIsStoredOnce() {
         Map<String, String> h = headers("stall-frozen-0001");
+        String session = signIn();
         signal("STOP");
         Timed json;
         Timed page;
         try {
             json = timed(() -> submit(h));
-            page = timed(() -> call(HttpApiEvent.get("/tasks/2.2").cookie("xilian_token", token)));
+            page = timed(() -> call(HttpApiEvent.get("/tasks/2.2").cookieHeader(session)));
         } finally {
             signal("CONT");
         }
@@ -149,6 +150,38 @@ class StalledTableTest {
         assertThat(retried.status()).as(retried.text()).isEqualTo(200);
         assertThat(retried.text()).contains("\"replayed\":true");
         assertThat(stored).isEqualTo(1);
+    }
+
+    /** A table that is not there (deleted, wrong name): 503 at once, not a 500. */
+    @Test
+    void aMissingTableAnswers503() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
+        p.put("xilian.dynamodb.table", Dynalite.uniqueTableName("never-created"));
+        p.put("xilian.dynamodb.region", "us-east-1");
+        p.put("aws.region", "us-east-1");
+        p.put("micronaut.server.port", -1);
+        try (ApplicationContext missing = ApplicationContext.builder().properties(p).environments("function").start()) {
+            ApiHandler onMissingTable = new ApiHandler(missing);
+            APIGatewayV2HTTPEvent event = LambdaSerialization.read(HttpApiEvent.get("/api/v1/tasks")
+                    .header("authorization", "Bearer " + token).toJson(), APIGatewayV2HTTPEvent.class);
+            Timed answer = timed(() -> HttpApiResponse.parse(LambdaSerialization.write(
+                    onMissingTable.handleRequest(event, new MockLambdaContext()))));
+            System.out.printf("[fault: missing table] requests tried 1; answer %d in %d ms; items stored 0; emails sent 0%n",
+                    answer.response.status(), answer.millis);
+            assertThat(answer.response.status()).isEqualTo(503);
+            assertThat(answer.response.text()).contains("\"code\":\"STORAGE_UNAVAILABLE\"");
+            assertThat(answer.millis).isLessThan(BOUND.toMillis());
+        }
+    }
+
+    /** The sign-in a browser makes (the link's confirmation page posts the token); returns the session cookie. */
+    static String signIn() {
+        HttpApiResponse login = call(HttpApiEvent.post("/login").form("token=" + token)
+                .header("origin", "https://abc123def4.execute-api.cn-north-1.amazonaws.com.cn")
+                .header("sec-fetch-site", "same-origin"));
+        assertThat(login.status()).as(login.text()).isEqualTo(303);
+        return login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];
     }
 
     static Map<String, String> headers(String key) {

@@ -83,11 +83,19 @@ class LocalStackSmokeTest {
         // 2. the unit signs in and submits the form with 受阻, over HTTP through the API Gateway front
         HttpClient browser = LocalStackTier.browser();
         URI front = URI.create(tier.front.baseUrl() + "/");
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(front.resolve("login?token=" + token)).build(),
+        HttpResponse<String> link = browser.send(HttpRequest.newBuilder(front.resolve("login?token=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(link.statusCode()).as("the sign-in link's confirmation page").isEqualTo(200);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(front.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", tier.front.baseUrl())
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(Map.of("token", token)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(front.resolve("tasks/2.2")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String session = login.headers().allValues("set-cookie").stream().filter(c -> !c.contains("Max-Age=0"))
+                .findFirst().orElseThrow().split(";", 2)[0];
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(front.resolve("tasks/2.2")).header("Cookie", session)
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         Map<String, String> form = new LinkedHashMap<>(hiddenFields(page.body()));
         assertThat(form).containsKeys("_csrf", "idempotencyKey");
@@ -97,8 +105,8 @@ class LocalStackSmokeTest {
         form.put("problems", "用地指标未落实");
         form.put("nextSteps", "提请市发改委协调");
         HttpRequest submit = HttpRequest.newBuilder(front.resolve("tasks/2.2"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", tier.front.baseUrl())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .header("Origin", tier.front.baseUrl()).header("Sec-Fetch-Site", "same-origin")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(form))).build();
         HttpResponse<String> posted = browser.send(submit, HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
@@ -155,7 +163,7 @@ class LocalStackSmokeTest {
         List<SesMailbox.Mail> afterSecondRound = tier.mailbox.messages();
         long storedAfter = tier.progress.historyOfTask(2026, "2.2").stream().filter(s -> s.idempotencyKey().equals(key)).count();
 
-        System.out.printf("[LocalStack smoke] scan as of %s, summary as of %s; requests: 4 through the API front, "
+        System.out.printf("[LocalStack smoke] scan as of %s, summary as of %s; requests: 5 through the API front, "
                         + "2 scans, 2 summaries; items stored with the key: %d; emails: %d after the stream, %d after the jobs, "
                         + "%d after the second round (%d with the ledger); %s%n",
                 scanDay, summaryDay, storedAfter, afterStream.size(), afterJobs.size(), afterSecondRound.size(),

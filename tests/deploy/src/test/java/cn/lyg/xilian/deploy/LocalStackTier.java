@@ -155,10 +155,9 @@ final class LocalStackTier implements AutoCloseable {
         }
     }
 
-    /** A browser's HTTP client for the front: cookies kept, redirects shown (not followed). */
+    /** An HTTP client for the front that shows redirects (the caller sends its session cookie itself). */
     static java.net.http.HttpClient browser() {
-        return java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
     }
 
     private static int freePort() throws java.io.IOException {
