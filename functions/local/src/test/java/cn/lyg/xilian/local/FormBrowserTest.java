@@ -124,6 +124,6 @@ class FormBrowserTest {
         chromium.clickAndWaitForNewPage(By.cssSelector("header form button"));
         assertThat(browser.getCurrentUrl()).endsWith("/catalog");
         browser.get(base + "/");
-        assertThat(navigationStatus(browser)).isEqualTo(401L);
+        assertThat(TaskForm.navigationStatus(browser)).isEqualTo(401L);
     }
 }

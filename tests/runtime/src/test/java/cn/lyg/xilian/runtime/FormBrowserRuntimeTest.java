@@ -94,5 +94,12 @@ class FormBrowserRuntimeTest {
         assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("滞后");
         chromium.screenshot("lambda-form-invalid.png");
         assertThat(history()).hasSize(1);
+
+        // Sign-out: the function clears the session cookie through the response's cookies array.
+        browser.get(base + "/");
+        chromium.clickAndWaitForNewPage(By.cssSelector("header form button"));
+        assertThat(browser.getCurrentUrl()).endsWith("/catalog");
+        browser.get(base + "/");
+        assertThat(TaskForm.navigationStatus(browser)).isEqualTo(401L);
     }
 }
