@@ -60,6 +60,12 @@ final class LocalStackTier implements AutoCloseable {
 
     LocalStackTier(URI endpoint, String stackName, URI dynamoEndpoint, URI sesEndpoint, List<String> functionIds)
             throws Exception {
+        this(endpoint, stackName, dynamoEndpoint, sesEndpoint, functionIds, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code adjust} changes a function's configuration for one test (e.g. a shorter timeout); say why where used. */
+    LocalStackTier(URI endpoint, String stackName, URI dynamoEndpoint, URI sesEndpoint, List<String> functionIds,
+                   java.util.function.UnaryOperator<FunctionSpec> adjust) throws Exception {
         this.endpoint = endpoint;
         this.stack = LocalStackStack.deploy(endpoint, stackName, LocalStackStack.testParameters());
         this.settings = DynamoDbSettings.of(stack.tableName(), endpoint, LocalStackStack.REGION.id());
@@ -79,7 +85,7 @@ final class LocalStackTier implements AutoCloseable {
         SamTemplate template = SamTemplate.read(RuntimeTools.locate().template());
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "lambda-logs"));
         for (String id : functionIds) {
-            FunctionSpec spec = template.function(id, stage).withEnvironment(added);
+            FunctionSpec spec = adjust.apply(template.function(id, stage).withEnvironment(added));
             functions.put(id, LambdaEmulator.builder(spec).region(LocalStackStack.REGION.id())
                     .logFile(java.nio.file.Path.of("target", "lambda-logs", stackName + "-" + id + ".log")).start());
         }
