@@ -13,17 +13,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,31 +56,18 @@ class LocalStackStreamErrorTest {
     @Test
     void aBatchThatTimesOutIsBisectedAndTheStuckRecordParked() throws Exception {
         String token = tier.loadPlanAndIssue("park-huiyu");
-        HttpClient http = HttpClient.newHttpClient();
-        URI front = URI.create(tier.front.baseUrl() + "/");
-        String tasks = http.send(HttpRequest.newBuilder(front.resolve("api/v1/tasks")).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Set<String> taskIds = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("\"id\":\"([0-9.]+)\"").matcher(tasks);
-        while (m.find() && taskIds.size() < 3) {
-            taskIds.add(m.group(1));
-        }
+        List<String> taskIds = tier.unitTasks(token, 3);
         assertThat(taskIds).hasSize(3);
         tier.mailbox.clear();
+
         List<String> keys = new ArrayList<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (String taskId : taskIds) {
             String key = "stream-error-" + run + "-" + keys.size();
-            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(front.resolve("api/v1/tasks/" + taskId + "/progress"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"status\":\"受阻\",\"percent\":5,\"progress\":\"函数超时测试\",\"problems\":\"资金未到位\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+            assertThat(tier.submitBlocked(token, taskId, key, "函数超时测试")).isEqualTo(201);
             keys.add(key);
         }
-        String stuckTask = List.copyOf(taskIds).get(1);
+        String stuckTask = taskIds.get(1);
         dynamo.stallWhere("GetItem", keys.get(1), FaultProxy.Fault.STALL_BEFORE_FORWARDING, 10_000);
 
         LambdaEmulator function = tier.functions.get("SubmissionEventFunction");
@@ -100,11 +81,7 @@ class LocalStackStreamErrorTest {
         dynamo.release();
 
         List<SesMailbox.Mail> mails = tier.mailbox.messages();
-        List<String> alerted = new ArrayList<>();
-        for (String taskId : taskIds) {
-            mails.stream().filter(mail -> mail.isTo("coordinator-a@xilian.example.cn"))
-                    .filter(mail -> mail.text().contains(taskId)).forEach(mail -> alerted.add(taskId));
-        }
+        List<String> alerted = LocalStackTier.alertedTasks(mails, taskIds, "coordinator-a@xilian.example.cn");
         List<Message> parked;
         try (SqsClient sqs = SqsClient.builder().endpointOverride(tier.endpoint).region(LocalStackStack.REGION)
                 .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {

@@ -161,6 +161,44 @@ final class LocalStackTier implements AutoCloseable {
         }
     }
 
+    /** The first {@code count} task ids of the unit behind {@code token}, from the JSON API through the front. */
+    List<String> unitTasks(String token, int count) throws Exception {
+        java.net.http.HttpResponse<String> tasks = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(front.baseUrl() + "/api/v1/tasks"))
+                        .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (tasks.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/tasks: " + tasks.statusCode() + " " + tasks.body());
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([0-9.]+)\"").matcher(tasks.body());
+        while (m.find() && ids.size() < count) {
+            ids.add(m.group(1));
+        }
+        return List.copyOf(ids);
+    }
+
+    /** A 受阻 report through the front's JSON API; returns the HTTP status. */
+    int submitBlocked(String token, String taskId, String idempotencyKey, String progress) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(front.baseUrl() + "/api/v1/tasks/" + taskId + "/progress"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"受阻\",\"percent\":5,\"progress\":\""
+                        + progress + "\",\"problems\":\"资金未到位\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** For each task id, once per coordinators' email that names it (a task alerted twice appears twice). */
+    static List<String> alertedTasks(List<SesMailbox.Mail> mails, List<String> taskIds, String coordinator) {
+        List<String> alerted = new java.util.ArrayList<>();
+        for (String taskId : taskIds) {
+            mails.stream().filter(mail -> mail.isTo(coordinator)).filter(mail -> mail.text().contains(taskId))
+                    .forEach(mail -> alerted.add(taskId));
+        }
+        return alerted;
+    }
+
     /** An HTTP client for the front that shows redirects (the caller sends its session cookie itself). */
     static java.net.http.HttpClient browser() {
         return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
