@@ -76,8 +76,11 @@ final class SubmissionMapper {
     }
 
     static TaskUnitState state(StateItem item) {
-        return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
-                item.getLatest() == null ? null : submission(item.getLatest()));
+        Submission latest = item.getLatest() == null ? null : submission(item.getLatest());
+        // A state written before the count existed has no set: it counts its latest at least.
+        int counted = item.getCounted() == null ? 0 : item.getCounted().size();
+        return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(), latest,
+                latest == null ? counted : Math.max(1, counted));
     }
 
     /**

@@ -65,20 +65,19 @@ final class SummaryMailTemplates {
         out.append(p("市发改委：")).append(p("以下为" + s.week().chineseTitle() + "（" + s.week().chineseRange()
                 + "）锡连帮扶合作进度周报，灯号与按期进度截至" + ReportText.chineseDate(s.asOf()) + "。"));
 
-        out.append(h2("一、总体情况"));
+        out.append(h2("一、总体情况（单位：项任务）"));
         out.append(table(List.of("任务总数", "红灯", "黄灯", "绿灯", "已完成", "已逾期", "30天内到期"),
                 List.of(List.of(num(h.tasks()), colored(Light.RED, num(h.red())), colored(Light.YELLOW, num(h.yellow())),
                         colored(Light.GREEN, num(h.green())), num(h.completed()), num(h.overdue()),
                         num(h.dueWithin30Days())))));
 
-        out.append(h2("二、完成情况"));
+        out.append(h2("二、完成情况（单位：个“任务–单位”）"));
         out.append(groupTable("板块", s.bySection()));
         out.append(groupTable("领域", s.byField()));
         out.append(groupTable("责任单位", s.byUnit()));
 
         out.append(h2("三、本周动态"));
-        out.append(p("本周新增填报" + s.newSubmissions().size() + "条，状态变化" + s.statusChanges().size()
-                + "项，新完成" + s.completions().size() + "项。"));
+        out.append(p(weekNews(s)));
         out.append(submissionTable(s.newSubmissions(), true));
         if (!s.statusChanges().isEmpty()) {
             out.append(table(List.of("任务", "责任单位", "状态变化"), s.statusChanges().stream()
@@ -123,15 +122,14 @@ final class SummaryMailTemplates {
         StringBuilder out = new StringBuilder();
         out.append("市发改委：\n\n以下为").append(s.week().chineseTitle()).append("（").append(s.week().chineseRange())
                 .append("）锡连帮扶合作进度周报，灯号与按期进度截至").append(ReportText.chineseDate(s.asOf())).append("。\n");
-        out.append("\n一、总体情况\n任务总数").append(h.tasks()).append("项：红灯").append(h.red()).append("项，黄灯")
+        out.append("\n一、总体情况（单位：项任务）\n任务总数").append(h.tasks()).append("项：红灯").append(h.red()).append("项，黄灯")
                 .append(h.yellow()).append("项，绿灯").append(h.green()).append("项；已完成").append(h.completed())
                 .append("项，已逾期").append(h.overdue()).append("项，30天内到期").append(h.dueWithin30Days()).append("项。\n");
         out.append("\n二、完成情况\n");
         groupText(out, "按板块", s.bySection());
         groupText(out, "按领域", s.byField());
         groupText(out, "按责任单位", s.byUnit());
-        out.append("\n三、本周动态\n本周新增填报").append(s.newSubmissions().size()).append("条，状态变化")
-                .append(s.statusChanges().size()).append("项，新完成").append(s.completions().size()).append("项。\n");
+        out.append("\n三、本周动态\n").append(weekNews(s)).append('\n');
         for (SubmissionLine l : s.newSubmissions()) {
             out.append("- ").append(l.submittedOn()).append(' ').append(oneLine(l.unitName())).append(' ')
                     .append(l.taskId()).append(' ').append(oneLine(l.taskTitle())).append("：").append(l.status().label())
@@ -279,17 +277,23 @@ final class SummaryMailTemplates {
     }
 
     private String groupTable(String what, List<CompletionGroup> groups) {
-        return table(List.of(what, "任务(单位)数", "已完成", "平均进度"), groups.stream()
+        return table(List.of(what, CountWords.PAIRS_HEADER, "其中已完成", "平均进度"), groups.stream()
                 .map(g -> List.of(esc(g.label()), num(g.pairs()), num(g.donePairs()),
                         bar(g.averagePercent(), g.averagePercent() >= 100 ? Light.GREEN : Light.YELLOW)))
                 .toList());
     }
 
+    /** Reports are counted in 条, status changes and completions per (task, unit): each says so. */
+    private static String weekNews(WeeklySummary s) {
+        return "本周新增填报" + s.newSubmissions().size() + "条，状态变化" + CountWords.pairs(s.statusChanges().size())
+                + "，新完成" + CountWords.pairs(s.completions().size()) + "。";
+    }
+
     private static void groupText(StringBuilder out, String what, List<CompletionGroup> groups) {
-        out.append(what).append("：\n");
+        out.append(what).append("（单位：个“任务–单位”，同一任务的每个责任单位各计一个）：\n");
         for (CompletionGroup g : groups) {
-            out.append("- ").append(oneLine(g.label())).append("：").append(g.pairs()).append("项，已完成")
-                    .append(g.donePairs()).append("项，平均进度").append(g.averagePercent()).append("%\n");
+            out.append("- ").append(oneLine(g.label())).append("：").append(CountWords.pairs(g.pairs())).append("，已完成")
+                    .append(g.donePairs()).append("个，平均进度").append(g.averagePercent()).append("%\n");
         }
     }
 

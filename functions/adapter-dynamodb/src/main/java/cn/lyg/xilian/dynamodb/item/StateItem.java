@@ -12,12 +12,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * unit's partition. {@code latest} (a map, absent until the first report) is only ever replaced by a
  * newer submission, under a condition. {@code assigned} is false when a reload removed the unit from
  * the task but the pair had already reported: the item is kept so progress is not lost, and hidden
- * from the state views until a later plan assigns the pair again.
+ * from the state views until a later plan assigns the pair again. {@code counted} is the string set of the
+ * idempotency keys of every stored submission of the pair (its history count; ADD to a set is idempotent, so
+ * a retried or late submission is counted exactly once).
  */
 @DynamoDbBean
 public class StateItem {
     public static final String LATEST = "latest";
     public static final String ASSIGNED = "assigned";
+    public static final String COUNTED = "counted";
 
     private String pk;
     private String sk;
@@ -28,6 +31,7 @@ public class StateItem {
     private String unitId;
     private Boolean assigned;
     private SubmissionData latest;
+    private java.util.Set<String> counted;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
@@ -109,5 +113,14 @@ public class StateItem {
 
     public void setLatest(SubmissionData latest) {
         this.latest = latest;
+    }
+
+    @DynamoDbAttribute(COUNTED)
+    public java.util.Set<String> getCounted() {
+        return counted;
+    }
+
+    public void setCounted(java.util.Set<String> counted) {
+        this.counted = counted;
     }
 }

@@ -170,7 +170,7 @@ public class StatusBoard {
                         a.summary(), s == null ? null : s.latest()));
             }
             Light light = units.stream().map(UnitLine::light).reduce(Light.GREEN, Light::worst);
-            if (query.light() != null && light != query.light()) {
+            if ((query.light() != null && light != query.light()) || (query.notGreen() && light == Light.GREEN)) {
                 continue;
             }
             int percent = (int) Math.round(units.stream().mapToInt(UnitLine::percentOrZero).average().orElse(0));

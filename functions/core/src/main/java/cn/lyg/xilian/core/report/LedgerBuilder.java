@@ -46,10 +46,17 @@ public final class LedgerBuilder {
                         targetFigures(task, unitId, latest),
                         assessment == null ? Light.GREEN : assessment.light(),
                         assessment == null ? "" : assessment.summary(),
-                        latest == null ? null : latest.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate()));
+                        latest == null ? null : latest.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate(),
+                        latest == null ? "" : text(latest.progress()), latest == null ? "" : text(latest.problems()),
+                        latest == null ? "" : text(latest.nextSteps()), latest == null ? "" : text(latest.reporter()),
+                        latest == null ? "" : text(latest.phone()), state == null ? 0 : state.submissions()));
             }
         }
         return new Ledger(plan.year(), plan.title(), evaluation.asOf(), rows);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     /** "签约落地超亿元项目：已报3个/目标8个；…"; a target without a reported figure shows "未报". */

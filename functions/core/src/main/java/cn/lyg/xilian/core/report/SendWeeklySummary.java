@@ -20,6 +20,7 @@ import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  *
  * <h2>Exactly once per week</h2>
  * Any day of week N addresses week N−1 ({@link ReportWeek#previousOf}), and everything is computed as
- * of that week's Sunday, so the job may run on Monday 09:00 and again on any later day (a daily retry
+ * of that week's Sunday, from the state at the week's end ({@link StatesAsOf}: reports made since are
+ * left out), so the job may run on Monday 09:00 and again on any later day (a daily retry
  * schedule is the intended setup): recipients already served are skipped, a failed send — its record
  * left pending — is retried with the same Message-ID.
  *
@@ -99,7 +101,9 @@ public final class SendWeeklySummary {
     /** Builds the week's summary without sending anything (preview, board). */
     public WeeklySummary summaryOf(int planYear, ReportWeek week) {
         Plan plan = catalog.plan(planYear).orElseThrow(() -> new IllegalStateException("no plan for " + planYear));
-        List<TaskUnitState> states = progress.allStates(planYear);
+        // The state at the week's end, not today's: a late run or a re-send says what the on-time run said.
+        List<TaskUnitState> states = StatesAsOf.of(progress, planYear, progress.allStates(planYear), week.end(),
+                clock.instant().plus(Duration.ofDays(1)));
         List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
         StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
         Evaluation evaluation = evaluator.evaluate(plan, states, week.sunday(), settings, calendar);
