@@ -1,5 +1,6 @@
 package cn.lyg.xilian.dynamodb;
 
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -24,9 +25,22 @@ public final class DynamoDbClientFactory {
     public static DynamoDbClient client(DynamoDbSettings settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(timeouts(settings))
                 .region(Region.of(settings.region()));
         settings.endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The call and attempt timeouts of the settings. Without them a stalled endpoint (connection accepted,
+     * no answer) holds a request until the function times out: the url-connection client has no read timeout
+     * by default that the SDK would not wait out, and DynamoDB's retry policy retries up to 8 times.
+     */
+    public static ClientOverrideConfiguration timeouts(DynamoDbSettings settings) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                .apiCallTimeout(settings.apiCallTimeout())
+                .build();
     }
 
     public static DynamoDbEnhancedClient enhancedClient(DynamoDbClient client) {

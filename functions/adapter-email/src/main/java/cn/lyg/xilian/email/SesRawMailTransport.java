@@ -14,6 +14,11 @@ import software.amazon.awssdk.services.ses.SesClientBuilder;
 import software.amazon.awssdk.services.ses.model.RawMessage;
 import software.amazon.awssdk.services.ses.model.SendRawEmailRequest;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 
 /**
@@ -55,11 +60,30 @@ public final class SesRawMailTransport implements MailTransport, AutoCloseable {
     public void send(OutgoingEmail email) {
         try {
             ses.sendRawEmail(SendRawEmailRequest.builder()
+                    .source(envelopeSender(email))
                     .destinations(email.to())
                     .rawMessage(RawMessage.builder().data(SdkBytes.fromByteArray(email.mime())).build())
                     .build());
         } catch (SdkException e) {
             throw new MailDeliveryException("SES refused " + email.messageId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The bare address of the From header, given to SES as {@code Source} (the identity the IAM policy names).
+     * SES would read it from the MIME itself, but the renderer folds a long encoded From header right after
+     * "From:", which LocalStack's SES (a line-based parse) reads as no sender at all.
+     */
+    static String envelopeSender(OutgoingEmail email) {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(email.mime()));
+            String from = headers.getHeader("From", ",");
+            if (from == null) {
+                throw new MailDeliveryException("no From header in " + email.messageId(), null);
+            }
+            return InternetAddress.parseHeader(from, false)[0].getAddress();
+        } catch (MessagingException e) {
+            throw new MailDeliveryException("unreadable From header in " + email.messageId() + ": " + e.getMessage(), e);
         }
     }
 

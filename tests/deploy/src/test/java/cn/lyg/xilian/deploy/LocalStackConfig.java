@@ -17,7 +17,6 @@ final class LocalStackConfig {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(URI.create(v.strip()));
     }
 
-    static String stackName() {
-        return System.getProperty("localstack.stack", "xilian-localstack"); // infra/localstack/deploy.sh
-    }
+    static final String SKIP_REASON = "LocalStack tests skipped: no LOCALSTACK_ENDPOINT / -Dlocalstack.endpoint "
+            + "(infra/bin/test starts LocalStack natively and sets it; by hand: infra/localstack/native.sh start)";
 }

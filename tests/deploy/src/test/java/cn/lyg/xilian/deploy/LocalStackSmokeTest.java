@@ -1,109 +1,176 @@
 package cn.lyg.xilian.deploy;
 
-import cn.lyg.xilian.core.access.Credentials;
-import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
-import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
-import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.runtime.Invocation;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The smoke checks of infra/localstack/smoke.sh against a stack deployed by infra/localstack/deploy.sh.
- * Skipped, with the reason in the report, unless LOCALSTACK_ENDPOINT (or -Dlocalstack.endpoint) is set.
- * Not run on the project's machines (no Docker engine there).
+ * End to end on LocalStack (issue 10): the template's resources on LocalStack (CloudFormation), all four
+ * functions in the Lambda Java runtime under the emulator, the stream poller with the template's settings,
+ * email through LocalStack's SES read back from {@code /_aws/ses}.
+ * infra/bin/test starts LocalStack natively (infra/localstack/native.sh) and sets LOCALSTACK_ENDPOINT;
+ * without it the test is reported skipped with that reason.
  */
 class LocalStackSmokeTest {
 
-    static URI endpoint;
-    static Map<String, String> outputs;
-    static Region region = Region.of(System.getenv().getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+    static LocalStackTier tier;
 
-    /** In each test (not @BeforeAll): surefire then reports the test as skipped, with this reason. */
-    static void stack() {
-        Assumptions.assumeTrue(LocalStackConfig.endpoint().isPresent(),
-                "LocalStack tests skipped: set LOCALSTACK_ENDPOINT (e.g. http://localhost:4566) or -Dlocalstack.endpoint "
-                        + "after infra/localstack/deploy.sh");
-        if (outputs != null) {
-            return;
-        }
-        endpoint = LocalStackConfig.endpoint().get();
-        try (CloudFormationClient cfn = CloudFormationClient.builder().endpointOverride(endpoint).region(region)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            outputs = cfn.describeStacks(b -> b.stackName(LocalStackConfig.stackName())).stacks().get(0).outputs().stream()
-                    .collect(Collectors.toMap(Output::outputKey, Output::outputValue));
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(LocalStackConfig.endpoint().isPresent(), LocalStackConfig.SKIP_REASON);
+        var endpoint = LocalStackConfig.endpoint().get();
+        tier = new LocalStackTier(endpoint, "xilian-smoke-" + System.currentTimeMillis(), endpoint, endpoint,
+                List.of("ApiFunction", "SubmissionEventFunction", "AlertScanFunction", "WeeklySummaryFunction"));
+        tier.mailbox.clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tier != null) {
+            tier.close();
         }
     }
 
-    String functionName(String logicalId) {
-        try (CloudFormationClient cfn = CloudFormationClient.builder().endpointOverride(endpoint).region(region)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            return cfn.describeStackResource(b -> b.stackName(LocalStackConfig.stackName()).logicalResourceId(logicalId))
-                    .stackResourceDetail().physicalResourceId();
+    static Map<String, String> hiddenFields(String html) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2).replace("&amp;", "&"));
         }
+        return out;
+    }
+
+    static String urlEncoded(Map<String, String> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
     }
 
     @Test
-    void submitThroughTheApiThenJobsSendMail() throws Exception {
-        stack();
-        String table = outputs.get("TableName");
-        DynamoDbSettings settings = DynamoDbSettings.of(table, endpoint, region.id());
-        String token;
-        try (DynamoDbClient client = DynamoDbClientFactory.client(settings);
-             InputStream plan = Files.newInputStream(Template.ROOT.resolve("infra/plans/plan-2026.json"))) {
-            new DynamoCatalogRepository(client, DynamoDbClientFactory.enhancedClient(client), settings).load(CatalogJson.read(plan));
-            token = new Credentials(new DynamoCredentialRepository(client, settings), Clock.systemUTC())
-                    .issue(Role.UNIT, "donghai", Duration.ofDays(1)).token();
-        }
-        // ApiUrl is https://<apiId>.execute-api.<region>.amazonaws.com/; LocalStack serves <apiId>.execute-api.localhost.localstack.cloud.
-        String apiId = URI.create(outputs.get("ApiUrl")).getHost().split("\\.")[0];
-        URI api = URI.create("http://" + apiId + ".execute-api.localhost.localstack.cloud:" + endpoint.getPort() + "/");
-        HttpClient http = HttpClient.newHttpClient();
-        String tasks = http.send(HttpRequest.newBuilder(api.resolve("api/v1/tasks")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String task = tasks.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(api.resolve("api/v1/tasks/" + task + "/progress"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "smoke-" + UUID.randomUUID().toString().substring(0, 8))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"受阻\",\"percent\":10,\"progress\":\"LocalStack 冒烟测试\",\"problems\":\"用地指标未落实\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    void blockedReportAlertsOnceThenScanAndSummarySendOnce() throws Exception {
+        String coordinator = "coordinator-a@xilian.example.cn";
+        LocalDate scanDay = LocalStackTier.scanDay();
+        LocalDate summaryDay = LocalStackTier.summaryDay();
 
-        http.send(HttpRequest.newBuilder(endpoint.resolve("/_aws/ses")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        try (LambdaClient lambda = LambdaClient.builder().endpointOverride(endpoint).region(region)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            for (var job : Map.of("AlertScanFunction", "{\"job\":\"alert-scan\"}",
-                    "WeeklySummaryFunction", "{\"job\":\"weekly-summary\"}").entrySet()) {
-                InvokeResponse r = lambda.invoke(b -> b.functionName(functionName(job.getKey()))
-                        .payload(SdkBytes.fromUtf8String(job.getValue())));
-                assertThat(r.functionError()).as(job.getKey() + ": " + r.payload().asUtf8String()).isNull();
-            }
+        // 1. the plan and a credential, as the operator issues them
+        String token = tier.loadPlanAndIssue("park-huiyu");
+
+        // 2. the unit signs in and submits the form with 受阻, over HTTP through the API Gateway front
+        HttpClient browser = LocalStackTier.browser();
+        URI front = URI.create(tier.front.baseUrl() + "/");
+        HttpResponse<String> link = browser.send(HttpRequest.newBuilder(front.resolve("login?token=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(link.statusCode()).as("the sign-in link's confirmation page").isEqualTo(200);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(front.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", tier.front.baseUrl())
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(Map.of("token", token)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
+        String session = login.headers().allValues("set-cookie").stream().filter(c -> !c.contains("Max-Age=0"))
+                .findFirst().orElseThrow().split(";", 2)[0];
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(front.resolve("tasks/2.2")).header("Cookie", session)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>(hiddenFields(page.body()));
+        assertThat(form).containsKeys("_csrf", "idempotencyKey");
+        form.put("status", ProgressStatus.BLOCKED.name());
+        form.put("percent", "15");
+        form.put("progress", "LocalStack 冒烟测试：园区道路完成招标");
+        form.put("problems", "用地指标未落实");
+        form.put("nextSteps", "提请市发改委协调");
+        HttpRequest submit = HttpRequest.newBuilder(front.resolve("tasks/2.2"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .header("Origin", tier.front.baseUrl()).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(form))).build();
+        HttpResponse<String> posted = browser.send(submit, HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+        assertThat(posted.headers().firstValue("location").orElse("")).startsWith("/submissions/2.2/park-huiyu/");
+        String key = form.get("idempotencyKey");
+
+        // 3. the item in LocalStack's DynamoDB
+        List<Submission> stored = tier.progress.historyOfTask(2026, "2.2").stream()
+                .filter(s -> s.idempotencyKey().equals(key)).toList();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).status()).isEqualTo(ProgressStatus.BLOCKED);
+
+        // 4. the stream record reaches the SubmissionEventFunction; the coordinators' alert is in SES
+        int delivered = tier.awaitStream(1, Duration.ofSeconds(60));
+        assertThat(delivered).as(tier.poller.figures()).isGreaterThanOrEqualTo(1);
+        List<SesMailbox.Mail> afterStream = tier.mailbox.messages();
+        assertThat(afterStream).as("the immediate 受阻 alert").anySatisfy(m -> {
+            assertThat(m.isTo(coordinator)).isTrue();
+            assertThat(m.text()).contains("2.2").contains("受阻");
+        });
+
+        // 5. the daily scan and the Monday summary, as Scheduler invokes them, "as of" chosen days
+        Invocation scan = tier.functions.get("AlertScanFunction")
+                .invoke(LocalStackTier.schedulerPayload("AlertScanFunction", scanDay));
+        assertThat(scan.functionError()).as(scan.response()).isFalse();
+        Invocation summary = tier.functions.get("WeeklySummaryFunction")
+                .invoke(LocalStackTier.schedulerPayload("WeeklySummaryFunction", summaryDay));
+        assertThat(summary.functionError()).as(summary.response()).isFalse();
+        List<SesMailbox.Mail> afterJobs = tier.mailbox.messages();
+        assertThat(afterJobs.size()).as("the scan and the summary sent mail").isGreaterThan(afterStream.size());
+        SesMailbox.Mail summaryMail = afterJobs.stream().filter(m -> m.isTo(coordinator))
+                .filter(m -> m.attachments().stream().anyMatch(a -> a.fileName().endsWith(".xlsx")))
+                .findFirst().orElseThrow(() -> new AssertionError("no summary with the ledger for " + coordinator
+                        + " among " + afterJobs.stream().map(SesMailbox.Mail::subject).toList()));
+        SesMailbox.Attachment ledger = summaryMail.attachments().stream().filter(a -> a.fileName().endsWith(".xlsx"))
+                .findFirst().orElseThrow();
+        assertThat(ledger.contentType()).contains("spreadsheetml.sheet");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger.bytes()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("任务编号");
+            assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).isGreaterThan(10);
         }
-        String mail = http.send(HttpRequest.newBuilder(endpoint.resolve("/_aws/ses")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(mail).as("messages in LocalStack SES").contains("\"Id\"");
+
+        // 6. everything a second time: the same form (a replay), the stream, the scan, the summary
+        HttpResponse<String> again = browser.send(submit, HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("the same form again: a replay").isEqualTo(303);
+        assertThat(again.headers().firstValue("location")).isEqualTo(posted.headers().firstValue("location"));
+        tier.awaitStream(0, Duration.ZERO);
+        assertThat(tier.functions.get("AlertScanFunction").invoke(
+                LocalStackTier.schedulerPayload("AlertScanFunction", scanDay)).functionError()).isFalse();
+        assertThat(tier.functions.get("WeeklySummaryFunction").invoke(
+                LocalStackTier.schedulerPayload("WeeklySummaryFunction", summaryDay)).functionError()).isFalse();
+        Thread.sleep(1000); // a stream record of the second round would have arrived by now
+        tier.awaitStream(0, Duration.ZERO);
+        List<SesMailbox.Mail> afterSecondRound = tier.mailbox.messages();
+        long storedAfter = tier.progress.historyOfTask(2026, "2.2").stream().filter(s -> s.idempotencyKey().equals(key)).count();
+
+        System.out.printf("[LocalStack smoke] scan as of %s, summary as of %s; requests: 5 through the API front, "
+                        + "2 scans, 2 summaries; items stored with the key: %d; emails: %d after the stream, %d after the jobs, "
+                        + "%d after the second round (%d with the ledger); %s%n",
+                scanDay, summaryDay, storedAfter, afterStream.size(), afterJobs.size(), afterSecondRound.size(),
+                afterSecondRound.stream().filter(m -> !m.attachments().isEmpty()).count(), tier.poller.figures());
+        assertThat(storedAfter).isEqualTo(1);
+        assertThat(afterSecondRound).as("no email twice").hasSameSizeAs(afterJobs);
+        Set<String> ids = new HashSet<>();
+        afterSecondRound.forEach(m -> assertThat(ids.add(m.messageId())).as("Message-ID %s once", m.messageId()).isTrue());
     }
 }

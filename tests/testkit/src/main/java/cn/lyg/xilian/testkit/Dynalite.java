@@ -131,6 +131,11 @@ public final class Dynalite implements AutoCloseable {
         return port;
     }
 
+    /** The node process, for fault tests that freeze it (SIGSTOP) and let it go on (SIGCONT). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process.isAlive();
     }

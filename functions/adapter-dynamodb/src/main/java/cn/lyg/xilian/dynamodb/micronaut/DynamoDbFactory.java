@@ -34,7 +34,7 @@ public class DynamoDbFactory {
     @Singleton
     DynamoDbSettings dynamoDbSettings(DynamoDbProperties properties) {
         return new DynamoDbSettings(properties.getTable(), Optional.ofNullable(properties.getEndpoint()),
-                properties.getRegion());
+                properties.getRegion(), properties.getApiCallAttemptTimeout(), properties.getApiCallTimeout());
     }
 
     @Singleton
@@ -48,6 +48,7 @@ public class DynamoDbFactory {
         return DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(settings.region()))
+                .overrideConfiguration(DynamoDbClientFactory.timeouts(settings))
                 .endpointOverride(settings.endpointOverride().get())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
