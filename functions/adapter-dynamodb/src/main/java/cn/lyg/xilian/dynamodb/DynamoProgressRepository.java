@@ -55,7 +55,9 @@ public final class DynamoProgressRepository implements ProgressRepository {
             "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
             // A submission for a pair the catalog does not (yet) assign creates a hidden state;
             // a later load assigns it. An existing flag is left alone.
-            "#assigned = if_not_exists(#assigned, :unassigned)");
+            "#assigned = if_not_exists(#assigned, :unassigned)") + " ADD #counted :counted";
+    /** A late submission (not the latest) still counts in the pair's history. */
+    private static final String COUNT_ONLY = "ADD #counted :counted";
     private static final String ONLY_IF_NEWER = "attribute_not_exists(#latest)"
             + " OR #latest.#submittedAt < :submittedAt"
             + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
@@ -124,7 +126,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
                             "#latest", StateItem.LATEST, "#planYear", "planYear", "#taskId", "taskId",
                             "#unitId", "unitId", "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
                             "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
-                            "#key", SubmissionData.IDEMPOTENCY_KEY))
+                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED))
                     .expressionAttributeValues(Map.of(
                             ":latest", AttributeValue.fromM(ItemSchemas.submissionData().itemToMap(data, true)),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
@@ -134,10 +136,20 @@ public final class DynamoProgressRepository implements ProgressRepository {
                             ":gsi1sk", AttributeValue.fromS(Keys.stateIndexSk(submission.taskId())),
                             ":unassigned", AttributeValue.fromBool(false),
                             ":submittedAt", AttributeValue.fromS(data.getSubmittedAt()),
-                            ":key", AttributeValue.fromS(submission.idempotencyKey())))
+                            ":key", AttributeValue.fromS(submission.idempotencyKey()),
+                            ":counted", AttributeValue.fromSs(List.of(submission.idempotencyKey()))))
                     .build());
         } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
-            // Nothing to do: the state already shows this submission or a newer one.
+            // The state already shows this submission or a newer one; only the count may be missing it.
+            client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Conditions.key(Keys.planPk(submission.planYear()),
+                            Keys.state(submission.taskId(), submission.unitId())))
+                    .updateExpression(COUNT_ONLY)
+                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED))
+                    .expressionAttributeValues(Map.of(":counted",
+                            AttributeValue.fromSs(List.of(submission.idempotencyKey()))))
+                    .build());
         }
     }
 
@@ -189,6 +201,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
     }
 
     /** Every submission of one unit on one task, newest first. */
+    @Override
     public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
         return newestFirst(items(history.get(), QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(

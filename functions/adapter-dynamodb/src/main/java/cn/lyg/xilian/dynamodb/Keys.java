@@ -75,6 +75,40 @@ public final class Keys {
         return STATE_PREFIX + id(taskId);
     }
 
+    // --- supervision: reviews, extension requests, instructions and read marks of one task ---
+
+    public static final String REVIEW_PREFIX = "REVIEW#";
+    public static final String EXTENSION_PREFIX = "EXT#";
+    public static final String PENDING_EXTENSION_PREFIX = "PENDING#";
+    public static final String INSTRUCTION_PREFIX = "NOTE#";
+    public static final String READ_PREFIX = "READ#";
+
+    /** Partition of a task's supervision record (apart from the history partition, which holds submissions only). */
+    public static String supervisionPk(int year, String taskId) {
+        return planPk(year) + SEPARATOR + "SUP" + SEPARATOR + id(taskId);
+    }
+
+    public static String reviewSk(String unitId, String submissionKey) {
+        return REVIEW_PREFIX + id(unitId) + SEPARATOR + submissionKey;
+    }
+
+    public static String extensionSk(String unitId, String requestKey) {
+        return EXTENSION_PREFIX + id(unitId) + SEPARATOR + requestKey;
+    }
+
+    /** The one pending-request slot of a (task, unit). */
+    public static String pendingExtensionSk(String unitId) {
+        return PENDING_EXTENSION_PREFIX + id(unitId);
+    }
+
+    public static String instructionSk(String key) {
+        return INSTRUCTION_PREFIX + key;
+    }
+
+    public static String readSk(String unitId, String instructionKey) {
+        return READ_PREFIX + id(unitId) + SEPARATOR + instructionKey;
+    }
+
     // --- submission history ---
 
     /** Partition holding the history of one task. */

@@ -76,8 +76,16 @@ final class SubmissionMapper {
     }
 
     static TaskUnitState state(StateItem item) {
-        return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
-                item.getLatest() == null ? null : submission(item.getLatest()));
+        Submission latest = item.getLatest() == null ? null : submission(item.getLatest());
+        // A state written before the count existed has no set: it counts its latest at least.
+        int counted = item.getCounted() == null ? 0 : item.getCounted().size();
+        cn.lyg.xilian.core.supervision.Review review = item.getReviewOf() == null ? null
+                : new cn.lyg.xilian.core.supervision.Review(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
+                        item.getReviewOf(), cn.lyg.xilian.core.supervision.ReviewDecision.valueOf(item.getReviewDecision()),
+                        item.getReviewReason(), item.getReviewKey(), Keys.parseTime(item.getReviewedAt()));
+        return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(), latest,
+                latest == null ? counted : Math.max(1, counted), review,
+                item.getExtendedTo() == null ? null : java.time.LocalDate.parse(item.getExtendedTo()));
     }
 
     /**

@@ -51,6 +51,23 @@ class DynamoProgressRepositoryTest {
     }
 
     @Test
+    void theHistoryCountCountsEverySubmissionOnceIncludingLateOnesAndNotReplays() {
+        int year = loadPlanIn(2209);
+        Submission first = at(year, "1.2", "ganyu", "first", "2026-11-20T01:00:00Z");
+        Submission second = at(year, "1.2", "ganyu", "second", "2026-11-21T01:00:00Z");
+        Submission late = at(year, "1.2", "ganyu", "late", "2026-11-19T01:00:00Z"); // older than the latest
+        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().submissions()).isZero();
+        List.of(first, second, late).forEach(progress::record);
+        assertThat(progress.record(second)).as("a retry").isInstanceOf(RecordResult.Replayed.class);
+
+        TaskUnitState state = progress.state(year, "1.2", "ganyu").orElseThrow();
+        assertThat(state.latest()).isEqualTo(second);
+        assertThat(state.submissions()).isEqualTo(3).isEqualTo(progress.historyOfTaskUnit(year, "1.2", "ganyu").size());
+        assertThat(progress.allStates(year)).filteredOn(s -> s.taskId().equals("1.2") && s.unitId().equals("ganyu"))
+                .singleElement().extracting(TaskUnitState::submissions).isEqualTo(3);
+    }
+
+    @Test
     void everyReadPatternServesTheStoredSubmissions() {
         int year = loadPlanIn(2201);
         // Monday 2026-11-23 00:00 Shanghai = 2026-11-22T16:00Z separates W47 from W48.

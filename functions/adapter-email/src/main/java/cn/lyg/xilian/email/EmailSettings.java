@@ -16,5 +16,20 @@ public record EmailSettings(String fromAddress, String fromName, String baseUrl,
         Objects.requireNonNull(fromName, "fromName");
         Objects.requireNonNull(messageIdDomain, "messageIdDomain");
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        // Every link in every email starts here: refuse at start what would give broken links (e.g. "8080",
+        // what an unquoted ${PUBLIC_BASE_URL:http://localhost:8080} resolves to).
+        if (!isAbsoluteHttpUrl(baseUrl)) {
+            throw new IllegalArgumentException("the public base URL must be an absolute http(s) URL, got \"" + baseUrl + "\"");
+        }
+    }
+
+    static boolean isAbsoluteHttpUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }

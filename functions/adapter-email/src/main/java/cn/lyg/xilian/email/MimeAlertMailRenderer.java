@@ -3,13 +3,17 @@ package cn.lyg.xilian.email;
 import cn.lyg.xilian.core.alert.AlertDigest;
 import cn.lyg.xilian.core.port.AlertMailRenderer;
 import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.ledger.XlsxSheet;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +25,8 @@ import java.util.Properties;
 
 /**
  * Builds the alert email once as MIME bytes: multipart/alternative with text/plain then text/html
- * (clients show the last part they understand), UTF-8, RFC 2047 subject and sender name, Date from
+ * (clients show the last part they understand) — for the coordinators inside multipart/mixed with the full
+ * list as .xlsx — UTF-8, RFC 2047 subject and sender name, Date from
  * the clock, and a Message-ID derived from the batch so a retry of the same batch is recognisable.
  */
 public final class MimeAlertMailRenderer implements AlertMailRenderer {
@@ -54,10 +59,25 @@ public final class MimeAlertMailRenderer implements AlertMailRenderer {
             text.setText(templates.text(digest), UTF_8, "plain");
             MimeBodyPart html = new MimeBodyPart();
             html.setText(templates.html(digest), UTF_8, "html");
-            MimeMultipart alternative = new AlternativeWithFixedBoundary("=_xilian_" + digest.batchId());
+            MimeMultipart alternative = new MultipartWithFixedBoundary("alternative", "=_xilian_" + digest.batchId());
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            if (templates.hasAttachment(digest)) {
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                MimeBodyPart list = new MimeBodyPart();
+                list.setDataHandler(new DataHandler(new ByteArrayDataSource(AlertListSheet.write(digest),
+                        XlsxSheet.CONTENT_TYPE)));
+                list.setFileName(templates.attachmentName(digest));
+                list.setDisposition(Part.ATTACHMENT);
+                list.setHeader("Content-Transfer-Encoding", "base64");
+                MimeMultipart mixed = new MultipartWithFixedBoundary("mixed", "=_xilian_mix_" + digest.batchId());
+                mixed.addBodyPart(body);
+                mixed.addBodyPart(list);
+                message.setContent(mixed);
+            } else {
+                message.setContent(alternative);
+            }
             message.saveChanges();
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
@@ -71,10 +91,10 @@ public final class MimeAlertMailRenderer implements AlertMailRenderer {
     }
 
     /** A boundary from the batch instead of a random one: the same batch renders the same bytes. */
-    private static final class AlternativeWithFixedBoundary extends MimeMultipart {
-        AlternativeWithFixedBoundary(String boundary) {
-            super("alternative");
-            contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
+    private static final class MultipartWithFixedBoundary extends MimeMultipart {
+        MultipartWithFixedBoundary(String subtype, String boundary) {
+            super(subtype);
+            contentType = "multipart/" + subtype + "; boundary=\"" + boundary + "\"";
         }
     }
 

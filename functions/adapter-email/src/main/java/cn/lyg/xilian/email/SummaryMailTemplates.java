@@ -65,20 +65,19 @@ final class SummaryMailTemplates {
         out.append(p("市发改委：")).append(p("以下为" + s.week().chineseTitle() + "（" + s.week().chineseRange()
                 + "）锡连帮扶合作进度周报，灯号与按期进度截至" + ReportText.chineseDate(s.asOf()) + "。"));
 
-        out.append(h2("一、总体情况"));
+        out.append(h2("一、总体情况（单位：项任务）"));
         out.append(table(List.of("任务总数", "红灯", "黄灯", "绿灯", "已完成", "已逾期", "30天内到期"),
                 List.of(List.of(num(h.tasks()), colored(Light.RED, num(h.red())), colored(Light.YELLOW, num(h.yellow())),
                         colored(Light.GREEN, num(h.green())), num(h.completed()), num(h.overdue()),
                         num(h.dueWithin30Days())))));
 
-        out.append(h2("二、完成情况"));
+        out.append(h2("二、完成情况（单位：个“任务–单位”）"));
         out.append(groupTable("板块", s.bySection()));
         out.append(groupTable("领域", s.byField()));
         out.append(groupTable("责任单位", s.byUnit()));
 
         out.append(h2("三、本周动态"));
-        out.append(p("本周新增填报" + s.newSubmissions().size() + "条，状态变化" + s.statusChanges().size()
-                + "项，新完成" + s.completions().size() + "项。"));
+        out.append(p(weekNews(s)));
         out.append(submissionTable(s.newSubmissions(), true));
         if (!s.statusChanges().isEmpty()) {
             out.append(table(List.of("任务", "责任单位", "状态变化"), s.statusChanges().stream()
@@ -115,6 +114,12 @@ final class SummaryMailTemplates {
                         esc(figure(ReportText.plain(t.minimum()), t)), esc(figure(ReportText.plain(t.reported()), t)),
                         esc(figure(ReportText.plain(t.expected()), t)), gapCell(t))).toList()));
 
+        if (!s.unreviewed().isEmpty()) {
+            out.append(h2("八、待审核的填报"));
+            out.append(table(List.of("任务", "责任单位", "填报日期", "已等待（工作日）"), s.unreviewed().stream()
+                    .map(u -> List.of(task(u.taskId(), u.taskTitle()), esc(u.unitName()), esc(u.submittedOn().toString()),
+                            num(u.workingDays()))).toList()));
+        }
         return close(out, "附件为截至" + ReportText.chineseDate(s.asOf()) + "的台账（.xlsx）。");
     }
 
@@ -123,15 +128,14 @@ final class SummaryMailTemplates {
         StringBuilder out = new StringBuilder();
         out.append("市发改委：\n\n以下为").append(s.week().chineseTitle()).append("（").append(s.week().chineseRange())
                 .append("）锡连帮扶合作进度周报，灯号与按期进度截至").append(ReportText.chineseDate(s.asOf())).append("。\n");
-        out.append("\n一、总体情况\n任务总数").append(h.tasks()).append("项：红灯").append(h.red()).append("项，黄灯")
+        out.append("\n一、总体情况（单位：项任务）\n任务总数").append(h.tasks()).append("项：红灯").append(h.red()).append("项，黄灯")
                 .append(h.yellow()).append("项，绿灯").append(h.green()).append("项；已完成").append(h.completed())
                 .append("项，已逾期").append(h.overdue()).append("项，30天内到期").append(h.dueWithin30Days()).append("项。\n");
         out.append("\n二、完成情况\n");
         groupText(out, "按板块", s.bySection());
         groupText(out, "按领域", s.byField());
         groupText(out, "按责任单位", s.byUnit());
-        out.append("\n三、本周动态\n本周新增填报").append(s.newSubmissions().size()).append("条，状态变化")
-                .append(s.statusChanges().size()).append("项，新完成").append(s.completions().size()).append("项。\n");
+        out.append("\n三、本周动态\n").append(weekNews(s)).append('\n');
         for (SubmissionLine l : s.newSubmissions()) {
             out.append("- ").append(l.submittedOn()).append(' ').append(oneLine(l.unitName())).append(' ')
                     .append(l.taskId()).append(' ').append(oneLine(l.taskTitle())).append("：").append(l.status().label())
@@ -175,6 +179,14 @@ final class SummaryMailTemplates {
                     .append("，已报").append(figure(ReportText.plain(t.reported()), t)).append("，按期应达")
                     .append(figure(ReportText.plain(t.expected()), t)).append("，差距").append(gapText(t)).append('\n');
         }
+        if (!s.unreviewed().isEmpty()) {
+            out.append("\n八、待审核的填报\n");
+            for (var u : s.unreviewed()) {
+                out.append("- ").append(u.taskId()).append(' ').append(oneLine(u.taskTitle())).append("（")
+                        .append(oneLine(u.unitName())).append("）：").append(u.submittedOn()).append("填报，已等待")
+                        .append(u.workingDays()).append("个工作日\n");
+            }
+        }
         out.append("\n附件为截至").append(ReportText.chineseDate(s.asOf())).append("的台账（.xlsx）。\n");
         return footerText(out);
     }
@@ -185,6 +197,12 @@ final class SummaryMailTemplates {
         StringBuilder out = open(digestSubject(d));
         out.append(pHtml(esc(d.unitName()) + "：")).append(p("以下为贵单位" + d.week().chineseTitle() + "（"
                 + d.week().chineseRange() + "）帮扶合作任务周报，灯号截至" + ReportText.chineseDate(d.asOf()) + "。"));
+        if (!d.instructions().isEmpty()) {
+            out.append(h2("督办意见"));
+            out.append(table(List.of("任务", "日期", "督办意见"), d.instructions().stream()
+                    .map(i -> List.of(task(i.taskId(), i.taskTitle()), esc(i.issuedOn().toString()), esc(i.text())))
+                    .toList()));
+        }
         out.append(h2("一、本周未填报的任务"));
         out.append(d.notReported().isEmpty() ? p("本周各项任务均已填报。")
                 : p("请尽快填报：") + table(List.of("任务", "完成时限"), d.notReported().stream()
@@ -206,6 +224,13 @@ final class SummaryMailTemplates {
         out.append(oneLine(d.unitName())).append("：\n\n以下为贵单位").append(d.week().chineseTitle()).append("（")
                 .append(d.week().chineseRange()).append("）帮扶合作任务周报，灯号截至")
                 .append(ReportText.chineseDate(d.asOf())).append("。\n");
+        if (!d.instructions().isEmpty()) {
+            out.append("\n督办意见\n");
+            for (var i : d.instructions()) {
+                out.append("- ").append(i.taskId()).append(' ').append(oneLine(i.taskTitle())).append("（")
+                        .append(i.issuedOn()).append("）：").append(oneLine(i.text())).append('\n');
+            }
+        }
         out.append("\n一、本周未填报的任务\n");
         if (d.notReported().isEmpty()) {
             out.append("本周各项任务均已填报。\n");
@@ -279,17 +304,23 @@ final class SummaryMailTemplates {
     }
 
     private String groupTable(String what, List<CompletionGroup> groups) {
-        return table(List.of(what, "任务(单位)数", "已完成", "平均进度"), groups.stream()
+        return table(List.of(what, CountWords.PAIRS_HEADER, "其中已完成", "平均进度"), groups.stream()
                 .map(g -> List.of(esc(g.label()), num(g.pairs()), num(g.donePairs()),
                         bar(g.averagePercent(), g.averagePercent() >= 100 ? Light.GREEN : Light.YELLOW)))
                 .toList());
     }
 
+    /** Reports are counted in 条, status changes and completions per (task, unit): each says so. */
+    private static String weekNews(WeeklySummary s) {
+        return "本周新增填报" + s.newSubmissions().size() + "条，状态变化" + CountWords.pairs(s.statusChanges().size())
+                + "，新完成" + CountWords.pairs(s.completions().size()) + "。";
+    }
+
     private static void groupText(StringBuilder out, String what, List<CompletionGroup> groups) {
-        out.append(what).append("：\n");
+        out.append(what).append("（单位：个“任务–单位”，同一任务的每个责任单位各计一个）：\n");
         for (CompletionGroup g : groups) {
-            out.append("- ").append(oneLine(g.label())).append("：").append(g.pairs()).append("项，已完成")
-                    .append(g.donePairs()).append("项，平均进度").append(g.averagePercent()).append("%\n");
+            out.append("- ").append(oneLine(g.label())).append("：").append(CountWords.pairs(g.pairs())).append("，已完成")
+                    .append(g.donePairs()).append("个，平均进度").append(g.averagePercent()).append("%\n");
         }
     }
 

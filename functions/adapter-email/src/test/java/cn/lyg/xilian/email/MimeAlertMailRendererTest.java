@@ -30,7 +30,7 @@ class MimeAlertMailRendererTest {
         OutgoingEmail email = renderer.render(digest);
         MimeMessage message = parse(email.mime());
 
-        assertThat(message.getSubject()).isEqualTo("【预警】1项逾期 1项临近截止");
+        assertThat(message.getSubject()).isEqualTo("【预警】2项任务：逾期1项 临近截止1项");
         assertThat(message.getHeader("Subject")[0]).as("RFC 2047 encoded").startsWith("=?UTF-8?");
         assertThat(message.getMessageID()).isEqualTo("<" + digest.batchId() + "@xilian.example.cn>");
         assertThat(email.messageId()).isEqualTo(digest.batchId() + "@xilian.example.cn");
@@ -77,5 +77,53 @@ class MimeAlertMailRendererTest {
         assertThat(page).doesNotContain("<script", "<img", "<link", "<style", "url(");
         assertThat(new String(renderer.render(Digests.sample()).mime(), StandardCharsets.US_ASCII))
                 .as("the raw message is 7-bit clean").matches("\\A[\\x00-\\x7F]*\\z");
+    }
+
+    @Test
+    void aUnitGetsOneRowPerTaskWithItsRulesAndReasonsFolded() throws Exception {
+        AlertDigest digest = Digests.unitWithTwoRulesOnOneTask();
+        MimeMessage message = parse(renderer.render(digest).mime());
+        assertThat(message.getSubject()).isEqualTo("【预警】1项任务：逾期1项");
+        MimeMultipart alternative = (MimeMultipart) message.getContent();
+        String plain = (String) alternative.getBodyPart(0).getContent();
+        String page = (String) alternative.getBodyPart(1).getContent();
+        assertThat(plain).containsOnlyOnce("1.2 共建产业园区").contains("原因：已逾期1天，进度20%；按期应达90%，实际20%");
+        assertThat(page.split("<tr>", -1)).as("header row + one task row").hasSize(3);
+    }
+
+    @Test
+    void theCoordinatorsGetCountsByUnitEachTaskOnceWorstFirstACapAndTheFullListAttached() throws Exception {
+        AlertDigest digest = Digests.coordinatorsEveryPair(40, 6);
+        MimeMessage message = parse(renderer.render(digest).mime());
+        assertThat(message.getSubject()).isEqualTo("【预警】40项任务：逾期10项 上报受阻/滞后10项 进度滞后10项 临近截止10项");
+
+        MimeMultipart mixed = (MimeMultipart) message.getContent();
+        assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+        MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
+        String plain = (String) alternative.getBodyPart(0).getContent();
+        String page = (String) alternative.getBodyPart(1).getContent();
+
+        // counts by unit: every unit has 40 tasks, 10 per rule, red for 逾期/受阻, yellow otherwise
+        assertThat(plain).contains("一、各单位预警任务数（单位：项任务；红/黄为灯号）",
+                "  单位0：40项（逾期 红10，上报受阻/滞后 红10，进度滞后 黄10，临近截止 黄10）");
+        // each task once, worst first, capped
+        assertThat(plain).containsOnlyOnce("】task-3 任务3\n").doesNotContain("】task-0 ").contains("1. 【红·逾期】").contains("15. 【").doesNotContain("16. 【");
+        assertThat(plain.indexOf("【红·逾期】")).isLessThan(plain.indexOf("【红·上报受阻/滞后】"));
+        assertThat(plain).contains("另有25项未列出", "共240行", "预警清单-2026-12-21.xlsx",
+                "https://xilian.example.cn/board?light=NOT_GREEN&sort=risk");
+        assertThat(page).contains("href=\"https://xilian.example.cn/board?unit=u0&amp;light=NOT_GREEN&amp;sort=risk\"", "红10", "黄10");
+        assertThat(page.split("<tr>", -1)).as("6 unit rows + 15 task rows + 2 header rows").hasSize(1 + 6 + 15 + 2);
+
+        BodyPart attachment = mixed.getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo("预警清单-2026-12-21.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(attachment.getInputStream())) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("预警清单");
+            assertThat(sheet.getLastRowNum()).as("one row per (task, unit)").isEqualTo(240);
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("红");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("逾期");
+            assertThat(sheet.getRow(240).getCell(4).getStringCellValue()).isEqualTo("临近截止");
+        }
+        assertThat(renderer.render(digest).mime()).as("same batch, same bytes").isEqualTo(renderer.render(digest).mime());
     }
 }

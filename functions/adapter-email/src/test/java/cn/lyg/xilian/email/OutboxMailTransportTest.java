@@ -31,6 +31,6 @@ class OutboxMailTransportTest {
             assertThat(Files.readAllBytes(file)).isEqualTo(email.mime());
         });
         MimeMessage parsed = MimeAlertMailRendererTest.parse(Files.readAllBytes(files.getFirst()));
-        assertThat(parsed.getSubject()).isEqualTo("【预警】1项逾期 1项临近截止");
+        assertThat(parsed.getSubject()).isEqualTo("【预警】2项任务：逾期1项 临近截止1项");
     }
 }

@@ -16,8 +16,7 @@ import java.util.List;
  * doubled), the same columns and values as the .xlsx. Dates are yyyy-MM-dd.
  *
  * <p>Formula injection: CSV has no cell types, so text starting with = + - @ tab or CR gets a leading
- * apostrophe ({@code '=1+1}), which Excel and WPS show as text (OWASP's advice). Unlike the .xlsx, the
- * apostrophe is part of the value here.
+ * apostrophe ({@code '=1+1}), which Excel and WPS show as text ({@link FormulaGuard}, as in the .xlsx).
  */
 public final class CsvLedgerWriter implements LedgerWriter {
 
@@ -58,7 +57,7 @@ public final class CsvLedgerWriter implements LedgerWriter {
             case null -> "";
             case LocalDate date -> date.toString();
             case Number number -> number.toString();
-            default -> FormulaGuard.looksLikeFormula(value.toString()) ? "'" + value : value.toString();
+            default -> FormulaGuard.neutralise(value.toString());
         };
         boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\r') >= 0
                 || text.indexOf('\n') >= 0;

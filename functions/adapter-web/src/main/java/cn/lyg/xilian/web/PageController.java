@@ -67,10 +67,12 @@ public class PageController {
     private final Pages pages;
     private final StatusBoard board;
     private final SubmissionLimit submissionLimit;
+    private final cn.lyg.xilian.core.supervision.Supervise supervise;
 
-    public PageController(SubmissionLimit submissionLimit, Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
+    public PageController(cn.lyg.xilian.core.supervision.Supervise supervise, SubmissionLimit submissionLimit, Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
                           SubmitProgress submitProgress, Display display, WebSettings settings, Pages pages,
                           StatusBoard board) {
+        this.supervise = supervise;
         this.pages = pages;
         this.board = board;
         this.submissionLimit = submissionLimit;
@@ -246,11 +248,17 @@ public class PageController {
         board.evaluate(plan, states).assessments().stream().filter(a -> a.taskId().equals(task.id()))
                 .forEach(a -> lights.put(a.unitId(), a));
         Map<String, Submission> latest = new HashMap<>();
+        Map<String, TaskUnitState> stateOf = new HashMap<>();
         states.forEach(s -> {
+            stateOf.put(s.unitId(), s);
             if (s.latest() != null) {
                 latest.put(s.unitId(), s.latest());
             }
         });
+        // Reviews, extensions and instructions (opening the page marks a unit's instructions read).
+        cn.lyg.xilian.core.supervision.TaskSupervision sup = supervise.open(plan, who, task);
+        model.put("sup", sup);
+        model.put("formKey", Tokens.newToken().substring(0, 22));
         // One block per responsible unit in the notice's order: light, reasons, latest status and one page of
         // its history (newest first; ?unit=…&before=… pages back through one unit, the others stay on page 1).
         String pagedUnit = request.getParameters().get("unit");
@@ -265,6 +273,13 @@ public class PageController {
             u.put("unitId", unitId);
             u.put("assessment", lights.get(unitId));
             u.put("latest", latest.get(unitId));
+            TaskUnitState st = stateOf.get(unitId);
+            u.put("review", st == null || st.review() == null ? "" : st.review());
+            u.put("returned", st != null && st.returned());
+            u.put("pending", sup.pending(unitId).orElse(null));
+            u.put("extensions", sup.extensionsOf(unitId));
+            u.put("deadlineText", cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(),
+                    st == null ? null : st.extendedDeadline()));
             HistoryPage page = progress.historyPage(plan.year(), task.id(), unitId,
                     unitId.equals(pagedUnit) ? before : null, HistoryPage.DEFAULT_SIZE);
             history.addAll(page.items());

@@ -34,4 +34,13 @@ public class WebFactory {
         // No listener in the API function: there the table's stream drives the submission-event function.
         return new SubmitProgress(repository, clock, listener == null ? SubmissionListener.NONE : listener);
     }
+
+    @Singleton
+    cn.lyg.xilian.core.supervision.Supervise supervise(cn.lyg.xilian.core.port.SupervisionRepository repository,
+                                                       ProgressRepository progress, Clock clock,
+                                                       @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener) {
+        // Locally the listener emails the unit at once; see ReviewListener.
+        return new cn.lyg.xilian.core.supervision.Supervise(repository, progress, clock,
+                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener);
+    }
 }

@@ -90,6 +90,11 @@ class BoardTest {
                 .containsExactly("3.2.1", "3.2.2", "3.2.3", "3.2.4");
         assertThat(rows(board("?field=INDUSTRY&light=GREEN", coordinator)).keySet()).containsExactly("3.1.4");
         assertThat(rows(board("?light=RED", coordinator)).keySet()).containsExactly("1.1", "2.8", "3.1.6");
+        // Red or yellow (the alert emails' link): every task but the green ones, the filter kept in the links.
+        Map<String, String> notGreen = rows(board("?light=NOT_GREEN&sort=risk", coordinator));
+        assertThat(notGreen).isNotEmpty().doesNotContainValue("GREEN").containsEntry("1.1", "RED").containsEntry("1.2", "YELLOW");
+        assertThat(notGreen).hasSize((int) rows(board("", coordinator)).values().stream().filter(l -> !l.equals("GREEN")).count());
+        assertThat(board("?light=NOT_GREEN", coordinator)).contains("href=\"/board/ledger.xlsx?light=NOT_GREEN\"");
         // The unit filter narrows the rows to that unit's tasks and the light to that unit's own.
         Map<String, String> lianyunRows = rows(board("?unit=lianyun", coordinator));
         assertThat(lianyunRows.keySet())

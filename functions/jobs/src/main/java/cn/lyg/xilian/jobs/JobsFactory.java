@@ -47,8 +47,20 @@ public class JobsFactory {
                                         @Named("xlsx") LedgerWriter xlsx, AlertEvaluator evaluator,
                                         AlertSettings settings, WorkCalendar calendar,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
-                                        Clock clock) {
+                                        Clock clock, cn.lyg.xilian.core.port.SupervisionRepository supervision,
+                                        AlertProperties alertProperties) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
-                evaluator, settings, calendar, messageIdDomain, clock);
+                evaluator, settings, calendar, messageIdDomain, clock, supervision,
+                alertProperties.getUnreviewedWorkingDays());
+    }
+
+    /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
+    @Singleton
+    cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(
+            cn.lyg.xilian.core.port.SupervisionRepository supervision, ProgressRepository progress,
+            ContactDirectory contacts, cn.lyg.xilian.core.port.ReturnMailRenderer renderer, MailTransport transport,
+            Clock clock) {
+        return new cn.lyg.xilian.core.supervision.NotifyReturned(supervision, progress, contacts, renderer, transport,
+                clock);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * alert-scan     [--as-of 2026-12-20] [options]
  * weekly-summary [--as-of 2026-11-30] [options]   the summary of the ISO week before the date (default today)
  * weekly-summary --resend 2026-W47 [options]      admin: send that week again to every recipient
- * options: [--outbox DIR] [--endpoint http://localhost:8000] [--table xilian-local]
+ * options: [--outbox DIR] [--endpoint http://localhost:8000] [--table xilian-local] [--base-url http://localhost:8080]
  *          [--load-plan infra/plans/plan-2026.json] [--contacts FILE.yml]
  * </pre>
  * Locally the outbox IS the transport: every email the run sends becomes an .eml file in DIR, and the
@@ -47,9 +47,9 @@ public final class RunJobCommand {
     static final String USAGE = """
             usage: alert-scan [--as-of YYYY-MM-DD] [options]
                    weekly-summary [--as-of YYYY-MM-DD | --resend YYYY-Www] [options]
-            options: [--outbox DIR] [--endpoint URL] [--table NAME] [--load-plan plan.json] [--contacts contacts.yml]""";
+            options: [--outbox DIR] [--endpoint URL] [--table NAME] [--base-url URL] [--load-plan plan.json] [--contacts contacts.yml]""";
 
-    static int run(String[] args, PrintStream out) throws IOException {
+    public static int run(String[] args, PrintStream out) throws IOException {
         String job = args.length == 0 ? "" : args[0];
         if (!"alert-scan".equals(job) && !"weekly-summary".equals(job)) {
             out.println(USAGE);
@@ -69,6 +69,9 @@ public final class RunJobCommand {
         properties.put("xilian.mail.transport", "outbox");
         properties.put("xilian.mail.outbox.dir", options.getOrDefault("--outbox", "target/outbox"));
         properties.put("aws.region", "cn-north-1");
+        if (options.containsKey("--base-url")) { // links in the emails: the local run's address (infra/bin/job)
+            properties.put("xilian.base-url", options.get("--base-url"));
+        }
         if (options.containsKey("--contacts")) {
             // e.g. xilian.contacts.coordinators: [...] and xilian.contacts.units.ganyu: [...]
             System.setProperty("micronaut.config.files", Path.of(options.get("--contacts")).toAbsolutePath().toString());

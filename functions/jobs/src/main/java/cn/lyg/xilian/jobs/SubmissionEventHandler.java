@@ -35,6 +35,12 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     @Inject
     RunAlertScan scan;
 
+    @Inject
+    cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned;
+
+    @Inject
+    cn.lyg.xilian.core.port.CatalogRepository catalog;
+
     public SubmissionEventHandler() {
     }
 
@@ -46,6 +52,19 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     public StreamsEventResponse execute(DynamodbEvent event) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            Optional<ReviewKey> review = insertedReview(record);
+            if (review.isPresent()) {
+                try {
+                    ReviewKey r = review.get();
+                    var plan = catalog.plan(r.year()).orElseThrow(() -> new IllegalStateException("no plan " + r.year()));
+                    LOG.info("return notice {}: {}", r, notifyReturned.notify(plan, r.taskId(), r.unitId(), r.submissionKey()));
+                } catch (RuntimeException e) {
+                    // Includes a refused email: the record is retried, and the notice is sent once it goes through.
+                    LOG.error("return notice for stream record {} failed", record.getDynamodb().getSequenceNumber(), e);
+                    failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                }
+                continue;
+            }
             Optional<SubmissionKey> key = insertedSubmission(record);
             if (key.isEmpty()) {
                 continue;
@@ -71,6 +90,32 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
         }
         Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
         return SubmissionKey.parse(string(keys.get("pk")), string(keys.get("sk")));
+    }
+
+    /** A review item {@code PLAN#Y#SUP#<task>} / {@code REVIEW#<unit>#<submissionKey>}. */
+    record ReviewKey(int year, String taskId, String unitId, String submissionKey) {
+    }
+
+    static Optional<ReviewKey> insertedReview(DynamodbEvent.DynamodbStreamRecord record) {
+        if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null
+                || record.getDynamodb().getKeys() == null) {
+            return Optional.empty();
+        }
+        String pk = string(record.getDynamodb().getKeys().get("pk"));
+        String sk = string(record.getDynamodb().getKeys().get("sk"));
+        if (pk == null || sk == null || !sk.startsWith("REVIEW#")) {
+            return Optional.empty();
+        }
+        String[] p = pk.split("#", 4);
+        String[] s = sk.split("#", 3);
+        if (p.length != 4 || !"SUP".equals(p[2]) || s.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ReviewKey(Integer.parseInt(p[1]), p[3], s[1], s[2]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static String string(AttributeValue value) {

@@ -82,6 +82,7 @@ final class JobsTestApp implements AutoCloseable {
         props.put("xilian.contacts.coordinators", List.of(COORDINATOR));
         plan.units().forEach(u -> props.put("xilian.contacts.units." + u.id(), List.of(u.id() + "@example.cn")));
         props.putAll(extra);
+        table = props.get("xilian.dynamodb.table").toString(); // a test may reuse a table across contexts
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(props).deduceEnvironment(false)
                 .environments(environments);
         if (transport != null) {

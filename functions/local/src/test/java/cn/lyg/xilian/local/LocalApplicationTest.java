@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalApplicationTest {
 
     private static Dynalite dynalite;
+    private static final int PORT = freePort();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
@@ -45,7 +46,9 @@ class LocalApplicationTest {
 
     private static Map<String, Object> properties(String table, Path data) {
         Map<String, Object> p = new HashMap<>();
-        p.put("micronaut.server.port", -1);
+        // A real free port, not -1: the links in the emails are built from it (http://localhost:<port>), and the
+        // restart keeps it, as infra/bin/local does.
+        p.put("micronaut.server.port", PORT);
         p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
         p.put("xilian.dynamodb.table", table);
         p.put("xilian.local.data-dir", data.toString());
@@ -167,6 +170,14 @@ class LocalApplicationTest {
             Thread.sleep(100);
         }
         return List.of();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Path root() {

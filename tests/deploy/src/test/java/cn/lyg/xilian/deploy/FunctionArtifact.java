@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -59,15 +60,29 @@ record FunctionArtifact(String logicalId, Path codeDir, Path jar) {
     }
 
     /** The function's declared AWS calls (aws-calls.txt next to its pom), as IAM actions. */
-    Set<String> declaredCalls() throws IOException {
+    /**
+     * The calls its code declares for a deployment: a line {@code <action> when <Parameter>=<value>} counts only
+     * when the template parameter has that value (e.g. the mail transport).
+     */
+    Set<String> declaredCalls(Map<String, String> parameters) throws IOException {
         Path file = codeDir.resolve("aws-calls.txt");
         assertThat(file).as("%s: its declared AWS calls (see functions/api/aws-calls.txt)", logicalId).isRegularFile();
         Set<String> calls = new TreeSet<>();
         for (String line : Files.readAllLines(file)) {
             String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("#")) {
-                calls.add(s);
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
             }
+            String[] parts = s.split("\\s+when\\s+", 2);
+            if (parts.length == 2) {
+                String[] condition = parts[1].strip().split("=", 2);
+                assertThat(parameters).as("%s: aws-calls.txt names parameter %s", logicalId, condition[0])
+                        .containsKey(condition[0]);
+                if (!condition[1].equals(parameters.get(condition[0]))) {
+                    continue;
+                }
+            }
+            calls.add(parts[0].strip());
         }
         return calls;
     }

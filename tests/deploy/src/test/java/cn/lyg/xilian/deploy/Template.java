@@ -59,4 +59,65 @@ final class Template {
         }
         return v instanceof List<?> l ? (List<Object>) l : List.of(v);
     }
+
+    /** The allowed values of a parameter (e.g. MailTransport: ses, smtp). */
+    List<String> allowedValues(String parameter) {
+        return list(map(map(root, "Parameters"), parameter), "AllowedValues").stream().map(Object::toString).toList();
+    }
+
+    /**
+     * {@code node} as deployed with the given parameter values: each {@code Fn::If} replaced by its chosen branch
+     * (conditions of {@code Fn::Equals [Ref P, v]}, {@code Fn::Not}, {@code Condition}), {@code AWS::NoValue} dropped.
+     */
+    @SuppressWarnings("unchecked")
+    Object resolve(Object node, Map<String, String> parameters) {
+        if (node instanceof Map<?, ?> m) {
+            if (m.size() == 1 && m.containsKey("Fn::If")) {
+                List<Object> f = (List<Object>) m.get("Fn::If");
+                return resolve(condition((String) f.get(0), parameters) ? f.get(1) : f.get(2), parameters);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                Object r = resolve(v, parameters);
+                if (r != NO_VALUE) {
+                    out.put((String) k, r);
+                }
+            });
+            return m.size() == 1 && "AWS::NoValue".equals(m.get("Ref")) ? NO_VALUE : out;
+        }
+        if (node instanceof List<?> l) {
+            return l.stream().map(v -> resolve(v, parameters)).filter(v -> v != NO_VALUE).toList();
+        }
+        return node;
+    }
+
+    private static final Object NO_VALUE = new Object();
+
+    private boolean condition(String name, Map<String, String> parameters) {
+        return evaluate(map(root, "Conditions").get(name), parameters);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean evaluate(Object c, Map<String, String> parameters) {
+        Map<String, Object> m = (Map<String, Object>) c;
+        if (m.containsKey("Fn::Not")) {
+            return !evaluate(((List<Object>) m.get("Fn::Not")).get(0), parameters);
+        }
+        if (m.containsKey("Condition")) {
+            return condition((String) m.get("Condition"), parameters);
+        }
+        List<Object> eq = (List<Object>) m.get("Fn::Equals");
+        if (eq == null) {
+            throw new IllegalArgumentException("condition not understood by this check: " + c);
+        }
+        return value(eq.get(0), parameters).equals(value(eq.get(1), parameters));
+    }
+
+    private String value(Object v, Map<String, String> parameters) {
+        if (v instanceof Map<?, ?> ref && ref.containsKey("Ref")) {
+            String p = (String) ref.get("Ref");
+            return parameters.getOrDefault(p, String.valueOf(map(map(root, "Parameters"), p).get("Default")));
+        }
+        return String.valueOf(v);
+    }
 }

@@ -168,8 +168,18 @@ class TemplateTest {
      * reads, the on-failure queue), on this stack's resources only.
      */
     void policyMatchesCalls(String id, Map<String, Object> props) throws Exception {
-        FunctionArtifact a = built(id, props);
-        Set<String> expected = new TreeSet<>(a.declaredCalls());
+        // Once per mail transport: the policy grants what that choice's code calls, and nothing of the other's.
+        for (String transport : Template.get().allowedValues("MailTransport")) {
+            Map<String, String> parameters = Map.of("MailTransport", transport);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> deployed = (Map<String, Object>) Template.get().resolve(props, parameters);
+            policyMatchesCalls(id + " with MailTransport=" + transport, deployed, built(id, props).declaredCalls(parameters),
+                    built(id, props).codeDir());
+        }
+    }
+
+    private void policyMatchesCalls(String id, Map<String, Object> props, Set<String> declared, Object codeDir) {
+        Set<String> expected = new TreeSet<>(declared);
         for (Object event : Template.map(props, "Events").values()) {
             Map<String, Object> ev = Template.map(Map.of("e", event), "e");
             if ("DynamoDB".equals(ev.get("Type"))) {
@@ -201,10 +211,18 @@ class TemplateTest {
                         assertThat(resources).as("%s %s on the table", id, act)
                                 .allSatisfy(r -> assertThat(r.toString()).contains(TABLE));
                     }
+                    if (act.startsWith("secretsmanager:")) { // the relay password's secret only
+                        assertThat(resources).as("%s %s", id, act).singleElement()
+                                .satisfies(r -> assertThat(r.toString()).endsWith(":secret:${SmtpPasswordSecretName}-??????}"));
+                    }
+                    if (act.startsWith("ses:")) { // the sender identity only
+                        assertThat(resources).as("%s %s", id, act)
+                                .allSatisfy(r -> assertThat(r.toString()).contains("identity/${SenderEmail}"));
+                    }
                 }
             }
         }
-        assertThat(granted).as("%s: policy actions vs %s/aws-calls.txt + event sources", id, a.codeDir())
+        assertThat(granted).as("%s: policy actions vs %s/aws-calls.txt + event sources", id, codeDir)
                 .isEqualTo(expected);
     }
 

@@ -72,7 +72,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         for (String line : java.nio.file.Files.readAllLines(file)) {
             String s = line.strip();
             if (!s.isEmpty() && !s.startsWith("#")) {
-                calls.add(s);
+                calls.add(s.split("\\s+")[0]); // "<action> when <Parameter>=<value>": the action
             }
         }
         return calls;

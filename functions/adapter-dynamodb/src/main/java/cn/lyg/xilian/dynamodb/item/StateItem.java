@@ -12,12 +12,18 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * unit's partition. {@code latest} (a map, absent until the first report) is only ever replaced by a
  * newer submission, under a condition. {@code assigned} is false when a reload removed the unit from
  * the task but the pair had already reported: the item is kept so progress is not lost, and hidden
- * from the state views until a later plan assigns the pair again.
+ * from the state views until a later plan assigns the pair again. {@code counted} is the string set of the
+ * idempotency keys of every stored submission of the pair (its history count; ADD to a set is idempotent, so
+ * a retried or late submission is counted exactly once).
  */
 @DynamoDbBean
 public class StateItem {
     public static final String LATEST = "latest";
     public static final String ASSIGNED = "assigned";
+    public static final String COUNTED = "counted";
+    /** The review of the latest report (flat attributes; see DynamoSupervisionRepository). */
+    public static final String REVIEW_OF = "reviewOf";
+    public static final String EXTENDED_TO = "extendedTo";
 
     private String pk;
     private String sk;
@@ -28,6 +34,14 @@ public class StateItem {
     private String unitId;
     private Boolean assigned;
     private SubmissionData latest;
+    private java.util.Set<String> counted;
+    private String reviewOf;
+    private String reviewDecision;
+    private String reviewReason;
+    private String reviewKey;
+    private String reviewedAt;
+    private String extendedTo;
+    private String extendedAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
@@ -109,5 +123,70 @@ public class StateItem {
 
     public void setLatest(SubmissionData latest) {
         this.latest = latest;
+    }
+
+    @DynamoDbAttribute(COUNTED)
+    public java.util.Set<String> getCounted() {
+        return counted;
+    }
+
+    public void setCounted(java.util.Set<String> counted) {
+        this.counted = counted;
+    }
+
+    public String getReviewOf() {
+        return reviewOf;
+    }
+
+    public void setReviewOf(String reviewOf) {
+        this.reviewOf = reviewOf;
+    }
+
+    public String getReviewDecision() {
+        return reviewDecision;
+    }
+
+    public void setReviewDecision(String reviewDecision) {
+        this.reviewDecision = reviewDecision;
+    }
+
+    public String getReviewReason() {
+        return reviewReason;
+    }
+
+    public void setReviewReason(String reviewReason) {
+        this.reviewReason = reviewReason;
+    }
+
+    public String getReviewKey() {
+        return reviewKey;
+    }
+
+    public void setReviewKey(String reviewKey) {
+        this.reviewKey = reviewKey;
+    }
+
+    public String getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public void setReviewedAt(String reviewedAt) {
+        this.reviewedAt = reviewedAt;
+    }
+
+    public String getExtendedTo() {
+        return extendedTo;
+    }
+
+    public void setExtendedTo(String extendedTo) {
+        this.extendedTo = extendedTo;
+    }
+
+    public String getExtendedAt() {
+        return extendedAt;
+    }
+
+    public void setExtendedAt(String extendedAt) {
+        this.extendedAt = extendedAt;
     }
 }

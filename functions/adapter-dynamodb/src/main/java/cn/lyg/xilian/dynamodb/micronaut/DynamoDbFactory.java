@@ -83,6 +83,12 @@ public class DynamoDbFactory {
     }
 
     @Singleton
+    cn.lyg.xilian.dynamodb.DynamoSupervisionRepository supervisionRepository(DynamoDbClient client,
+                                                                            DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoSupervisionRepository(client, settings);
+    }
+
+    @Singleton
     DynamoRateCounter rateCounter(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoRateCounter(client, settings);
     }

@@ -7,6 +7,7 @@ import cn.lyg.xilian.email.EmailSettings;
 import cn.lyg.xilian.email.HtmlSummaryMailRenderer;
 import cn.lyg.xilian.email.MimeAlertMailRenderer;
 import cn.lyg.xilian.email.OutboxMailTransport;
+import cn.lyg.xilian.email.SecretReader;
 import cn.lyg.xilian.email.SesRawMailTransport;
 import cn.lyg.xilian.email.SmtpMailTransport;
 import io.micronaut.context.annotation.Bean;
@@ -44,6 +45,12 @@ public class EmailFactory {
         return new HtmlSummaryMailRenderer(settings, clock);
     }
 
+    /** The 退回 notice to a unit. */
+    @Singleton
+    cn.lyg.xilian.core.port.ReturnMailRenderer returnMailRenderer(EmailSettings settings, Clock clock) {
+        return new cn.lyg.xilian.email.MimeReturnMailRenderer(settings, clock);
+    }
+
     @Singleton
     @Requires(property = TRANSPORT, value = "outbox")
     MailTransport outboxTransport(MailProperties mail, Clock clock) {
@@ -62,9 +69,24 @@ public class EmailFactory {
                 mail.getSes().getEndpoint()));
     }
 
+    /**
+     * The password is resolved here, once per context (= Lambda container, before SnapStart's snapshot only if
+     * the context is created eagerly there): from Secrets Manager when {@code password-secret} is set.
+     */
     @Singleton
     @Requires(property = TRANSPORT, value = "smtp")
-    MailTransport smtpTransport(MailProperties mail) {
-        return new SmtpMailTransport(mail.getSmtp().getHost(), mail.getSmtp().getPort());
+    MailTransport smtpTransport(MailProperties mail, SecretReader secrets) {
+        MailProperties.Smtp smtp = mail.getSmtp();
+        String password = smtp.getPasswordSecret() != null ? secrets.read(smtp.getPasswordSecret()) : smtp.getPassword();
+        return new SmtpMailTransport(new SmtpMailTransport.SmtpSettings(smtp.getHost(), smtp.getPort(),
+                SmtpMailTransport.Security.valueOf(smtp.getSecurity().toUpperCase(java.util.Locale.ROOT)),
+                smtp.getUser(), password, smtp.getTimeout(), smtp.getSslTrust()));
+    }
+
+    /** Reads a secret's string; only built for the smtp transport. */
+    @Singleton
+    @Requires(property = TRANSPORT, value = "smtp")
+    SecretReader secretReader(MailProperties mail) {
+        return SecretReader.create(mail.getSes().getRegion(), mail.getSecretsEndpoint());
     }
 }

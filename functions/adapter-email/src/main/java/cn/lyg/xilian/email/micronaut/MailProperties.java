@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * {@code xilian.mail.*}: who sends, and through what. {@code transport} selects exactly one
  * {@link cn.lyg.xilian.core.port.MailTransport} bean ({@code outbox} locally and in tests, {@code ses} in
- * AWS, {@code smtp} for a developer's mail catcher): the choice is configuration, not a code branch.
+ * AWS, {@code smtp} where SES is not offered, e.g. AWS China): the choice is configuration, not a code branch.
  */
 @ConfigurationProperties("xilian.mail")
 public class MailProperties {
@@ -24,6 +24,18 @@ public class MailProperties {
     private Outbox outbox = new Outbox();
     private Ses ses = new Ses();
     private Smtp smtp = new Smtp();
+    /** A local Secrets Manager API (tests); empty in AWS: the secret ARN's regional endpoint. */
+    @Nullable
+    private URI secretsEndpoint;
+
+    @Nullable
+    public URI getSecretsEndpoint() {
+        return secretsEndpoint;
+    }
+
+    public void setSecretsEndpoint(@Nullable URI secretsEndpoint) {
+        this.secretsEndpoint = secretsEndpoint;
+    }
 
     public String getSender() {
         return sender;
@@ -122,11 +134,26 @@ public class MailProperties {
         }
     }
 
-    /** {@code xilian.mail.smtp.*} */
+    /**
+     * {@code xilian.mail.smtp.*}: the relay (AWS China has no SES). The password is never configured in clear in
+     * AWS: {@code password-secret} names a Secrets Manager secret (its ARN) read once at start; {@code password}
+     * is for local runs and tests.
+     */
     @ConfigurationProperties("smtp")
     public static class Smtp {
         private String host = "localhost";
-        private int port = 1025;
+        private int port = 587;
+        /** STARTTLS (587) | TLS (465, implicit) | NONE (a local mail catcher only) */
+        private String security = "STARTTLS";
+        @Nullable
+        private String user;
+        @Nullable
+        private String password;
+        @Nullable
+        private String passwordSecret;
+        private java.time.Duration timeout = java.time.Duration.ofSeconds(15);
+        /** Hosts trusted without a CA-signed certificate (tests); empty = the JVM's trust store only. */
+        private String sslTrust = "";
 
         public String getHost() {
             return host;
@@ -142,6 +169,62 @@ public class MailProperties {
 
         public void setPort(int port) {
             this.port = port;
+        }
+
+        public String getSecurity() {
+            return security;
+        }
+
+        public void setSecurity(String security) {
+            this.security = security;
+        }
+
+        @Nullable
+        public String getUser() {
+            return user == null || user.isBlank() ? null : user;
+        }
+
+        public void setUser(@Nullable String user) {
+            this.user = user;
+        }
+
+        @Nullable
+        public String getPassword() {
+            return password == null || password.isEmpty() ? null : password;
+        }
+
+        public void setPassword(@Nullable String password) {
+            this.password = password;
+        }
+
+        @Nullable
+        public String getPasswordSecret() {
+            return passwordSecret == null || passwordSecret.isBlank() ? null : passwordSecret;
+        }
+
+        public void setPasswordSecret(@Nullable String passwordSecret) {
+            this.passwordSecret = passwordSecret;
+        }
+
+        public java.time.Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(java.time.Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public String getSslTrust() {
+            return sslTrust;
+        }
+
+        public void setSslTrust(String sslTrust) {
+            this.sslTrust = sslTrust;
+        }
+
+        @Override
+        public String toString() { // never the password
+            return "Smtp[" + security + " " + host + ":" + port + ", user " + user + "]";
         }
     }
 }

@@ -16,11 +16,14 @@ import java.util.Locale;
 
 /**
  * The board's filters and sort, as given in the query string ({@code ?section=3.1&field=EDUCATION&unit=donghai
- * &light=RED&sort=risk}). An empty value means "all": the filter form submits every select, chosen or not.
+ * &light=RED&sort=risk}); {@code light=NOT_GREEN} keeps the red and yellow tasks (the alert emails link there). An empty value means "all": the filter form submits every select, chosen or not.
  * Unknown values are refused (400) rather than ignored, so a mistyped link never silently shows everything.
  */
 public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nullable String unitId,
-                         @Nullable Light light, Sort sort) {
+                         @Nullable Light light, boolean notGreen, Sort sort) {
+
+    /** The {@code light} value of "red or yellow". */
+    public static final String NOT_GREEN = "NOT_GREEN";
 
     /** Plan order is the default: it is the order of the notice, which readers know. */
     public enum Sort {
@@ -44,7 +47,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
     }
 
     public static BoardQuery all() {
-        return new BoardQuery(null, null, null, null, Sort.PLAN);
+        return new BoardQuery(null, null, null, null, false, Sort.PLAN);
     }
 
     /**
@@ -74,13 +77,15 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         if (unitId != null && plan.unit(unitId).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_UNIT", "计划中没有单位“" + unitId + "”");
         }
-        return new BoardQuery(sectionId, parseField(blankToNull(field)), unitId, parseLight(blankToNull(light)),
-                parseSort(blankToNull(sort)));
+        String lightValue = blankToNull(light);
+        boolean notGreen = NOT_GREEN.equalsIgnoreCase(lightValue) || "红黄".equals(lightValue);
+        return new BoardQuery(sectionId, parseField(blankToNull(field)), unitId,
+                notGreen ? null : parseLight(lightValue), notGreen, parseSort(blankToNull(sort)));
     }
 
     /** The query string of these filters with another sort, for the sort links. */
     public String withSort(Sort other) {
-        return new BoardQuery(sectionId, field, unitId, light, other).queryString();
+        return new BoardQuery(sectionId, field, unitId, light, notGreen, other).queryString();
     }
 
     /** "section=3.1&sort=risk" (empty when nothing is set); the download links carry the same filters. */
@@ -89,7 +94,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         add(parts, "section", sectionId);
         add(parts, "field", field == null ? null : field.name());
         add(parts, "unit", unitId);
-        add(parts, "light", light == null ? null : light.name());
+        add(parts, "light", notGreen ? NOT_GREEN : light == null ? null : light.name());
         if (sort != Sort.PLAN) {
             add(parts, "sort", sort.param());
         }
@@ -97,7 +102,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
     }
 
     public boolean filtered() {
-        return sectionId != null || field != null || unitId != null || light != null;
+        return sectionId != null || field != null || unitId != null || light != null || notGreen;
     }
 
     private static void add(List<String> parts, String name, @Nullable String value) {
@@ -129,7 +134,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
                 return l;
             }
         }
-        throw bad("灯号只能是红、黄、绿");
+        throw bad("灯号只能是红、黄、绿或红黄（NOT_GREEN）");
     }
 
     private static Sort parseSort(@Nullable String value) {

@@ -167,10 +167,10 @@ public class StatusBoard {
                 Assessment a = assessments.get(key);
                 TaskUnitState s = stateByPair.get(key);
                 units.add(new UnitLine(unitId, plan.unit(unitId).map(Unit::name).orElse(unitId), a.light(),
-                        a.summary(), s == null ? null : s.latest()));
+                        withSupervision(a.summary(), task, s), s == null ? null : s.latest()));
             }
             Light light = units.stream().map(UnitLine::light).reduce(Light.GREEN, Light::worst);
-            if (query.light() != null && light != query.light()) {
+            if ((query.light() != null && light != query.light()) || (query.notGreen() && light == Light.GREEN)) {
                 continue;
             }
             int percent = (int) Math.round(units.stream().mapToInt(UnitLine::percentOrZero).average().orElse(0));
@@ -181,6 +181,24 @@ public class StatusBoard {
         }
         rows.sort(order(query.sort()));
         return rows;
+    }
+
+    /** The review of the latest report and an approved extension, beside the light's reasons. */
+    private static String withSupervision(String summary, PlanTask task, TaskUnitState s) {
+        if (s == null) {
+            return summary;
+        }
+        List<String> parts = new ArrayList<>();
+        if (!summary.isEmpty()) {
+            parts.add(summary);
+        }
+        if (s.returned()) {
+            parts.add("填报已退回：" + s.review().reason());
+        }
+        if (s.extendedDeadline() != null) {
+            parts.add(cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(), s.extendedDeadline()));
+        }
+        return String.join("；", parts);
     }
 
     static Comparator<BoardRow> order(BoardQuery.Sort sort) {

@@ -7,6 +7,7 @@ import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.supervision.Review;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -135,9 +136,18 @@ public final class AlertEvaluator {
     /** A deadline or a milestone; {@code keyPrefix} is "" for the deadline, "milestone-<date>-" otherwise. */
     private record DatedPoint(LocalDate date, String keyPrefix, String describeAhead, String describePassed) {
 
-        static List<DatedPoint> of(PlanTask task) {
+        /**
+         * An approved extension replaces the plan's deadline; its reminders get their own occurrence keys
+         * ("extended-<date>-lead-7"), so alerts sent for the old date stay sent and the new date's are raised once.
+         */
+        static List<DatedPoint> of(PlanTask task, TaskUnitState state) {
             List<DatedPoint> points = new ArrayList<>();
-            points.add(new DatedPoint(task.deadline(), "", "距截止", "已逾期"));
+            if (state.extendedDeadline() == null) {
+                points.add(new DatedPoint(task.deadline(), "", "距截止", "已逾期"));
+            } else {
+                points.add(new DatedPoint(state.extendedDeadline(), "extended-" + state.extendedDeadline() + "-",
+                        "距延期截止", "延期截止已过"));
+            }
             task.milestones().stream()
                     .filter(m -> !m.due().equals(task.deadline()))
                     .map(m -> m.due()).distinct().sorted()
@@ -162,6 +172,7 @@ public final class AlertEvaluator {
         private final PlanTask task;
         private final TaskUnitState state;
         private final Submission latest;
+        private final LocalDate deadline;
         private final LocalDate asOf;
         private final AlertSettings settings;
         private final UnaryOperator<LocalDate> sendDayOf;
@@ -173,14 +184,17 @@ public final class AlertEvaluator {
             this.plan = plan;
             this.task = task;
             this.state = state;
-            this.latest = state.latest();
             this.asOf = asOf;
+            this.deadline = state.deadline(task);
+            // A report sent back stops counting once the grace period is over: the pair is 未报 until it reports again.
+            this.latest = state.returned() && !asOf.isBefore(state.review().reviewedAt().atZone(ZONE).toLocalDate()
+                    .plusDays(settings.returnedGraceDays())) ? null : state.latest();
             this.settings = settings;
             this.sendDayOf = sendDayOf;
             if (latest != null && latest.status() == ProgressStatus.DONE) {
                 return;
             }
-            for (DatedPoint point : DatedPoint.of(task)) {
+            for (DatedPoint point : DatedPoint.of(task, state)) {
                 applyDates(point);
             }
             applyBehind();
@@ -250,7 +264,7 @@ public final class AlertEvaluator {
         }
 
         private void applyBehind() {
-            if (latest == null || asOf.isAfter(task.deadline())) {
+            if (latest == null || asOf.isAfter(deadline)) {
                 return;
             }
             BigDecimal expectedPercent = expectedFraction().multiply(BigDecimal.valueOf(100));
@@ -276,7 +290,7 @@ public final class AlertEvaluator {
             if (shortfalls.isEmpty()) {
                 return;
             }
-            long daysToDeadline = ChronoUnit.DAYS.between(asOf, task.deadline());
+            long daysToDeadline = ChronoUnit.DAYS.between(asOf, deadline);
             Light light = daysToDeadline <= settings.behindRedWindowDays() ? Light.RED : Light.YELLOW;
             String text = "进度滞后：" + String.join("；", shortfalls);
             reasons.add(new Reason(Rule.BEHIND, light, text));
@@ -286,7 +300,7 @@ public final class AlertEvaluator {
 
         /** (asOf − issuedOn) / (deadline − issuedOn), clamped to [0, 1]; 1 when the span is empty. */
         private BigDecimal expectedFraction() {
-            long span = ChronoUnit.DAYS.between(plan.issuedOn(), task.deadline());
+            long span = ChronoUnit.DAYS.between(plan.issuedOn(), deadline);
             if (span <= 0) {
                 return BigDecimal.ONE;
             }
@@ -295,6 +309,13 @@ public final class AlertEvaluator {
         }
 
         private void applyUnreported() {
+            if (latest == null && state.returned()) {
+                Review r = state.review();
+                String text = "填报已被退回（" + r.reason() + "），逾期未重新填报";
+                reasons.add(new Reason(Rule.UNREPORTED, Light.YELLOW, text));
+                addDue(Rule.UNREPORTED, Light.YELLOW, "returned-" + r.submissionKey(), text);
+                return;
+            }
             LocalDate since = latest == null ? plan.issuedOn() : latest.submittedAt().atZone(ZONE).toLocalDate();
             long silentDays = ChronoUnit.DAYS.between(since, asOf);
             if (silentDays < settings.unreportedDays()) {

@@ -14,15 +14,27 @@ import java.util.List;
  * @param quietDays            when true, nothing is sent on weekends and public holidays; what was
  *                             due then goes out on the next working day
  * @param behindRedWindowDays  滞后 turns red when the deadline is at most this many days away
+ * @param returnedGraceDays    a report sent back (退回) still counts for this many days; afterwards, until the
+ *                             unit reports again, the pair is treated as 未报
  */
 public record AlertSettings(List<Integer> leadDays, int overdueCadenceDays, int behindMarginPoints,
-                            int unreportedDays, boolean quietDays, int behindRedWindowDays) {
+                            int unreportedDays, boolean quietDays, int behindRedWindowDays, int returnedGraceDays) {
+
+    /** The default grace for a returned report: three days to correct it. */
+    public static final int DEFAULT_RETURNED_GRACE_DAYS = 3;
+
+    public AlertSettings(List<Integer> leadDays, int overdueCadenceDays, int behindMarginPoints,
+                         int unreportedDays, boolean quietDays, int behindRedWindowDays) {
+        this(leadDays, overdueCadenceDays, behindMarginPoints, unreportedDays, quietDays, behindRedWindowDays,
+                DEFAULT_RETURNED_GRACE_DAYS);
+    }
 
     public AlertSettings {
         if (leadDays.isEmpty() || leadDays.stream().anyMatch(d -> d == null || d < 1)) {
             throw new IllegalArgumentException("lead days must be positive: " + leadDays);
         }
-        if (overdueCadenceDays < 1 || unreportedDays < 1 || behindMarginPoints < 0 || behindRedWindowDays < 0) {
+        if (overdueCadenceDays < 1 || unreportedDays < 1 || behindMarginPoints < 0 || behindRedWindowDays < 0
+                || returnedGraceDays < 0) {
             throw new IllegalArgumentException("invalid alert settings");
         }
         // Descending, without duplicates: the widest window first.
@@ -41,6 +53,6 @@ public record AlertSettings(List<Integer> leadDays, int overdueCadenceDays, int 
 
     public AlertSettings withQuietDays(boolean on) {
         return new AlertSettings(leadDays, overdueCadenceDays, behindMarginPoints, unreportedDays, on,
-                behindRedWindowDays);
+                behindRedWindowDays, returnedGraceDays);
     }
 }

@@ -13,6 +13,10 @@ public enum Rule {
     /** The unit itself reported 受阻 or 滞后 (event-driven). */
     REPORTED_BLOCKED("上报受阻/滞后");
 
+    /** Most serious first: how digests order their tasks and counts (逾期 → 受阻/滞后 → 进度滞后 → 临近 → 未报). */
+    public static final java.util.List<Rule> WORST_FIRST = java.util.List.of(
+            OVERDUE, REPORTED_BLOCKED, BEHIND, APPROACHING, UNREPORTED);
+
     private final String label;
 
     Rule(String label) {
@@ -21,5 +25,10 @@ public enum Rule {
 
     public String label() {
         return label;
+    }
+
+    /** 0 for the most serious rule; see {@link #WORST_FIRST}. */
+    public int severity() {
+        return WORST_FIRST.indexOf(this);
     }
 }

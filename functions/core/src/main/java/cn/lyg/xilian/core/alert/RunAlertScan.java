@@ -241,7 +241,8 @@ public final class RunAlertScan {
             Optional<PlanTask> task = plan.task(f.taskId());
             TaskUnitState state = stateByPair.get(f.taskId() + "|" + f.unitId());
             Submission latest = state == null ? null : state.latest();
-            LocalDate deadline = task.map(PlanTask::deadline).orElse(null);
+            // The pair's effective deadline: an approved extension replaces the plan's date.
+            LocalDate deadline = task.map(t -> state == null ? t.deadline() : state.deadline(t)).orElse(null);
             long daysLeft = deadline == null ? 0 : ChronoUnit.DAYS.between(asOf, deadline);
             return new AlertLine(alert.key(), f.taskId(), task.map(PlanTask::title).orElse(f.taskId()),
                     f.unitId(), unitName(f.unitId()), deadline, daysLeft,

@@ -43,6 +43,11 @@ public interface ProgressRepository {
     /** Every submission on a task, newest first. */
     List<Submission> historyOfTask(int year, String taskId);
 
+    /** Every submission of one unit on one task, newest first. A store with a narrower query overrides it. */
+    default List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
+        return historyOfTask(year, taskId).stream().filter(s -> s.unitId().equals(unitId)).toList();
+    }
+
     /**
      * A page of one unit's history on one task, newest first (time, then idempotency key), starting after
      * {@code after} (null: the newest). Reads at most about {@code size} items, whatever the history's length.

@@ -1,15 +1,59 @@
 package cn.lyg.xilian.core.progress;
 
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.supervision.Review;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
 
 /**
  * The current state of one (task, responsible unit) pair: the assignment itself plus the latest
  * submission, if any. One exists for every pair in the catalog from the moment the plan is loaded.
+ *
+ * @param submissions      how many submissions the pair has (its history count); 0 when never reported
+ * @param review           the coordinators' review of {@code latest}; null while unreviewed
+ * @param extendedDeadline the approved extension (延期), the pair's effective deadline; null: the plan's
  */
 @Serdeable
-public record TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest) {
+public record TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
+                            @Nullable Review review, @Nullable LocalDate extendedDeadline) {
+
+    @Creator
+    public TaskUnitState {
+        if (submissions < 0 || (latest != null && submissions == 0)) {
+            throw new IllegalArgumentException("a reported pair has at least one submission, got " + submissions);
+        }
+        if (review != null && (latest == null || !review.submissionKey().equals(latest.idempotencyKey()))) {
+            review = null; // a review of an older report says nothing about the latest one
+        }
+    }
+
+    public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions) {
+        this(planYear, taskId, unitId, latest, submissions, null, null);
+    }
+
+    /** A state whose history is just its latest submission (or nothing). */
+    public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest) {
+        this(planYear, taskId, unitId, latest, latest == null ? 0 : 1);
+    }
+
     public boolean reported() {
         return latest != null;
+    }
+
+    /** The latest report was sent back (退回) and not yet replaced by a new one. */
+    public boolean returned() {
+        return review != null && review.returned();
+    }
+
+    /** The pair's effective deadline: an approved extension, else the plan's. */
+    public LocalDate deadline(PlanTask task) {
+        return extendedDeadline != null ? extendedDeadline : task.deadline();
+    }
+
+    public TaskUnitState withLatest(@Nullable Submission newLatest, int count) {
+        return new TaskUnitState(planYear, taskId, unitId, newLatest, count, review, extendedDeadline);
     }
 }

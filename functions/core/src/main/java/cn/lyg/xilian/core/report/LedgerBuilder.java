@@ -41,15 +41,36 @@ public final class LedgerBuilder {
                 Submission latest = state == null ? null : state.latest();
                 Assessment assessment = assessmentByPair.get(key);
                 rows.add(new LedgerRow(task.id(), task.title(), sectionTitle, fieldLabel, unitId,
-                        plan.unit(unitId).map(Unit::name).orElse(unitId), task.deadline(),
+                        plan.unit(unitId).map(Unit::name).orElse(unitId),
+                        state == null ? task.deadline() : state.deadline(task),
                         latest == null ? null : latest.status(), latest == null ? null : latest.percent(),
                         targetFigures(task, unitId, latest),
                         assessment == null ? Light.GREEN : assessment.light(),
                         assessment == null ? "" : assessment.summary(),
-                        latest == null ? null : latest.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate()));
+                        latest == null ? null : latest.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate(),
+                        latest == null ? "" : text(latest.progress()), latest == null ? "" : text(latest.problems()),
+                        latest == null ? "" : text(latest.nextSteps()), latest == null ? "" : text(latest.reporter()),
+                        latest == null ? "" : text(latest.phone()), state == null ? 0 : state.submissions(),
+                        reviewText(state), state == null || state.extendedDeadline() == null ? ""
+                                : cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(),
+                                        state.extendedDeadline())));
             }
         }
         return new Ledger(plan.year(), plan.title(), evaluation.asOf(), rows);
+    }
+
+    private static String reviewText(TaskUnitState state) {
+        if (state == null || state.latest() == null) {
+            return "";
+        }
+        if (state.review() == null) {
+            return "待审核";
+        }
+        return state.review().decision().label() + (state.review().reason() == null ? "" : "：" + state.review().reason());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     /** "签约落地超亿元项目：已报3个/目标8个；…"; a target without a reported figure shows "未报". */

@@ -20,7 +20,16 @@ public enum LedgerColumn {
     TARGETS("量化目标（已报/目标）", 40, LedgerRow::targetFigures),
     LIGHT("灯号", 6, row -> row.light().label()),
     REASON("原因", 50, LedgerRow::reason),
-    LAST_REPORT("最近填报日期", 14, LedgerRow::lastReportDate);
+    LAST_REPORT("最近填报日期", 14, LedgerRow::lastReportDate),
+    // The latest report itself; free text typed by units, written formula-guarded by every writer.
+    PROGRESS("进展情况", 50, LedgerRow::progress),
+    PROBLEMS("存在问题", 40, LedgerRow::problems),
+    NEXT_STEPS("下步打算", 40, LedgerRow::nextSteps),
+    REPORTER("填报人", 10, LedgerRow::reporter),
+    PHONE("联系电话", 14, LedgerRow::phone),
+    SUBMISSIONS("填报次数", 8, LedgerRow::submissions),
+    REVIEW("审核情况", 20, LedgerRow::review),
+    EXTENSION("延期情况", 30, LedgerRow::extension);
 
     private final String header;
     private final int widthChars;

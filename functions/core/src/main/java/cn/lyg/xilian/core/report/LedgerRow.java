@@ -14,11 +14,27 @@ import java.time.LocalDate;
  * @param targetFigures  every target binding the unit, e.g. "签约项目：已报3个/目标8个；…" (empty when none)
  * @param reason         the reasons of the light joined with "；" (empty when green)
  * @param lastReportDate date (Asia/Shanghai) of the latest submission, null when never reported
+ * @param progress       进展情况 of the latest submission (free text typed by the unit; empty when none), likewise
+ *                       problems (存在问题), nextSteps (下步打算), reporter (填报人) and phone (联系电话)
+ * @param submissions    how many reports the pair has made (its history count)
+ * @param review         the coordinators' review of the latest report: 待审核, 通过 or 退回：<reason>; empty when none
+ * @param extension      "原定12月31日，经批准延期至…" when an extension was approved (then {@code deadline} is the new
+ *                       date); empty otherwise
  */
 public record LedgerRow(String taskId, String taskTitle, String sectionTitle, String fieldLabel, String unitId,
                         String unitName, LocalDate deadline, @Nullable ProgressStatus status,
                         @Nullable Integer percent, String targetFigures, Light light, String reason,
-                        @Nullable LocalDate lastReportDate) {
+                        @Nullable LocalDate lastReportDate, String progress, String problems, String nextSteps,
+                        String reporter, String phone, int submissions, String review, String extension) {
+
+    public LedgerRow(String taskId, String taskTitle, String sectionTitle, String fieldLabel, String unitId,
+                     String unitName, LocalDate deadline, @Nullable ProgressStatus status,
+                     @Nullable Integer percent, String targetFigures, Light light, String reason,
+                     @Nullable LocalDate lastReportDate, String progress, String problems, String nextSteps,
+                     String reporter, String phone, int submissions) {
+        this(taskId, taskTitle, sectionTitle, fieldLabel, unitId, unitName, deadline, status, percent, targetFigures,
+                light, reason, lastReportDate, progress, problems, nextSteps, reporter, phone, submissions, "", "");
+    }
 
     public String statusLabel() {
         return status == null ? "未填报" : status.label();

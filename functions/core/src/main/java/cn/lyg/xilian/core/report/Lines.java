@@ -106,4 +106,13 @@ public final class Lines {
     public record Headline(int tasks, int green, int yellow, int red, int completed, int overdue,
                            int dueWithin30Days) {
     }
+
+    /** A unit's latest report still unreviewed after the configured number of working days (coordinators). */
+    public record UnreviewedReport(String taskId, String taskTitle, String unitName, LocalDate submittedOn,
+                                   int workingDays) {
+    }
+
+    /** A coordinator's instruction (督办意见) issued in the week, for the unit's digest. */
+    public record InstructionLine(String taskId, String taskTitle, String text, LocalDate issuedOn) {
+    }
 }

@@ -20,6 +20,7 @@ import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  *
  * <h2>Exactly once per week</h2>
  * Any day of week N addresses week N−1 ({@link ReportWeek#previousOf}), and everything is computed as
- * of that week's Sunday, so the job may run on Monday 09:00 and again on any later day (a daily retry
+ * of that week's Sunday, from the state at the week's end ({@link StatesAsOf}: reports made since are
+ * left out), so the job may run on Monday 09:00 and again on any later day (a daily retry
  * schedule is the intended setup): recipients already served are skipped, a failed send — its record
  * left pending — is retried with the same Message-ID.
  *
@@ -57,6 +59,9 @@ public final class SendWeeklySummary {
     private final String messageIdDomain;
     private final Clock clock;
     private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
+    /** Null: no supervision sections (unreviewed reports, instructions). */
+    private final cn.lyg.xilian.core.port.SupervisionRepository supervision;
+    private final int unreviewedWorkingDays;
 
     /**
      * @param xlsx            writes the attachment
@@ -66,6 +71,21 @@ public final class SendWeeklySummary {
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
                              LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
                              WorkCalendar calendar, String messageIdDomain, Clock clock) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, evaluator, settings, calendar,
+                messageIdDomain, clock, null, 0);
+    }
+
+    /**
+     * @param supervision           reads each task's instructions for the units' digests
+     * @param unreviewedWorkingDays reports unreviewed for this many working days are listed for the coordinators
+     */
+    public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
+                             ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
+                             LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
+                             WorkCalendar calendar, String messageIdDomain, Clock clock,
+                             cn.lyg.xilian.core.port.SupervisionRepository supervision, int unreviewedWorkingDays) {
+        this.supervision = supervision;
+        this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;
         this.progress = progress;
         this.digests = digests;
@@ -99,11 +119,31 @@ public final class SendWeeklySummary {
     /** Builds the week's summary without sending anything (preview, board). */
     public WeeklySummary summaryOf(int planYear, ReportWeek week) {
         Plan plan = catalog.plan(planYear).orElseThrow(() -> new IllegalStateException("no plan for " + planYear));
-        List<TaskUnitState> states = progress.allStates(planYear);
+        // The state at the week's end, not today's: a late run or a re-send says what the on-time run said.
+        List<TaskUnitState> states = StatesAsOf.of(progress, planYear, progress.allStates(planYear), week.end(),
+                clock.instant().plus(Duration.ofDays(1)));
         List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
         StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
         Evaluation evaluation = evaluator.evaluate(plan, states, week.sunday(), settings, calendar);
-        return builder.build(plan, week, states, ofWeek, baseline, evaluation);
+        return builder.build(plan, week, states, ofWeek, baseline, evaluation, supervisionOf(plan, week));
+    }
+
+    /** One Query per task: the week's instructions, per unit they address (all units of the task, or one). */
+    private WeeklySummaryBuilder.Supervision supervisionOf(Plan plan, ReportWeek week) {
+        if (supervision == null) {
+            return WeeklySummaryBuilder.Supervision.NONE;
+        }
+        java.util.Map<String, List<Lines.InstructionLine>> byUnit = new java.util.HashMap<>();
+        for (cn.lyg.xilian.core.catalog.PlanTask task : plan.tasks()) {
+            var record = supervision.ofTask(plan.year(), task.id());
+            for (String unitId : task.unitIds()) {
+                record.instructionsFor(unitId, week.start(), week.end()).forEach(i -> byUnit
+                        .computeIfAbsent(unitId, k -> new java.util.ArrayList<>())
+                        .add(new Lines.InstructionLine(task.id(), task.title(), i.text(),
+                                i.issuedAt().atZone(AlertEvaluator.ZONE).toLocalDate())));
+            }
+        }
+        return new WeeklySummaryBuilder.Supervision(calendar, unreviewedWorkingDays, byUnit);
     }
 
     private SummaryRunReport send(int planYear, ReportWeek week, int reopened) {

@@ -16,16 +16,25 @@ import java.util.List;
  * @param pairs       every task of the unit with status, light and reasons, in plan order
  * @param dueNext     deadlines and milestones of its open tasks in the next 30 days
  * @param notReported its open tasks without a submission this week
+ * @param instructions the coordinators' instructions (督办意见) to it issued this week
  */
 public record UnitDigest(int planYear, String planTitle, ReportWeek week, LocalDate asOf, String unitId,
                          String unitName, List<SubmissionLine> reported, List<PairStatusLine> pairs,
-                         List<UpcomingDeadline> dueNext, List<TaskRef> notReported) {
+                         List<UpcomingDeadline> dueNext, List<TaskRef> notReported,
+                         List<Lines.InstructionLine> instructions) {
+
+    public UnitDigest(int planYear, String planTitle, ReportWeek week, LocalDate asOf, String unitId,
+                      String unitName, List<SubmissionLine> reported, List<PairStatusLine> pairs,
+                      List<UpcomingDeadline> dueNext, List<TaskRef> notReported) {
+        this(planYear, planTitle, week, asOf, unitId, unitName, reported, pairs, dueNext, notReported, List.of());
+    }
 
     public UnitDigest {
         reported = List.copyOf(reported);
         pairs = List.copyOf(pairs);
         dueNext = List.copyOf(dueNext);
         notReported = List.copyOf(notReported);
+        instructions = List.copyOf(instructions);
     }
 
     /**
@@ -35,6 +44,6 @@ public record UnitDigest(int planYear, String planTitle, ReportWeek week, LocalD
      * reports alone do not make a digest.
      */
     public boolean hasSomethingToSay() {
-        return !notReported.isEmpty() || !dueNext.isEmpty() || pairs.stream().anyMatch(p -> p.light() != Light.GREEN);
+        return !notReported.isEmpty() || !dueNext.isEmpty() || !instructions.isEmpty() || pairs.stream().anyMatch(p -> p.light() != Light.GREEN);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
  *                          only cover moves between submissions inside the week
  * @param endOfWeekStatuses saved with this week's digests; the next week's baseline
  * @param unitDigests       only units with something to say (see {@link UnitDigest#hasSomethingToSay()})
+ * @param unreviewed        latest reports not reviewed within the configured working days, oldest first
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -31,7 +32,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             List<MissingReport> missingReports, List<RedItem> redItems,
                             List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
-                            List<UnitDigest> unitDigests) {
+                            List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed) {
 
     public WeeklySummary {
         bySection = List.copyOf(bySection);
@@ -45,6 +46,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
         upcomingDeadlines = List.copyOf(upcomingDeadlines);
         targets = List.copyOf(targets);
         unitDigests = List.copyOf(unitDigests);
+        unreviewed = List.copyOf(unreviewed);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {

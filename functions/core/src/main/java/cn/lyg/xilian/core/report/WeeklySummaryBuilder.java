@@ -87,10 +87,25 @@ public final class WeeklySummaryBuilder {
     public WeeklySummary build(Plan plan, ReportWeek week, List<TaskUnitState> states,
                                List<Submission> weekSubmissions, @Nullable StatusSnapshot baseline,
                                Evaluation evaluation) {
+        return build(plan, week, states, weekSubmissions, baseline, evaluation, Supervision.NONE);
+    }
+
+    /**
+     * What supervision adds: reports left unreviewed for {@code unreviewedAfterWorkingDays} working days or more
+     * (as of the week's Sunday; 0 turns the list off), and each unit's instructions of the week.
+     */
+    public record Supervision(@Nullable cn.lyg.xilian.core.alert.WorkCalendar calendar, int unreviewedAfterWorkingDays,
+                              Map<String, List<Lines.InstructionLine>> instructionsByUnit) {
+        public static final Supervision NONE = new Supervision(null, 0, Map.of());
+    }
+
+    public WeeklySummary build(Plan plan, ReportWeek week, List<TaskUnitState> states,
+                               List<Submission> weekSubmissions, @Nullable StatusSnapshot baseline,
+                               Evaluation evaluation, Supervision supervision) {
         if (!evaluation.asOf().equals(week.sunday())) {
             throw new IllegalArgumentException("evaluate the lights as of " + week.sunday() + ", not " + evaluation.asOf());
         }
-        return new Facts(plan, week, states, weekSubmissions, baseline, evaluation).summary(ledgerBuilder);
+        return new Facts(plan, week, states, weekSubmissions, baseline, evaluation, supervision).summary(ledgerBuilder);
     }
 
     /** One (task, unit) pair with everything known about it. */
@@ -121,9 +136,11 @@ public final class WeeklySummaryBuilder {
         private final List<TaskUnitState> states;
         private final List<Pair> pairs = new ArrayList<>();
         private final List<Submission> weekSubmissions;
+        private final Supervision supervision;
 
         Facts(Plan plan, ReportWeek week, List<TaskUnitState> states, List<Submission> submissions,
-              StatusSnapshot baseline, Evaluation evaluation) {
+              StatusSnapshot baseline, Evaluation evaluation, Supervision supervision) {
+            this.supervision = supervision;
             this.plan = plan;
             this.week = week;
             this.asOf = week.sunday();
@@ -159,7 +176,7 @@ public final class WeeklySummaryBuilder {
             return new WeeklySummary(plan.year(), plan.title(), week, asOf, headline(),
                     bySection(), byField(), byUnit(), submissionLines(p -> true), statusChanges(), completions(),
                     missingReports(), redItems(), upcoming(p -> true), targets(), baseline != null,
-                    endOfWeekStatuses(), ledgerBuilder.build(plan, states, evaluation), unitDigests());
+                    endOfWeekStatuses(), ledgerBuilder.build(plan, states, evaluation), unitDigests(), unreviewed());
         }
 
         // ---- headline and groupings ----
@@ -397,12 +414,38 @@ public final class WeeklySummaryBuilder {
                         p.assessment().reasons().stream().map(Reason::text).toList())).toList();
                 UnitDigest digest = new UnitDigest(plan.year(), plan.title(), week, asOf, unit.id(), unit.name(),
                         submissionLines(s -> s.unitId().equals(unit.id())), lines,
-                        upcoming(p -> p.unitId().equals(unit.id())), notReported(unit.id()));
+                        upcoming(p -> p.unitId().equals(unit.id())), notReported(unit.id()),
+                        supervision.instructionsByUnit().getOrDefault(unit.id(), List.of()));
                 if (digest.hasSomethingToSay()) {
                     digests.add(digest);
                 }
             }
             return digests;
+        }
+
+        /** Assigned pairs whose latest report (at the week's end) has waited for review N working days or more. */
+        private List<Lines.UnreviewedReport> unreviewed() {
+            if (supervision.calendar() == null || supervision.unreviewedAfterWorkingDays() <= 0) {
+                return List.of();
+            }
+            List<Lines.UnreviewedReport> out = new ArrayList<>();
+            for (TaskUnitState s : states) {
+                if (s.latest() == null || s.review() != null || plan.task(s.taskId()).isEmpty()) {
+                    continue;
+                }
+                LocalDate on = s.latest().submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate();
+                int working = 0;
+                for (LocalDate d = on.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
+                    if (supervision.calendar().isWorkingDay(d)) {
+                        working++;
+                    }
+                }
+                if (working >= supervision.unreviewedAfterWorkingDays()) {
+                    out.add(new Lines.UnreviewedReport(s.taskId(), taskTitle(s.taskId()), unitName(s.unitId()), on, working));
+                }
+            }
+            out.sort(Comparator.comparing(Lines.UnreviewedReport::submittedOn).thenComparing(Lines.UnreviewedReport::taskId));
+            return out;
         }
 
         // ---- lookups ----

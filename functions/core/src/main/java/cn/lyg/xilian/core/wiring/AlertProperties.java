@@ -20,11 +20,30 @@ public class AlertProperties {
     private int unreportedDays = 14;
     private boolean quietDays = true;
     private int behindRedWindowDays = 14;
+    private int returnedGraceDays = AlertSettings.DEFAULT_RETURNED_GRACE_DAYS;
+    /** Reports unreviewed for this many working days are listed in the coordinators' weekly summary. */
+    private int unreviewedWorkingDays = 3;
     private RunAlertScan.CoordinatorCopy coordinatorCopy = RunAlertScan.CoordinatorCopy.ALL;
 
     public AlertSettings toSettings() {
         return new AlertSettings(leadDays, overdueCadenceDays, behindMarginPoints, unreportedDays, quietDays,
-                behindRedWindowDays);
+                behindRedWindowDays, returnedGraceDays);
+    }
+
+    public int getUnreviewedWorkingDays() {
+        return unreviewedWorkingDays;
+    }
+
+    public void setUnreviewedWorkingDays(int unreviewedWorkingDays) {
+        this.unreviewedWorkingDays = unreviewedWorkingDays;
+    }
+
+    public int getReturnedGraceDays() {
+        return returnedGraceDays;
+    }
+
+    public void setReturnedGraceDays(int returnedGraceDays) {
+        this.returnedGraceDays = returnedGraceDays;
     }
 
     public int getPlanYear() {

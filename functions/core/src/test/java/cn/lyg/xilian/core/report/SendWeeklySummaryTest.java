@@ -49,6 +49,10 @@ class SendWeeklySummaryTest {
     private final List<Instant[]> weekQueries = new ArrayList<>();
 
     private SendWeeklySummary useCase() {
+        return useCase(progress(), Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE));
+    }
+
+    private SendWeeklySummary useCase(ProgressRepository progress, Clock clock) {
         CatalogRepository catalog = new CatalogRepository() {
             public LoadResult load(Plan p) {
                 throw new UnsupportedOperationException();
@@ -96,12 +100,14 @@ class SendWeeklySummaryTest {
                 return (ledger.rows().size() + " rows").getBytes(StandardCharsets.UTF_8);
             }
         };
-        return new SendWeeklySummary(catalog, progress(), digests, contacts, renderer, transport, rowCounter,
-                new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(), "xilian.test",
-                Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE));
+        return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, rowCounter,
+                new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(), "xilian.test", clock);
     }
 
-    /** Serves the fixture; reading the history is a test failure (the cost must not grow with it). */
+    /**
+     * Serves the fixture; reading the history is a test failure (the cost must not grow with it): nothing was
+     * reported after the week, so no pair's history is needed.
+     */
     private ProgressRepository progress() {
         return new ProgressRepository() {
             public RecordResult record(Submission submission) {
@@ -148,9 +154,10 @@ class SendWeeklySummaryTest {
                 .contains("weekly-2026-W47-coordinators-g0@xilian.test", "weekly-2026-W47-unit.ganyu-g0@xilian.test");
         assertThat(transport.sent.get(1).to()).containsExactly("ganyu@example.cn");
         assertThat(digests.ofWeek(2026, W47)).allMatch(DigestRecord::sent).hasSize(4);
-        // one query for the week's submissions, bounded by the week
-        assertThat(weekQueries).singleElement()
-                .satisfies(q -> assertThat(q).containsExactly(W47.start(), W47.end()));
+        // one query for the week's submissions, bounded by the week, and one for those made since its end
+        assertThat(weekQueries).hasSize(2);
+        assertThat(weekQueries.get(0)).containsExactly(W47.end(), Instant.parse("2026-11-24T01:00:00Z"));
+        assertThat(weekQueries.get(1)).containsExactly(W47.start(), W47.end());
     }
 
     @Test
@@ -217,6 +224,87 @@ class SendWeeklySummaryTest {
 
         useCase().run(2026, TUESDAY);
         assertThat(digests.snapshot(2026, W47)).containsSame(saved);
+    }
+
+    @Test
+    void aLateRunAfterMoreReportsSaysExactlyWhatTheOnTimeRunSaid() {
+        HistoryProgress history = new HistoryProgress();
+        WeeklySummary onTime = useCase(history, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE))
+                .summaryOf(2026, W47);
+
+        // Reports after the week ended: Monday morning before the run, later that week, and a pair's first report.
+        history.add(WeekFixture.sub("3.1.1", GANYU, cn.lyg.xilian.core.progress.ProgressStatus.DONE, 100, Map.of(),
+                java.time.LocalDateTime.of(2026, 11, 23, 0, 0), null));
+        history.add(WeekFixture.sub("1.1", GANYU, cn.lyg.xilian.core.progress.ProgressStatus.BLOCKED, 65,
+                Map.of("t1", new java.math.BigDecimal("9")), java.time.LocalDateTime.of(2026, 11, 27, 10, 0), "新问题"));
+        history.add(WeekFixture.sub("3.1.2", DONGHAI, cn.lyg.xilian.core.progress.ProgressStatus.IN_PROGRESS, 20,
+                Map.of(), java.time.LocalDateTime.of(2026, 11, 30, 9, 0), null));
+        assertThat(history.allStates(2026)).as("today's picture did change").isNotEqualTo(WeekFixture.states());
+
+        WeeklySummary late = useCase(history, Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), AlertEvaluator.ZONE))
+                .summaryOf(2026, W47);
+
+        assertThat(late).isEqualTo(onTime);
+        assertThat(late.ledger().rows()).filteredOn(r -> r.taskId().equals("1.1") && r.unitId().equals(GANYU))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.percent()).isEqualTo(60);
+                    assertThat(r.submissions()).isEqualTo(1);
+                });
+        assertThat(history.pairHistoriesRead).as("only the pairs reported since the week's end")
+                .containsExactlyInAnyOrder("3.1.1#ganyu", "1.1#ganyu", "3.1.2#donghai");
+    }
+
+    /** A history-backed store: states are the newest submission per pair of the fixture, counts their history. */
+    private static final class HistoryProgress implements ProgressRepository {
+        private final List<Submission> all = new ArrayList<>();
+        final List<String> pairHistoriesRead = new ArrayList<>();
+
+        HistoryProgress() {
+            WeekFixture.weekSubmissions().forEach(this::add);
+            WeekFixture.states().stream().map(TaskUnitState::latest).filter(java.util.Objects::nonNull)
+                    .filter(s -> all.stream().noneMatch(a -> a.idempotencyKey().equals(s.idempotencyKey())))
+                    .forEach(this::add);
+        }
+
+        void add(Submission submission) {
+            all.add(submission);
+        }
+
+        public RecordResult record(Submission submission) {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<TaskUnitState> statesOfTask(int year, String taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<TaskUnitState> statesOfUnit(int year, String unitId) {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<TaskUnitState> allStates(int year) {
+            return WeekFixture.states().stream().map(s -> {
+                List<Submission> pair = all.stream()
+                        .filter(a -> a.taskId().equals(s.taskId()) && a.unitId().equals(s.unitId())).toList();
+                Submission latest = pair.stream().reduce((a, b) -> b.isNewerThan(a) ? b : a).orElse(null);
+                return new TaskUnitState(year, s.taskId(), s.unitId(), latest, pair.size());
+            }).toList();
+        }
+
+        public List<Submission> historyOfTask(int year, String taskId) {
+            throw new AssertionError("the summary reads single pairs' histories only");
+        }
+
+        @Override
+        public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
+            pairHistoriesRead.add(PairKey.of(taskId, unitId));
+            return all.stream().filter(a -> a.taskId().equals(taskId) && a.unitId().equals(unitId)).toList();
+        }
+
+        public List<Submission> submittedBetween(int year, Instant from, Instant to) {
+            return all.stream().filter(s -> !s.submittedAt().isBefore(from) && s.submittedAt().isBefore(to))
+                    .sorted(java.util.Comparator.comparing(Submission::submittedAt)).toList();
+        }
     }
 
     /** Accepts everything except mail to the addresses in {@code failFor}. */

@@ -1,0 +1,364 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.port.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.Extension;
+import cn.lyg.xilian.core.supervision.Instruction;
+import cn.lyg.xilian.core.supervision.Review;
+import cn.lyg.xilian.core.supervision.ReviewDecision;
+import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.dynamodb.item.StateItem;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Supervision items in the task's supervision partition {@code PLAN#Y#SUP#<taskId>} (infra/dynamodb/TABLE.md):
+ * {@code REVIEW#<unit>#<submissionKey>}, {@code EXT#<unit>#<key>}, {@code PENDING#<unit>} (the pair's one pending
+ * request), {@code NOTE#<key>}, {@code READ#<unit>#<noteKey>}. No transactions: each step is a conditional write
+ * that a retry repeats harmlessly, and the state item's overlay ({@code reviewOf…}, {@code extendedTo}) is written
+ * last, so a crash in between heals on the client's retry.
+ */
+public final class DynamoSupervisionRepository implements SupervisionRepository {
+
+    private static final String ABSENT = "attribute_not_exists(pk)";
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoSupervisionRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        this.client = client;
+        this.table = settings.tableName();
+    }
+
+    // --- reviews ---
+
+    @Override
+    public Write<Review> review(Review review) {
+        Review stored = review.reviewedAt().equals(Keys.parseTime(Keys.time(review.reviewedAt()))) ? review
+                : new Review(review.planYear(), review.taskId(), review.unitId(), review.submissionKey(),
+                        review.decision(), review.reason(), review.idempotencyKey(),
+                        Keys.parseTime(Keys.time(review.reviewedAt())));
+        Map<String, AttributeValue> item = new HashMap<>(key(stored.planYear(), stored.taskId(),
+                Keys.reviewSk(stored.unitId(), stored.submissionKey())));
+        item.put("type", s("REVIEW"));
+        item.put("unitId", s(stored.unitId()));
+        item.put("submissionKey", s(stored.submissionKey()));
+        item.put("decision", s(stored.decision().name()));
+        putIfPresent(item, "reason", stored.reason());
+        item.put("idempotencyKey", s(stored.idempotencyKey()));
+        item.put("reviewedAt", s(Keys.time(stored.reviewedAt())));
+        if (!putOnce(item)) {
+            Review original = review(get(item)).orElseThrow();
+            if (!original.sameContent(stored)) {
+                return new Write.Conflict<>(original);
+            }
+            markState(original);
+            return new Write.Replayed<>(original);
+        }
+        markState(stored);
+        return new Write.Stored<>(stored);
+    }
+
+    /** The state shows the review only while the reviewed report is its latest. */
+    private void markState(Review r) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":sub", s(r.submissionKey()));
+        values.put(":decision", s(r.decision().name()));
+        values.put(":key", s(r.idempotencyKey()));
+        values.put(":at", s(Keys.time(r.reviewedAt())));
+        if (r.reason() != null) {
+            values.put(":reason", s(r.reason()));
+        }
+        String update = "SET reviewOf = :sub, reviewDecision = :decision, reviewKey = :key, reviewedAt = :at"
+                + (r.reason() != null ? ", reviewReason = :reason" : " REMOVE reviewReason");
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(Conditions.key(Keys.planPk(r.planYear()), Keys.state(r.taskId(), r.unitId())))
+                    .updateExpression(update)
+                    .conditionExpression("#latest.#k = :sub")
+                    .expressionAttributeNames(Map.of("#latest", StateItem.LATEST, "#k", "idempotencyKey"))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException notTheLatest) {
+            // The unit has reported again: the review stays in the history only.
+        }
+    }
+
+    @Override
+    public Optional<ReviewRecord> findReview(int year, String taskId, String unitId, String submissionKey) {
+        Map<String, AttributeValue> item = get(key(year, taskId, Keys.reviewSk(unitId, submissionKey)));
+        String notifiedAt = str(item, "notifiedAt");
+        return review(item).map(r -> new ReviewRecord(r, notifiedAt == null ? null : Keys.parseTime(notifiedAt)));
+    }
+
+    @Override
+    public void markNotified(Review review, String messageId, Instant at) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(key(review.planYear(), review.taskId(), Keys.reviewSk(review.unitId(), review.submissionKey())))
+                    .updateExpression("SET notifiedAt = :at, messageId = :id")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(notifiedAt)")
+                    .expressionAttributeValues(Map.of(":at", s(Keys.time(at)), ":id", s(messageId))));
+        } catch (ConditionalCheckFailedException already) {
+            // marked by an earlier delivery
+        }
+    }
+
+    // --- extensions ---
+
+    @Override
+    public Write<Extension> requestExtension(Extension request) {
+        Extension r = withStoredTimes(request);
+        Optional<Extension> same = extension(r.planYear(), r.taskId(), r.unitId(), r.key());
+        if (same.isPresent()) {
+            return same.get().sameRequest(r) ? new Write.Replayed<>(same.get()) : new Write.Conflict<>(same.get());
+        }
+        // Claim the pair's pending slot: free, ours (a retry) or stale (its request was never written).
+        Map<String, AttributeValue> slot = new HashMap<>(key(r.planYear(), r.taskId(), Keys.pendingExtensionSk(r.unitId())));
+        slot.put("requestKey", s(r.key()));
+        try {
+            client.putItem(b -> b.tableName(table).item(slot)
+                    .conditionExpression(ABSENT + " OR requestKey = :key")
+                    .expressionAttributeValues(Map.of(":key", s(r.key()))));
+        } catch (ConditionalCheckFailedException taken) {
+            String other = get(slot).get("requestKey").s();
+            Optional<Extension> holder = extension(r.planYear(), r.taskId(), r.unitId(), other);
+            if (holder.isPresent() && holder.get().pending()) {
+                return new Write.Conflict<>(holder.get());
+            }
+            try { // the holder was decided (slot not yet released) or never written: take the slot over
+                client.putItem(b -> b.tableName(table).item(slot).conditionExpression("requestKey = :old")
+                        .expressionAttributeValues(Map.of(":old", s(other))));
+            } catch (ConditionalCheckFailedException raced) {
+                return requestExtension(request);
+            }
+        }
+        Map<String, AttributeValue> item = extensionItem(r);
+        if (!putOnce(item)) {
+            Extension original = extension(get(item)).orElseThrow();
+            return original.sameRequest(r) ? new Write.Replayed<>(original) : new Write.Conflict<>(original);
+        }
+        return new Write.Stored<>(r);
+    }
+
+    @Override
+    public Write<Extension> decideExtension(Extension decided) {
+        Extension d = withStoredTimes(decided);
+        Map<String, AttributeValue> k = key(d.planYear(), d.taskId(), Keys.extensionSk(d.unitId(), d.key()));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":decision", s(d.decision().name()));
+        values.put(":at", s(Keys.time(d.decidedAt())));
+        String set = "SET decision = :decision, decidedAt = :at";
+        if (d.grantedDate() != null) {
+            values.put(":granted", s(d.grantedDate().toString()));
+            set += ", grantedDate = :granted";
+        }
+        if (d.note() != null) {
+            values.put(":note", s(d.note()));
+            set += ", note = :note";
+        }
+        String expression = set;
+        Extension result = d;
+        boolean replayed = false;
+        try {
+            client.updateItem(b -> b.tableName(table).key(k).updateExpression(expression)
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(decision)")
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException decidedBefore) {
+            Extension original = extension(get(k)).orElseThrow();
+            if (!original.sameDecision(d)) {
+                return new Write.Conflict<>(original);
+            }
+            result = original;
+            replayed = true;
+        }
+        if (result.approved()) {
+            applyDeadline(result);
+        }
+        releaseSlot(result);
+        return replayed ? new Write.Replayed<>(result) : new Write.Stored<>(result);
+    }
+
+    /** The most recently decided approval is the pair's deadline; an older one arriving late changes nothing. */
+    private void applyDeadline(Extension e) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(Conditions.key(Keys.planPk(e.planYear()), Keys.state(e.taskId(), e.unitId())))
+                    .updateExpression("SET extendedTo = :to, extendedAt = :at")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(extendedAt) OR extendedAt <= :at)")
+                    .expressionAttributeValues(Map.of(":to", s(e.grantedDate().toString()),
+                            ":at", s(Keys.time(e.decidedAt())))));
+        } catch (ConditionalCheckFailedException newerApproval) {
+            // a later approval already set the date
+        }
+    }
+
+    private void releaseSlot(Extension e) {
+        try {
+            client.deleteItem(b -> b.tableName(table)
+                    .key(key(e.planYear(), e.taskId(), Keys.pendingExtensionSk(e.unitId())))
+                    .conditionExpression("requestKey = :key")
+                    .expressionAttributeValues(Map.of(":key", s(e.key()))));
+        } catch (ConditionalCheckFailedException alreadyReleased) {
+            // released by an earlier attempt, or taken by a newer request
+        }
+    }
+
+    @Override
+    public Optional<Extension> extension(int year, String taskId, String unitId, String key) {
+        return extension(get(key(year, taskId, Keys.extensionSk(unitId, key))));
+    }
+
+    private Map<String, AttributeValue> extensionItem(Extension e) {
+        Map<String, AttributeValue> item = new HashMap<>(key(e.planYear(), e.taskId(), Keys.extensionSk(e.unitId(), e.key())));
+        item.put("type", s("EXTENSION"));
+        item.put("unitId", s(e.unitId()));
+        item.put("requestKey", s(e.key()));
+        item.put("planDeadline", s(e.planDeadline().toString()));
+        item.put("requestedDate", s(e.requestedDate().toString()));
+        item.put("reason", s(e.reason()));
+        item.put("requestedAt", s(Keys.time(e.requestedAt())));
+        return item;
+    }
+
+    // --- instructions ---
+
+    @Override
+    public Write<Instruction> instruct(Instruction instruction) {
+        Instruction i = new Instruction(instruction.planYear(), instruction.taskId(), instruction.unitId(),
+                instruction.key(), instruction.text(), Keys.parseTime(Keys.time(instruction.issuedAt())));
+        Map<String, AttributeValue> item = new HashMap<>(key(i.planYear(), i.taskId(), Keys.instructionSk(i.key())));
+        item.put("type", s("INSTRUCTION"));
+        putIfPresent(item, "unitId", i.unitId());
+        item.put("instructionKey", s(i.key()));
+        item.put("text", s(i.text()));
+        item.put("issuedAt", s(Keys.time(i.issuedAt())));
+        if (!putOnce(item)) {
+            Instruction original = instruction(i.planYear(), i.taskId(), get(item));
+            return original.sameContent(i) ? new Write.Replayed<>(original) : new Write.Conflict<>(original);
+        }
+        return new Write.Stored<>(i);
+    }
+
+    @Override
+    public void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at) {
+        for (String k : instructionKeys) {
+            Map<String, AttributeValue> item = new HashMap<>(key(year, taskId, Keys.readSk(unitId, k)));
+            item.put("unitId", s(unitId));
+            item.put("instructionKey", s(k));
+            item.put("readAt", s(Keys.time(at)));
+            putOnce(item); // the first open counts
+        }
+    }
+
+    // --- the task's record ---
+
+    @Override
+    public TaskSupervision ofTask(int year, String taskId) {
+        Map<String, Review> reviews = new HashMap<>();
+        List<Extension> extensions = new ArrayList<>();
+        List<Instruction> instructions = new ArrayList<>();
+        Set<String> read = new HashSet<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.supervisionPk(year, taskId)))).build();
+        client.queryPaginator(query).items().forEach(item -> {
+            String sk = item.get("sk").s();
+            if (sk.startsWith(Keys.REVIEW_PREFIX)) {
+                review(item).ifPresent(r -> reviews.put(r.unitId() + "#" + r.submissionKey(), r));
+            } else if (sk.startsWith(Keys.EXTENSION_PREFIX)) {
+                extension(item).ifPresent(extensions::add);
+            } else if (sk.startsWith(Keys.INSTRUCTION_PREFIX)) {
+                instructions.add(instruction(year, taskId, item));
+            } else if (sk.startsWith(Keys.READ_PREFIX)) {
+                read.add(item.get("unitId").s() + "#" + item.get("instructionKey").s());
+            }
+        });
+        return new TaskSupervision(taskId, reviews, extensions, instructions, read);
+    }
+
+    // --- mapping ---
+
+    private static Optional<Review> review(Map<String, AttributeValue> i) {
+        if (i.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] pk = i.get("pk").s().split("#");
+        return Optional.of(new Review(Integer.parseInt(pk[1]), pk[3], i.get("unitId").s(), i.get("submissionKey").s(),
+                ReviewDecision.valueOf(i.get("decision").s()), str(i, "reason"), i.get("idempotencyKey").s(),
+                Keys.parseTime(i.get("reviewedAt").s())));
+    }
+
+    private static Optional<Extension> extension(Map<String, AttributeValue> i) {
+        if (i.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] pk = i.get("pk").s().split("#");
+        String decision = str(i, "decision");
+        String granted = str(i, "grantedDate");
+        String decidedAt = str(i, "decidedAt");
+        return Optional.of(new Extension(Integer.parseInt(pk[1]), pk[3], i.get("unitId").s(), i.get("requestKey").s(),
+                LocalDate.parse(i.get("planDeadline").s()), LocalDate.parse(i.get("requestedDate").s()),
+                i.get("reason").s(), Keys.parseTime(i.get("requestedAt").s()),
+                decision == null ? null : Extension.Decision.valueOf(decision),
+                granted == null ? null : LocalDate.parse(granted), str(i, "note"),
+                decidedAt == null ? null : Keys.parseTime(decidedAt)));
+    }
+
+    private static Instruction instruction(int year, String taskId, Map<String, AttributeValue> i) {
+        return new Instruction(year, taskId, str(i, "unitId"), i.get("instructionKey").s(), i.get("text").s(),
+                Keys.parseTime(i.get("issuedAt").s()));
+    }
+
+    private static Extension withStoredTimes(Extension e) {
+        return new Extension(e.planYear(), e.taskId(), e.unitId(), e.key(), e.planDeadline(), e.requestedDate(),
+                e.reason(), Keys.parseTime(Keys.time(e.requestedAt())), e.decision(), e.grantedDate(), e.note(),
+                e.decidedAt() == null ? null : Keys.parseTime(Keys.time(e.decidedAt())));
+    }
+
+    private boolean putOnce(Map<String, AttributeValue> item) {
+        try {
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression(ABSENT));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> get(Map<String, AttributeValue> itemOrKey) {
+        Map<String, AttributeValue> k = Map.of(TableDefinition.PK, itemOrKey.get(TableDefinition.PK),
+                TableDefinition.SK, itemOrKey.get(TableDefinition.SK));
+        var response = client.getItem(b -> b.tableName(table).consistentRead(true).key(k));
+        return response.hasItem() ? response.item() : Map.of();
+    }
+
+    private static Map<String, AttributeValue> key(int year, String taskId, String sk) {
+        return Conditions.key(Keys.supervisionPk(year, taskId), sk);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+}

@@ -1,0 +1,256 @@
+package cn.lyg.xilian.core.supervision;
+
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.port.SupervisionRepository;
+import cn.lyg.xilian.core.port.SupervisionRepository.Write;
+import cn.lyg.xilian.core.progress.FieldError;
+import cn.lyg.xilian.core.progress.SubmitProgress;
+import cn.lyg.xilian.core.progress.Submission;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The supervision loop's rules: review (通过 / 退回), deadline extensions (延期申请) and instructions (督办意见).
+ * Every input is validated before anything is written; every write is idempotent under the caller's key.
+ */
+public class Supervise {
+
+    public static final int MAX_REASON = 500;
+    public static final int MAX_INSTRUCTION = 1000;
+
+    private final SupervisionRepository repository;
+    private final ProgressRepository progress;
+    private final Clock clock;
+    private final ReviewListener listener;
+
+    public Supervise(SupervisionRepository repository, ProgressRepository progress, Clock clock,
+                     ReviewListener listener) {
+        this.repository = repository;
+        this.progress = progress;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** A coordinator's verdict on one submission of (task, unit). */
+    public Outcome<Review> review(Plan plan, Principal who, String taskId, String unitId, String submissionKey,
+                                  String decisionRaw, String reasonRaw, String key) {
+        if (!who.coordinator()) {
+            return new Outcome.Forbidden<>("COORDINATOR_ONLY", "仅市发改委统筹人员可以审核填报");
+        }
+        Optional<PlanTask> task = plan.task(taskId);
+        if (task.isEmpty()) {
+            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Optional<ReviewDecision> decision = ReviewDecision.parse(decisionRaw);
+        if (decision.isEmpty()) {
+            errors.add(new FieldError("decision", "DECISION_INVALID", "请选择“通过”或“退回”"));
+        }
+        String reason = text("reason", "退回原因", reasonRaw, MAX_REASON, decision.orElse(null) == ReviewDecision.RETURNED,
+                errors);
+        key(key, errors);
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid<>(List.copyOf(errors));
+        }
+        Optional<Submission> submission = progress.find(plan.year(), taskId, unitId, submissionKey);
+        if (submission.isEmpty()) {
+            return new Outcome.NotFound<>("SUBMISSION_NOT_FOUND", "未找到该填报记录");
+        }
+        Review review = new Review(plan.year(), taskId, unitId, submissionKey, decision.get(), reason, key,
+                clock.instant());
+        return switch (repository.review(review)) {
+            case Write.Stored<Review> s -> {
+                if (s.value().returned()) {
+                    listener.returned(s.value());
+                }
+                yield new Outcome.Done<>(s.value(), false);
+            }
+            case Write.Replayed<Review> r -> new Outcome.Done<>(r.value(), true);
+            case Write.Conflict<Review> c -> new Outcome.Conflict<>("ALREADY_REVIEWED",
+                    "该填报已于" + c.value().reviewedAt() + "审核为“" + c.value().decision().label() + "”，不能更改");
+        };
+    }
+
+    /** A unit asks for a later deadline on one of its tasks. */
+    public Outcome<Extension> requestExtension(Plan plan, Principal who, String taskId, String dateRaw,
+                                               String reasonRaw, String key) {
+        Optional<PlanTask> task = plan.task(taskId);
+        if (task.isEmpty()) {
+            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+        }
+        if (!who.mayReport(task.get())) {
+            return new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以申请延期");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = date("date", dateRaw, errors);
+        if (date != null && !date.isAfter(task.get().deadline())) {
+            errors.add(new FieldError("date", "DATE_NOT_LATER", "申请的完成时间须晚于原定时间"
+                    + ChineseDates.chinese(task.get().deadline())));
+            date = null;
+        }
+        String reason = text("reason", "延期理由", reasonRaw, MAX_REASON, true, errors);
+        key(key, errors);
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid<>(List.copyOf(errors));
+        }
+        Extension request = new Extension(plan.year(), taskId, who.unitId(), key, task.get().deadline(), date, reason,
+                clock.instant(), null, null, null, null);
+        return switch (repository.requestExtension(request)) {
+            case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
+            case Write.Replayed<Extension> r -> new Outcome.Done<>(r.value(), true);
+            case Write.Conflict<Extension> c -> c.value().key().equals(key)
+                    ? new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的延期申请")
+                    : new Outcome.Conflict<>("EXTENSION_PENDING", "本单位在该任务上已有待审批的延期申请");
+        };
+    }
+
+    /** Coordinators approve (possibly with another date) or reject a pending request, with a note. */
+    public Outcome<Extension> decideExtension(Plan plan, Principal who, String taskId, String unitId,
+                                              String requestKey, boolean approve, String dateRaw, String noteRaw) {
+        if (!who.coordinator()) {
+            return new Outcome.Forbidden<>("COORDINATOR_ONLY", "仅市发改委统筹人员可以审批延期申请");
+        }
+        Optional<Extension> found = repository.extension(plan.year(), taskId, unitId, requestKey);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound<>("EXTENSION_NOT_FOUND", "未找到该延期申请");
+        }
+        Extension request = found.get();
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate granted = null;
+        if (approve) {
+            granted = dateRaw == null || dateRaw.isBlank() ? request.requestedDate() : date("date", dateRaw, errors);
+            if (granted != null && !granted.isAfter(request.planDeadline())) {
+                errors.add(new FieldError("date", "DATE_NOT_LATER", "批准的完成时间须晚于原定时间"));
+            }
+        }
+        String note = text("note", "审批意见", noteRaw, MAX_REASON, !approve, errors);
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid<>(List.copyOf(errors));
+        }
+        Extension decided = request.decided(approve ? Extension.Decision.APPROVED : Extension.Decision.REJECTED,
+                granted, note, clock.instant());
+        return switch (repository.decideExtension(decided)) {
+            case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
+            case Write.Replayed<Extension> r -> new Outcome.Done<>(r.value(), true);
+            case Write.Conflict<Extension> c -> new Outcome.Conflict<>("EXTENSION_DECIDED",
+                    "该延期申请已处理（" + c.value().decision().label() + "），不能更改");
+        };
+    }
+
+    /** A coordinator's instruction for every unit of the task ({@code unitId} null or blank) or one of them. */
+    public Outcome<Instruction> instruct(Plan plan, Principal who, String taskId, String unitIdRaw, String textRaw,
+                                         String key) {
+        if (!who.coordinator()) {
+            return new Outcome.Forbidden<>("COORDINATOR_ONLY", "仅市发改委统筹人员可以下达督办意见");
+        }
+        Optional<PlanTask> task = plan.task(taskId);
+        if (task.isEmpty()) {
+            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String unitId = unitIdRaw == null || unitIdRaw.isBlank() ? null : unitIdRaw.strip();
+        if (unitId != null && !task.get().isResponsible(unitId)) {
+            errors.add(new FieldError("unit", "UNIT_NOT_RESPONSIBLE", "该单位不是本任务的责任单位"));
+        }
+        String text = text("text", "督办意见", textRaw, MAX_INSTRUCTION, true, errors);
+        key(key, errors);
+        if (!errors.isEmpty()) {
+            return new Outcome.Invalid<>(List.copyOf(errors));
+        }
+        Instruction instruction = new Instruction(plan.year(), taskId, unitId, key, text, clock.instant());
+        return switch (repository.instruct(instruction)) {
+            case Write.Stored<Instruction> s -> new Outcome.Done<>(s.value(), false);
+            case Write.Replayed<Instruction> r -> new Outcome.Done<>(r.value(), true);
+            case Write.Conflict<Instruction> c -> new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED",
+                    "该幂等键已用于内容不同的督办意见");
+        };
+    }
+
+    /**
+     * The task's supervision record as {@code who} may see it; a unit opening it marks its unread instructions
+     * read.
+     */
+    public TaskSupervision open(Plan plan, Principal who, PlanTask task) {
+        TaskSupervision all = repository.ofTask(plan.year(), task.id());
+        if (who.coordinator() || who.unitId() == null) {
+            return all;
+        }
+        String unit = who.unitId();
+        List<String> unread = all.instructionsFor(unit).stream().filter(i -> !all.read(unit, i))
+                .map(Instruction::key).toList();
+        if (!unread.isEmpty()) {
+            repository.markRead(plan.year(), task.id(), unit, unread, clock.instant());
+        }
+        return new TaskSupervision(task.id(),
+                all.reviews().entrySet().stream().filter(e -> e.getValue().unitId().equals(unit))
+                        .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
+                all.extensionsOf(unit), all.instructionsFor(unit), all.readKeys());
+    }
+
+    private static void key(String key, List<FieldError> errors) {
+        if (key == null || !SubmitProgress.IDEMPOTENCY_KEY.matcher(key).matches()) {
+            errors.add(new FieldError("idempotencyKey", "IDEMPOTENCY_KEY_INVALID",
+                    "幂等键须为8到64位的字母、数字、下划线或连字符"));
+        }
+    }
+
+    private static LocalDate date(String field, String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldError(field, "DATE_REQUIRED", "请填写日期（如2026-12-31）"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "DATE_INVALID", "日期格式应为“年-月-日”，如2026-12-31"));
+            return null;
+        }
+    }
+
+    private static String text(String field, String label, String raw, int max, boolean required,
+                               List<FieldError> errors) {
+        String v = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
+        if (v.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "REASON_REQUIRED", "请填写" + label));
+            }
+            return null;
+        }
+        if (v.codePoints().anyMatch(c -> c != '\n' && c != '\t' && Character.isISOControl(c))) {
+            errors.add(new FieldError(field, "TEXT_INVALID_CHARACTERS", label + "含有不可见的控制字符"));
+            return null;
+        }
+        int length = v.codePointCount(0, v.length());
+        if (length > max) {
+            errors.add(new FieldError(field, "TEXT_TOO_LONG", label + "不能超过" + max + "字（当前" + length + "字）"));
+            return null;
+        }
+        return v;
+    }
+
+    /** Chinese dates as the rest of the product writes them. */
+    static final class ChineseDates {
+        static String chinese(LocalDate d) {
+            return d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        }
+    }
+
+    /** "原定12月31日，经批准延期至2027年1月31日" — the plan's date stays visible beside the approved one. */
+    public static String deadlineText(LocalDate plan, LocalDate extended) {
+        if (extended == null || extended.equals(plan)) {
+            return plan.getYear() + "年" + ChineseDates.chinese(plan);
+        }
+        String to = (extended.getYear() != plan.getYear() ? extended.getYear() + "年" : "")
+                + ChineseDates.chinese(extended);
+        return "原定" + ChineseDates.chinese(plan) + "，经批准延期至" + to;
+    }
+
+}
