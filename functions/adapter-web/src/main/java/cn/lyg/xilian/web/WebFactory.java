@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Sessions;
 import cn.lyg.xilian.core.port.SessionRepository;
@@ -19,8 +20,8 @@ public class WebFactory {
 
 
     @Singleton
-    Credentials credentials(CredentialRepository repository, Clock clock, WebSettings settings) {
-        return new Credentials(repository, clock, settings.getPlanYear());
+    Credentials credentials(CredentialRepository repository, Clock clock, PlanSettings plan) {
+        return new Credentials(repository, clock, plan.getYear());
     }
 
     @Singleton

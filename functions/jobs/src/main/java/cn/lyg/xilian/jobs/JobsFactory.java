@@ -1,9 +1,7 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
-import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.RunAlertScan;
-import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.port.AlertMailRenderer;
 import cn.lyg.xilian.core.port.AlertRepository;
 import cn.lyg.xilian.core.port.CatalogRepository;
@@ -34,23 +32,21 @@ public class JobsFactory {
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                               ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
-                              AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar,
+                              AlertRules rules,
                               AlertProperties properties, Clock clock) {
-        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, evaluator,
-                settings, calendar, properties.getCoordinatorCopy(), clock);
+        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, rules, properties.getCoordinatorCopy(), clock);
     }
 
     @Singleton
     SendWeeklySummary sendWeeklySummary(CatalogRepository catalog, ProgressRepository progress,
                                         DigestRepository digests, ContactDirectory contacts,
                                         SummaryMailRenderer renderer, MailTransport transport,
-                                        @Named("xlsx") LedgerWriter xlsx, AlertEvaluator evaluator,
-                                        AlertSettings settings, WorkCalendar calendar,
+                                        @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
                                         Clock clock, cn.lyg.xilian.core.port.SupervisionRepository supervision,
                                         AlertProperties alertProperties) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
-                evaluator, settings, calendar, messageIdDomain, clock, supervision,
+                rules, messageIdDomain, clock, supervision,
                 alertProperties.getUnreviewedWorkingDays());
     }
 

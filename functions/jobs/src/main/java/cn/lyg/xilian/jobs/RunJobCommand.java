@@ -1,5 +1,6 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.core.wiring.PlanSettings;
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.report.ReportWeek;
@@ -98,7 +99,7 @@ public final class RunJobCommand {
 
     /** The admin re-send: one use-case call, like a handler, but deliberately not reachable from one. */
     private static WeeklySummaryResult resend(ApplicationContext context, ReportWeek week) {
-        int planYear = context.getProperty("xilian.alerts.plan-year", Integer.class).orElse(2026);
+        int planYear = context.getBean(PlanSettings.class).getYear();
         return WeeklySummaryResult.of(context.getBean(SendWeeklySummary.class).resend(planYear, week));
     }
 

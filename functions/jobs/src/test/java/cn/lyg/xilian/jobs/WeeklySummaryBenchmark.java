@@ -1,5 +1,6 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
@@ -123,7 +124,7 @@ public final class WeeklySummaryBenchmark {
             };
             return new SendWeeklySummary(catalog, progress, digests, contacts, renderer(clock),
                     new OutboxMailTransport(outbox.resolve(week.id()), clock), new XlsxLedgerWriter(),
-                    new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(), "xilian.example.cn", clock);
+                    new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()), "xilian.example.cn", clock);
         }
 
         static HtmlSummaryMailRenderer renderer(Clock clock) {

@@ -1,10 +1,9 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
-import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Evaluation;
-import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.core.port.ContactDirectory;
@@ -53,9 +52,7 @@ public final class SendWeeklySummary {
     private final SummaryMailRenderer renderer;
     private final MailTransport transport;
     private final LedgerWriter xlsx;
-    private final AlertEvaluator evaluator;
-    private final AlertSettings settings;
-    private final WorkCalendar calendar;
+    private final AlertRules rules;
     private final String messageIdDomain;
     private final Clock clock;
     private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
@@ -69,10 +66,8 @@ public final class SendWeeklySummary {
      */
     public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
-                             LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
-                             WorkCalendar calendar, String messageIdDomain, Clock clock) {
-        this(catalog, progress, digests, contacts, renderer, transport, xlsx, evaluator, settings, calendar,
-                messageIdDomain, clock, null, 0);
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock, null, 0);
     }
 
     /**
@@ -81,8 +76,7 @@ public final class SendWeeklySummary {
      */
     public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
-                             LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
-                             WorkCalendar calendar, String messageIdDomain, Clock clock,
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
                              cn.lyg.xilian.core.port.SupervisionRepository supervision, int unreviewedWorkingDays) {
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
@@ -93,16 +87,14 @@ public final class SendWeeklySummary {
         this.renderer = renderer;
         this.transport = transport;
         this.xlsx = xlsx;
-        this.evaluator = evaluator;
-        this.settings = settings;
-        this.calendar = calendar;
+        this.rules = rules;
         this.messageIdDomain = messageIdDomain;
         this.clock = clock;
     }
 
     /** The scheduled run: the week before today (Asia/Shanghai). */
     public SummaryRunReport run(int planYear) {
-        return run(planYear, LocalDate.now(clock.withZone(AlertEvaluator.ZONE)));
+        return run(planYear, LocalDate.now(clock.withZone(PlanTime.ZONE)));
     }
 
     /** Sends the summary of the week before {@code today} to every recipient not yet served. */
@@ -124,7 +116,7 @@ public final class SendWeeklySummary {
                 clock.instant().plus(Duration.ofDays(1)));
         List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
         StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
-        Evaluation evaluation = evaluator.evaluate(plan, states, week.sunday(), settings, calendar);
+        Evaluation evaluation = rules.evaluate(plan, states, week.sunday());
         return builder.build(plan, week, states, ofWeek, baseline, evaluation, supervisionOf(plan, week));
     }
 
@@ -140,10 +132,10 @@ public final class SendWeeklySummary {
                 record.instructionsFor(unitId, week.start(), week.end()).forEach(i -> byUnit
                         .computeIfAbsent(unitId, k -> new java.util.ArrayList<>())
                         .add(new Lines.InstructionLine(task.id(), task.title(), i.text(),
-                                i.issuedAt().atZone(AlertEvaluator.ZONE).toLocalDate())));
+                                i.issuedAt().atZone(PlanTime.ZONE).toLocalDate())));
             }
         }
-        return new WeeklySummaryBuilder.Supervision(calendar, unreviewedWorkingDays, byUnit);
+        return new WeeklySummaryBuilder.Supervision(rules.calendar(), unreviewedWorkingDays, byUnit);
     }
 
     private SummaryRunReport send(int planYear, ReportWeek week, int reopened) {

@@ -13,7 +13,6 @@ import java.util.List;
 @ConfigurationProperties("xilian.alerts")
 public class AlertProperties {
 
-    private int planYear = 2026;
     private List<Integer> leadDays = new ArrayList<>(List.of(30, 14, 7, 3, 1));
     private int overdueCadenceDays = 7;
     private int behindMarginPoints = 10;
@@ -44,14 +43,6 @@ public class AlertProperties {
 
     public void setReturnedGraceDays(int returnedGraceDays) {
         this.returnedGraceDays = returnedGraceDays;
-    }
-
-    public int getPlanYear() {
-        return planYear;
-    }
-
-    public void setPlanYear(int planYear) {
-        this.planYear = planYear;
     }
 
     public List<Integer> getLeadDays() {

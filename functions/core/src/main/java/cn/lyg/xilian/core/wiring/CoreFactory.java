@@ -1,6 +1,7 @@
 package cn.lyg.xilian.core.wiring;
 
 import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import io.micronaut.context.annotation.Factory;
@@ -33,5 +34,10 @@ public class CoreFactory {
     @Singleton
     AlertEvaluator alertEvaluator() {
         return new AlertEvaluator();
+    }
+
+    @Singleton
+    AlertRules alertRules(AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar) {
+        return new AlertRules(evaluator, settings, calendar);
     }
 }

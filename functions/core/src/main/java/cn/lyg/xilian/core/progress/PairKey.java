@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.report;
+package cn.lyg.xilian.core.progress;
 
 /** The (task, unit) pair as one string, "3.1.2#ganyu", as used in snapshots and storage. */
 public final class PairKey {
