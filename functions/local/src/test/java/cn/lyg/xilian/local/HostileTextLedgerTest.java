@@ -7,7 +7,7 @@ import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
-import cn.lyg.xilian.jobs.RunJobCommand;
+import cn.lyg.xilian.tools.RunJobCommand;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
@@ -19,9 +19,7 @@ import java.nio.file.Path;
  *
  * From the repository root, e.g.:
  * <pre>
- * mvn -q -pl functions/core compile exec:java \
- *     -Dexec.mainClass=cn.lyg.xilian.core.catalog.importer.ImportPlanCommand \
- *     -Dexec.args="infra/plans/2026-lianzhengbanfa-13.txt --out infra/plans/plan-2026.json"
+ * infra/bin/import-plan infra/plans/2026-lianzhengbanfa-13.txt --out infra/plans/plan-2026.json
  * </pre>
  *
  * Problems go to stderr, one per line with the notice's line number. The catalog goes to the

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web.admin;
+package cn.lyg.xilian.tools;
 
 import cn.lyg.xilian.core.access.Credential;
 import cn.lyg.xilian.core.access.Credentials;

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;

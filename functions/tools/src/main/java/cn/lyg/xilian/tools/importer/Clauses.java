@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 /** Finding sentences and clauses around an offset of normalised task text. */
 final class Clauses {

@@ -1,6 +1,8 @@
-package cn.lyg.xilian.core.catalog;
+package cn.lyg.xilian.tools.importer;
 
-import cn.lyg.xilian.core.catalog.importer.PlanImporter;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.tools.importer.PlanImporter;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogJsonTest {
 
     static final String REGENERATE = "infra/plans/plan-2026.json is out of date with the importer. Regenerate it from the repository root with:\n"
-            + "  mvn -q -pl functions/core compile exec:java -Dexec.args=\"infra/plans/2026-lianzhengbanfa-13.txt --out infra/plans/plan-2026.json\"\n"
+            + "  infra/bin/import-plan infra/plans/2026-lianzhengbanfa-13.txt --out infra/plans/plan-2026.json\n"
             + "and review the diff before committing.";
 
     @Test

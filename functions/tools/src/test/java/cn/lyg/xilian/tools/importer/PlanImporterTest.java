@@ -1,10 +1,9 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.catalog.RepoFiles;
 import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;

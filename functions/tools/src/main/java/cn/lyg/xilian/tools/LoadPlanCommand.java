@@ -1,5 +1,6 @@
-package cn.lyg.xilian.local;
+package cn.lyg.xilian.tools;
 
+import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.port.CatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
@@ -7,6 +8,8 @@ import cn.lyg.xilian.dynamodb.TableCreator;
 import io.micronaut.context.ApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,7 @@ public final class LoadPlanCommand {
         }
     }
 
-    static int run(ApplicationContext context, List<String> args, PrintStream out, PrintStream err) {
+    public static int run(ApplicationContext context, List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.size() > 2 || (args.size() == 2 && !args.get(1).equals("--create-table"))) {
             err.println("usage: load-plan <catalog.json> [--create-table]");
             return 2;
@@ -52,7 +55,13 @@ public final class LoadPlanCommand {
             err.println("table " + table + " does not exist (set XILIAN_DYNAMODB_TABLE to the stack's TableName output)");
             return 1;
         }
-        Plan plan = LocalBootstrap.readCatalog(catalog);
+        Plan plan;
+        try (InputStream in = Files.newInputStream(catalog)) {
+            plan = CatalogJson.read(in);
+        } catch (IOException e) {
+            err.println("cannot read the catalog " + catalog.toAbsolutePath() + ": " + e.getMessage());
+            return 1;
+        }
         CatalogRepository.LoadResult result = context.getBean(CatalogRepository.class).load(plan);
         out.printf("plan %d (%d tasks, %d units) into %s: %d created, %d updated, %d unchanged%n", plan.year(),
                 plan.tasks().size(), plan.units().size(), table, result.created(), result.updated(), result.unchanged());

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 /** Chinese numerals up to 99, as used to number headings (一 … 十, 十一, 二十三). */
 final class ChineseNumerals {

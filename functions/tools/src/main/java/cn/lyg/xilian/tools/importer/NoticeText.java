@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 import java.util.ArrayList;
 import java.util.List;

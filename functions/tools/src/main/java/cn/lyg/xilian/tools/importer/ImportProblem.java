@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog.importer;
+package cn.lyg.xilian.tools.importer;
 
 /**
  * Something in a notice the importer could not interpret.

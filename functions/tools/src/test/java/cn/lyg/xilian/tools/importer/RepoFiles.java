@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.catalog;
+package cn.lyg.xilian.tools.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.jobs;
+package cn.lyg.xilian.tools;
 
 import cn.lyg.xilian.core.wiring.PlanSettings;
 import cn.lyg.xilian.core.catalog.CatalogJson;
@@ -7,6 +7,11 @@ import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.TableCreator;
+import cn.lyg.xilian.jobs.AlertScanHandler;
+import cn.lyg.xilian.jobs.AlertScanResult;
+import cn.lyg.xilian.jobs.JobRequest;
+import cn.lyg.xilian.jobs.WeeklySummaryHandler;
+import cn.lyg.xilian.jobs.WeeklySummaryResult;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
