@@ -100,9 +100,11 @@ public final class ApiGatewayFront implements AutoCloseable {
         event.header("x-forwarded-for", exchange.getRemoteAddress().getAddress().getHostAddress());
         event.header("x-forwarded-port", Integer.toString(exchange.getLocalAddress().getPort()));
         event.header("x-forwarded-proto", "http");
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (body.length > 0) {
-            String type = exchange.getRequestHeaders().getFirst("Content-Type");
             event.body(type == null ? "application/octet-stream" : type, body);
+        } else if (type != null) {
+            event.header("content-type", type); // an empty form post still says what it is
         }
         return event.toJson();
     }

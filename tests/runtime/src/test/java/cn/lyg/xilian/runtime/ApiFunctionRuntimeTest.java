@@ -88,15 +88,31 @@ class ApiFunctionRuntimeTest {
         return new String(r.body(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The sign-in link opens a confirmation page (nothing set); its button posts the token, and the answer sets the
+     * session cookie through the response's cookies array. Returns the cookie as the browser sends it back.
+     */
+    private String signIn(String token) throws Exception {
+        HttpResponse<byte[]> confirm = send(get("/login?token=" + token, null));
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.headers().allValues("set-cookie")).isEmpty();
+        HttpResponse<byte[]> login = send(HttpRequest.newBuilder(URI.create(front.baseUrl() + "/login"))
+                .header("Origin", front.baseUrl()).header("Sec-Fetch-Site", "same-origin")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+        assertThat(login.statusCode()).as(text(login)).isEqualTo(303);
+        List<String> setCookies = login.headers().allValues("set-cookie");
+        String cookie = setCookies.stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];
+        // Plain http on 127.0.0.1: no __Host- prefix (that needs Secure); a session id, never the token.
+        assertThat(cookie).startsWith("xilian_session=").doesNotContain(token);
+        return cookie;
+    }
+
     @Test
     void aSignedInVisitWorksThroughTheLambdaFunction() throws Exception {
         String token = fixture.stage.issue(Role.UNIT, "guanyun");
 
-        HttpResponse<byte[]> login = send(get("/login?token=" + token, null));
-        assertThat(login.statusCode()).isEqualTo(303);
-        List<String> setCookies = login.headers().allValues("set-cookie");
-        String cookie = setCookies.stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];
-        assertThat(cookie).startsWith("xilian_token=");
+        String cookie = signIn(token);
 
         HttpResponse<byte[]> home = send(get("/", cookie));
         assertThat(home.statusCode()).as("signed in through the cookies array: %s", text(home)).isEqualTo(200);
@@ -145,10 +161,12 @@ class ApiFunctionRuntimeTest {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("任务编号");
         }
 
-        HttpResponse<byte[]> logout = send(postForm("/logout", cookie, Map.of()));
-        assertThat(logout.statusCode()).isEqualTo(303);
+        HttpResponse<byte[]> logout = send(postForm("/logout", cookie, Map.of("_csrf", fields.get("_csrf"))));
+        assertThat(logout.statusCode()).as(text(logout)).isEqualTo(303);
         assertThat(logout.headers().allValues("set-cookie"))
-                .anySatisfy(c -> assertThat(c).startsWith("xilian_token=").containsIgnoringCase("max-age=0"));
+                .anySatisfy(c -> assertThat(c).startsWith(cookie.split("=")[0] + "=").containsIgnoringCase("max-age=0"));
+        assertThat(send(get("/", cookie)).statusCode()).as("the session is gone: a copied cookie is worthless")
+                .isEqualTo(401);
 
         assertThat(firstInvocation.initDurationMs()).as("Init Duration of the cold start").isPositive();
     }
@@ -161,8 +179,7 @@ class ApiFunctionRuntimeTest {
     @Test
     void aCrossSitePostIsRefused() throws Exception {
         String token = fixture.stage.issue(Role.UNIT, "guanyun");
-        HttpResponse<byte[]> login = send(get("/login?token=" + token, null));
-        String cookie = login.headers().allValues("set-cookie").getFirst().split(";", 2)[0];
+        String cookie = signIn(token);
 
         HttpResponse<byte[]> crossSite = send(postForm("/tasks/2.5", cookie, Map.of("percent", "60"))
                 .setHeader("Origin", "https://evil.example").setHeader("Sec-Fetch-Site", "cross-site"));

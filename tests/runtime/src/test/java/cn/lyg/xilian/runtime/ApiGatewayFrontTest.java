@@ -98,4 +98,21 @@ class ApiGatewayFrontTest {
             assertThat(r.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
         }
     }
+
+    @Test
+    void anEmptyFormPostKeepsItsContentType() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        try (ApiGatewayFront front = ApiGatewayFront.start(event -> {
+            seen.set(event);
+            return "{\"statusCode\":303}";
+        }, 0, null)) {
+            http.send(HttpRequest.newBuilder(URI.create(front.baseUrl() + "/logout"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+
+            JsonNode e = JSON.readTree(seen.get());
+            assertThat(e.path("headers").path("content-type").asText()).isEqualTo("application/x-www-form-urlencoded");
+            assertThat(e.has("body")).isFalse();
+        }
+    }
 }

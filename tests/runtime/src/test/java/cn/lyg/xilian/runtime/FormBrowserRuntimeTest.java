@@ -63,6 +63,8 @@ class FormBrowserRuntimeTest {
         String base = front.baseUrl();
         WebDriver browser = chromium.driver();
         browser.get(base + "/login?token=" + fixture.stage.issue(Role.UNIT, TaskForm.UNIT));
+        assertThat(browser.manage().getCookies()).as("the link only asks to confirm").isEmpty();
+        chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
         assertThat(browser.getPageSource()).as("signed in: the cookie came back in the event's cookies array")
                 .contains("我的任务").contains("灌南县");
 
