@@ -9,18 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,16 +51,7 @@ class LocalStackStreamFaultTest {
     @Test
     void aRecordFailingMidBatchIsRetriedWithoutDuplicateEmail() throws Exception {
         String token = tier.loadPlanAndIssue("park-huiyu");
-        HttpClient http = HttpClient.newHttpClient();
-        URI front = URI.create(tier.front.baseUrl() + "/");
-        HttpResponse<String> tasks = http.send(HttpRequest.newBuilder(front.resolve("api/v1/tasks"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
-        Set<String> taskIds = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("\"id\":\"([0-9.]+)\"").matcher(tasks.body());
-        while (m.find() && taskIds.size() < 3) {
-            taskIds.add(m.group(1));
-        }
+        List<String> taskIds = tier.unitTasks(token, 3);
         assertThat(taskIds).hasSize(3);
         tier.mailbox.clear();
 
@@ -74,13 +59,7 @@ class LocalStackStreamFaultTest {
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (String taskId : taskIds) {
             String key = "stream-fault-" + run + "-" + keys.size();
-            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(front.resolve("api/v1/tasks/" + taskId + "/progress"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"status\":\"受阻\",\"percent\":5,\"progress\":\"批次故障测试\",\"problems\":\"资金未到位\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+            assertThat(tier.submitBlocked(token, taskId, key, "批次故障测试")).isEqualTo(201);
             keys.add(key);
         }
 
@@ -100,11 +79,7 @@ class LocalStackStreamFaultTest {
         Thread.sleep(500);
         poller.drain();
         List<SesMailbox.Mail> mails = tier.mailbox.messages();
-        List<String> alerted = new ArrayList<>();
-        for (String taskId : taskIds) {
-            mails.stream().filter(mail -> mail.isTo("coordinator-a@xilian.example.cn"))
-                    .filter(mail -> mail.text().contains(taskId)).forEach(mail -> alerted.add(taskId));
-        }
+        List<String> alerted = LocalStackTier.alertedTasks(mails, taskIds, "coordinator-a@xilian.example.cn");
         System.out.printf("[fault: stream function fails mid-batch] submissions 3 (tasks %s); DynamoDB reads failed %d; "
                         + "%s; emails sent %d, alerts per task %s%n",
                 taskIds, failedReads, poller.figures(), mails.size(), alerted);

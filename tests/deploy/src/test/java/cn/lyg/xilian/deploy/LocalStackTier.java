@@ -60,6 +60,12 @@ final class LocalStackTier implements AutoCloseable {
 
     LocalStackTier(URI endpoint, String stackName, URI dynamoEndpoint, URI sesEndpoint, List<String> functionIds)
             throws Exception {
+        this(endpoint, stackName, dynamoEndpoint, sesEndpoint, functionIds, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code adjust} changes a function's configuration for one test (e.g. a shorter timeout); say why where used. */
+    LocalStackTier(URI endpoint, String stackName, URI dynamoEndpoint, URI sesEndpoint, List<String> functionIds,
+                   java.util.function.UnaryOperator<FunctionSpec> adjust) throws Exception {
         this.endpoint = endpoint;
         this.stack = LocalStackStack.deploy(endpoint, stackName, LocalStackStack.testParameters());
         this.settings = DynamoDbSettings.of(stack.tableName(), endpoint, LocalStackStack.REGION.id());
@@ -79,7 +85,7 @@ final class LocalStackTier implements AutoCloseable {
         SamTemplate template = SamTemplate.read(RuntimeTools.locate().template());
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "lambda-logs"));
         for (String id : functionIds) {
-            FunctionSpec spec = template.function(id, stage).withEnvironment(added);
+            FunctionSpec spec = adjust.apply(template.function(id, stage).withEnvironment(added));
             functions.put(id, LambdaEmulator.builder(spec).region(LocalStackStack.REGION.id())
                     .logFile(java.nio.file.Path.of("target", "lambda-logs", stackName + "-" + id + ".log")).start());
         }
@@ -153,6 +159,44 @@ final class LocalStackTier implements AutoCloseable {
             }
             Thread.sleep(300);
         }
+    }
+
+    /** The first {@code count} task ids of the unit behind {@code token}, from the JSON API through the front. */
+    List<String> unitTasks(String token, int count) throws Exception {
+        java.net.http.HttpResponse<String> tasks = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(front.baseUrl() + "/api/v1/tasks"))
+                        .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (tasks.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/tasks: " + tasks.statusCode() + " " + tasks.body());
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([0-9.]+)\"").matcher(tasks.body());
+        while (m.find() && ids.size() < count) {
+            ids.add(m.group(1));
+        }
+        return List.copyOf(ids);
+    }
+
+    /** A 受阻 report through the front's JSON API; returns the HTTP status. */
+    int submitBlocked(String token, String taskId, String idempotencyKey, String progress) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(front.baseUrl() + "/api/v1/tasks/" + taskId + "/progress"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"受阻\",\"percent\":5,\"progress\":\""
+                        + progress + "\",\"problems\":\"资金未到位\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** For each task id, once per coordinators' email that names it (a task alerted twice appears twice). */
+    static List<String> alertedTasks(List<SesMailbox.Mail> mails, List<String> taskIds, String coordinator) {
+        List<String> alerted = new java.util.ArrayList<>();
+        for (String taskId : taskIds) {
+            mails.stream().filter(mail -> mail.isTo(coordinator)).filter(mail -> mail.text().contains(taskId))
+                    .forEach(mail -> alerted.add(taskId));
+        }
+        return alerted;
     }
 
     /** An HTTP client for the front that shows redirects (the caller sends its session cookie itself). */

@@ -282,7 +282,12 @@ public final class LambdaEmulator implements AutoCloseable {
             }
         }
         String body = answer.body();
-        boolean error = answer.headers().firstValue("X-Amz-Function-Error").isPresent()
+        // The emulator answers a timeout with plain text ("Task timed out after 5.00 seconds") and a failed sandbox
+        // ("Invoke DONE failed: Sandbox.Failure", e.g. right after a timeout's reset) with no error header; Lambda
+        // reports both as function errors (the event source mapping retries or bisects).
+        boolean timedOut = log.stream().anyMatch(l -> l.contains("Reset initiated:") || l.contains("Invoke DONE failed"))
+                || answer.body().startsWith("Task timed out after");
+        boolean error = answer.headers().firstValue("X-Amz-Function-Error").isPresent() || timedOut
                 || (status != null && !status.equals("success"))
                 || (body.startsWith("{\"errorMessage\"") && body.contains("\"errorType\""));
         return new Invocation(body, error, init, duration, report, log);

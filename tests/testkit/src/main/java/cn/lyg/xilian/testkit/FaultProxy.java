@@ -92,7 +92,12 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The next {@code times} calls of {@code operation} stall (see {@link Fault}) until {@link #release()}. */
     public FaultProxy stall(String operation, Fault fault, int times) {
-        rules.add(new Rule(operation, null, fault, 0, null, null, new AtomicInteger(times)));
+        return stallWhere(operation, null, fault, times);
+    }
+
+    /** As {@link #stall}, only for requests whose body contains {@code bodyContains}. */
+    public FaultProxy stallWhere(String operation, String bodyContains, Fault fault, int times) {
+        rules.add(new Rule(operation, bodyContains, fault, 0, null, null, new AtomicInteger(times)));
         return this;
     }
 

@@ -1,0 +1,106 @@
+package cn.lyg.xilian.deploy;
+
+import cn.lyg.xilian.runtime.Invocation;
+import cn.lyg.xilian.runtime.LambdaEmulator;
+import cn.lyg.xilian.testkit.FaultProxy;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SubmissionEventFunction itself failing (a function error, not a reported record): reading one submission
+ * back stalls (a {@link FaultProxy} holds the GetItem), so every batch holding it runs into the function's
+ * timeout. The poller bisects the batch as {@code BisectBatchOnFunctionError} says, the other records are alerted
+ * once, and the stalled record goes to the StreamFailureQueue after {@code MaximumRetryAttempts}.
+ * The function's timeout is 5 s here instead of the template's 60 s, only to keep the test short.
+ */
+class LocalStackStreamErrorTest {
+
+    static LocalStackTier tier;
+    static FaultProxy dynamo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(LocalStackConfig.endpoint().isPresent(), LocalStackConfig.SKIP_REASON);
+        URI endpoint = LocalStackConfig.endpoint().get();
+        dynamo = FaultProxy.to(endpoint);
+        tier = new LocalStackTier(endpoint, "xilian-stream-error-" + System.currentTimeMillis(), dynamo.endpoint(), endpoint,
+                List.of("ApiFunction", "SubmissionEventFunction"),
+                spec -> spec.logicalId().equals("SubmissionEventFunction") ? spec.withTimeout(5) : spec);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dynamo != null) {
+            dynamo.close();
+        }
+        if (tier != null) {
+            tier.close();
+        }
+    }
+
+    @Test
+    void aBatchThatTimesOutIsBisectedAndTheStuckRecordParked() throws Exception {
+        String token = tier.loadPlanAndIssue("park-huiyu");
+        List<String> taskIds = tier.unitTasks(token, 3);
+        assertThat(taskIds).hasSize(3);
+        tier.mailbox.clear();
+
+        List<String> keys = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (String taskId : taskIds) {
+            String key = "stream-error-" + run + "-" + keys.size();
+            assertThat(tier.submitBlocked(token, taskId, key, "函数超时测试")).isEqualTo(201);
+            keys.add(key);
+        }
+        String stuckTask = taskIds.get(1);
+        dynamo.stallWhere("GetItem", keys.get(1), FaultProxy.Fault.STALL_BEFORE_FORWARDING, 10_000);
+
+        LambdaEmulator function = tier.functions.get("SubmissionEventFunction");
+        List<Boolean> errors = new ArrayList<>();
+        StreamPoller poller = tier.newPoller(event -> {
+            Invocation result = function.invoke(event);
+            errors.add(result.functionError());
+            return result;
+        });
+        LocalStackTier.awaitStream(poller, 2, Duration.ofSeconds(180));
+        dynamo.release();
+
+        List<SesMailbox.Mail> mails = tier.mailbox.messages();
+        List<String> alerted = LocalStackTier.alertedTasks(mails, taskIds, "coordinator-a@xilian.example.cn");
+        List<Message> parked;
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(tier.endpoint).region(LocalStackStack.REGION)
+                .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String queue = tier.stack.physicalIds.get("StreamFailureQueue");
+            parked = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        }
+        System.out.printf("[fault: stream function times out] submissions 3 (stuck: task %s); %s; function errors per "
+                        + "invocation %s; emails sent %d, alerts per task %s; records parked in the failure queue %d%n",
+                stuckTask, poller.figures(), errors, mails.size(), alerted, parked.size());
+
+        assertThat(poller.functionErrors).isGreaterThan(0);
+        assertThat(poller.bisections).as("the failing batch was split").isGreaterThan(0);
+        assertThat(poller.batchesToOnFailure).isEqualTo(1);
+        assertThat(parked).hasSize(1);
+        JsonNode info = LocalStackTier.JSON.readTree(parked.get(0).body()).path("DDBStreamBatchInfo");
+        assertThat(info.path("batchSize").asInt()).isEqualTo(1);
+        assertThat(alerted).as("the other two alerted exactly once, the stuck one not")
+                .containsExactlyInAnyOrderElementsOf(taskIds.stream().filter(t -> !t.equals(stuckTask)).toList());
+        Set<String> ids = new HashSet<>();
+        mails.forEach(mail -> assertThat(ids.add(mail.messageId())).as("Message-ID %s once", mail.messageId()).isTrue());
+    }
+}
