@@ -57,6 +57,39 @@ class SecretReaderTest {
         assertThatThrownBy(() -> reader().read("arn:aws-cn:s3:::bucket")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The Micronaut wiring as the job functions run it with MailTransport=smtp: the password comes from the
+     * secret (name, this region) at start, and the relay (GreenMail, implicit TLS, login required) accepts it.
+     */
+    @Test
+    void theSmtpTransportLogsInWithThePasswordFromTheSecret() throws Exception {
+        String password = "from-the-secret-" + System.nanoTime();
+        String name = "xilian/smtp-" + System.nanoTime();
+        createSecret(name, password);
+        SmtpMailTransportTest.serverCertificateFor127001();
+        com.icegreen.greenmail.util.GreenMail relay = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtps").dynamicPort());
+        relay.setUser("noreply@xilian.example.cn", "xilian", password);
+        relay.start();
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "secret");
+        try (io.micronaut.context.ApplicationContext context = io.micronaut.context.ApplicationContext.run(java.util.Map.of(
+                "xilian.mail.transport", "smtp", "xilian.mail.ses.region", "cn-north-1",
+                "xilian.mail.secrets-endpoint", moto.endpoint().toString(),
+                "xilian.mail.smtp.host", "127.0.0.1", "xilian.mail.smtp.port", relay.getSmtps().getPort(),
+                "xilian.mail.smtp.security", "TLS", "xilian.mail.smtp.user", "xilian",
+                "xilian.mail.smtp.password-secret", name, "xilian.mail.smtp.ssl-trust", "127.0.0.1"))) {
+            cn.lyg.xilian.core.port.MailTransport transport = context.getBean(cn.lyg.xilian.core.port.MailTransport.class);
+            transport.send(new MimeAlertMailRenderer(Digests.SETTINGS, Digests.CLOCK).render(Digests.sample()));
+            assertThat(relay.getReceivedMessages()).hasSize(2);
+            assertThat(transport.toString()).doesNotContain(password);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+            relay.stop();
+        }
+    }
+
     /** Creates the secret in moto's cn-north-1 (the test's own setup call, unsigned: moto does not check). */
     private static String createSecret(String name, String value) throws Exception {
         String body = "{\"Name\":\"" + name + "\",\"SecretString\":" + "\"" + value.replace("\"", "\\\"") + "\"}";

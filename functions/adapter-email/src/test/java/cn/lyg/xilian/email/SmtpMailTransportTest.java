@@ -47,7 +47,7 @@ class SmtpMailTransportTest {
      * GreenMail's bundled certificate names no host, so the transport's host-name check (on, as in production)
      * refuses it: the server gets a certificate for 127.0.0.1 made here with the JDK's keytool.
      */
-    private static void serverCertificateFor127001() {
+    static void serverCertificateFor127001() {
         try {
             java.nio.file.Path store = java.nio.file.Files.createTempDirectory("greenmail-tls").resolve("server.p12");
             Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")

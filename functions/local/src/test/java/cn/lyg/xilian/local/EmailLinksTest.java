@@ -172,10 +172,16 @@ class EmailLinksTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
+    /** The sign-in link's confirmation page, then its form's POST: the session cookie. */
     private String signIn(String base, String token) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login?token="
+            HttpResponse<String> confirm = http.send(HttpRequest.newBuilder(URI.create(base + "/login?token="
                     + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(confirm.statusCode()).isEqualTo(200);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(303);
             return r.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
         } catch (Exception e) {

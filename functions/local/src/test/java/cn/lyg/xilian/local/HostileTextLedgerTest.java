@@ -111,9 +111,7 @@ class HostileTextLedgerTest {
             form.put("status", "推进中");
             form.put("percent", "35");
             form.putAll(HOSTILE);
-            HttpApiResponse posted = call(handler, HttpApiEvent.post("/tasks/2.8").cookieHeader(unit)
-                    .header("origin", "https://abc123def4.execute-api.cn-north-1.amazonaws.com.cn")
-                    .header("sec-fetch-site", "same-origin").form(form.entrySet().stream()
+            HttpApiResponse posted = call(handler, ourPage(HttpApiEvent.post("/tasks/2.8").cookieHeader(unit)).form(form.entrySet().stream()
                             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                             .collect(Collectors.joining("&"))));
             assertThat(posted.status()).as(posted.text()).isEqualTo(303);
@@ -217,10 +215,18 @@ class HostileTextLedgerTest {
         return HttpApiResponse.parse(LambdaSerialization.write(handler.handleRequest(event, new MockLambdaContext())));
     }
 
+    /** The sign-in link's confirmation page, then its form's POST from our page: the session cookie. */
     private static String signIn(ApiHandler handler, String token) {
-        HttpApiResponse login = call(handler, HttpApiEvent.get("/login?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-        assertThat(login.status()).isEqualTo(303);
+        String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+        assertThat(call(handler, HttpApiEvent.get("/login?token=" + encoded)).status()).isEqualTo(200);
+        HttpApiResponse login = call(handler, ourPage(HttpApiEvent.post("/login")).form("token=" + encoded));
+        assertThat(login.status()).as(login.text()).isEqualTo(303);
         return login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];
+    }
+
+    private static HttpApiEvent ourPage(HttpApiEvent e) {
+        return e.header("origin", "https://abc123def4.execute-api.cn-north-1.amazonaws.com.cn")
+                .header("sec-fetch-site", "same-origin");
     }
 
     private static Path root() {
