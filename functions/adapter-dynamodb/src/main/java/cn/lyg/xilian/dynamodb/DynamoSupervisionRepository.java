@@ -1,5 +1,7 @@
 package cn.lyg.xilian.dynamodb;
 
+import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.evidence.EvidenceType;
 import cn.lyg.xilian.core.port.SupervisionRepository;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
@@ -262,6 +264,42 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         }
     }
 
+    // --- evidence files ---
+
+    @Override
+    public void recordFile(EvidenceFile f) {
+        Map<String, AttributeValue> item = new HashMap<>(key(f.planYear(), f.taskId(),
+                Keys.fileSk(f.unitId(), f.reportKey(), f.fileId())));
+        item.put("type", s("FILE"));
+        item.put("unitId", s(f.unitId()));
+        item.put("reportKey", s(f.reportKey()));
+        item.put("fileId", s(f.fileId()));
+        item.put("displayName", s(f.displayName()));
+        item.put("fileType", s(f.type().name()));
+        item.put("size", AttributeValue.fromN(Long.toString(f.size())));
+        item.put("storageKey", s(f.storageKey()));
+        item.put("uploadedAt", s(Keys.time(f.uploadedAt())));
+        putOnce(item);
+    }
+
+    @Override
+    public List<EvidenceFile> files(int year, String taskId, String unitId, String reportKey) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.supervisionPk(year, taskId)),
+                        ":prefix", s(Keys.filesOfReportPrefix(unitId, reportKey)))).build();
+        List<EvidenceFile> out = new ArrayList<>();
+        client.queryPaginator(query).items().forEach(i -> out.add(file(year, taskId, i)));
+        out.sort(java.util.Comparator.comparing(EvidenceFile::uploadedAt).thenComparing(EvidenceFile::fileId));
+        return out;
+    }
+
+    private static EvidenceFile file(int year, String taskId, Map<String, AttributeValue> i) {
+        return new EvidenceFile(year, taskId, i.get("unitId").s(), i.get("reportKey").s(), i.get("fileId").s(),
+                i.get("displayName").s(), EvidenceType.valueOf(i.get("fileType").s()), Long.parseLong(i.get("size").n()),
+                i.get("storageKey").s(), Keys.parseTime(i.get("uploadedAt").s()));
+    }
+
     // --- the task's record ---
 
     @Override
@@ -270,6 +308,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         List<Extension> extensions = new ArrayList<>();
         List<Instruction> instructions = new ArrayList<>();
         Set<String> read = new HashSet<>();
+        List<EvidenceFile> files = new ArrayList<>();
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.supervisionPk(year, taskId)))).build();
@@ -281,11 +320,13 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
                 extension(item).ifPresent(extensions::add);
             } else if (sk.startsWith(Keys.INSTRUCTION_PREFIX)) {
                 instructions.add(instruction(year, taskId, item));
+            } else if (sk.startsWith(Keys.FILE_PREFIX)) {
+                files.add(file(year, taskId, item));
             } else if (sk.startsWith(Keys.READ_PREFIX)) {
                 read.add(item.get("unitId").s() + "#" + item.get("instructionKey").s());
             }
         });
-        return new TaskSupervision(taskId, reviews, extensions, instructions, read);
+        return new TaskSupervision(taskId, reviews, extensions, instructions, read, files);
     }
 
     // --- mapping ---

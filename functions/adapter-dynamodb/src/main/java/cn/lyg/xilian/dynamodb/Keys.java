@@ -81,6 +81,16 @@ public final class Keys {
     public static final String PENDING_EXTENSION_PREFIX = "PENDING#";
     public static final String INSTRUCTION_PREFIX = "NOTE#";
     public static final String READ_PREFIX = "READ#";
+    public static final String FILE_PREFIX = "FILE#";
+
+    /** An evidence file of a report: {@code FILE#<unitId>#<reportKey>#<fileId>}. */
+    public static String fileSk(String unitId, String reportKey, String fileId) {
+        return filesOfReportPrefix(unitId, reportKey) + fileId;
+    }
+
+    public static String filesOfReportPrefix(String unitId, String reportKey) {
+        return FILE_PREFIX + id(unitId) + SEPARATOR + reportKey + SEPARATOR;
+    }
 
     /** Partition of a task's supervision record (apart from the history partition, which holds submissions only). */
     public static String supervisionPk(int year, String taskId) {

@@ -46,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason from the task page; the unit is emailed at once (outbox) and sees the reason; it reports again; the
  * coordinator accepts; the unit requests an extension and the coordinator approves it. The daily alert scan, run
  * "as of" a day before and after the approval, follows the new date: the lead alert already raised for the plan's
- * date stays, the new date's lead alert is raised once. Screenshots on desktop and phone width.
+ * date stays, the new date's lead alert is raised once. Evidence: an empty and a disguised file are refused with
+ * nothing stored, a photo and a PDF are attached and listed under their Chinese names. Screenshots on desktop and
+ * phone width.
  */
 @ExtendWith(DynaliteExtension.class)
 class SupervisionBrowserTest {
@@ -133,9 +135,31 @@ class SupervisionBrowserTest {
         WebDriver browser = chromium.driver();
         chromium.resize(1280, 2400);
 
-        // 1. The unit reports.
+        // 1. The unit reports, then attaches a photo and a PDF from the task page (hostile files first: refused,
+        // nothing stored).
         signIn("(" + UNIT + ")");
         report("30", "完成园区道路规划");
+        Path files = Files.createTempDirectory("evidence-");
+        Path empty = Files.write(files.resolve("空白说明.pdf"), new byte[0]);
+        Path fake = Files.write(files.resolve("伪装照片.jpg"), "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        Path photo = Files.write(files.resolve("道路施工现场照片.jpg"), new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF,
+                (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1});
+        Path pdf = Files.write(files.resolve("规划批复（盖章）.pdf"),
+                "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        browser.get(base + "/tasks/" + TASK);
+        browser.findElement(By.id("evidence-files")).sendKeys(empty + "\n" + fake);
+        chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
+        assertThat(navigationStatus(browser)).isEqualTo(422L);
+        assertThat(browser.getPageSource()).contains("是空文件");
+        assertThat(evidenceOnDisk()).as("nothing stored").isEmpty();
+
+        browser.get(base + "/tasks/" + TASK);
+        browser.findElement(By.id("evidence-files")).sendKeys(photo + "\n" + pdf);
+        chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
+        assertThat(browser.getPageSource()).contains("佐证材料（2个）").contains("道路施工现场照片.jpg")
+                .contains("规划批复（盖章）.pdf");
+        assertThat(evidenceOnDisk()).hasSize(2).allSatisfy(f -> assertThat(f.toString()).doesNotContain("照片", "批复"));
+        chromium.screenshot("supervision-evidence-desktop.png");
 
         // 2. The coordinator sends it back with a reason from the task page.
         signIn("市发改委");
@@ -212,6 +236,21 @@ class SupervisionBrowserTest {
         browser.get(base + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("原定12月31日，经批准延期至2027年1月31日").contains("同意延至2027年1月底");
         chromium.screenshot("supervision-approved-phone.png");
+    }
+
+    private static List<Path> evidenceOnDisk() throws java.io.IOException {
+        Path root = data.resolve("evidence");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    static Object navigationStatus(WebDriver browser) {
+        return ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('navigation')[0].responseStatus");
     }
 
     private static Optional<Map<String, AttributeValue>> alert(String rule, String occurrence) {

@@ -46,7 +46,11 @@ public class RequestBodies {
 
     /** The body as bytes, refusing more than the limit by the declared length and by the bytes actually read. */
     public byte[] bytes(HttpRequest<?> request) {
-        int max = settings.getMaxBodyBytes();
+        return bytes(request, settings.getMaxBodyBytes());
+    }
+
+    /** The body with a limit of its own (uploads). */
+    public byte[] bytes(HttpRequest<?> request, int max) {
         long declared = request.getContentLength();
         if (declared > max) {
             throw tooLarge(max);

@@ -192,7 +192,8 @@ public class Supervise {
         return new TaskSupervision(task.id(),
                 all.reviews().entrySet().stream().filter(e -> e.getValue().unitId().equals(unit))
                         .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
-                all.extensionsOf(unit), all.instructionsFor(unit), all.readKeys());
+                all.extensionsOf(unit), all.instructionsFor(unit), all.readKeys(),
+                all.files().stream().filter(f -> f.unitId().equals(unit)).toList());
     }
 
     private static void key(String key, List<FieldError> errors) {

@@ -16,9 +16,22 @@ import java.util.Set;
  */
 @io.micronaut.serde.annotation.Serdeable
 public record TaskSupervision(String taskId, Map<String, Review> reviews, List<Extension> extensions,
-                              List<Instruction> instructions, Set<String> readKeys) {
+                              List<Instruction> instructions, Set<String> readKeys,
+                              List<cn.lyg.xilian.core.evidence.EvidenceFile> files) {
+
+    public TaskSupervision(String taskId, Map<String, Review> reviews, List<Extension> extensions,
+                           List<Instruction> instructions, Set<String> readKeys) {
+        this(taskId, reviews, extensions, instructions, readKeys, List.of());
+    }
+
+    /** The evidence files of one report, in upload order. */
+    public List<cn.lyg.xilian.core.evidence.EvidenceFile> filesOf(String unitId, String reportKey) {
+        return files.stream().filter(f -> f.unitId().equals(unitId) && f.reportKey().equals(reportKey)).toList();
+    }
 
     public TaskSupervision {
+        files = files.stream().sorted(Comparator.comparing(cn.lyg.xilian.core.evidence.EvidenceFile::uploadedAt)
+                .thenComparing(cn.lyg.xilian.core.evidence.EvidenceFile::fileId)).toList();
         reviews = Map.copyOf(reviews);
         extensions = extensions.stream().sorted(Comparator.comparing(Extension::requestedAt).reversed()).toList();
         instructions = instructions.stream().sorted(Comparator.comparing(Instruction::issuedAt).reversed()).toList();

@@ -1,0 +1,58 @@
+package cn.lyg.xilian.s3;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * moto's AWS API server for the S3 tests: {@code moto_server} from .local/sam-venv (installed by infra/bin/test)
+ * or the PATH. Fails the test class when missing: the S3 adapter must be tested against a real S3 API.
+ */
+final class MotoS3 implements AutoCloseable {
+
+    final Process process;
+    final URI endpoint;
+
+    private MotoS3(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    static MotoS3 start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path venv = Path.of(System.getProperty("xilian.root", "../..")).resolve(".local/sam-venv/bin/moto_server");
+        String exe = Files.isExecutable(venv) ? venv.toString() : "moto_server";
+        Process process = new ProcessBuilder(List.of(exe, "-H", "127.0.0.1", "-p", String.valueOf(port)))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        MotoS3 server = new MotoS3(process, URI.create("http://127.0.0.1:" + port));
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                http.send(HttpRequest.newBuilder(server.endpoint.resolve("/moto-api/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return server;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("moto_server did not start (" + exe + "); run infra/bin/test once to install it");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}

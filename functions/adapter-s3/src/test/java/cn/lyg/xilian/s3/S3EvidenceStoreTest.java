@@ -1,0 +1,107 @@
+package cn.lyg.xilian.s3;
+
+import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.evidence.EvidenceType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The S3 evidence store against moto's S3 API server: objects, a browser-style presigned POST, presigned GET. */
+class S3EvidenceStoreTest {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static MotoS3 moto;
+    static S3EvidenceStore store;
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoS3.start();
+        try (S3Client admin = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of("cn-north-1")).endpointOverride(moto.endpoint).forcePathStyle(true).build()) {
+            admin.createBucket(b -> b.bucket("evidence-test").createBucketConfiguration(c -> c.locationConstraint("cn-north-1")));
+        }
+        store = new S3EvidenceStore(new S3EvidenceStore.Settings("evidence-test", "cn-north-1", Optional.of(moto.endpoint)),
+                Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        store.close();
+        moto.close();
+    }
+
+    @Test
+    void objectsRoundTripUnderIdOnlyKeysAndListByReportPrefix() {
+        String prefix = EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-1");
+        String key = EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-1", "f1", EvidenceType.PDF);
+        store.put(key, PDF, EvidenceType.PDF.contentType());
+        assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF));
+        assertThat(store.head(key, 5)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
+        assertThat(store.list(prefix)).containsExactly(key);
+        assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-2"))).isEmpty();
+        store.delete(key);
+        assertThat(store.get(key)).isEmpty();
+        assertThat(store.list(prefix)).isEmpty();
+    }
+
+    @Test
+    void theBrowserPostsTheFormStraightToTheBucketAndDownloadsThroughAShortLivedLink() throws Exception {
+        String key = EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-3", "f2", EvidenceType.PDF);
+        S3EvidenceStore.UploadForm form = store.uploadForm(key, URI.create("http://localhost:8080/tasks/2.5/uploaded"),
+                Duration.ofMinutes(15));
+        assertThat(form.fields()).containsKeys("key", "policy", "x-amz-signature", "x-amz-credential");
+        String policy = new String(java.util.Base64.getDecoder().decode(form.fields().get("policy")), StandardCharsets.UTF_8);
+        assertThat(policy).contains("[\"content-length-range\",1," + EvidenceRules.MAX_FILE_BYTES + "]")
+                .contains("{\"key\":\"" + key + "\"}");
+
+        HttpResponse<String> posted = post(form.action(), form.fields(), "规划批复（盖章）.pdf", PDF);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+        assertThat(posted.headers().firstValue("location").orElseThrow()).startsWith("http://localhost:8080/tasks/2.5/uploaded");
+        assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF));
+        // The user's file name is not the key: what the browser named it does not matter to storage.
+        assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-3"))).containsExactly(key);
+
+        URI link = store.downloadUrl(key, "规划批复（盖章）.pdf", Duration.ofMinutes(5)).orElseThrow();
+        assertThat(link.getQuery()).contains("X-Amz-Expires=300").contains("X-Amz-Signature=");
+        HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(PDF);
+        assertThat(got.headers().firstValue("content-disposition").orElseThrow())
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("规划批复（盖章）.pdf", StandardCharsets.UTF_8));
+    }
+
+    /** multipart/form-data as a browser sends the form: the hidden fields, then the file. */
+    static HttpResponse<String> post(URI action, Map<String, String> fields, String filename, byte[] content)
+            throws Exception {
+        String boundary = "----xilianBoundary7MA4YWxkTrZu0gW";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(action)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
