@@ -1,8 +1,8 @@
 package cn.lyg.xilian.email;
 
 import cn.lyg.xilian.core.PlanTime;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ReturnMailRenderer;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.supervision.ReturnMailRenderer;
 import cn.lyg.xilian.core.supervision.ReturnNotice;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -6,7 +6,7 @@ import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.ProgressStatus;

@@ -1,8 +1,8 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.web.http.ApiException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.PlanTime;
-import cn.lyg.xilian.core.wiring.CoreFactory;
+import cn.lyg.xilian.wiring.CoreFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

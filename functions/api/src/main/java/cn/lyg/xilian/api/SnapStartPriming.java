@@ -1,6 +1,6 @@
 package cn.lyg.xilian.api;
 
-import cn.lyg.xilian.core.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.dynamodb.TableDefinition;

@@ -2,17 +2,17 @@ package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.RunAlertScan;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
-import cn.lyg.xilian.core.port.AlertRepository;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.LedgerWriter;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
+import cn.lyg.xilian.core.alert.AlertRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.report.LedgerWriter;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
-import cn.lyg.xilian.core.wiring.AlertProperties;
+import cn.lyg.xilian.wiring.AlertProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Named;
@@ -43,7 +43,7 @@ public class JobsFactory {
                                         SummaryMailRenderer renderer, MailTransport transport,
                                         @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
-                                        Clock clock, cn.lyg.xilian.core.port.SupervisionRepository supervision,
+                                        Clock clock, cn.lyg.xilian.core.supervision.SupervisionRepository supervision,
                                         AlertProperties alertProperties) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
@@ -53,8 +53,8 @@ public class JobsFactory {
     /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
     @Singleton
     cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(
-            cn.lyg.xilian.core.port.SupervisionRepository supervision, ProgressRepository progress,
-            ContactDirectory contacts, cn.lyg.xilian.core.port.ReturnMailRenderer renderer, MailTransport transport,
+            cn.lyg.xilian.core.supervision.SupervisionRepository supervision, ProgressRepository progress,
+            ContactDirectory contacts, cn.lyg.xilian.core.supervision.ReturnMailRenderer renderer, MailTransport transport,
             Clock clock) {
         return new cn.lyg.xilian.core.supervision.NotifyReturned(supervision, progress, contacts, renderer, transport,
                 clock);

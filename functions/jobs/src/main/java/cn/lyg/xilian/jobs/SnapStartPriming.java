@@ -1,12 +1,12 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.alert.AlertDigest;
 import cn.lyg.xilian.core.alert.AlertLine;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.alert.Rule;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;

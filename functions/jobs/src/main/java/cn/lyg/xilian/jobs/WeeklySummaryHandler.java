@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.report.SummaryRunReport;
 import io.micronaut.context.ApplicationContext;

@@ -1,8 +1,8 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.DigestRecord;

@@ -2,7 +2,7 @@ package cn.lyg.xilian.tools;
 
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import io.micronaut.context.ApplicationContext;

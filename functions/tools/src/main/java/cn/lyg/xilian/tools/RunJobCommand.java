@@ -1,8 +1,8 @@
 package cn.lyg.xilian.tools;
 
-import cn.lyg.xilian.core.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;

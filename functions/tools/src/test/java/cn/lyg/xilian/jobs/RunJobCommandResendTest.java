@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;

@@ -11,7 +11,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.report.Ledger;

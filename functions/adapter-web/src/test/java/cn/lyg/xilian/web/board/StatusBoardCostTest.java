@@ -1,7 +1,7 @@
 package cn.lyg.xilian.web.board;
 
 import cn.lyg.xilian.core.alert.AlertRules;
-import cn.lyg.xilian.core.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
@@ -9,8 +9,8 @@ import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.report.LedgerBuilder;

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.access;
 
 import cn.lyg.xilian.core.PlanTime;
-import cn.lyg.xilian.core.port.CredentialRepository;
+import cn.lyg.xilian.core.access.CredentialRepository;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Clock;

@@ -5,16 +5,16 @@ import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.LedgerWriter;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
-import cn.lyg.xilian.core.port.SummaryMailRenderer.Attachment;
-import cn.lyg.xilian.core.port.SummaryMailRenderer.Envelope;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.report.LedgerWriter;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
+import cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment;
+import cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 
@@ -57,7 +57,7 @@ public final class SendWeeklySummary {
     private final Clock clock;
     private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
     /** Null: no supervision sections (unreviewed reports, instructions). */
-    private final cn.lyg.xilian.core.port.SupervisionRepository supervision;
+    private final cn.lyg.xilian.core.supervision.SupervisionRepository supervision;
     private final int unreviewedWorkingDays;
 
     /**
@@ -77,7 +77,7 @@ public final class SendWeeklySummary {
     public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
-                             cn.lyg.xilian.core.port.SupervisionRepository supervision, int unreviewedWorkingDays) {
+                             cn.lyg.xilian.core.supervision.SupervisionRepository supervision, int unreviewedWorkingDays) {
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;

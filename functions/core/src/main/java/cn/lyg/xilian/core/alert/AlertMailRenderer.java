@@ -1,5 +1,6 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.alert.AlertDigest;
 
 /** Turns a digest into a complete MIME message (Chinese HTML plus plain text). */

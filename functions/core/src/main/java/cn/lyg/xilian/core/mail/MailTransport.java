@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.mail;
 
 /** Hands a finished email to a mail system. */
 public interface MailTransport {

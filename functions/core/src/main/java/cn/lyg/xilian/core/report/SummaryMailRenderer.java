@@ -1,5 +1,6 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.report.UnitDigest;
 import cn.lyg.xilian.core.report.WeeklySummary;
 

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.access;
 
 import cn.lyg.xilian.core.access.Credential;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.catalog;
 
 import cn.lyg.xilian.core.catalog.Plan;
 

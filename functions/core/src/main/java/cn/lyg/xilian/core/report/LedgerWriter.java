@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.report;
 
 import cn.lyg.xilian.core.report.Ledger;
 

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.mail;
 
 /** A transport could not hand over an email; the alerts in it stay pending. */
 public class MailDeliveryException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.wiring;
+package cn.lyg.xilian.wiring;
 
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.RunAlertScan;

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.progress;
 
 import cn.lyg.xilian.core.progress.Submission;
 

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.supervision;
 
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;

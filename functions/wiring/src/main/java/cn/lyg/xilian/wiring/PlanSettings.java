@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.wiring;
+package cn.lyg.xilian.wiring;
 
 import cn.lyg.xilian.core.catalog.Plan;
 import io.micronaut.context.annotation.ConfigurationProperties;

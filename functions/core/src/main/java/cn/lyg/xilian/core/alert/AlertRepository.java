@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.port;
+package cn.lyg.xilian.core.alert;
 
 import cn.lyg.xilian.core.alert.AlertRecord;
 import cn.lyg.xilian.core.alert.Audience;
