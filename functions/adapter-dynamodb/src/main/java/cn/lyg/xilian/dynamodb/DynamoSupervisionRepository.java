@@ -279,7 +279,36 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         item.put("size", AttributeValue.fromN(Long.toString(f.size())));
         item.put("storageKey", s(f.storageKey()));
         item.put("uploadedAt", s(Keys.time(f.uploadedAt())));
-        putOnce(item);
+        if (putOnce(item)) {
+            markEvidence(f);
+        }
+    }
+
+    /**
+     * The state lists the file names of its latest report (ledger, board): appended when the list is that report's,
+     * started afresh when it was an older report's; nothing when the file's report is no longer the latest.
+     */
+    private void markEvidence(EvidenceFile f) {
+        Map<String, AttributeValue> key = Conditions.key(Keys.planPk(f.planYear()), Keys.state(f.taskId(), f.unitId()));
+        Map<String, String> names = Map.of("#latest", StateItem.LATEST, "#k", "idempotencyKey");
+        AttributeValue name = AttributeValue.fromL(List.of(s(f.displayName())));
+        try {
+            client.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("SET evidenceNames = list_append(evidenceNames, :n)")
+                    .conditionExpression("#latest.#k = :rk AND evidenceOf = :rk")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":n", name, ":rk", s(f.reportKey()))));
+        } catch (ConditionalCheckFailedException notThisReportsList) {
+            try {
+                client.updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression("SET evidenceOf = :rk, evidenceNames = :n")
+                        .conditionExpression("#latest.#k = :rk AND (attribute_not_exists(evidenceOf) OR evidenceOf <> :rk)")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":n", name, ":rk", s(f.reportKey()))));
+            } catch (ConditionalCheckFailedException notTheLatest) {
+                // the unit has reported again: the file stays with its report in the history
+            }
+        }
     }
 
     @Override

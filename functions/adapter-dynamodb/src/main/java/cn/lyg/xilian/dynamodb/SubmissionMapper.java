@@ -85,7 +85,9 @@ final class SubmissionMapper {
                         item.getReviewReason(), item.getReviewKey(), Keys.parseTime(item.getReviewedAt()));
         return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(), latest,
                 latest == null ? counted : Math.max(1, counted), review,
-                item.getExtendedTo() == null ? null : java.time.LocalDate.parse(item.getExtendedTo()));
+                item.getExtendedTo() == null ? null : java.time.LocalDate.parse(item.getExtendedTo()),
+                latest != null && latest.idempotencyKey().equals(item.getEvidenceOf()) && item.getEvidenceNames() != null
+                        ? item.getEvidenceNames() : java.util.List.of());
     }
 
     /**

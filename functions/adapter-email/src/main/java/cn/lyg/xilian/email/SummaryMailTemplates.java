@@ -120,6 +120,10 @@ final class SummaryMailTemplates {
                     .map(u -> List.of(task(u.taskId(), u.taskTitle()), esc(u.unitName()), esc(u.submittedOn().toString()),
                             num(u.workingDays()))).toList()));
         }
+        if (!s.withoutEvidence().isEmpty()) {
+            out.append(h2("九、本周未附佐证材料的填报"));
+            out.append(submissionTable(s.withoutEvidence(), true));
+        }
         return close(out, "附件为截至" + ReportText.chineseDate(s.asOf()) + "的台账（.xlsx）。");
     }
 
@@ -185,6 +189,13 @@ final class SummaryMailTemplates {
                 out.append("- ").append(u.taskId()).append(' ').append(oneLine(u.taskTitle())).append("（")
                         .append(oneLine(u.unitName())).append("）：").append(u.submittedOn()).append("填报，已等待")
                         .append(u.workingDays()).append("个工作日\n");
+            }
+        }
+        if (!s.withoutEvidence().isEmpty()) {
+            out.append("\n九、本周未附佐证材料的填报\n");
+            for (SubmissionLine l : s.withoutEvidence()) {
+                out.append("- ").append(l.submittedOn()).append(' ').append(oneLine(l.unitName())).append(' ')
+                        .append(l.taskId()).append(' ').append(oneLine(l.taskTitle())).append('\n');
             }
         }
         out.append("\n附件为截至").append(ReportText.chineseDate(s.asOf())).append("的台账（.xlsx）。\n");

@@ -160,6 +160,8 @@ class SupervisionBrowserTest {
                 .contains("规划批复（盖章）.pdf");
         assertThat(evidenceOnDisk()).hasSize(2).allSatisfy(f -> assertThat(f.toString()).doesNotContain("照片", "批复"));
         chromium.screenshot("supervision-evidence-desktop.png");
+        // The pair's state lists them (ledger column 佐证材料, board).
+        assertThat(state().evidence()).containsExactly("道路施工现场照片.jpg", "规划批复（盖章）.pdf");
 
         // 2. The coordinator sends it back with a reason from the task page.
         signIn("市发改委");
@@ -187,6 +189,7 @@ class SupervisionBrowserTest {
         chromium.screenshot("supervision-returned-phone.png");
         report("40", "补充园区道路施工现场照片3张");
         assertThat(state().returned()).isFalse();
+        assertThat(state().evidence()).as("the files stay with the earlier report").isEmpty();
         chromium.resize(1280, 2400);
 
         // 4. The coordinator accepts.

@@ -61,7 +61,8 @@ class TemplateTest {
                     DynamicTest.dynamicTest("required configuration is set", () -> configurationIsSet(id, props)),
                     DynamicTest.dynamicTest("policy grants exactly the declared calls", () -> policyMatchesCalls(id, props)),
                     DynamicTest.dynamicTest("no static random generators (SnapStart)", () -> noStaticRandom(id, props)),
-                    DynamicTest.dynamicTest("at most one CustomPojoSerializer", () -> oneCustomSerializer(id, props))));
+                    DynamicTest.dynamicTest("at most one CustomPojoSerializer", () -> oneCustomSerializer(id, props)),
+                    DynamicTest.dynamicTest("our classes refer only to classes in the jar", () -> ownClassesClosed(id, props))));
         });
     }
 
@@ -113,6 +114,28 @@ class TemplateTest {
         } catch (ClassNotFoundException e) {
             return null;
         }
+    }
+
+    /**
+     * A jar that leaves classes out (the API jar drops jobs-only core code) must not leave out one its own classes
+     * refer to: jdeps lists every class-to-class reference of the jar's {@code cn.lyg.xilian} classes.
+     */
+    void ownClassesClosed(String id, Map<String, Object> props) throws Exception {
+        FunctionArtifact a = built(id, props);
+        java.util.Set<String> present = new java.util.HashSet<>();
+        a.entryNames().stream().filter(n -> n.startsWith("cn/lyg/xilian/") && n.endsWith(".class"))
+                .forEach(n -> present.add(n.substring(0, n.length() - 6).replace('/', '.')));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int rc = java.util.spi.ToolProvider.findFirst("jdeps").orElseThrow().run(new java.io.PrintWriter(out),
+                new java.io.PrintWriter(new java.io.StringWriter()), "-verbose:class", "-filter:none",
+                "--multi-release", "21", "--ignore-missing-deps", "-e", "cn\\.lyg\\.xilian\\..*", a.jar().toString());
+        assertThat(rc).as("jdeps on %s", a.jar()).isZero();
+        List<String> missing = out.toString().lines().filter(l -> l.contains("->"))
+                .map(l -> l.trim().split("\\s+"))
+                .filter(f -> f.length >= 3 && f[0].startsWith("cn.lyg.xilian.") && f[2].startsWith("cn.lyg.xilian.")
+                        && !present.contains(f[2]))
+                .map(f -> f[0] + " -> " + f[2]).distinct().toList();
+        assertThat(missing).as("%s: references to classes left out of the jar", a.jar()).isEmpty();
     }
 
     void artifactIsLean(String id, Map<String, Object> props) throws Exception {
@@ -322,13 +345,18 @@ class TemplateTest {
         }
         // KEYS_ONLY: the consumer re-reads the item (consistent) rather than trusting the stream image.
         assertThat(Template.map(table, "StreamSpecification").get("StreamViewType")).isEqualTo("KEYS_ONLY");
+        // The handler's two kinds of record: new submissions (alerts) and new reviews (the 退回 email).
+        List<String> handled = List.of(Keys.SUBMISSION_PREFIX, Keys.REVIEW_PREFIX);
         for (Map<String, Object> p : streamEvents) {
             assertThat(p.get("Stream")).isEqualTo(Map.of("Fn::GetAtt", List.of(TABLE, "StreamArn")));
+            List<String> prefixes = new ArrayList<>();
             for (Object f : Template.list(Template.map(p, "FilterCriteria"), "Filters")) {
                 String pattern = (String) ((Map<?, ?>) f).get("Pattern");
-                assertThat(pattern).contains("\"Keys\":{\"" + TableDefinition.SK + "\":")
-                        .contains("\"prefix\":\"" + Keys.SUBMISSION_PREFIX + "\"");
+                assertThat(pattern).contains("\"Keys\":{\"" + TableDefinition.SK + "\":");
+                handled.stream().filter(h -> pattern.contains("\"prefix\":\"" + h + "\"")).forEach(prefixes::add);
             }
+            assertThat(prefixes).as("each filter admits one record kind the handler reads")
+                    .containsExactlyInAnyOrderElementsOf(handled);
         }
     }
 

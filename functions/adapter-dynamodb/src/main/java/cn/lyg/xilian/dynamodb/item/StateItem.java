@@ -42,6 +42,8 @@ public class StateItem {
     private String reviewedAt;
     private String extendedTo;
     private String extendedAt;
+    private String evidenceOf;
+    private java.util.List<String> evidenceNames;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
@@ -188,5 +190,22 @@ public class StateItem {
 
     public void setExtendedAt(String extendedAt) {
         this.extendedAt = extendedAt;
+    }
+
+    /** The report whose evidence file names {@code evidenceNames} holds (a newer report makes them stale). */
+    public String getEvidenceOf() {
+        return evidenceOf;
+    }
+
+    public void setEvidenceOf(String evidenceOf) {
+        this.evidenceOf = evidenceOf;
+    }
+
+    public java.util.List<String> getEvidenceNames() {
+        return evidenceNames;
+    }
+
+    public void setEvidenceNames(java.util.List<String> evidenceNames) {
+        this.evidenceNames = evidenceNames;
     }
 }

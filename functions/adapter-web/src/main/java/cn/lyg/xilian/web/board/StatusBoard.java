@@ -190,6 +190,9 @@ public class StatusBoard {
         if (s.returned()) {
             parts.add("填报已退回：" + s.review().reason());
         }
+        if (!s.evidence().isEmpty()) {
+            parts.add("佐证材料" + s.evidence().size() + "个");
+        }
         if (s.extendedDeadline() != null) {
             parts.add(cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(), s.extendedDeadline()));
         }

@@ -149,24 +149,8 @@ public class SubmitProgress {
 
     private static String text(String field, String label, String raw, int max, boolean required,
                                List<FieldError> errors) {
-        String v = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
-        if (v.isEmpty()) {
-            if (required) {
-                errors.add(new FieldError(field, "PROGRESS_REQUIRED", "请填写" + label));
-            }
-            return null;
-        }
-        if (v.codePoints().anyMatch(c -> c != '\n' && c != '\t' && Character.isISOControl(c))) {
-            errors.add(new FieldError(field, "TEXT_INVALID_CHARACTERS", label + "含有不可见的控制字符"));
-            return null;
-        }
-        int length = v.codePointCount(0, v.length());
-        if (length > max) {
-            String code = "progress".equals(field) ? "PROGRESS_TOO_LONG" : "TEXT_TOO_LONG";
-            errors.add(new FieldError(field, code, label + "不能超过" + max + "字（当前" + length + "字）"));
-            return null;
-        }
-        return v;
+        return TextInput.clean(field, label, raw, max, required, "PROGRESS_REQUIRED",
+                "progress".equals(field) ? "PROGRESS_TOO_LONG" : "TEXT_TOO_LONG", errors);
     }
 
     private static String phone(String raw, List<FieldError> errors) {

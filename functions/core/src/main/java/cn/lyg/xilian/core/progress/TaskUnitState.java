@@ -15,10 +15,16 @@ import java.time.LocalDate;
  * @param submissions      how many submissions the pair has (its history count); 0 when never reported
  * @param review           the coordinators' review of {@code latest}; null while unreviewed
  * @param extendedDeadline the approved extension (延期), the pair's effective deadline; null: the plan's
+ * @param evidence         display names of the evidence files of {@code latest}, in upload order
  */
 @Serdeable
 public record TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
-                            @Nullable Review review, @Nullable LocalDate extendedDeadline) {
+                            @Nullable Review review, @Nullable LocalDate extendedDeadline, java.util.List<String> evidence) {
+
+    public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
+                         @Nullable Review review, @Nullable LocalDate extendedDeadline) {
+        this(planYear, taskId, unitId, latest, submissions, review, extendedDeadline, java.util.List.of());
+    }
 
     @Creator
     public TaskUnitState {
@@ -28,6 +34,7 @@ public record TaskUnitState(int planYear, String taskId, String unitId, @Nullabl
         if (review != null && (latest == null || !review.submissionKey().equals(latest.idempotencyKey()))) {
             review = null; // a review of an older report says nothing about the latest one
         }
+        evidence = evidence == null || latest == null ? java.util.List.of() : java.util.List.copyOf(evidence);
     }
 
     public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions) {
@@ -54,6 +61,8 @@ public record TaskUnitState(int planYear, String taskId, String unitId, @Nullabl
     }
 
     public TaskUnitState withLatest(@Nullable Submission newLatest, int count) {
-        return new TaskUnitState(planYear, taskId, unitId, newLatest, count, review, extendedDeadline);
+        boolean same = latest != null && newLatest != null && latest.idempotencyKey().equals(newLatest.idempotencyKey());
+        return new TaskUnitState(planYear, taskId, unitId, newLatest, count, review, extendedDeadline,
+                same ? evidence : java.util.List.of());
     }
 }

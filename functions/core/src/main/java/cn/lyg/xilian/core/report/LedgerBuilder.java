@@ -54,7 +54,9 @@ public final class LedgerBuilder {
                         latest == null ? "" : text(latest.phone()), state == null ? 0 : state.submissions(),
                         reviewText(state), state == null || state.extendedDeadline() == null ? ""
                                 : cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(),
-                                        state.extendedDeadline())));
+                                        state.extendedDeadline()),
+                        state == null || state.evidence().isEmpty() ? ""
+                                : state.evidence().size() + "个：" + String.join("、", state.evidence())));
             }
         }
         return new Ledger(plan.year(), plan.title(), evaluation.asOf(), rows);

@@ -29,7 +29,8 @@ public enum LedgerColumn {
     PHONE("联系电话", 14, LedgerRow::phone),
     SUBMISSIONS("填报次数", 8, LedgerRow::submissions),
     REVIEW("审核情况", 20, LedgerRow::review),
-    EXTENSION("延期情况", 30, LedgerRow::extension);
+    EXTENSION("延期情况", 30, LedgerRow::extension),
+    EVIDENCE("佐证材料", 40, LedgerRow::evidence);
 
     private final String header;
     private final int widthChars;

@@ -20,12 +20,14 @@ import java.time.LocalDate;
  * @param review         the coordinators' review of the latest report: 待审核, 通过 or 退回：<reason>; empty when none
  * @param extension      "原定12月31日，经批准延期至…" when an extension was approved (then {@code deadline} is the new
  *                       date); empty otherwise
+ * @param evidence       the latest report's evidence files: "2个：现场照片.jpg、协议.pdf"; empty when none
  */
 public record LedgerRow(String taskId, String taskTitle, String sectionTitle, String fieldLabel, String unitId,
                         String unitName, LocalDate deadline, @Nullable ProgressStatus status,
                         @Nullable Integer percent, String targetFigures, Light light, String reason,
                         @Nullable LocalDate lastReportDate, String progress, String problems, String nextSteps,
-                        String reporter, String phone, int submissions, String review, String extension) {
+                        String reporter, String phone, int submissions, String review, String extension,
+                        String evidence) {
 
     public LedgerRow(String taskId, String taskTitle, String sectionTitle, String fieldLabel, String unitId,
                      String unitName, LocalDate deadline, @Nullable ProgressStatus status,
@@ -33,7 +35,7 @@ public record LedgerRow(String taskId, String taskTitle, String sectionTitle, St
                      @Nullable LocalDate lastReportDate, String progress, String problems, String nextSteps,
                      String reporter, String phone, int submissions) {
         this(taskId, taskTitle, sectionTitle, fieldLabel, unitId, unitName, deadline, status, percent, targetFigures,
-                light, reason, lastReportDate, progress, problems, nextSteps, reporter, phone, submissions, "", "");
+                light, reason, lastReportDate, progress, problems, nextSteps, reporter, phone, submissions, "", "", "");
     }
 
     public String statusLabel() {

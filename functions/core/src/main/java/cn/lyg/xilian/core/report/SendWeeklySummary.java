@@ -126,8 +126,11 @@ public final class SendWeeklySummary {
             return WeeklySummaryBuilder.Supervision.NONE;
         }
         java.util.Map<String, List<Lines.InstructionLine>> byUnit = new java.util.HashMap<>();
+        java.util.Set<String> withEvidence = new java.util.HashSet<>();
         for (cn.lyg.xilian.core.catalog.PlanTask task : plan.tasks()) {
             var record = supervision.ofTask(plan.year(), task.id());
+            record.files().forEach(f -> withEvidence.add(
+                    WeeklySummaryBuilder.Supervision.reportKey(f.taskId(), f.unitId(), f.reportKey())));
             for (String unitId : task.unitIds()) {
                 record.instructionsFor(unitId, week.start(), week.end()).forEach(i -> byUnit
                         .computeIfAbsent(unitId, k -> new java.util.ArrayList<>())
@@ -135,7 +138,7 @@ public final class SendWeeklySummary {
                                 i.issuedAt().atZone(PlanTime.ZONE).toLocalDate())));
             }
         }
-        return new WeeklySummaryBuilder.Supervision(rules.calendar(), unreviewedWorkingDays, byUnit);
+        return new WeeklySummaryBuilder.Supervision(rules.calendar(), unreviewedWorkingDays, byUnit, withEvidence);
     }
 
     private SummaryRunReport send(int planYear, ReportWeek week, int reopened) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param endOfWeekStatuses saved with this week's digests; the next week's baseline
  * @param unitDigests       only units with something to say (see {@link UnitDigest#hasSomethingToSay()})
  * @param unreviewed        latest reports not reviewed within the configured working days, oldest first
+ * @param withoutEvidence   the week's reports that came without evidence files (佐证材料), oldest first
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -32,7 +33,8 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             List<MissingReport> missingReports, List<RedItem> redItems,
                             List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
-                            List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed) {
+                            List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
+                            List<SubmissionLine> withoutEvidence) {
 
     public WeeklySummary {
         bySection = List.copyOf(bySection);
@@ -47,6 +49,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
         targets = List.copyOf(targets);
         unitDigests = List.copyOf(unitDigests);
         unreviewed = List.copyOf(unreviewed);
+        withoutEvidence = List.copyOf(withoutEvidence);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {

@@ -96,8 +96,14 @@ public final class WeeklySummaryBuilder {
      * (as of the week's Sunday; 0 turns the list off), and each unit's instructions of the week.
      */
     public record Supervision(@Nullable cn.lyg.xilian.core.alert.WorkCalendar calendar, int unreviewedAfterWorkingDays,
-                              Map<String, List<Lines.InstructionLine>> instructionsByUnit) {
-        public static final Supervision NONE = new Supervision(null, 0, Map.of());
+                              Map<String, List<Lines.InstructionLine>> instructionsByUnit,
+                              @Nullable java.util.Set<String> reportsWithEvidence) {
+        public static final Supervision NONE = new Supervision(null, 0, Map.of(), null);
+
+        /** The key of a report in {@code reportsWithEvidence}. */
+        public static String reportKey(String taskId, String unitId, String idempotencyKey) {
+            return taskId + "#" + unitId + "#" + idempotencyKey;
+        }
     }
 
     public WeeklySummary build(Plan plan, ReportWeek week, List<TaskUnitState> states,
@@ -177,7 +183,9 @@ public final class WeeklySummaryBuilder {
             return new WeeklySummary(plan.year(), plan.title(), week, asOf, headline(),
                     bySection(), byField(), byUnit(), submissionLines(p -> true), statusChanges(), completions(),
                     missingReports(), redItems(), upcoming(p -> true), targets(), baseline != null,
-                    endOfWeekStatuses(), ledgerBuilder.build(plan, states, evaluation), unitDigests(), unreviewed());
+                    endOfWeekStatuses(), ledgerBuilder.build(plan, states, evaluation), unitDigests(), unreviewed(),
+                    supervision.reportsWithEvidence() == null ? List.of() : submissionLines(s -> !supervision
+                            .reportsWithEvidence().contains(Supervision.reportKey(s.taskId(), s.unitId(), s.idempotencyKey()))));
         }
 
         // ---- headline and groupings ----

@@ -218,23 +218,8 @@ public class Supervise {
 
     private static String text(String field, String label, String raw, int max, boolean required,
                                List<FieldError> errors) {
-        String v = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
-        if (v.isEmpty()) {
-            if (required) {
-                errors.add(new FieldError(field, "REASON_REQUIRED", "请填写" + label));
-            }
-            return null;
-        }
-        if (v.codePoints().anyMatch(c -> c != '\n' && c != '\t' && Character.isISOControl(c))) {
-            errors.add(new FieldError(field, "TEXT_INVALID_CHARACTERS", label + "含有不可见的控制字符"));
-            return null;
-        }
-        int length = v.codePointCount(0, v.length());
-        if (length > max) {
-            errors.add(new FieldError(field, "TEXT_TOO_LONG", label + "不能超过" + max + "字（当前" + length + "字）"));
-            return null;
-        }
-        return v;
+        return cn.lyg.xilian.core.progress.TextInput.clean(field, label, raw, max, required, "REASON_REQUIRED",
+                "TEXT_TOO_LONG", errors);
     }
 
     /** Chinese dates as the rest of the product writes them. */

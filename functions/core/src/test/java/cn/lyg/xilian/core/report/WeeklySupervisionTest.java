@@ -35,7 +35,9 @@ class WeeklySupervisionTest {
         var instruction = new Lines.InstructionLine("1.1", "召开联席会议", "请于月底前报送会议纪要", LocalDate.of(2026, 11, 18));
         WeeklySummary summary = new WeeklySummaryBuilder().build(plan, W47, states, WeekFixture.weekSubmissions(),
                 WeekFixture.baseline(), WeekFixture.evaluation(plan, states),
-                new WeeklySummaryBuilder.Supervision(WorkCalendar.fromClasspath(), 3, Map.of(GANYU, List.of(instruction))));
+                new WeeklySummaryBuilder.Supervision(WorkCalendar.fromClasspath(), 3, Map.of(GANYU, List.of(instruction)),
+                        java.util.Set.of(WeeklySummaryBuilder.Supervision.reportKey("3.3.1", "city-edu",
+                                WeekFixture.weekSubmissions().get(3).idempotencyKey()))));
 
         // As of Sunday 11-22: 1.1/ganyu of Tuesday 11-17 has waited Wed–Fri (3 working days); Thursday's 3.1.1 and
         // Friday's reports have not; 3.3.2/guanyun of 06-28 has waited long.
@@ -47,7 +49,13 @@ class WeeklySupervisionTest {
         assertThat(summary.digestOf(GANYU).orElseThrow().instructions()).containsExactly(instruction);
         assertThat(summary.digestOf(DONGHAI).orElseThrow().instructions()).isEmpty();
 
+        // The week's reports without evidence: all but 3.3.1/city-edu's (the 11-15 report belongs to the week before).
+        assertThat(summary.withoutEvidence()).extracting(l -> l.taskId() + "/" + l.unitId() + "@" + l.submittedOn())
+                .containsExactly("3.1.1/ganyu@2026-11-16", "1.1/ganyu@2026-11-17", "3.1.2/guanyun@2026-11-18",
+                        "3.1.1/ganyu@2026-11-20");
+
         // Without supervision input nothing is listed (the existing summary is unchanged).
         assertThat(WeekFixture.summary(WeekFixture.baseline()).unreviewed()).isEmpty();
+        assertThat(WeekFixture.summary(WeekFixture.baseline()).withoutEvidence()).isEmpty();
     }
 }
