@@ -49,10 +49,10 @@ class OneHomeTest {
 
     @Test
     void theTaskUnitKeyIsSpelledOnlyInPairKey() {
-        // taskId + "<separator>" + unitId as a whole key, whatever the separator (longer ids that merely
-        // contain both, such as a finding's key, are ids of their own).
-        Pattern spelled = Pattern.compile(
-                "[tT]askId(\\(\\))?\\s*\\+\\s*\"[^\"]{1,6}\"\\s*\\+\\s*[\\w.]*[uU]nitId(\\(\\))?\\s*[;,)]");
+        // taskId + "<separator>" + unitId as a whole expression, whatever the separator (longer ids or texts
+        // that merely contain both, such as a finding's key or a log line, are not the pair's key).
+        Pattern spelled = Pattern.compile("(?<![\\w.])(?<!\\+\\s{0,3})[\\w.]*?[tT]askId(\\(\\))?\\s*\\+\\s*\"[^\"]{1,6}\"\\s*\\+\\s*"
+                + "[\\w.]*[uU]nitId(\\(\\))?\\s*[;,)]");
         assertThat(filesMatching(spelled)).containsExactly(CORE.resolve("progress/PairKey.java"));
     }
 
