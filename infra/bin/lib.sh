@@ -76,3 +76,14 @@ ensure_lambda_runtime() {
     fi
   done
 }
+
+# The operators' tools (functions/tools: import-plan, load-plan, credentials, job) compiled with what they
+# use; prints their runtime class path (run from $XILIAN_ROOT). test-compile with tests skipped: the tools'
+# tests use the jobs module's test jar, which the reactor resolves only from that phase on; test classes are
+# kept off the path.
+tools_classpath() {
+  mvn -q -B -ntp -pl functions/tools -am test-compile dependency:build-classpath -Dmaven.test.skip=true \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+  printf 'functions/tools/target/classes:%s' \
+    "$(tr ':' '\n' < functions/tools/target/classpath.txt | grep -v '/test-classes/\?$' | paste -sd:)"
+}

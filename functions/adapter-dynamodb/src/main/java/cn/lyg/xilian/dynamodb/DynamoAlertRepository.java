@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Finding;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.alert.Rule;
-import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.dynamodb.item.AlertItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

@@ -2,7 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.item.CatalogItem;
 import cn.lyg.xilian.dynamodb.item.ItemSchemas;
 import cn.lyg.xilian.dynamodb.item.StateItem;

@@ -2,7 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.access.Credential;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.port.CredentialRepository;
+import cn.lyg.xilian.core.access.CredentialRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

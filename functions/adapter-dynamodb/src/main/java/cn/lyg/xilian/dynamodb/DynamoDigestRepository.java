@@ -1,6 +1,6 @@
 package cn.lyg.xilian.dynamodb;
 
-import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.report.DigestRecord;
 import cn.lyg.xilian.core.report.ReportWeek;

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.dynamodb;
 
-import cn.lyg.xilian.core.port.RateCounter;
+import cn.lyg.xilian.core.access.RateCounter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;

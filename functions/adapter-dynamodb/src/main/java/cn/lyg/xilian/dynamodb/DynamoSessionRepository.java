@@ -1,7 +1,7 @@
 package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.access.Session;
-import cn.lyg.xilian.core.port.SessionRepository;
+import cn.lyg.xilian.core.access.SessionRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

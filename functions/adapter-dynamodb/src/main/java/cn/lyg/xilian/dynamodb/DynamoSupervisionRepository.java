@@ -2,7 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.evidence.EvidenceFile;
 import cn.lyg.xilian.core.evidence.EvidenceType;
-import cn.lyg.xilian.core.port.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.Review;

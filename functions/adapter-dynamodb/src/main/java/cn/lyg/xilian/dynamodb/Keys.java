@@ -1,9 +1,9 @@
 package cn.lyg.xilian.dynamodb;
 
+import static cn.lyg.xilian.core.PlanTime.ZONE;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
@@ -20,7 +20,6 @@ public final class Keys {
 
     public static final String SEPARATOR = "#";
     /** The zone whose calendar defines weeks (the plan is run in Lianyungang and Wuxi). */
-    public static final ZoneId PLAN_ZONE = ZoneId.of("Asia/Shanghai");
 
     public static final String META = "META";
     public static final String SECTION_PREFIX = "SECTION#";
@@ -234,7 +233,7 @@ public final class Keys {
 
     /** ISO week-based year and week of the instant in Asia/Shanghai, e.g. "2026-W48". */
     public static String week(Instant instant) {
-        return week(LocalDate.ofInstant(instant, PLAN_ZONE));
+        return week(LocalDate.ofInstant(instant, ZONE));
     }
 
     public static String week(LocalDate dateInPlanZone) {
@@ -248,9 +247,9 @@ public final class Keys {
         if (!from.isBefore(to)) {
             return weeks;
         }
-        LocalDate monday = LocalDate.ofInstant(from, PLAN_ZONE)
+        LocalDate monday = LocalDate.ofInstant(from, ZONE)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        while (monday.atStartOfDay(PLAN_ZONE).toInstant().isBefore(to)) {
+        while (monday.atStartOfDay(ZONE).toInstant().isBefore(to)) {
             weeks.add(week(monday));
             monday = monday.plusWeeks(1);
         }

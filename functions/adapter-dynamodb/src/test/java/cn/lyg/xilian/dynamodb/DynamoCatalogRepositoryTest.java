@@ -2,7 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.CatalogRepository.LoadResult;
+import cn.lyg.xilian.core.catalog.CatalogRepository.LoadResult;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;

@@ -3,7 +3,7 @@ package cn.lyg.xilian.dynamodb;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.supervision.Extension;

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.core.report.UnitDigest;
 import cn.lyg.xilian.core.report.WeeklySummary;
 import jakarta.activation.DataHandler;

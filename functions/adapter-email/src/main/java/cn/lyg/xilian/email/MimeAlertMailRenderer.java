@@ -1,8 +1,8 @@
 package cn.lyg.xilian.email;
 
 import cn.lyg.xilian.core.alert.AlertDigest;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.ledger.XlsxSheet;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;

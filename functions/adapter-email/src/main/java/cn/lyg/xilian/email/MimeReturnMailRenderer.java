@@ -1,7 +1,8 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ReturnMailRenderer;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.supervision.ReturnMailRenderer;
 import cn.lyg.xilian.core.supervision.ReturnNotice;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -17,7 +18,6 @@ import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Properties;
@@ -30,7 +30,7 @@ public final class MimeReturnMailRenderer implements ReturnMailRenderer {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(PlanTime.ZONE);
 
     private final EmailSettings settings;
     private final Clock clock;

@@ -1,8 +1,8 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.port.MailDeliveryException;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.MailDeliveryException;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.email;
 
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
@@ -10,9 +11,9 @@ import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.UnitKind;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.SummaryMailRenderer.Attachment;
-import cn.lyg.xilian.core.port.SummaryMailRenderer.Envelope;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment;
+import cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
@@ -61,7 +62,7 @@ class HtmlSummaryMailRendererTest {
                         List.of(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "不少于10个")))));
         Submission blocked = new Submission(2026, "3.1.1", "ganyu", "k1", ProgressStatus.BLOCKED, 55,
                 Map.of("t1", new BigDecimal("3")), HOSTILE_PROGRESS, HOSTILE_PROBLEM, null, "张三", null,
-                LocalDateTime.of(2026, 11, 18, 10, 0).atZone(AlertEvaluator.ZONE).toInstant());
+                LocalDateTime.of(2026, 11, 18, 10, 0).atZone(PlanTime.ZONE).toInstant());
         List<TaskUnitState> states = List.of(new TaskUnitState(2026, "3.1.1", "ganyu", blocked),
                 new TaskUnitState(2026, "3.1.1", "donghai", null));
         return new WeeklySummaryBuilder().build(plan, W47, states, List.of(blocked), null,

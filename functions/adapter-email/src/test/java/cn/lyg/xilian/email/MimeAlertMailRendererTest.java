@@ -1,7 +1,7 @@
 package cn.lyg.xilian.email;
 
 import cn.lyg.xilian.core.alert.AlertDigest;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

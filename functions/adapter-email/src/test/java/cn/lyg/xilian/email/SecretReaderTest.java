@@ -79,7 +79,7 @@ class SecretReaderTest {
                 "xilian.mail.smtp.host", "127.0.0.1", "xilian.mail.smtp.port", relay.getSmtps().getPort(),
                 "xilian.mail.smtp.security", "TLS", "xilian.mail.smtp.user", "xilian",
                 "xilian.mail.smtp.password-secret", name, "xilian.mail.smtp.ssl-trust", "127.0.0.1"))) {
-            cn.lyg.xilian.core.port.MailTransport transport = context.getBean(cn.lyg.xilian.core.port.MailTransport.class);
+            cn.lyg.xilian.core.mail.MailTransport transport = context.getBean(cn.lyg.xilian.core.mail.MailTransport.class);
             transport.send(new MimeAlertMailRenderer(Digests.SETTINGS, Digests.CLOCK).render(Digests.sample()));
             assertThat(relay.getReceivedMessages()).hasSize(2);
             assertThat(transport.toString()).doesNotContain(password);

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.port.MailDeliveryException;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.MailDeliveryException;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.port.MailDeliveryException;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.MailDeliveryException;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.email.SmtpMailTransport.Security;
 import cn.lyg.xilian.email.SmtpMailTransport.SmtpSettings;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

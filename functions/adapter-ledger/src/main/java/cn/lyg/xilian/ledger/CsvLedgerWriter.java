@@ -1,6 +1,6 @@
 package cn.lyg.xilian.ledger;
 
-import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.core.report.Ledger;
 import cn.lyg.xilian.core.report.LedgerColumn;
 import cn.lyg.xilian.core.report.LedgerRow;

@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.core.report.Ledger;
 import cn.lyg.xilian.ledger.micronaut.LedgerFactory;
 import cn.lyg.xilian.web.board.Board;

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web;
 
+import static cn.lyg.xilian.core.PlanTime.ZONE;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
@@ -10,7 +11,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 @Singleton
 public class Display {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private final Clock clock;

@@ -1,11 +1,12 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.ProgressStatus;
@@ -29,9 +30,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import cn.lyg.xilian.web.http.Pages;
@@ -41,7 +39,6 @@ import cn.lyg.xilian.core.alert.Assessment;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +98,7 @@ public class PageController {
             TaskUnitState s = states.get(t.id());
             rows.add(Map.of("task", t, "latest", s == null || s.latest() == null ? "" : s.latest(),
                     "reported", s != null && s.latest() != null,
-                    "assessment", lights.get(StatusBoard.pair(t.id(), who.unitId()))));
+                    "assessment", lights.get(PairKey.of(t.id(), who.unitId()))));
         }
         Map<String, Object> model = base(plan, who, request);
         model.put("rows", rows);
@@ -137,7 +134,7 @@ public class PageController {
                 TaskUnitState s = byTask.getOrDefault(t.id(), Map.of()).get(unitId);
                 Submission latest = s == null ? null : s.latest();
                 units.add(Map.of("unitId", unitId, "latest", latest == null ? "" : latest, "reported", latest != null,
-                        "assessment", lights.get(StatusBoard.pair(t.id(), unitId))));
+                        "assessment", lights.get(PairKey.of(t.id(), unitId))));
             }
             rows.add(Map.of("task", t, "units", units, "light", snap.evaluation().taskLights().get(t.id())));
         }

@@ -1,7 +1,8 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.web.http.ApiException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -19,22 +20,25 @@ public class PlanCache {
 
     private final CatalogRepository catalog;
     private final WebSettings settings;
+    private final PlanSettings planSettings;
     private final Clock clock;
     private volatile Plan plan;
     private volatile Instant readAt = Instant.MIN;
 
-    public PlanCache(CatalogRepository catalog, WebSettings settings, Clock clock) {
+    public PlanCache(CatalogRepository catalog, WebSettings settings, PlanSettings planSettings, Clock clock) {
         this.catalog = catalog;
         this.settings = settings;
+        this.planSettings = planSettings;
         this.clock = clock;
     }
 
     public Plan plan() {
         Instant now = clock.instant();
         Plan p = plan;
+        int year = planSettings.getYear();
         if (p == null || readAt.plus(Duration.ofSeconds(settings.getPlanCacheSeconds())).isBefore(now)) {
-            p = catalog.plan(settings.getPlanYear()).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "PLAN_NOT_LOADED", settings.getPlanYear() + "年工作计划尚未导入"));
+            p = catalog.plan(year).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "PLAN_NOT_LOADED", year + "年工作计划尚未导入"));
             plan = p;
             readAt = now;
         }

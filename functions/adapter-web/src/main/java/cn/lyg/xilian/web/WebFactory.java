@@ -1,11 +1,12 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Sessions;
-import cn.lyg.xilian.core.port.SessionRepository;
-import cn.lyg.xilian.core.port.CredentialRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SubmissionListener;
+import cn.lyg.xilian.core.access.SessionRepository;
+import cn.lyg.xilian.core.access.CredentialRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.progress.SubmissionListener;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
@@ -19,8 +20,8 @@ public class WebFactory {
 
 
     @Singleton
-    Credentials credentials(CredentialRepository repository, Clock clock, WebSettings settings) {
-        return new Credentials(repository, clock, settings.getPlanYear());
+    Credentials credentials(CredentialRepository repository, Clock clock, PlanSettings plan) {
+        return new Credentials(repository, clock, plan.getYear());
     }
 
     @Singleton
@@ -36,7 +37,7 @@ public class WebFactory {
     }
 
     @Singleton
-    cn.lyg.xilian.core.supervision.Supervise supervise(cn.lyg.xilian.core.port.SupervisionRepository repository,
+    cn.lyg.xilian.core.supervision.Supervise supervise(cn.lyg.xilian.core.supervision.SupervisionRepository repository,
                                                        ProgressRepository progress, Clock clock,
                                                        @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener) {
         // Locally the listener emails the unit at once; see ReviewListener.
@@ -48,7 +49,7 @@ public class WebFactory {
     @Singleton
     @io.micronaut.context.annotation.Requires(beans = cn.lyg.xilian.core.evidence.EvidenceStore.class)
     cn.lyg.xilian.core.evidence.AttachEvidence attachEvidence(cn.lyg.xilian.core.evidence.EvidenceStore store,
-                                                             cn.lyg.xilian.core.port.SupervisionRepository records,
+                                                             cn.lyg.xilian.core.supervision.SupervisionRepository records,
                                                              ProgressRepository progress, Clock clock) {
         return new cn.lyg.xilian.core.evidence.AttachEvidence(store, records, progress, clock);
     }

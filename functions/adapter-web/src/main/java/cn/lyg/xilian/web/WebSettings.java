@@ -6,8 +6,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 @ConfigurationProperties("xilian.web")
 public class WebSettings {
 
-    /** The plan year served. */
-    private int planYear = 2026;
     /** Request bodies above this are refused with 413 BODY_TOO_LARGE (documented: 64 KB). */
     private int maxBodyBytes = 64 * 1024;
     /** The session cookie; served over https it is named {@code __Host-<name>}. */
@@ -18,14 +16,6 @@ public class WebSettings {
     private String publicBaseUrl = "http://localhost:8080";
     /** How long the plan read from DynamoDB is reused, in seconds. The plan changes a few times a year. */
     private int planCacheSeconds = 60;
-
-    public int getPlanYear() {
-        return planYear;
-    }
-
-    public void setPlanYear(int planYear) {
-        this.planYear = planYear;
-    }
 
     public int getMaxBodyBytes() {
         return maxBodyBytes;

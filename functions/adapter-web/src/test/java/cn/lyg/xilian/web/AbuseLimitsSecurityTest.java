@@ -2,7 +2,7 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.Tokens;
-import cn.lyg.xilian.core.port.CredentialRepository;
+import cn.lyg.xilian.core.access.CredentialRepository;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import org.junit.jupiter.api.AfterAll;

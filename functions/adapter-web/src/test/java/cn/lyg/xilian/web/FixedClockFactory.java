@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.wiring.CoreFactory;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.wiring.CoreFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -20,7 +21,7 @@ class FixedClockFactory {
     @Singleton
     @Replaces(bean = Clock.class, factory = CoreFactory.class)
     Clock fixedClock(@Value("${test.today}") String today) {
-        return Clock.fixed(LocalDate.parse(today).atTime(LocalTime.of(10, 0)).atZone(Display.ZONE).toInstant(),
+        return Clock.fixed(LocalDate.parse(today).atTime(LocalTime.of(10, 0)).atZone(PlanTime.ZONE).toInstant(),
                 ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,9 @@
 package cn.lyg.xilian.api;
 
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.dynamodb.TableDefinition;
-import cn.lyg.xilian.web.WebSettings;
 import cn.lyg.xilian.web.http.ErrorBody;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.io.Writable;
@@ -43,15 +43,15 @@ public class SnapStartPriming implements Resource {
 
     private final DynamoDbClient dynamoDb;
     private final DynamoDbSettings table;
-    private final WebSettings web;
+    private final PlanSettings plan;
     private final ThymeleafViewsRenderer<Object> views;
     private final JsonMapper json;
 
-    public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table, WebSettings web,
+    public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table, PlanSettings plan,
                             ThymeleafViewsRenderer<Object> views, JsonMapper json) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.web = web;
+        this.plan = plan;
         this.views = views;
         this.json = json;
         // org.crac keeps resources weakly; the application context holds this singleton strongly.
@@ -76,7 +76,7 @@ public class SnapStartPriming implements Resource {
     /** One call of each kind; returns what it did, for the test. */
     Primed prime() throws IOException {
         boolean planFound = dynamoDb.getItem(b -> b.tableName(table.tableName()).key(Map.of(
-                        TableDefinition.PK, AttributeValue.fromS(Keys.planPk(web.getPlanYear())),
+                        TableDefinition.PK, AttributeValue.fromS(Keys.planPk(plan.getYear())),
                         TableDefinition.SK, AttributeValue.fromS(Keys.META))))
                 .hasItem();
         Writable page = views.render("message", Map.of("title", "提示", "message", "预热", "code", "PRIMING",

@@ -1,8 +1,8 @@
 package cn.lyg.xilian.api;
 
-import cn.lyg.xilian.core.port.AlertRepository;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.alert.AlertRepository;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 

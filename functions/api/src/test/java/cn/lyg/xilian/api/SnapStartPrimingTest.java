@@ -1,7 +1,7 @@
 package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;

@@ -1,8 +1,8 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -17,8 +17,8 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Inject
     RunAlertScan scan;
 
-    @Property(name = "xilian.alerts.plan-year", defaultValue = "2026")
-    int planYear;
+    @Inject
+    PlanSettings plan;
 
     /** Used by the Lambda runtime. */
     public AlertScanHandler() {
@@ -32,6 +32,6 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Override
     public AlertScanResult execute(JobRequest request) {
         LocalDate asOf = request == null ? null : request.asOfDate();
-        return AlertScanResult.of(asOf == null ? scan.run(planYear) : scan.run(planYear, asOf));
+        return AlertScanResult.of(asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf));
     }
 }

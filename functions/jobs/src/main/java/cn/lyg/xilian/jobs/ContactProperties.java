@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.port.ContactDirectory;
+import cn.lyg.xilian.core.mail.ContactDirectory;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;

@@ -1,20 +1,18 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
-import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.RunAlertScan;
-import cn.lyg.xilian.core.alert.WorkCalendar;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
-import cn.lyg.xilian.core.port.AlertRepository;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.LedgerWriter;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
+import cn.lyg.xilian.core.alert.AlertRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.report.LedgerWriter;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
-import cn.lyg.xilian.core.wiring.AlertProperties;
+import cn.lyg.xilian.wiring.AlertProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Named;
@@ -34,31 +32,29 @@ public class JobsFactory {
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                               ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
-                              AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar,
+                              AlertRules rules,
                               AlertProperties properties, Clock clock) {
-        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, evaluator,
-                settings, calendar, properties.getCoordinatorCopy(), clock);
+        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, rules, properties.getCoordinatorCopy(), clock);
     }
 
     @Singleton
     SendWeeklySummary sendWeeklySummary(CatalogRepository catalog, ProgressRepository progress,
                                         DigestRepository digests, ContactDirectory contacts,
                                         SummaryMailRenderer renderer, MailTransport transport,
-                                        @Named("xlsx") LedgerWriter xlsx, AlertEvaluator evaluator,
-                                        AlertSettings settings, WorkCalendar calendar,
+                                        @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
-                                        Clock clock, cn.lyg.xilian.core.port.SupervisionRepository supervision,
+                                        Clock clock, cn.lyg.xilian.core.supervision.SupervisionRepository supervision,
                                         AlertProperties alertProperties) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
-                evaluator, settings, calendar, messageIdDomain, clock, supervision,
+                rules, messageIdDomain, clock, supervision,
                 alertProperties.getUnreviewedWorkingDays());
     }
 
     /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
     @Singleton
     cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(
-            cn.lyg.xilian.core.port.SupervisionRepository supervision, ProgressRepository progress,
-            ContactDirectory contacts, cn.lyg.xilian.core.port.ReturnMailRenderer renderer, MailTransport transport,
+            cn.lyg.xilian.core.supervision.SupervisionRepository supervision, ProgressRepository progress,
+            ContactDirectory contacts, cn.lyg.xilian.core.supervision.ReturnMailRenderer renderer, MailTransport transport,
             Clock clock) {
         return new cn.lyg.xilian.core.supervision.NotifyReturned(supervision, progress, contacts, renderer, transport,
                 clock);

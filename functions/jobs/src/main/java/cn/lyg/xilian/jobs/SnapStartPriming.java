@@ -1,11 +1,12 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.alert.AlertDigest;
 import cn.lyg.xilian.core.alert.AlertLine;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.alert.Rule;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;
@@ -15,7 +16,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import org.crac.Core;
 import org.crac.Resource;
@@ -58,11 +58,11 @@ public class SnapStartPriming implements Resource {
     private final JsonMapper json;
 
     public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table,
-                            @Property(name = "xilian.alerts.plan-year", defaultValue = "2026") int planYear,
+                            PlanSettings plan,
                             AlertMailRenderer renderer, JsonMapper json) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.planYear = planYear;
+        this.planYear = plan.getYear();
         this.renderer = renderer;
         this.json = json;
         // org.crac keeps resources weakly; the application context holds this singleton strongly.

@@ -39,7 +39,7 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned;
 
     @Inject
-    cn.lyg.xilian.core.port.CatalogRepository catalog;
+    cn.lyg.xilian.core.catalog.CatalogRepository catalog;
 
     public SubmissionEventHandler() {
     }

@@ -1,9 +1,9 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.report.SummaryRunReport;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -22,8 +22,8 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     @Inject
     SendWeeklySummary summary;
 
-    @Property(name = "xilian.alerts.plan-year", defaultValue = "2026")
-    int planYear;
+    @Inject
+    PlanSettings plan;
 
     /** Used by the Lambda runtime. */
     public WeeklySummaryHandler() {
@@ -37,7 +37,7 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     @Override
     public WeeklySummaryResult execute(JobRequest request) {
         LocalDate asOf = request == null ? null : request.asOfDate();
-        SummaryRunReport report = asOf == null ? summary.run(planYear) : summary.run(planYear, asOf);
+        SummaryRunReport report = asOf == null ? summary.run(plan.getYear()) : summary.run(plan.getYear(), asOf);
         return WeeklySummaryResult.of(report);
     }
 }

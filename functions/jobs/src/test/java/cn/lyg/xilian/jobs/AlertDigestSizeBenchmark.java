@@ -8,7 +8,7 @@ import cn.lyg.xilian.core.alert.Rule;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.email.EmailSettings;
 import cn.lyg.xilian.email.MimeAlertMailRenderer;

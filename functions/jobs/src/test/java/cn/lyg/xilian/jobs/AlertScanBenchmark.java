@@ -1,5 +1,6 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.RunAlertScan;
@@ -7,8 +8,8 @@ import cn.lyg.xilian.core.alert.ScanReport;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.DynamoAlertRepository;
@@ -114,7 +115,7 @@ public final class AlertScanBenchmark {
             RunAlertScan scan = new RunAlertScan(catalog, progress, new DynamoAlertRepository(client, enhanced, settings),
                     contacts, new MimeAlertMailRenderer(new EmailSettings("noreply@example.cn", "锡连帮扶合作进度通",
                     "https://xilian.example.cn", "xilian.example.cn"), clock), new OutboxMailTransport(outbox, clock),
-                    new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(),
+                    new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()),
                     RunAlertScan.CoordinatorCopy.ALL, clock);
 
             counter.reset();

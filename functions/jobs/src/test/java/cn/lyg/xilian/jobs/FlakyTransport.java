@@ -1,8 +1,8 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.port.MailDeliveryException;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
+import cn.lyg.xilian.core.mail.MailDeliveryException;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.email.OutboxMailTransport;
 
 import java.nio.file.Path;

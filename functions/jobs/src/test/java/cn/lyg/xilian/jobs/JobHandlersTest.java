@@ -1,7 +1,7 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.Audience;
-import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.testkit.AwsCallRecorder;

@@ -1,9 +1,9 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.LedgerWriter;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.report.LedgerWriter;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.ReportWeek;

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

@@ -1,12 +1,13 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.ReportWeek;
@@ -123,7 +124,7 @@ public final class WeeklySummaryBenchmark {
             };
             return new SendWeeklySummary(catalog, progress, digests, contacts, renderer(clock),
                     new OutboxMailTransport(outbox.resolve(week.id()), clock), new XlsxLedgerWriter(),
-                    new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(), "xilian.example.cn", clock);
+                    new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()), "xilian.example.cn", clock);
         }
 
         static HtmlSummaryMailRenderer renderer(Clock clock) {

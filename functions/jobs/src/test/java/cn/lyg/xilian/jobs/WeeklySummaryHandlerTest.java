@@ -1,8 +1,8 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.DigestRecord;
@@ -25,9 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,40 +134,6 @@ class WeeklySummaryHandlerTest {
     }
 
     @Test
-    void theAdminResendCommandSendsTheWeekAgainOnceWithNewMessageIds() throws Exception {
-        try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-resend", null, Map.of());
-             WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
-            WeeklySummaryResult scheduled = handler.execute(JobRequest.asOf(MONDAY));
-            Path commandOutbox = Files.createTempDirectory("outbox-resend-");
-            Path contacts = contactsFile(app);
-
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            int exit;
-            try {
-                exit = RunJobCommand.run(new String[]{"weekly-summary", "--resend", W48,
-                        "--endpoint", dynalite.endpoint().toString(), "--table", app.table,
-                        "--outbox", commandOutbox.toString(), "--contacts", contacts.toString()},
-                        new PrintStream(printed, true, StandardCharsets.UTF_8));
-            } finally {
-                System.clearProperty("micronaut.config.files"); // set by --contacts; keep other contexts clean
-            }
-            WeeklySummaryResult scheduledAgain = handler.execute(JobRequest.asOf(MONDAY.plusDays(1)));
-
-            String output = printed.toString(StandardCharsets.UTF_8);
-            assertThat(exit).as(output).isZero();
-            assertThat(output).contains("weekly-summary " + W48).contains("reopened " + scheduled.sent().size());
-            List<MimeMessage> resent = emails(commandOutbox).stream().map(JobsTestApp::parse).toList();
-            assertThat(resent).hasSize(scheduled.sent().size());
-            assertThat(resent.stream().map(WeeklySummaryHandlerTest::messageId)).allSatisfy(id -> assertThat(id).contains("-g1@"));
-            assertThat(scheduledAgain.sent()).isEmpty();
-            assertThat(app.emails()).hasSize(scheduled.sent().size()); // the scheduled outbox got nothing new
-            assertThat(digests(app).ofWeek(2026, ReportWeek.parse(W48)))
-                    .allSatisfy(r -> assertThat(r.generation()).isEqualTo(1))
-                    .allSatisfy(r -> assertThat(r.sent()).isTrue());
-        }
-    }
-
-    @Test
     void aClassicScheduledEventOrAnEmptyInputMeansTheWeekBeforeTodayInShanghai() throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-event", null, Map.of());
              WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
@@ -242,14 +206,6 @@ class WeeklySummaryHandlerTest {
     private static String addressOf(String recipientId) {
         return recipientId.equals(SendWeeklySummary.COORDINATORS_RECIPIENT) ? JobsTestApp.COORDINATOR
                 : recipientId.substring("unit:".length()) + "@example.cn";
-    }
-
-    private static Path contactsFile(JobsTestApp app) throws Exception {
-        StringBuilder yml = new StringBuilder("xilian.contacts:\n  coordinators: [" + JobsTestApp.COORDINATOR + "]\n  units:\n");
-        app.plan.units().forEach(u -> yml.append("    ").append(u.id()).append(": [").append(u.id()).append("@example.cn]\n"));
-        Path file = Files.createTempFile("contacts-", ".yml");
-        Files.writeString(file, yml);
-        return file;
     }
 
     private static List<Path> emails(Path outbox) throws Exception {

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.local;
 
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.jobs.AlertScanHandler;
 import cn.lyg.xilian.jobs.JobRequest;
 import cn.lyg.xilian.jobs.WeeklySummaryHandler;
@@ -26,7 +27,7 @@ public class LocalSchedules {
         this.context = context;
     }
 
-    @Scheduled(cron = "0 30 8 * * *", zoneId = "Asia/Shanghai")
+    @Scheduled(cron = "0 30 8 * * *", zoneId = PlanTime.ZONE_ID)
     void dailyAlertScan() {
         try {
             LOG.info("daily alert scan: {}", new AlertScanHandler(context).execute(new JobRequest()));
@@ -35,7 +36,7 @@ public class LocalSchedules {
         }
     }
 
-    @Scheduled(cron = "0 0 9 * * MON", zoneId = "Asia/Shanghai")
+    @Scheduled(cron = "0 0 9 * * MON", zoneId = PlanTime.ZONE_ID)
     void mondaySummary() {
         try {
             LOG.info("weekly summary: {}", new WeeklySummaryHandler(context).execute(new JobRequest()));

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.local;
 
-import cn.lyg.xilian.core.port.SubmissionListener;
+import cn.lyg.xilian.core.progress.SubmissionListener;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.Keys;
 import io.micronaut.context.annotation.Bean;

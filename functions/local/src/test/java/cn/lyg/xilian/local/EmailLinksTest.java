@@ -1,6 +1,6 @@
 package cn.lyg.xilian.local;
 
-import cn.lyg.xilian.jobs.RunJobCommand;
+import cn.lyg.xilian.tools.RunJobCommand;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.context.ApplicationContext;

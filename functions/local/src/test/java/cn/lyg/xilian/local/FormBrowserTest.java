@@ -1,6 +1,6 @@
 package cn.lyg.xilian.local;
 
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.testkit.Chromium;
 import cn.lyg.xilian.testkit.TaskForm;
 import cn.lyg.xilian.testkit.Dynalite;

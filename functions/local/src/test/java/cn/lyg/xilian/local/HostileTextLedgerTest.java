@@ -1,13 +1,13 @@
 package cn.lyg.xilian.local;
 
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.api.ApiHandler;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.core.port.CatalogRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
-import cn.lyg.xilian.jobs.RunJobCommand;
+import cn.lyg.xilian.tools.RunJobCommand;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
@@ -135,7 +135,7 @@ class HostileTextLedgerTest {
             assertThat(row.get("填报次数")).isEqualTo("1");
 
             // The weekly summary of this week carries the same ledger as its attachment.
-            LocalDate nextMonday = LocalDate.now(AlertEvaluator.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+            LocalDate nextMonday = LocalDate.now(PlanTime.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
             Path outbox = data.resolve("outbox");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {

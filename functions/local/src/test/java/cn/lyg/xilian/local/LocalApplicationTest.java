@@ -1,6 +1,7 @@
 package cn.lyg.xilian.local;
 
 import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.tools.LoadPlanCommand;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

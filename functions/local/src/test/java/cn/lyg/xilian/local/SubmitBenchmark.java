@@ -3,7 +3,7 @@ package cn.lyg.xilian.local;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.dynamodb.TableCreator;

@@ -2,7 +2,7 @@ package cn.lyg.xilian.local;
 
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import cn.lyg.xilian.core.alert.ScanReport;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;

@@ -57,6 +57,7 @@ class TemplateTest {
             return DynamicContainer.dynamicContainer(id + " (" + codeUri + ")", Stream.of(
                     DynamicTest.dynamicTest("handler class is in the built artifact", () -> handlerResolves(id, props)),
                     DynamicTest.dynamicTest("artifact is lean (≤ 20 MiB, no Netty/Apache HTTP)", () -> artifactIsLean(id, props)),
+                    DynamicTest.dynamicTest("no importer or command-line tool", () -> noOperatorTools(id, props)),
                     DynamicTest.dynamicTest("required configuration is set", () -> configurationIsSet(id, props)),
                     DynamicTest.dynamicTest("policy grants exactly the declared calls", () -> policyMatchesCalls(id, props)),
                     DynamicTest.dynamicTest("no static random generators (SnapStart)", () -> noStaticRandom(id, props)),
@@ -147,6 +148,17 @@ class TemplateTest {
                         || n.startsWith("software/amazon/awssdk/http/apache") || n.startsWith("software/amazon/awssdk/http/nio/")
                         || n.startsWith("io/micronaut/http/server/netty/"))
                 .contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
+    }
+
+    /** The operators' tools (functions/tools: the importer and the command-line entry points) are in no function. */
+    void noOperatorTools(String id, Map<String, Object> props) throws Exception {
+        FunctionArtifact a = built(id, props);
+        Set<String> commands = Set.of("ImportPlanCommand", "CredentialsCommand", "RunJobCommand", "LoadPlanCommand",
+                "PlanImporter");
+        assertThat(a.entryNames()).as("%s entries", a.jar())
+                .noneMatch(n -> n.startsWith("cn/lyg/xilian/tools/") || n.contains("/importer/")
+                        || commands.contains(n.replaceAll("^.*/|\\$.*$|\\.class$", "")))
+                .contains("cn/lyg/xilian/core/catalog/CatalogJson.class"); // the catalog itself stays
     }
 
     /**

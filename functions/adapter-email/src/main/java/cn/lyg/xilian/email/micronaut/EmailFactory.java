@@ -1,8 +1,8 @@
 package cn.lyg.xilian.email.micronaut;
 
-import cn.lyg.xilian.core.port.AlertMailRenderer;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.email.EmailSettings;
 import cn.lyg.xilian.email.HtmlSummaryMailRenderer;
 import cn.lyg.xilian.email.MimeAlertMailRenderer;
@@ -47,7 +47,7 @@ public class EmailFactory {
 
     /** The 退回 notice to a unit. */
     @Singleton
-    cn.lyg.xilian.core.port.ReturnMailRenderer returnMailRenderer(EmailSettings settings, Clock clock) {
+    cn.lyg.xilian.core.supervision.ReturnMailRenderer returnMailRenderer(EmailSettings settings, Clock clock) {
         return new cn.lyg.xilian.email.MimeReturnMailRenderer(settings, clock);
     }
 

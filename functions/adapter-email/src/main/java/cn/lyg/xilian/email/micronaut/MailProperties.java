@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * {@code xilian.mail.*}: who sends, and through what. {@code transport} selects exactly one
- * {@link cn.lyg.xilian.core.port.MailTransport} bean ({@code outbox} locally and in tests, {@code ses} in
+ * {@link cn.lyg.xilian.core.mail.MailTransport} bean ({@code outbox} locally and in tests, {@code ses} in
  * AWS, {@code smtp} where SES is not offered, e.g. AWS China): the choice is configuration, not a code branch.
  */
 @ConfigurationProperties("xilian.mail")

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.ledger.micronaut;
 
-import cn.lyg.xilian.core.port.LedgerWriter;
+import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.ledger.CsvLedgerWriter;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import io.micronaut.context.annotation.Factory;

@@ -1,17 +1,17 @@
 package cn.lyg.xilian.web.board;
 
+import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
-import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.Assessment;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.alert.Light;
-import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.report.Ledger;
@@ -46,19 +46,14 @@ public class StatusBoard {
 
     private final PlanCache plans;
     private final ProgressRepository progress;
-    private final AlertEvaluator evaluator;
-    private final AlertSettings settings;
-    private final WorkCalendar calendar;
+    private final AlertRules rules;
     private final LedgerBuilder ledgerBuilder;
     private final Display display;
 
-    public StatusBoard(PlanCache plans, ProgressRepository progress, AlertEvaluator evaluator, AlertSettings settings,
-                       WorkCalendar calendar, LedgerBuilder ledgerBuilder, Display display) {
+    public StatusBoard(PlanCache plans, ProgressRepository progress, AlertRules rules, LedgerBuilder ledgerBuilder, Display display) {
         this.plans = plans;
         this.progress = progress;
-        this.evaluator = evaluator;
-        this.settings = settings;
-        this.calendar = calendar;
+        this.rules = rules;
         this.ledgerBuilder = ledgerBuilder;
         this.display = display;
     }
@@ -69,7 +64,7 @@ public class StatusBoard {
         /** Assessment by {@link #pair}; every pair of the plan has one. */
         public Map<String, Assessment> assessmentsByPair() {
             Map<String, Assessment> out = new HashMap<>();
-            evaluation.assessments().forEach(a -> out.put(pair(a.taskId(), a.unitId()), a));
+            evaluation.assessments().forEach(a -> out.put(PairKey.of(a.taskId(), a.unitId()), a));
             return out;
         }
     }
@@ -86,7 +81,7 @@ public class StatusBoard {
      * so only the pairs whose states were given are meaningful (e.g. one task's pairs on the task page).
      */
     public Evaluation evaluate(Plan plan, List<TaskUnitState> states) {
-        return evaluator.evaluate(plan, states, display.today(), settings, calendar);
+        return rules.evaluate(plan, states, display.today());
     }
 
     public Board board(Principal who, BoardQuery query) {
@@ -108,11 +103,11 @@ public class StatusBoard {
         String scopeUnit = scopeUnit(who, query);
         Ledger full = ledgerBuilder.build(snap.plan(), snap.states(), snap.evaluation());
         Map<String, LedgerRow> byPair = new HashMap<>();
-        full.rows().forEach(r -> byPair.put(pair(r.taskId(), r.unitId()), r));
+        full.rows().forEach(r -> byPair.put(PairKey.of(r.taskId(), r.unitId()), r));
         List<LedgerRow> rows = new ArrayList<>();
         for (BoardRow row : rows(snap, query, scopeUnit)) {
             for (UnitLine u : row.units()) {
-                rows.add(byPair.get(pair(row.task().id(), u.unitId())));
+                rows.add(byPair.get(PairKey.of(row.task().id(), u.unitId())));
             }
         }
         return new Ledger(full.planYear(), full.planTitle(), full.asOf(), rows);
@@ -140,7 +135,7 @@ public class StatusBoard {
     private List<BoardRow> rows(Snapshot snap, BoardQuery query, @Nullable String scopeUnit) {
         Plan plan = snap.plan();
         Map<String, TaskUnitState> stateByPair = new HashMap<>();
-        snap.states().forEach(s -> stateByPair.put(pair(s.taskId(), s.unitId()), s));
+        snap.states().forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
         Map<String, Assessment> assessments = snap.assessmentsByPair();
         LocalDate today = snap.evaluation().asOf();
 
@@ -163,7 +158,7 @@ public class StatusBoard {
                 if (scopeUnit != null && !unitId.equals(scopeUnit)) {
                     continue;
                 }
-                String key = pair(task.id(), unitId);
+                String key = PairKey.of(task.id(), unitId);
                 Assessment a = assessments.get(key);
                 TaskUnitState s = stateByPair.get(key);
                 units.add(new UnitLine(unitId, plan.unit(unitId).map(Unit::name).orElse(unitId), a.light(),
@@ -245,10 +240,5 @@ public class StatusBoard {
 
     private static String barLabel(Section s) {
         return s.field() == null ? s.title() : s.field().label();
-    }
-
-    /** The key of a (task, unit) pair in the maps above. */
-    public static String pair(String taskId, String unitId) {
-        return taskId + "\u0000" + unitId;
     }
 }

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.port.RateCounter;
+import cn.lyg.xilian.core.access.RateCounter;
 import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.web.board;
 
+import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
@@ -7,8 +9,8 @@ import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.report.LedgerBuilder;
@@ -90,8 +92,8 @@ class StatusBoardCostTest {
             }
         };
         Clock clock = Clock.fixed(Instant.parse("2026-08-05T02:00:00Z"), ZoneOffset.UTC);
-        StatusBoard board = new StatusBoard(new PlanCache(catalog, new WebSettings(), clock), stateOnly,
-                new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.weekendsOnly(), new LedgerBuilder(),
+        StatusBoard board = new StatusBoard(new PlanCache(catalog, new WebSettings(), new PlanSettings(), clock), stateOnly,
+                new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.weekendsOnly()), new LedgerBuilder(),
                 new Display(clock));
 
         Principal coordinator = new Principal(Role.COORDINATOR, null, "h1");

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.access;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
-import cn.lyg.xilian.core.port.CredentialRepository;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.access.CredentialRepository;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Clock;
@@ -27,7 +27,7 @@ public class Credentials {
 
     /** For the current year's plan (Asia/Shanghai). */
     public Credentials(CredentialRepository repository, Clock clock) {
-        this(repository, clock, LocalDate.now(clock.withZone(AlertEvaluator.ZONE)).getYear());
+        this(repository, clock, LocalDate.now(clock.withZone(PlanTime.ZONE)).getYear());
     }
 
     public Credentials(CredentialRepository repository, Clock clock, int planYear) {
@@ -39,7 +39,7 @@ public class Credentials {
     /** The default expiry: 60 days after the plan year's last day, at midnight in Asia/Shanghai. */
     public Instant defaultExpiry() {
         return LocalDate.of(planYear + 1, 1, 1).plusDays(DAYS_AFTER_PLAN_YEAR)
-                .atStartOfDay(AlertEvaluator.ZONE).toInstant();
+                .atStartOfDay(PlanTime.ZONE).toInstant();
     }
 
     /** The token is shown once to the admin and then only its hash exists. */

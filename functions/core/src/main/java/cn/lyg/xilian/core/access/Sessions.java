@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.access;
 
-import cn.lyg.xilian.core.port.SessionRepository;
+import cn.lyg.xilian.core.access.SessionRepository;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Clock;

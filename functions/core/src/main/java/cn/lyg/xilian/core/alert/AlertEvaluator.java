@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.alert;
 
+import static cn.lyg.xilian.core.PlanTime.ZONE;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
@@ -13,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -66,7 +66,6 @@ import java.util.function.UnaryOperator;
  */
 public final class AlertEvaluator {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** How far back to look for overdue periods moved forward by quiet days; longer than any holiday. */
     private static final int MAX_QUIET_STRETCH_DAYS = 31;

@@ -1,15 +1,17 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
-import cn.lyg.xilian.core.port.AlertRepository;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
+import cn.lyg.xilian.core.alert.AlertRepository;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 
@@ -55,15 +57,13 @@ public final class RunAlertScan {
     private final ContactDirectory contacts;
     private final AlertMailRenderer renderer;
     private final MailTransport transport;
-    private final AlertEvaluator evaluator;
-    private final AlertSettings settings;
-    private final WorkCalendar calendar;
+    private final AlertRules rules;
     private final CoordinatorCopy coordinatorCopy;
     private final Clock clock;
 
     public RunAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                         ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
-                        AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar,
+                        AlertRules rules,
                         CoordinatorCopy coordinatorCopy, Clock clock) {
         this.catalog = catalog;
         this.progress = progress;
@@ -71,9 +71,7 @@ public final class RunAlertScan {
         this.contacts = contacts;
         this.renderer = renderer;
         this.transport = transport;
-        this.evaluator = evaluator;
-        this.settings = settings;
-        this.calendar = calendar;
+        this.rules = rules;
         this.coordinatorCopy = coordinatorCopy;
         this.clock = clock;
     }
@@ -86,7 +84,7 @@ public final class RunAlertScan {
     public ScanReport run(int planYear, LocalDate asOf) {
         Plan plan = plan(planYear);
         List<TaskUnitState> states = progress.allStates(planYear);
-        Evaluation evaluation = evaluator.evaluate(plan, states, asOf, settings, calendar);
+        Evaluation evaluation = rules.evaluate(plan, states, asOf);
         List<Finding> due = new ArrayList<>(evaluation.due());
         if (evaluation.sendingDay()) { // like every scan finding, it waits for the next working day
             due.addAll(reportedStatusBackstop(plan, states));
@@ -109,7 +107,7 @@ public final class RunAlertScan {
         List<Finding> findings = new ArrayList<>();
         for (TaskUnitState state : states) {
             if (state.latest() != null) {
-                evaluator.evaluateSubmission(plan, state.latest()).ifPresent(findings::add);
+                rules.evaluateSubmission(plan, state.latest()).ifPresent(findings::add);
             }
         }
         return findings;
@@ -137,7 +135,7 @@ public final class RunAlertScan {
             return new ScanReport(asOf, 0, 0, List.of(), List.of(), List.of());
         }
         Plan plan = plan(submission.planYear());
-        Optional<Finding> finding = evaluator.evaluateSubmission(plan, submission);
+        Optional<Finding> finding = rules.evaluateSubmission(plan, submission);
         if (finding.isEmpty()) {
             return new ScanReport(asOf, 0, 0, List.of(), List.of(), List.of());
         }
@@ -150,7 +148,7 @@ public final class RunAlertScan {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(AlertEvaluator.ZONE));
+        return LocalDate.now(clock.withZone(PlanTime.ZONE));
     }
 
     /** Records the findings; returns those that were new. */
@@ -230,7 +228,7 @@ public final class RunAlertScan {
         LineFactory(Plan plan, List<TaskUnitState> states, LocalDate asOf) {
             this.plan = plan;
             this.asOf = asOf;
-            states.forEach(s -> stateByPair.put(s.taskId() + "|" + s.unitId(), s));
+            states.forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
             for (int i = 0; i < plan.tasks().size(); i++) {
                 taskOrder.put(plan.tasks().get(i).id(), i);
             }
@@ -239,7 +237,7 @@ public final class RunAlertScan {
         AlertLine lineOf(AlertRecord alert) {
             Finding f = alert.finding();
             Optional<PlanTask> task = plan.task(f.taskId());
-            TaskUnitState state = stateByPair.get(f.taskId() + "|" + f.unitId());
+            TaskUnitState state = stateByPair.get(PairKey.of(f.taskId(), f.unitId()));
             Submission latest = state == null ? null : state.latest();
             // The pair's effective deadline: an approved extension replaces the plan's date.
             LocalDate deadline = task.map(t -> state == null ? t.deadline() : state.deadline(t)).orElse(null);

@@ -16,6 +16,10 @@ import java.util.Optional;
 @Serdeable
 public record Plan(int year, String title, String docNumber, LocalDate issuedOn,
                    List<Section> sections, List<Unit> units, List<PlanTask> tasks) {
+
+    /** The plan year a function serves when its configuration names none (xilian.plan.year). */
+    public static final int DEFAULT_YEAR = 2026;
+
     public Plan {
         sections = List.copyOf(sections);
         units = List.copyOf(units);

@@ -4,8 +4,8 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SupervisionRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.supervision.Outcome;
 

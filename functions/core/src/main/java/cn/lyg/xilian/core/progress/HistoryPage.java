@@ -2,7 +2,7 @@ package cn.lyg.xilian.core.progress;
 
 import io.micronaut.core.annotation.Nullable;
 
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SubmissionListener;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.progress.SubmissionListener;
 
 import java.math.BigDecimal;
 import java.time.Clock;

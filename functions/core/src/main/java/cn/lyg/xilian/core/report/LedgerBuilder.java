@@ -1,6 +1,7 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.Assessment;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.alert.Light;
@@ -47,7 +48,7 @@ public final class LedgerBuilder {
                         targetFigures(task, unitId, latest),
                         assessment == null ? Light.GREEN : assessment.light(),
                         assessment == null ? "" : assessment.summary(),
-                        latest == null ? null : latest.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate(),
+                        latest == null ? null : latest.submittedAt().atZone(PlanTime.ZONE).toLocalDate(),
                         latest == null ? "" : text(latest.progress()), latest == null ? "" : text(latest.problems()),
                         latest == null ? "" : text(latest.nextSteps()), latest == null ? "" : text(latest.reporter()),
                         latest == null ? "" : text(latest.phone()), state == null ? 0 : state.submissions(),

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.PlanTime;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -79,12 +79,12 @@ public record ReportWeek(LocalDate monday) implements Comparable<ReportWeek> {
 
     /** Monday 00:00 Asia/Shanghai, inclusive. */
     public Instant start() {
-        return monday.atStartOfDay(AlertEvaluator.ZONE).toInstant();
+        return monday.atStartOfDay(PlanTime.ZONE).toInstant();
     }
 
     /** The next Monday 00:00 Asia/Shanghai, exclusive. */
     public Instant end() {
-        return monday.plusWeeks(1).atStartOfDay(AlertEvaluator.ZONE).toInstant();
+        return monday.plusWeeks(1).atStartOfDay(PlanTime.ZONE).toInstant();
     }
 
     public boolean contains(Instant instant) {

@@ -1,21 +1,20 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
-import cn.lyg.xilian.core.alert.AlertSettings;
+import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Evaluation;
-import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.DigestRepository;
-import cn.lyg.xilian.core.port.LedgerWriter;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
-import cn.lyg.xilian.core.port.SummaryMailRenderer.Attachment;
-import cn.lyg.xilian.core.port.SummaryMailRenderer.Envelope;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.report.LedgerWriter;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
+import cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment;
+import cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 
@@ -53,14 +52,12 @@ public final class SendWeeklySummary {
     private final SummaryMailRenderer renderer;
     private final MailTransport transport;
     private final LedgerWriter xlsx;
-    private final AlertEvaluator evaluator;
-    private final AlertSettings settings;
-    private final WorkCalendar calendar;
+    private final AlertRules rules;
     private final String messageIdDomain;
     private final Clock clock;
     private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
     /** Null: no supervision sections (unreviewed reports, instructions). */
-    private final cn.lyg.xilian.core.port.SupervisionRepository supervision;
+    private final cn.lyg.xilian.core.supervision.SupervisionRepository supervision;
     private final int unreviewedWorkingDays;
 
     /**
@@ -69,10 +66,8 @@ public final class SendWeeklySummary {
      */
     public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
-                             LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
-                             WorkCalendar calendar, String messageIdDomain, Clock clock) {
-        this(catalog, progress, digests, contacts, renderer, transport, xlsx, evaluator, settings, calendar,
-                messageIdDomain, clock, null, 0);
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock, null, 0);
     }
 
     /**
@@ -81,9 +76,8 @@ public final class SendWeeklySummary {
      */
     public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
-                             LedgerWriter xlsx, AlertEvaluator evaluator, AlertSettings settings,
-                             WorkCalendar calendar, String messageIdDomain, Clock clock,
-                             cn.lyg.xilian.core.port.SupervisionRepository supervision, int unreviewedWorkingDays) {
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
+                             cn.lyg.xilian.core.supervision.SupervisionRepository supervision, int unreviewedWorkingDays) {
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;
@@ -93,16 +87,14 @@ public final class SendWeeklySummary {
         this.renderer = renderer;
         this.transport = transport;
         this.xlsx = xlsx;
-        this.evaluator = evaluator;
-        this.settings = settings;
-        this.calendar = calendar;
+        this.rules = rules;
         this.messageIdDomain = messageIdDomain;
         this.clock = clock;
     }
 
     /** The scheduled run: the week before today (Asia/Shanghai). */
     public SummaryRunReport run(int planYear) {
-        return run(planYear, LocalDate.now(clock.withZone(AlertEvaluator.ZONE)));
+        return run(planYear, LocalDate.now(clock.withZone(PlanTime.ZONE)));
     }
 
     /** Sends the summary of the week before {@code today} to every recipient not yet served. */
@@ -124,7 +116,7 @@ public final class SendWeeklySummary {
                 clock.instant().plus(Duration.ofDays(1)));
         List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
         StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
-        Evaluation evaluation = evaluator.evaluate(plan, states, week.sunday(), settings, calendar);
+        Evaluation evaluation = rules.evaluate(plan, states, week.sunday());
         return builder.build(plan, week, states, ofWeek, baseline, evaluation, supervisionOf(plan, week));
     }
 
@@ -143,10 +135,10 @@ public final class SendWeeklySummary {
                 record.instructionsFor(unitId, week.start(), week.end()).forEach(i -> byUnit
                         .computeIfAbsent(unitId, k -> new java.util.ArrayList<>())
                         .add(new Lines.InstructionLine(task.id(), task.title(), i.text(),
-                                i.issuedAt().atZone(AlertEvaluator.ZONE).toLocalDate())));
+                                i.issuedAt().atZone(PlanTime.ZONE).toLocalDate())));
             }
         }
-        return new WeeklySummaryBuilder.Supervision(calendar, unreviewedWorkingDays, byUnit, withEvidence);
+        return new WeeklySummaryBuilder.Supervision(rules.calendar(), unreviewedWorkingDays, byUnit, withEvidence);
     }
 
     private SummaryRunReport send(int planYear, ReportWeek week, int reopened) {

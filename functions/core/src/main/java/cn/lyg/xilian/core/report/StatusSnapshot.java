@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.alert.AlertEvaluator;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.Assessment;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.alert.Light;
@@ -258,7 +259,7 @@ public final class WeeklySummaryBuilder {
         private List<SubmissionLine> submissionLines(Predicate<Submission> which) {
             return weekSubmissions.stream().filter(which).map(s -> new SubmissionLine(s.taskId(),
                     taskTitle(s.taskId()), s.unitId(), unitName(s.unitId()), s.submittedAt(),
-                    s.submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate(), s.status(), s.percent(),
+                    s.submittedAt().atZone(PlanTime.ZONE).toLocalDate(), s.status(), s.percent(),
                     s.progress() == null ? "" : s.progress())).toList();
         }
 
@@ -289,7 +290,7 @@ public final class WeeklySummaryBuilder {
                         && baseline.statusOf(p.task().id(), p.unitId()).orElse(null) == ProgressStatus.DONE;
                 if (!doneBefore) {
                     done.add(new Completion(p.task().id(), p.task().title(), p.unitId(), p.unitName(),
-                            p.ofWeek().getLast().submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate()));
+                            p.ofWeek().getLast().submittedAt().atZone(PlanTime.ZONE).toLocalDate()));
                 }
             }
             return done;
@@ -443,7 +444,7 @@ public final class WeeklySummaryBuilder {
                 if (s.latest() == null || s.review() != null || plan.task(s.taskId()).isEmpty()) {
                     continue;
                 }
-                LocalDate on = s.latest().submittedAt().atZone(AlertEvaluator.ZONE).toLocalDate();
+                LocalDate on = s.latest().submittedAt().atZone(PlanTime.ZONE).toLocalDate();
                 int working = 0;
                 for (LocalDate d = on.plusDays(1); !d.isAfter(asOf); d = d.plusDays(1)) {
                     if (supervision.calendar().isWorkingDay(d)) {

@@ -3,12 +3,12 @@ package cn.lyg.xilian.core.supervision;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.ReturnMailRenderer;
-import cn.lyg.xilian.core.port.SupervisionRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.supervision.ReturnMailRenderer;
+import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.progress.Submission;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.access;
 
-import cn.lyg.xilian.core.port.CredentialRepository;
-import cn.lyg.xilian.core.port.SessionRepository;
+import cn.lyg.xilian.core.access.CredentialRepository;
+import cn.lyg.xilian.core.access.SessionRepository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Target;
@@ -294,7 +295,7 @@ class AlertEvaluatorTest {
         @Test
         void aBlockedReportIsARedFindingKeyedBySubmission() {
             Submission blocked = new Submission(2026, "1.1", GANYU, "k-42", ProgressStatus.BLOCKED, 30, Map.of(),
-                    "推进中", "土地指标未落实", null, null, null, LocalDate.of(2026, 11, 2).atStartOfDay(AlertEvaluator.ZONE).toInstant());
+                    "推进中", "土地指标未落实", null, null, null, LocalDate.of(2026, 11, 2).atStartOfDay(PlanTime.ZONE).toInstant());
             Finding f = evaluator.evaluateSubmission(plan, blocked).orElseThrow();
             assertThat(f.rule()).isEqualTo(Rule.REPORTED_BLOCKED);
             assertThat(f.light()).isEqualTo(Light.RED);

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
@@ -47,7 +48,7 @@ final class Fixtures {
     static Submission submission(String taskId, String unitId, ProgressStatus status, int percent,
                                  Map<String, BigDecimal> figures, LocalDate on) {
         return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + on, status, percent, figures,
-                "推进情况", null, null, "张三", null, on.atTime(10, 0).atZone(AlertEvaluator.ZONE).toInstant());
+                "推进情况", null, null, "张三", null, on.atTime(10, 0).atZone(PlanTime.ZONE).toInstant());
     }
 
     static TaskUnitState reported(String taskId, String unitId, ProgressStatus status, int percent, LocalDate on) {

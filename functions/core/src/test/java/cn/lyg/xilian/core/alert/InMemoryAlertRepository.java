@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.alert;
 
-import cn.lyg.xilian.core.port.AlertRepository;
+import cn.lyg.xilian.core.alert.AlertRepository;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,13 +1,14 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.AlertMailRenderer;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.MailDeliveryException;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ProgressRepository;
+import cn.lyg.xilian.core.alert.AlertMailRenderer;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.mail.MailDeliveryException;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
@@ -71,9 +72,9 @@ class RunAlertScanTest {
         // The renderer writes the alert keys, one a line, so tests can see which items went where.
         AlertMailRenderer renderer = digest -> new OutgoingEmail(digest.batchId(), digest.to(),
                 String.join("\n", digest.lines().stream().map(AlertLine::alertKey).toList()).getBytes(StandardCharsets.UTF_8));
-        return new RunAlertScan(catalog, progress(), alerts, contacts, renderer, transport, new AlertEvaluator(),
-                AlertSettings.defaults(), WorkCalendar.fromClasspath(), copy,
-                Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE));
+        return new RunAlertScan(catalog, progress(), alerts, contacts, renderer, transport, new AlertRules(new AlertEvaluator(),
+                AlertSettings.defaults(), WorkCalendar.fromClasspath()), copy,
+                Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), PlanTime.ZONE));
     }
 
     private ProgressRepository progress() {

@@ -1,12 +1,17 @@
 package cn.lyg.xilian.core.architecture;
 
+import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.supervision.Review;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Ports and adapters: the core holds the domain, the use cases and the ports, and knows nothing of AWS,
@@ -35,11 +40,31 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void coreCarriesNoDependencyInjectionWiring() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.micronaut.context..", "jakarta.inject..")
+                .because("factories and @ConfigurationProperties live in functions/wiring and the adapters;"
+                        + " the core's use cases are plain classes")
+                .check(core);
+    }
+
+    @Test
+    void corePackagesAreFreeOfCycles() {
+        slices().matching("cn.lyg.xilian.core.(*)..").should().beFreeOfCycles()
+                // Two known back-references of the supervision feature (issue 14, still landing), to be removed
+                // there: a state carries its Review, the supervision store carries EvidenceFile. Nothing else.
+                .ignoreDependency(resideInAPackage("cn.lyg.xilian.core.progress"), equivalentTo(Review.class))
+                .ignoreDependency(resideInAPackage("cn.lyg.xilian.core.supervision"), equivalentTo(EvidenceFile.class))
+                .because("each feature package (access, catalog, progress, alert, report, supervision, mail) holds its"
+                        + " own ports; a dependency goes one way")
+                .check(core);
+    }
+
+    @Test
     void coreDependsOnNoAdapter() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "cn.lyg.xilian.dynamodb..", "cn.lyg.xilian.web..", "cn.lyg.xilian.email..",
                         "cn.lyg.xilian.ledger..", "cn.lyg.xilian.api..", "cn.lyg.xilian.jobs..",
-                        "cn.lyg.xilian.local..")
+                        "cn.lyg.xilian.local..", "cn.lyg.xilian.wiring..", "cn.lyg.xilian.tools..")
                 .because("adapters depend on the core, not the other way round")
                 .check(core);
     }

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.port.DigestRepository;
+import cn.lyg.xilian.core.report.DigestRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;

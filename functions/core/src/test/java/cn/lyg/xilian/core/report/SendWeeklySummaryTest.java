@@ -1,17 +1,20 @@
 package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.port.CatalogRepository;
-import cn.lyg.xilian.core.port.ContactDirectory;
-import cn.lyg.xilian.core.port.LedgerWriter;
-import cn.lyg.xilian.core.port.MailDeliveryException;
-import cn.lyg.xilian.core.port.MailTransport;
-import cn.lyg.xilian.core.port.OutgoingEmail;
-import cn.lyg.xilian.core.port.ProgressRepository;
-import cn.lyg.xilian.core.port.SummaryMailRenderer;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.core.report.LedgerWriter;
+import cn.lyg.xilian.core.mail.MailDeliveryException;
+import cn.lyg.xilian.core.mail.MailTransport;
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.report.SummaryMailRenderer;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class SendWeeklySummaryTest {
     private final List<Instant[]> weekQueries = new ArrayList<>();
 
     private SendWeeklySummary useCase() {
-        return useCase(progress(), Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE));
+        return useCase(progress(), Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), PlanTime.ZONE));
     }
 
     private SendWeeklySummary useCase(ProgressRepository progress, Clock clock) {
@@ -101,7 +104,7 @@ class SendWeeklySummaryTest {
             }
         };
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, rowCounter,
-                new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath(), "xilian.test", clock);
+                new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()), "xilian.test", clock);
     }
 
     /**
@@ -229,7 +232,7 @@ class SendWeeklySummaryTest {
     @Test
     void aLateRunAfterMoreReportsSaysExactlyWhatTheOnTimeRunSaid() {
         HistoryProgress history = new HistoryProgress();
-        WeeklySummary onTime = useCase(history, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), AlertEvaluator.ZONE))
+        WeeklySummary onTime = useCase(history, Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), PlanTime.ZONE))
                 .summaryOf(2026, W47);
 
         // Reports after the week ended: Monday morning before the run, later that week, and a pair's first report.
@@ -241,7 +244,7 @@ class SendWeeklySummaryTest {
                 Map.of(), java.time.LocalDateTime.of(2026, 11, 30, 9, 0), null));
         assertThat(history.allStates(2026)).as("today's picture did change").isNotEqualTo(WeekFixture.states());
 
-        WeeklySummary late = useCase(history, Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), AlertEvaluator.ZONE))
+        WeeklySummary late = useCase(history, Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), PlanTime.ZONE))
                 .summaryOf(2026, W47);
 
         assertThat(late).isEqualTo(onTime);

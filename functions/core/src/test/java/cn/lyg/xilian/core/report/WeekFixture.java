@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.Evaluation;
@@ -120,7 +122,7 @@ final class WeekFixture {
     static Submission sub(String taskId, String unitId, ProgressStatus status, int percent,
                           Map<String, BigDecimal> figures, LocalDateTime at, String problems) {
         return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + at, status, percent, figures,
-                "推进情况" + taskId, problems, null, "张三", null, at.atZone(AlertEvaluator.ZONE).toInstant());
+                "推进情况" + taskId, problems, null, "张三", null, at.atZone(PlanTime.ZONE).toInstant());
     }
 
     private static LocalDateTime at(int month, int day, int hour) {

@@ -1,8 +1,0 @@
-package cn.lyg.xilian.core.port;
-
-import cn.lyg.xilian.core.supervision.ReturnNotice;
-
-/** Renders the 退回 notice to MIME once; any transport sends the same bytes. */
-public interface ReturnMailRenderer {
-    OutgoingEmail render(ReturnNotice notice);
-}

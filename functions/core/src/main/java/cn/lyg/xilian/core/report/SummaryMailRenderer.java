@@ -1,0 +1,37 @@
+package cn.lyg.xilian.core.report;
+
+import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.report.UnitDigest;
+import cn.lyg.xilian.core.report.WeeklySummary;
+
+import java.util.List;
+
+/** Turns the weekly summary and the unit digests into complete MIME messages (Chinese HTML, plain text, .xlsx). */
+public interface SummaryMailRenderer {
+
+    OutgoingEmail coordinatorsSummary(WeeklySummary summary, Envelope envelope);
+
+    OutgoingEmail unitDigest(UnitDigest digest, Envelope envelope);
+
+    /**
+     * Addressing and the attachment, decided by the use case.
+     *
+     * @param messageId the Message-ID without angle brackets; stable per (week, recipient, generation)
+     */
+    record Envelope(List<String> to, String messageId, Attachment attachment) {
+        public Envelope {
+            to = List.copyOf(to);
+        }
+    }
+
+    record Attachment(String fileName, String contentType, byte[] content) {
+        public Attachment {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package cn.lyg.xilian.tools;
+
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.TableCreator;
+import io.micronaut.context.ApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads a catalog (infra/plans/plan-YYYY.json) into the table: the operator's step after `sam deploy`, and
+ * again whenever a plan is re-imported. Idempotent: unchanged items are not written, reported progress is
+ * never erased. The table comes from configuration like the functions' (XILIAN_DYNAMODB_TABLE,
+ * XILIAN_DYNAMODB_REGION, and XILIAN_DYNAMODB_ENDPOINT for LocalStack or dynalite).
+ * <pre>
+ *   load-plan &lt;catalog.json&gt; [--create-table]
+ * </pre>
+ * --create-table is for local stand-ins only; in AWS the stack owns the table.
+ */
+public final class LoadPlanCommand {
+
+    private LoadPlanCommand() {
+    }
+
+    public static void main(String[] args) {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .eagerInitSingletons(false).start()) {
+            System.exit(run(context, List.of(args), System.out, System.err));
+        }
+    }
+
+    public static int run(ApplicationContext context, List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.size() > 2 || (args.size() == 2 && !args.get(1).equals("--create-table"))) {
+            err.println("usage: load-plan <catalog.json> [--create-table]");
+            return 2;
+        }
+        Path catalog = Path.of(args.getFirst());
+        if (!Files.isRegularFile(catalog)) {
+            err.println("no such catalog: " + catalog.toAbsolutePath());
+            return 1;
+        }
+        String table = context.getBean(DynamoDbSettings.class).tableName();
+        TableCreator tables = new TableCreator(context.getBean(DynamoDbClient.class));
+        if (args.contains("--create-table")) {
+            tables.createIfAbsent(table);
+        } else if (!tables.exists(table)) {
+            err.println("table " + table + " does not exist (set XILIAN_DYNAMODB_TABLE to the stack's TableName output)");
+            return 1;
+        }
+        Plan plan;
+        try (InputStream in = Files.newInputStream(catalog)) {
+            plan = CatalogJson.read(in);
+        } catch (IOException e) {
+            err.println("cannot read the catalog " + catalog.toAbsolutePath() + ": " + e.getMessage());
+            return 1;
+        }
+        CatalogRepository.LoadResult result = context.getBean(CatalogRepository.class).load(plan);
+        out.printf("plan %d (%d tasks, %d units) into %s: %d created, %d updated, %d unchanged%n", plan.year(),
+                plan.tasks().size(), plan.units().size(), table, result.created(), result.updated(), result.unchanged());
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package cn.lyg.xilian.tools.importer;
+
+import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.UnitRegistry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Imports a plan notice into the catalog JSON.
+ *
+ * <pre>
+ * ImportPlanCommand &lt;notice.txt&gt; [--out catalog.json]
+ * </pre>
+ *
+ * From the repository root, e.g.:
+ * <pre>
+ * infra/bin/import-plan infra/plans/2026-lianzhengbanfa-13.txt --out infra/plans/plan-2026.json
+ * </pre>
+ *
+ * Problems go to stderr, one per line with the notice's line number. The catalog goes to the
+ * {@code --out} file (UTF-8) or, without it, to stdout — but only when the notice was read without any
+ * problem, so a half-read notice never replaces a good catalog.
+ *
+ * <p>Exit status: 0 imported; 1 the notice has problems or cannot be read; 2 wrong arguments.
+ */
+public final class ImportPlanCommand {
+
+    public static final int OK = 0;
+    public static final int PROBLEMS = 1;
+    public static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = "usage: ImportPlanCommand <notice.txt> [--out catalog.json]";
+
+    private ImportPlanCommand() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != OK) {
+            System.exit(status);
+        }
+    }
+
+    /** The command without {@link System#exit}, for tests. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path notice = null;
+        Path output = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length && output == null) {
+                output = Path.of(args[++i]);
+            } else if (!args[i].startsWith("-") && notice == null) {
+                notice = Path.of(args[i]);
+            } else {
+                err.println(USAGE_TEXT);
+                return USAGE;
+            }
+        }
+        if (notice == null) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        String text;
+        try {
+            text = Files.readString(notice, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(notice + ": cannot read: " + e);
+            return PROBLEMS;
+        }
+        ImportResult result = new PlanImporter(UnitRegistry.load()).importNotice(text);
+        for (ImportProblem problem : result.problems()) {
+            err.println(notice + ": " + problem);
+        }
+        if (!result.isClean()) {
+            err.println(notice + ": " + result.problems().size() + " problem(s); no catalog written");
+            return PROBLEMS;
+        }
+        Plan plan = result.plan().orElseThrow();
+        String json = CatalogJson.write(plan);
+        try {
+            if (output == null) {
+                out.print(json);
+                out.flush();
+            } else {
+                Files.writeString(output, json, StandardCharsets.UTF_8);
+                err.println(notice + ": " + plan.tasks().size() + " tasks, " + plan.units().size() + " units → " + output);
+            }
+        } catch (IOException e) {
+            err.println(output + ": cannot write: " + e);
+            return PROBLEMS;
+        }
+        return OK;
+    }
+}
