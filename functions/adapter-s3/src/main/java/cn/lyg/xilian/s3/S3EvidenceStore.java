@@ -2,47 +2,42 @@ package cn.lyg.xilian.s3;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceStore;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The evidence store in S3: objects under id-only keys, encrypted at rest; the browser uploads straight to the
- * bucket with a presigned POST form (SigV4 policy limited to one report's key prefix and a content-length range)
- * and downloads through short-lived presigned GET links. One client and presigner per process.
+ * The evidence store in S3, without the AWS SDK: every call is a SigV4-presigned request ({@link SigV4}) sent with
+ * the JDK's HTTP client, bounded in time. Objects live under id-only keys, encrypted at rest (SSE-S3); the browser
+ * uploads straight to the bucket with a presigned POST form (policy limited to one key and a content-length range)
+ * and downloads through short-lived presigned GET links.
  */
 public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    /** How long a presigned request made for the function's own call lives. */
+    private static final Duration CALL_TTL = Duration.ofMinutes(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern KEY = Pattern.compile("<Key>([^<]*)</Key>");
+    private static final Pattern NEXT = Pattern.compile("<NextContinuationToken>([^<]*)</NextContinuationToken>");
 
     /** @param endpoint empty in AWS; a local S3 API server (moto, LocalStack) otherwise, addressed path-style */
     public record Settings(String bucket, String region, Optional<URI> endpoint) {
@@ -52,132 +47,179 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     public record UploadForm(URI action, Map<String, String> fields) {
     }
 
+    /** S3 answered with an error, or did not answer in time. */
+    public static final class S3Exception extends RuntimeException {
+        S3Exception(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Settings settings;
-    private final S3Client client;
-    private final S3Presigner presigner;
-    private final AwsCredentialsProvider credentials;
+    private final SigV4 signer;
     private final Clock clock;
+    private final HttpClient http;
 
     public S3EvidenceStore(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.credentials = DefaultCredentialsProvider.builder().build();
-        var builder = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(settings.region())).credentialsProvider(credentials);
-        var presign = S3Presigner.builder().region(Region.of(settings.region())).credentialsProvider(credentials);
-        settings.endpoint().ifPresent(e -> {
-            builder.endpointOverride(e).forcePathStyle(true);
-            presign.endpointOverride(e).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-        });
-        this.client = builder.build();
-        this.presigner = presign.build();
+        this.signer = new SigV4(settings.region());
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        client.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(contentType)
-                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(content));
+        // x-amz-server-side-encryption is not signed (only host is): the bucket's default encryption applies too.
+        send(HttpRequest.newBuilder(presign("PUT", key, Map.of())).header("Content-Type", contentType)
+                .header("x-amz-server-side-encryption", "AES256")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)), 200);
     }
 
     @Override
     public Optional<byte[]> get(String key) {
-        try {
-            return Optional.of(client.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(key)).asByteArray());
-        } catch (NoSuchKeyException e) {
+        return fetch(HttpRequest.newBuilder(presign("GET", key, Map.of())).GET());
+    }
+
+    /** The first bytes of an uploaded object (a ranged GET): its type is checked by content before it is recorded. */
+    public Optional<byte[]> head(String key, int bytes) {
+        return fetch(HttpRequest.newBuilder(presign("GET", key, Map.of())).header("Range", "bytes=0-" + (bytes - 1)).GET());
+    }
+
+    /** The object's size in bytes, if it exists. */
+    public Optional<Long> size(String key) {
+        HttpResponse<byte[]> r = call(HttpRequest.newBuilder(presign("HEAD", key, Map.of()))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        if (r.statusCode() == 404) {
             return Optional.empty();
         }
+        expect(r, 200);
+        return r.headers().firstValueAsLong("content-length").stream().boxed().findFirst();
     }
 
     @Override
     public void delete(String key) {
-        client.deleteObject(b -> b.bucket(settings.bucket()).key(key));
+        send(HttpRequest.newBuilder(presign("DELETE", key, Map.of())).DELETE(), 204, 200);
     }
 
     @Override
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
-        client.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(prefix))
-                .contents().forEach(o -> keys.add(o.key()));
+        String token = null;
+        do {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("list-type", "2");
+            params.put("prefix", prefix);
+            if (token != null) {
+                params.put("continuation-token", token);
+            }
+            HttpResponse<byte[]> r = call(HttpRequest.newBuilder(presign("GET", null, params)).GET());
+            expect(r, 200);
+            String xml = new String(r.body(), StandardCharsets.UTF_8);
+            Matcher m = KEY.matcher(xml);
+            while (m.find()) {
+                keys.add(unescape(m.group(1)));
+            }
+            Matcher next = NEXT.matcher(xml);
+            token = xml.contains("<IsTruncated>true</IsTruncated>") && next.find() ? unescape(next.group(1)) : null;
+        } while (token != null);
         return keys;
-    }
-
-    /** The first bytes of an uploaded object: its type is checked by content before it is recorded. */
-    public Optional<byte[]> head(String key, int bytes) {
-        try {
-            return Optional.of(client.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(key)
-                    .range("bytes=0-" + (bytes - 1))).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
     }
 
     /** A download link valid for {@code ttl}, naming the file by its display name. */
     @Override
     public Optional<URI> downloadUrl(String key, String displayName, Duration ttl) {
-        return Optional.of(signedGet(key, displayName, ttl));
-    }
-
-    private URI signedGet(String key, String displayName, Duration ttl) {
         String disposition = "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(displayName, StandardCharsets.UTF_8).replace("+", "%20");
-        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(ttl)
-                .getObjectRequest(g -> g.bucket(settings.bucket()).key(key).responseContentDisposition(disposition)))
-                .url().toString());
+        return Optional.of(signer.presign("GET", base(), path(key), Map.of("response-content-disposition", disposition),
+                SigV4.Credentials.fromEnvironment(), clock.instant(), ttl));
     }
 
     /**
-     * A presigned POST for one object under {@code keyPrefix} (the report's prefix; the key is fixed here and ends
-     * in a random id), at most {@link EvidenceRules#MAX_FILE_BYTES}, valid for {@code ttl}; S3 answers with a 303 to
+     * A presigned POST for exactly {@code key} (under the report's prefix, ending in a random id), 1 byte to
+     * {@link EvidenceRules#MAX_FILE_BYTES}, SSE-S3, valid for {@code ttl}; S3 answers with a 303 to
      * {@code redirect} carrying the bucket, key and ETag.
      */
     public UploadForm uploadForm(String key, URI redirect, Duration ttl) {
         if (!key.startsWith(EvidenceRules.KEY_ROOT)) {
             throw new IllegalArgumentException("not an evidence key: " + key);
         }
-        AwsCredentials creds = credentials.resolveCredentials();
-        var now = clock.instant();
-        String credential = creds.accessKeyId() + "/" + DAY.format(now) + "/" + settings.region() + "/s3/aws4_request";
+        SigV4.Credentials creds = SigV4.Credentials.fromEnvironment();
+        Instant now = clock.instant();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("success_action_redirect", redirect.toString());
         fields.put("x-amz-server-side-encryption", "AES256");
-        fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
-        fields.put("x-amz-credential", credential);
-        fields.put("x-amz-date", AMZ_DATE.format(now));
-        if (creds instanceof AwsSessionCredentials session) {
-            fields.put("x-amz-security-token", session.sessionToken());
-        }
+        fields.put("x-amz-algorithm", SigV4.ALGORITHM);
+        fields.put("x-amz-credential", creds.accessKeyId() + "/" + signer.scope(now));
+        fields.put("x-amz-date", SigV4.AMZ_DATE.format(now));
+        creds.sessionToken().ifPresent(t -> fields.put("x-amz-security-token", t));
         StringBuilder conditions = new StringBuilder();
         conditions.append("{\"bucket\":").append(json(settings.bucket())).append('}');
         conditions.append(",[\"content-length-range\",1,").append(EvidenceRules.MAX_FILE_BYTES).append(']');
         fields.forEach((name, value) -> conditions.append(",{").append(json(name)).append(':').append(json(value)).append('}'));
         String policy = "{\"expiration\":" + json(DateTimeFormatter.ISO_INSTANT.format(now.plus(ttl).truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS))) + ",\"conditions\":[" + conditions + "]}";
+                ChronoUnit.SECONDS))) + ",\"conditions\":[" + conditions + "]}";
         String encoded = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
         fields.put("policy", encoded);
-        fields.put("x-amz-signature", HexFormat.of().formatHex(hmac(signingKey(creds.secretAccessKey(), DAY.format(now)),
-                encoded)));
-        URI action = settings.endpoint().map(e -> e.resolve("/" + settings.bucket()))
-                .orElse(URI.create("https://" + settings.bucket() + ".s3." + settings.region() + ".amazonaws.com"
-                        + (settings.region().startsWith("cn-") ? ".cn" : "")));
+        fields.put("x-amz-signature", signer.signPolicy(encoded, creds, now));
+        URI action = URI.create(base() + path(null));
         return new UploadForm(action, fields);
     }
 
-    private byte[] signingKey(String secret, String day) {
-        byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
-        k = hmac(k, settings.region());
-        k = hmac(k, "s3");
-        return hmac(k, "aws4_request");
+    private URI presign(String method, String key, Map<String, String> params) {
+        return signer.presign(method, base(), path(key), params, SigV4.Credentials.fromEnvironment(), clock.instant(),
+                CALL_TTL);
     }
 
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** Path-style against a configured endpoint, virtual-hosted in AWS (AWS China's domain ends in .cn). */
+    private URI base() {
+        return settings.endpoint().orElseGet(() -> URI.create("https://" + settings.bucket() + ".s3." + settings.region()
+                + ".amazonaws.com" + (settings.region().startsWith("cn-") ? ".cn" : "")));
+    }
+
+    private String path(String key) {
+        String bucketPath = settings.endpoint().isPresent() ? "/" + settings.bucket() : "";
+        return key == null ? (bucketPath.isEmpty() ? "/" : bucketPath) : SigV4.encodePath(bucketPath + "/" + key);
+    }
+
+    private Optional<byte[]> fetch(HttpRequest.Builder request) {
+        HttpResponse<byte[]> r = call(request);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
         }
+        expect(r, 200, 206);
+        return Optional.of(r.body());
+    }
+
+    private void send(HttpRequest.Builder request, int... ok) {
+        expect(call(request), ok);
+    }
+
+    private HttpResponse<byte[]> call(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new S3Exception("S3 did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new S3Exception("interrupted while calling S3", e);
+        }
+    }
+
+    private static void expect(HttpResponse<byte[]> r, int... ok) {
+        for (int code : ok) {
+            if (r.statusCode() == code) {
+                return;
+            }
+        }
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        throw new S3Exception("S3 " + r.request().method() + " answered " + r.statusCode() + ": "
+                + body.substring(0, Math.min(300, body.length())), null);
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     private static String json(String s) {
@@ -200,7 +242,6 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
     @Override
     public void close() {
-        presigner.close();
-        client.close();
+        http.close();
     }
 }
