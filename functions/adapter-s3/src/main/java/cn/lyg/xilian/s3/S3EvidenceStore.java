@@ -67,12 +67,53 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    private static final Map<String, String> SSE = Map.of("x-amz-server-side-encryption", "AES256");
+
     @Override
     public void put(String key, byte[] content, String contentType) {
-        // x-amz-server-side-encryption is not signed (only host is): the bucket's default encryption applies too.
-        send(HttpRequest.newBuilder(presign("PUT", key, Map.of())).header("Content-Type", contentType)
-                .header("x-amz-server-side-encryption", "AES256")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)), 200);
+        send(withHeaders(HttpRequest.newBuilder(presign("PUT", key, Map.of(), SSE)), SSE)
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(content)), 200);
+    }
+
+    /** S3's CopyObject: the object moves to its id-only key, encrypted, with its detected content type. */
+    @Override
+    public void copy(String from, String to, String contentType) {
+        Map<String, String> headers = new java.util.TreeMap<>(SSE);
+        headers.put("x-amz-copy-source", SigV4.encodePath("/" + settings.bucket() + "/" + from));
+        headers.put("x-amz-metadata-directive", "REPLACE");
+        headers.put("content-type", contentType);
+        HttpResponse<byte[]> r = call(withHeaders(HttpRequest.newBuilder(presign("PUT", to, Map.of(), headers)), headers)
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        expect(r, 200);
+        // A copy can fail after its 200 has begun: the error is then in the body.
+        if (new String(r.body(), StandardCharsets.UTF_8).contains("<Error>")) {
+            throw new S3Exception("S3 copy failed: " + new String(r.body(), StandardCharsets.UTF_8), null);
+        }
+    }
+
+    /** Last-Modified of the object: when the browser posted it. */
+    @Override
+    public Optional<Instant> storedAt(String key) {
+        return headers(key).flatMap(h -> h.firstValue("last-modified"))
+                .map(v -> java.time.ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    }
+
+    /** A presigned POST form for one file under {@code keyPrefix}; S3 appends the browser's file name to the key. */
+    @Override
+    public Optional<DirectUpload> directUpload(String keyPrefix, URI redirect, Duration ttl) {
+        UploadForm form = uploadForm(keyPrefix + "${filename}", keyPrefix, redirect, ttl);
+        return Optional.of(new DirectUpload(form.action(), form.fields(), clock.instant().plus(ttl)));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder b, Map<String, String> headers) {
+        headers.forEach((k, v) -> {
+            if (!k.equals("content-type")) {
+                b.header(k, v);
+            } else {
+                b.header("Content-Type", v);
+            }
+        });
+        return b;
     }
 
     @Override
@@ -81,19 +122,25 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     }
 
     /** The first bytes of an uploaded object (a ranged GET): its type is checked by content before it is recorded. */
+    @Override
     public Optional<byte[]> head(String key, int bytes) {
         return fetch(HttpRequest.newBuilder(presign("GET", key, Map.of())).header("Range", "bytes=0-" + (bytes - 1)).GET());
     }
 
-    /** The object's size in bytes, if it exists. */
+    /** The object's size in bytes, if it exists (a HEAD request: GetObject permission). */
+    @Override
     public Optional<Long> size(String key) {
+        return headers(key).map(h -> h.firstValueAsLong("content-length").orElseThrow());
+    }
+
+    private Optional<java.net.http.HttpHeaders> headers(String key) {
         HttpResponse<byte[]> r = call(HttpRequest.newBuilder(presign("HEAD", key, Map.of()))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
         if (r.statusCode() == 404) {
             return Optional.empty();
         }
         expect(r, 200);
-        return r.headers().firstValueAsLong("content-length").stream().boxed().findFirst();
+        return Optional.of(r.headers());
     }
 
     @Override
@@ -140,6 +187,11 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
      * {@code redirect} carrying the bucket, key and ETag.
      */
     public UploadForm uploadForm(String key, URI redirect, Duration ttl) {
+        return uploadForm(key, null, redirect, ttl);
+    }
+
+    /** @param keyPrefix when set, the policy lets the key be anything under it (S3's ${filename}) */
+    private UploadForm uploadForm(String key, String keyPrefix, URI redirect, Duration ttl) {
         if (!key.startsWith(EvidenceRules.KEY_ROOT)) {
             throw new IllegalArgumentException("not an evidence key: " + key);
         }
@@ -156,7 +208,13 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
         StringBuilder conditions = new StringBuilder();
         conditions.append("{\"bucket\":").append(json(settings.bucket())).append('}');
         conditions.append(",[\"content-length-range\",1,").append(EvidenceRules.MAX_FILE_BYTES).append(']');
-        fields.forEach((name, value) -> conditions.append(",{").append(json(name)).append(':').append(json(value)).append('}'));
+        fields.forEach((name, value) -> {
+            if (name.equals("key") && keyPrefix != null) {
+                conditions.append(",[\"starts-with\",\"$key\",").append(json(keyPrefix)).append(']');
+            } else {
+                conditions.append(",{").append(json(name)).append(':').append(json(value)).append('}');
+            }
+        });
         String policy = "{\"expiration\":" + json(DateTimeFormatter.ISO_INSTANT.format(now.plus(ttl).truncatedTo(
                 ChronoUnit.SECONDS))) + ",\"conditions\":[" + conditions + "]}";
         String encoded = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
@@ -167,8 +225,12 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     }
 
     private URI presign(String method, String key, Map<String, String> params) {
-        return signer.presign(method, base(), path(key), params, SigV4.Credentials.fromEnvironment(), clock.instant(),
-                CALL_TTL);
+        return presign(method, key, params, Map.of());
+    }
+
+    private URI presign(String method, String key, Map<String, String> params, Map<String, String> headers) {
+        return signer.presign(method, base(), path(key), params, headers, SigV4.Credentials.fromEnvironment(),
+                clock.instant(), CALL_TTL);
     }
 
     /** Path-style against a configured endpoint, virtual-hosted in AWS (AWS China's domain ends in .cn). */

@@ -58,15 +58,21 @@ final class SigV4 {
         return DAY.format(now) + "/" + region + "/s3/aws4_request";
     }
 
-    /**
-     * A presigned URL: only {@code host} is signed, the payload is UNSIGNED-PAYLOAD, so the caller may add a Range
-     * header or send any body.
-     *
-     * @param path   the canonical path, already URI-encoded ({@link #encodePath})
-     * @param params extra query parameters, unencoded
-     */
     URI presign(String method, URI base, String path, Map<String, String> params, Credentials creds, Instant now,
                 Duration ttl) {
+        return presign(method, base, path, params, Map.of(), creds, now, ttl);
+    }
+
+    /**
+     * A presigned URL: {@code host} and {@code headers} are signed (S3 refuses unsigned x-amz-* headers), the
+     * payload is UNSIGNED-PAYLOAD, so the caller may add a Range header or send any body.
+     *
+     * @param path    the canonical path, already URI-encoded ({@link #encodePath})
+     * @param params  extra query parameters, unencoded
+     * @param headers headers the request will carry with exactly these values, names in lower case
+     */
+    URI presign(String method, URI base, String path, Map<String, String> params, Map<String, String> headers,
+                Credentials creds, Instant now, Duration ttl) {
         String host = base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
         TreeMap<String, String> query = new TreeMap<>();
         params.forEach((k, v) -> query.put(encode(k), encode(v)));
@@ -74,11 +80,17 @@ final class SigV4 {
         query.put("X-Amz-Credential", encode(creds.accessKeyId() + "/" + scope(now)));
         query.put("X-Amz-Date", AMZ_DATE.format(now));
         query.put("X-Amz-Expires", String.valueOf(ttl.toSeconds()));
-        query.put("X-Amz-SignedHeaders", "host");
+        TreeMap<String, String> signed = new TreeMap<>(headers);
+        signed.put("host", host);
+        String signedHeaders = String.join(";", signed.keySet());
+        StringBuilder canonicalHeaders = new StringBuilder();
+        signed.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v.strip()).append('\n'));
+        query.put("X-Amz-SignedHeaders", encode(signedHeaders));
         creds.sessionToken().ifPresent(t -> query.put("X-Amz-Security-Token", encode(t)));
         StringBuilder canonicalQuery = new StringBuilder();
         query.forEach((k, v) -> canonicalQuery.append(canonicalQuery.isEmpty() ? "" : "&").append(k).append('=').append(v));
-        String canonicalRequest = method + "\n" + path + "\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
+        String canonicalRequest = method + "\n" + path + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
+                + signedHeaders + "\nUNSIGNED-PAYLOAD";
         String toSign = ALGORITHM + "\n" + AMZ_DATE.format(now) + "\n" + scope(now) + "\n"
                 + HexFormat.of().formatHex(sha256(canonicalRequest));
         String signature = HexFormat.of().formatHex(hmac(signingKey(creds.secretAccessKey(), now), toSign));

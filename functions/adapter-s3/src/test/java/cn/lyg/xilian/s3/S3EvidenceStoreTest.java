@@ -89,6 +89,32 @@ class S3EvidenceStoreTest {
                 + java.net.URLEncoder.encode("规划批复（盖章）.pdf", StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aDirectUploadKeepsTheBrowsersNameUnderItsPrefixAndMovesToAnIdOnlyKey() throws Exception {
+        String prefix = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-4", "u1");
+        var form = store.directUpload(prefix, URI.create("http://localhost:8080/tasks/2.5/reports/report-key-4/evidence/uploaded"),
+                Duration.ofMinutes(30)).orElseThrow();
+        String policy = new String(java.util.Base64.getDecoder().decode(form.fields().get("policy")), StandardCharsets.UTF_8);
+        assertThat(policy).contains("[\"starts-with\",\"$key\",\"" + prefix + "\"]");
+        assertThat(form.fields().get("key")).isEqualTo(prefix + "${filename}");
+
+        HttpResponse<String> posted = post(form.action(), form.fields(), "批复.pdf", PDF);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+        String uploaded = prefix + "批复.pdf";
+        assertThat(posted.headers().firstValue("location").orElseThrow())
+                .contains("key=" + java.net.URLEncoder.encode(uploaded, StandardCharsets.UTF_8));
+        assertThat(store.size(uploaded)).contains((long) PDF.length);
+        assertThat(store.storedAt(uploaded)).hasValueSatisfying(t ->
+                assertThat(t).isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(60)));
+
+        String key = EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-4", "u1", EvidenceType.PDF);
+        store.copy(uploaded, key, EvidenceType.PDF.contentType());
+        assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF));
+        store.delete(uploaded);
+        assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-4"))).containsExactly(key);
+        assertThat(store.size(uploaded)).isEmpty();
+    }
+
     /** multipart/form-data as a browser sends the form: the hidden fields, then the file. */
     static HttpResponse<String> post(URI action, Map<String, String> fields, String filename, byte[] content)
             throws Exception {

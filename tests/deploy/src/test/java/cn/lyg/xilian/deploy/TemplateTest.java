@@ -250,6 +250,10 @@ class TemplateTest {
                         assertThat(resources).as("%s %s", id, act).singleElement()
                                 .satisfies(r -> assertThat(r.toString()).endsWith(":secret:${SmtpPasswordSecretName}-??????}"));
                     }
+                    if (act.startsWith("s3:")) { // objects under the evidence prefix of this stack's bucket only
+                        assertThat(resources).as("%s %s", id, act)
+                                .allSatisfy(r -> assertThat(r.toString()).contains("${EvidenceBucket.Arn}/evidence/*"));
+                    }
                     if (act.startsWith("ses:")) { // the sender identity only
                         assertThat(resources).as("%s %s", id, act)
                                 .allSatisfy(r -> assertThat(r.toString()).contains("identity/${SenderEmail}"));

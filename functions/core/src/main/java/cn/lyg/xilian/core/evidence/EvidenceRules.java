@@ -96,6 +96,55 @@ public final class EvidenceRules {
         return KEY_ROOT + year + "/" + taskId + "/" + unitId + "/" + reportKey + "/";
     }
 
+    /**
+     * {@code <report prefix>upload-<uploadId>/}: where the browser posts one file straight to the store. S3 puts
+     * the browser's file name after it (${filename}); the name is read back once, for display, and the file moves
+     * to its id-only {@link #storageKey} when attached.
+     */
+    public static String uploadPrefix(int year, String taskId, String unitId, String reportKey, String uploadId) {
+        return reportPrefix(year, taskId, unitId, reportKey) + UPLOAD_MARK + uploadId + "/";
+    }
+
+    public static final String UPLOAD_MARK = "upload-";
+
+    /** How many first bytes of an upload are read to tell its type (a .docx names its main part early). */
+    public static final int TYPE_PROBE_BYTES = 64 * 1024;
+
+    /**
+     * The checks of {@link #check} for a file already in the store, known by its name, size and first bytes.
+     * Empty when it passes; {@code type} receives the detected type.
+     */
+    public static List<FieldError> checkStored(String rawName, long size, byte[] head, int alreadyAttached,
+                                               List<Checked> accepted) {
+        List<FieldError> errors = new ArrayList<>();
+        if (alreadyAttached + 1 > MAX_FILES_PER_REPORT) {
+            errors.add(new FieldError("file", "TOO_MANY_FILES", "每次填报最多上传" + MAX_FILES_PER_REPORT
+                    + "个文件（已有" + alreadyAttached + "个）"));
+            return errors;
+        }
+        Optional<String> name = displayName(rawName);
+        if (name.isEmpty()) {
+            errors.add(new FieldError("file", "FILE_NAME_INVALID", "文件名无效（不能为空、不能含路径或控制字符，不超过"
+                    + MAX_NAME_LENGTH + "字）"));
+            return errors;
+        }
+        String shown = name.get();
+        if (size <= 0) {
+            errors.add(new FieldError("file", "FILE_EMPTY", "“" + shown + "”是空文件"));
+        } else if (size > MAX_FILE_BYTES) {
+            errors.add(new FieldError("file", "FILE_TOO_LARGE", "“" + shown + "”超过20MB"));
+        } else {
+            Optional<EvidenceType> type = EvidenceType.detect(head, shown);
+            if (type.isEmpty()) {
+                errors.add(new FieldError("file", "FILE_TYPE_NOT_ALLOWED", "“" + shown
+                        + "”不是允许的文件类型（照片JPEG/PNG、PDF、Word、Excel），以文件内容为准"));
+            } else {
+                accepted.add(new Checked(shown, type.get(), head));
+            }
+        }
+        return errors;
+    }
+
     public static String storageKey(int year, String taskId, String unitId, String reportKey, String fileId,
                                     EvidenceType type) {
         return reportPrefix(year, taskId, unitId, reportKey) + fileId + "." + type.extension();

@@ -22,4 +22,37 @@ public interface EvidenceStore {
     default Optional<java.net.URI> downloadUrl(String key, String displayName, java.time.Duration ttl) {
         return Optional.empty();
     }
+
+    /**
+     * A form that posts one file straight to the store (S3's presigned POST), under {@code keyPrefix} and within
+     * {@link EvidenceRules#MAX_FILE_BYTES}; the store then redirects the browser to {@code redirect} with the
+     * object's {@code key}. Empty: the application receives the files itself (the local folder).
+     */
+    default Optional<DirectUpload> directUpload(String keyPrefix, java.net.URI redirect, java.time.Duration ttl) {
+        return Optional.empty();
+    }
+
+    /** The first {@code bytes} bytes of an object (its type is checked by content), if it exists. */
+    default Optional<byte[]> head(String key, int bytes) {
+        return get(key).map(b -> java.util.Arrays.copyOf(b, Math.min(bytes, b.length)));
+    }
+
+    /** An object's size, if it exists. */
+    default Optional<Long> size(String key) {
+        return get(key).map(b -> (long) b.length);
+    }
+
+    /** Copies an object within the store (an upload moved to its id-only key). */
+    default void copy(String from, String to, String contentType) {
+        put(to, get(from).orElseThrow(() -> new IllegalStateException("no object " + from)), contentType);
+    }
+
+    /** When an object was stored (cleanup of uploads never attached), if it exists. */
+    default Optional<java.time.Instant> storedAt(String key) {
+        return Optional.empty();
+    }
+
+    /** A browser form: its target and hidden fields; the file input, named {@code file}, comes last. */
+    record DirectUpload(java.net.URI action, java.util.Map<String, String> fields, java.time.Instant expiresAt) {
+    }
 }
