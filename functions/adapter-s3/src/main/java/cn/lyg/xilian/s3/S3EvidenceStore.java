@@ -98,6 +98,11 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
                 .map(v -> java.time.ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     }
 
+    @Override
+    public boolean signsUploads() {
+        return true;
+    }
+
     /** A presigned POST form for one file under {@code keyPrefix}; S3 appends the browser's file name to the key. */
     @Override
     public Optional<DirectUpload> directUpload(String keyPrefix, URI redirect, Duration ttl) {

@@ -2,6 +2,7 @@ package cn.lyg.xilian.s3;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceType;
+import cn.lyg.xilian.testkit.MotoS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -65,10 +65,12 @@ public class PageController {
     private final StatusBoard board;
     private final SubmissionLimit submissionLimit;
     private final cn.lyg.xilian.core.supervision.Supervise supervise;
+    private final cn.lyg.xilian.core.evidence.AttachEvidence evidence;
 
     public PageController(cn.lyg.xilian.core.supervision.Supervise supervise, SubmissionLimit submissionLimit, Authenticator auth, RequestBodies bodies, PlanCache plans, ProgressRepository progress,
                           SubmitProgress submitProgress, Display display, WebSettings settings, Pages pages,
-                          StatusBoard board) {
+                          StatusBoard board, @Nullable cn.lyg.xilian.core.evidence.AttachEvidence evidence) {
+        this.evidence = evidence;
         this.supervise = supervise;
         this.pages = pages;
         this.board = board;
@@ -256,6 +258,7 @@ public class PageController {
         cn.lyg.xilian.core.supervision.TaskSupervision sup = supervise.open(plan, who, task);
         model.put("sup", sup);
         model.put("formKey", Tokens.newToken().substring(0, 22));
+        model.put("evidenceDirect", evidence != null && evidence.directUploads());
         // One block per responsible unit in the notice's order: light, reasons, latest status and one page of
         // its history (newest first; ?unit=…&before=… pages back through one unit, the others stay on page 1).
         String pagedUnit = request.getParameters().get("unit");

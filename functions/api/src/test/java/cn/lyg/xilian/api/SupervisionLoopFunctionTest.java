@@ -214,7 +214,7 @@ class SupervisionLoopFunctionTest {
     }
 
     /** Reports from the task page's form; returns the submission's key. */
-    private static String report(String cookie, String percent, String progress) {
+    static String report(String cookie, String percent, String progress) {
         String html = call(HttpApiEvent.get("/tasks/" + TASK).cookieHeader(cookie)).text();
         String key = html.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([A-Za-z0-9_-]+)\".*", "$1");
         Map<String, String> fields = new LinkedHashMap<>();
@@ -242,7 +242,7 @@ class SupervisionLoopFunctionTest {
         return e.header("authorization", "Bearer " + token);
     }
 
-    private static String signIn(String token) {
+    static String signIn(String token) {
         HttpApiResponse login = call(fromOurPage(HttpApiEvent.post("/login")).form("token=" + token));
         assertThat(login.status()).as(login.text()).isEqualTo(303);
         return login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];

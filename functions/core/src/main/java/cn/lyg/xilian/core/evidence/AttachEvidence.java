@@ -72,6 +72,11 @@ public class AttachEvidence {
         return new Outcome.Done<>(stored, false);
     }
 
+    /** Whether files go from the browser straight to the store (S3) rather than through the application. */
+    public boolean directUploads() {
+        return store.signsUploads();
+    }
+
     /** How long a direct upload form may be used. */
     public static final java.time.Duration UPLOAD_FORM_TTL = java.time.Duration.ofMinutes(30);
 

@@ -32,6 +32,11 @@ public interface EvidenceStore {
         return Optional.empty();
     }
 
+    /** Whether {@link #directUpload} gives forms (the task page then links to the upload page). */
+    default boolean signsUploads() {
+        return false;
+    }
+
     /** The first {@code bytes} bytes of an object (its type is checked by content), if it exists. */
     default Optional<byte[]> head(String key, int bytes) {
         return get(key).map(b -> java.util.Arrays.copyOf(b, Math.min(bytes, b.length)));
@@ -53,6 +58,7 @@ public interface EvidenceStore {
     }
 
     /** A browser form: its target and hidden fields; the file input, named {@code file}, comes last. */
+    @io.micronaut.serde.annotation.Serdeable
     record DirectUpload(java.net.URI action, java.util.Map<String, String> fields, java.time.Instant expiresAt) {
     }
 }

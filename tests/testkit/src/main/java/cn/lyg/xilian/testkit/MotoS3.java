@@ -1,4 +1,4 @@
-package cn.lyg.xilian.s3;
+package cn.lyg.xilian.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,17 +15,17 @@ import java.util.List;
  * moto's AWS API server for the S3 tests: {@code moto_server} from .local/sam-venv (installed by infra/bin/test)
  * or the PATH. Fails the test class when missing: the S3 adapter must be tested against a real S3 API.
  */
-final class MotoS3 implements AutoCloseable {
+public final class MotoS3 implements AutoCloseable {
 
     final Process process;
-    final URI endpoint;
+    public final URI endpoint;
 
     private MotoS3(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
 
-    static MotoS3 start() throws IOException, InterruptedException {
+    public static MotoS3 start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -48,6 +48,15 @@ final class MotoS3 implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("moto_server did not start (" + exe + "); run infra/bin/test once to install it");
+    }
+
+    /** Creates a bucket (path-style PUT; moto needs no signature for it). */
+    public void createBucket(String name) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/" + name))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("create bucket " + name + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     @Override
