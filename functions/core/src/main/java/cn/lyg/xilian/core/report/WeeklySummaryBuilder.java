@@ -116,8 +116,9 @@ public final class WeeklySummaryBuilder {
     }
 
     /** One (task, unit) pair with everything known about it. */
+    /** @param deadline the pair's effective deadline (an approved extension, else the plan's) */
     private record Pair(PlanTask task, String unitId, String unitName, @Nullable Submission latest,
-                        List<Submission> ofWeek, Assessment assessment) {
+                        List<Submission> ofWeek, Assessment assessment, LocalDate deadline) {
         boolean open() {
             return latest == null || latest.status() != ProgressStatus.DONE;
         }
@@ -174,7 +175,8 @@ public final class WeeklySummaryBuilder {
                     TaskUnitState state = stateByPair.get(key);
                     pairs.add(new Pair(task, unitId, unitName(unitId), state == null ? null : state.latest(),
                             weekByPair.getOrDefault(key, List.of()),
-                            assessmentByPair.getOrDefault(key, new Assessment(task.id(), unitId, Light.GREEN, List.of()))));
+                            assessmentByPair.getOrDefault(key, new Assessment(task.id(), unitId, Light.GREEN, List.of())),
+                            state == null ? task.deadline() : state.deadline(task)));
                 }
             }
         }
@@ -334,7 +336,7 @@ public final class WeeklySummaryBuilder {
 
         private List<TaskRef> notReported(String unitId) {
             return pairsOfUnit(unitId).stream().filter(p -> p.open() && !p.reportedThisWeek())
-                    .map(p -> new TaskRef(p.task().id(), p.task().title(), p.task().deadline())).toList();
+                    .map(p -> new TaskRef(p.task().id(), p.task().title(), p.deadline())).toList();
         }
 
         private List<RedItem> redItems() {
@@ -418,7 +420,7 @@ public final class WeeklySummaryBuilder {
                     continue;
                 }
                 List<PairStatusLine> lines = own.stream().map(p -> new PairStatusLine(p.task().id(), p.task().title(),
-                        p.task().deadline(), p.latest() == null ? null : p.latest().status(),
+                        p.deadline(), p.latest() == null ? null : p.latest().status(),
                         p.latest() == null ? null : p.latest().percent(), p.assessment().light(),
                         p.assessment().reasons().stream().map(Reason::text).toList())).toList();
                 UnitDigest digest = new UnitDigest(plan.year(), plan.title(), week, asOf, unit.id(), unit.name(),

@@ -54,6 +54,19 @@ class WeeklySupervisionTest {
                 .containsExactly("3.1.1/ganyu@2026-11-16", "1.1/ganyu@2026-11-17", "3.1.2/guanyun@2026-11-18",
                         "3.1.1/ganyu@2026-11-20");
 
+        // A unit's digest gives its own (extended) deadline.
+        List<TaskUnitState> extended = new ArrayList<>();
+        for (TaskUnitState s : states) {
+            extended.add(s.unitId().equals(GANYU) && s.taskId().equals("1.1") ? new TaskUnitState(s.planYear(), s.taskId(),
+                    s.unitId(), s.latest(), 1, null, LocalDate.of(2027, 3, 31)) : s);
+        }
+        WeeklySummary withExtension = new WeeklySummaryBuilder().build(plan, W47, extended, WeekFixture.weekSubmissions(),
+                WeekFixture.baseline(), WeekFixture.evaluation(plan, extended));
+        assertThat(withExtension.digestOf(GANYU).orElseThrow().pairs()).filteredOn(l -> l.taskId().equals("1.1"))
+                .extracting(Lines.PairStatusLine::deadline).containsExactly(LocalDate.of(2027, 3, 31));
+        assertThat(withExtension.digestOf(DONGHAI).orElseThrow().pairs()).filteredOn(l -> l.taskId().equals("1.1"))
+                .extracting(Lines.PairStatusLine::deadline).containsExactly(LocalDate.of(2026, 12, 31));
+
         // Without supervision input nothing is listed (the existing summary is unchanged).
         assertThat(WeekFixture.summary(WeekFixture.baseline()).unreviewed()).isEmpty();
         assertThat(WeekFixture.summary(WeekFixture.baseline()).withoutEvidence()).isEmpty();
