@@ -137,11 +137,14 @@ class LocalStackSmokeTest {
         assertThat(summary.functionError()).as(summary.response()).isFalse();
         List<SesMailbox.Mail> afterJobs = tier.mailbox.messages();
         assertThat(afterJobs.size()).as("the scan and the summary sent mail").isGreaterThan(afterStream.size());
+        // the summary's ledger, not an alert digest's list (预警清单-<date>.xlsx, also sent to the coordinators)
+        java.util.function.Predicate<SesMailbox.Attachment> isLedger = a -> a.fileName().endsWith(".xlsx")
+                && !a.fileName().startsWith("预警清单");
         SesMailbox.Mail summaryMail = afterJobs.stream().filter(m -> m.isTo(coordinator))
-                .filter(m -> m.attachments().stream().anyMatch(a -> a.fileName().endsWith(".xlsx")))
+                .filter(m -> m.attachments().stream().anyMatch(isLedger))
                 .findFirst().orElseThrow(() -> new AssertionError("no summary with the ledger for " + coordinator
                         + " among " + afterJobs.stream().map(SesMailbox.Mail::subject).toList()));
-        SesMailbox.Attachment ledger = summaryMail.attachments().stream().filter(a -> a.fileName().endsWith(".xlsx"))
+        SesMailbox.Attachment ledger = summaryMail.attachments().stream().filter(isLedger)
                 .findFirst().orElseThrow();
         assertThat(ledger.contentType()).contains("spreadsheetml.sheet");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger.bytes()))) {
