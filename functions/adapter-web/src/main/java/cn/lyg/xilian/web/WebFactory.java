@@ -44,13 +44,4 @@ public class WebFactory {
         return new cn.lyg.xilian.core.supervision.Supervise(repository, progress, clock,
                 listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener);
     }
-
-    /** Only where an evidence store exists (the local run's folder; S3 once configured). */
-    @Singleton
-    @io.micronaut.context.annotation.Requires(beans = cn.lyg.xilian.core.evidence.EvidenceStore.class)
-    cn.lyg.xilian.core.evidence.AttachEvidence attachEvidence(cn.lyg.xilian.core.evidence.EvidenceStore store,
-                                                             cn.lyg.xilian.core.supervision.SupervisionRepository records,
-                                                             ProgressRepository progress, Clock clock) {
-        return new cn.lyg.xilian.core.evidence.AttachEvidence(store, records, progress, clock);
-    }
 }

@@ -169,6 +169,33 @@ class EvidenceS3FunctionTest {
         assertThat(bucket.list(EvidenceRules.reportPrefix(2026, TASK, UNIT, report))).hasSize(1);
     }
 
+    @Test
+    void uploadsNeverAttachedAreDeletedAfterADayAndOnlyThem() throws Exception {
+        String token = ctx.getBean(Credentials.class).issue(Role.UNIT, UNIT, Duration.ofDays(7)).token();
+        String cookie = SupervisionLoopFunctionTest.signIn(token);
+        String report = SupervisionLoopFunctionTest.report(cookie, "60", "完成施工图审查");
+        assertThat(browserUpload(cookie, report, "审查意见.pdf", PDF).status()).isEqualTo(303);
+        String reportPrefix = EvidenceRules.reportPrefix(2026, TASK, UNIT, report);
+        String attached = bucket.list(reportPrefix).get(0);
+        // A post whose redirect never came back, and a file stored by a run that died before recording it.
+        String staged = EvidenceRules.uploadPrefix(2026, TASK, UNIT, report, "abandonedUpload1") + "照片.jpg";
+        String unrecorded = reportPrefix + "crashedBeforeRec.pdf";
+        bucket.put(staged, JPEG, "image/jpeg");
+        bucket.put(unrecorded, PDF, "application/pdf");
+
+        var records = ctx.getBean(cn.lyg.xilian.core.supervision.SupervisionRepository.class);
+        var progress = ctx.getBean(cn.lyg.xilian.core.progress.ProgressRepository.class);
+        var now = new cn.lyg.xilian.core.evidence.AttachEvidence(bucket, records, progress, Clock.systemUTC());
+        assertThat(now.cleanUpUnattached(EvidenceRules.UNATTACHED_AFTER)).as("too fresh: maybe still being attached").isZero();
+        var nextDay = new cn.lyg.xilian.core.evidence.AttachEvidence(bucket, records, progress,
+                Clock.offset(Clock.systemUTC(), EvidenceRules.UNATTACHED_AFTER.plusHours(1)));
+        assertThat(nextDay.cleanUpUnattached(EvidenceRules.UNATTACHED_AFTER)).isGreaterThanOrEqualTo(2);
+        assertThat(bucket.list(reportPrefix)).containsExactly(attached);
+        assertThat(nextDay.cleanUpUnattached(EvidenceRules.UNATTACHED_AFTER)).as("a second run").isZero();
+        String after = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/tasks/" + TASK).cookieHeader(cookie)).text();
+        assertThat(after).contains("审查意见.pdf");
+    }
+
     /** The upload page's form, posted to S3 as a browser does, then S3's redirect followed through the handler. */
     private static HttpApiResponse browserUpload(String cookie, String report, String name, byte[] content) throws Exception {
         HttpApiResponse page = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/tasks/" + TASK + "/reports/" + report

@@ -20,6 +20,11 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Inject
     PlanSettings plan;
 
+    /** Present where an evidence bucket is configured: uploads never attached are deleted after the scan. */
+    @Inject
+    @io.micronaut.core.annotation.Nullable
+    cn.lyg.xilian.core.evidence.AttachEvidence evidence;
+
     /** Used by the Lambda runtime. */
     public AlertScanHandler() {
     }
@@ -32,6 +37,12 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Override
     public AlertScanResult execute(JobRequest request) {
         LocalDate asOf = request == null ? null : request.asOfDate();
-        return AlertScanResult.of(asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf));
+        AlertScanResult result = AlertScanResult.of(asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf));
+        if (evidence != null) {
+            // After the alerts, so a storage problem cannot hold them up; safe to run twice (a second run finds nothing).
+            int removed = evidence.cleanUpUnattached(cn.lyg.xilian.core.evidence.EvidenceRules.UNATTACHED_AFTER);
+            org.slf4j.LoggerFactory.getLogger(AlertScanHandler.class).info("evidence uploads never attached, deleted: {}", removed);
+        }
+        return result;
     }
 }

@@ -13,6 +13,8 @@ public final class EvidenceRules {
     public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
     public static final int MAX_NAME_LENGTH = 120;
     public static final String KEY_ROOT = "evidence/";
+    /** An upload still not attached after this long is deleted by the daily job (a form lives 30 minutes). */
+    public static final java.time.Duration UNATTACHED_AFTER = java.time.Duration.ofHours(24);
 
     private EvidenceRules() {
     }

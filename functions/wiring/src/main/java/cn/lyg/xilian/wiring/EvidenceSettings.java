@@ -1,9 +1,9 @@
-package cn.lyg.xilian.api;
+package cn.lyg.xilian.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * Where the API function keeps 佐证材料: the stack's evidence bucket ({@code EVIDENCE_BUCKET}) and, for moto or
+ * Where the functions keep 佐证材料: the stack's evidence bucket ({@code EVIDENCE_BUCKET}) and, for moto or
  * LocalStack, an S3 endpoint ({@code XILIAN_S3_ENDPOINT}); empty in AWS.
  */
 @ConfigurationProperties("xilian.evidence")

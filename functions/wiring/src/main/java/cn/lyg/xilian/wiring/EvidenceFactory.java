@@ -1,6 +1,9 @@
-package cn.lyg.xilian.api;
+package cn.lyg.xilian.wiring;
 
+import cn.lyg.xilian.core.evidence.AttachEvidence;
 import cn.lyg.xilian.core.evidence.EvidenceStore;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.s3.S3EvidenceStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -11,7 +14,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The S3 evidence store, once a bucket is configured (the stack sets it; without one the endpoints answer 503). */
+/**
+ * The S3 evidence store once a bucket is configured (the stack sets it for the API function and the daily job;
+ * without one the evidence endpoints answer 503), and the evidence use case wherever a store exists (the local
+ * run's folder included).
+ */
 @Factory
 public class EvidenceFactory {
 
@@ -22,5 +29,12 @@ public class EvidenceFactory {
         Optional<URI> endpoint = settings.getEndpoint().isBlank() ? Optional.empty()
                 : Optional.of(URI.create(settings.getEndpoint()));
         return new S3EvidenceStore(new S3EvidenceStore.Settings(settings.getBucket(), region, endpoint), clock);
+    }
+
+    @Singleton
+    @Requires(beans = EvidenceStore.class)
+    AttachEvidence attachEvidence(EvidenceStore store, SupervisionRepository records, ProgressRepository progress,
+                                  Clock clock) {
+        return new AttachEvidence(store, records, progress, clock);
     }
 }
