@@ -39,9 +39,15 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
         LocalDate asOf = request == null ? null : request.asOfDate();
         AlertScanResult result = AlertScanResult.of(asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf));
         if (evidence != null) {
-            // After the alerts, so a storage problem cannot hold them up; safe to run twice (a second run finds nothing).
-            int removed = evidence.cleanUpUnattached(cn.lyg.xilian.core.evidence.EvidenceRules.UNATTACHED_AFTER);
-            org.slf4j.LoggerFactory.getLogger(AlertScanHandler.class).info("evidence uploads never attached, deleted: {}", removed);
+            // After the alerts, so a storage problem cannot hold them up (nor make the scheduler re-run a scan that
+            // succeeded): logged as an error, tried again the next day. Safe to run twice.
+            var log = org.slf4j.LoggerFactory.getLogger(AlertScanHandler.class);
+            try {
+                int removed = evidence.cleanUpUnattached(cn.lyg.xilian.core.evidence.EvidenceRules.UNATTACHED_AFTER);
+                log.info("evidence uploads never attached, deleted: {}", removed);
+            } catch (RuntimeException e) {
+                log.error("evidence cleanup failed (the alert scan itself succeeded): {}", e.toString());
+            }
         }
         return result;
     }

@@ -81,6 +81,7 @@ final class LocalStackTier implements AutoCloseable {
         Map<String, String> added = new LinkedHashMap<>();
         added.put("XILIAN_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
         added.put("XILIAN_MAIL_SES_ENDPOINT", sesEndpoint.toString());
+        added.put("XILIAN_S3_ENDPOINT", endpoint.toString()); // the stack's evidence bucket is in LocalStack's S3
         added.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + frontPort);
         SamTemplate template = SamTemplate.read(RuntimeTools.locate().template());
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "lambda-logs"));

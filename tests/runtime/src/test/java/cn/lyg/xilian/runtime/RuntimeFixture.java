@@ -39,7 +39,9 @@ final class RuntimeFixture {
     }
 
     SamTemplate.Stage samStage() {
-        return SamTemplate.Stage.local(Map.of("XilianTable", table, "HttpApi", "local"))
+        // No evidence bucket in this tier (EVIDENCE_BUCKET empty: no S3 store); the S3 path is tested against moto
+        // in functions/api (EvidenceS3FunctionTest).
+        return SamTemplate.Stage.local(Map.of("XilianTable", table, "HttpApi", "local", "EvidenceBucket", ""))
                 .withParameters(SamConfig.parameterOverrides(TOOLS.root().resolve(LambdaCli.SAMCONFIG),
                         LambdaCli.SAMCONFIG_ENV));
     }

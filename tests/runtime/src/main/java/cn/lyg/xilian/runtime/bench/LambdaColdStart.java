@@ -74,7 +74,7 @@ public final class LambdaColdStart {
             new DynamoProgressRepository(stage.client(), DynamoDbClientFactory.enhancedClient(stage.client()),
                     stage.settings()).record(report);
 
-            SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local"))
+            SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local", "EvidenceBucket", ""))
                     .withParameters(SamConfig.parameterOverrides(tools.root().resolve("infra/sam/samconfig.toml"), "dev"));
             Map<String, String> local = Map.of("XILIAN_DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
                     "MAIL_TRANSPORT", "outbox", "MAIL_OUTBOX_DIR", work.resolve("outbox").toString());
