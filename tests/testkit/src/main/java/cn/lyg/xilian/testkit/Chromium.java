@@ -4,10 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -63,11 +63,17 @@ public final class Chromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Clicks and waits (bounded) until the page that click navigates to has replaced the current one. */
+    /**
+     * Clicks and waits (bounded) until the page that click navigates to has loaded: a new document (its
+     * {@code performance.timeOrigin} differs) that is complete. Polling the old element for staleness raced
+     * Chrome's teardown of the old document ("Node with given id does not belong to the document").
+     */
     public void clickAndWaitForNewPage(By target) {
-        var old = driver.findElement(By.tagName("html"));
+        Object before = driver.executeScript("return performance.timeOrigin");
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> !before.equals(driver.executeScript("return performance.timeOrigin"))
+                        && "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     public Path screenshot(String name) {
