@@ -3,12 +3,8 @@ package cn.lyg.xilian.api;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.Tokens;
-import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.access.CredentialRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
@@ -25,21 +21,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,21 +43,9 @@ class ApiFunctionTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        String table = Dynalite.uniqueTableName("api");
-        Map<String, Object> p = new HashMap<>();
-        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
-        p.put("xilian.dynamodb.table", table);
-        p.put("xilian.dynamodb.region", "us-east-1");
-        p.put("aws.region", "us-east-1");
-        p.put("micronaut.server.port", -1);
-        ctx = ApplicationContext.builder().properties(p).environments("function").start();
-        handler = new ApiHandler(ctx);
-        new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
-                .resolve("infra/plans/plan-2026.json"))) {
-            Plan plan = CatalogJson.read(in);
-            ctx.getBean(CatalogRepository.class).load(plan);
-        }
+        FunctionFixture function = FunctionFixture.start(dynalite.endpoint(), "api", Map.of());
+        ctx = function.ctx();
+        handler = function.handler();
     }
 
     @AfterAll

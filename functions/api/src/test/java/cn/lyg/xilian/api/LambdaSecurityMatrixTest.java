@@ -2,9 +2,6 @@ package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.core.catalog.CatalogRepository;
-import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
@@ -17,14 +14,9 @@ import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,21 +36,10 @@ class LambdaSecurityMatrixTest extends SecurityMatrix {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        String table = Dynalite.uniqueTableName("api-matrix");
-        Map<String, Object> p = new HashMap<>();
-        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
-        p.put("xilian.dynamodb.table", table);
-        p.put("xilian.dynamodb.region", "us-east-1");
-        p.put("aws.region", "us-east-1");
-        p.put("micronaut.server.port", -1);
-        p.put("xilian.web.submissions-per-minute", 1000);
-        ctx = ApplicationContext.builder().properties(p).environments("function").start();
-        handler = new ApiHandler(ctx);
-        new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
-                .resolve("infra/plans/plan-2026.json"))) {
-            ctx.getBean(CatalogRepository.class).load(CatalogJson.read(in));
-        }
+        FunctionFixture function = FunctionFixture.start(dynalite.endpoint(), "api-matrix",
+                Map.of("xilian.web.submissions-per-minute", 1000));
+        ctx = function.ctx();
+        handler = function.handler();
     }
 
     @AfterAll

@@ -2,11 +2,8 @@ package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
-import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
-import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.FaultProxy;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
@@ -19,11 +16,7 @@ import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,20 +46,9 @@ class StalledTableTest {
     static void start() throws Exception {
         dynalite = Dynalite.start(null); // its own process: this test freezes it
         proxy = FaultProxy.to(dynalite.endpoint());
-        String table = Dynalite.uniqueTableName("stall");
-        Map<String, Object> p = new HashMap<>();
-        p.put("xilian.dynamodb.endpoint", proxy.endpoint().toString());
-        p.put("xilian.dynamodb.table", table);
-        p.put("xilian.dynamodb.region", "us-east-1");
-        p.put("aws.region", "us-east-1");
-        p.put("micronaut.server.port", -1);
-        ctx = ApplicationContext.builder().properties(p).environments("function").start();
-        handler = new ApiHandler(ctx);
-        new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
-                .resolve("infra/plans/plan-2026.json"))) {
-            ctx.getBean(CatalogRepository.class).load(CatalogJson.read(in));
-        }
+        FunctionFixture function = FunctionFixture.start(proxy.endpoint(), "stall", Map.of());
+        ctx = function.ctx();
+        handler = function.handler();
         token = ctx.getBean(Credentials.class).issue(Role.UNIT, "park-huiyu", null).token();
     }
 
