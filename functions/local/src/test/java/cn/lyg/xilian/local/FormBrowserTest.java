@@ -5,7 +5,6 @@ import cn.lyg.xilian.testkit.Chromium;
 import cn.lyg.xilian.testkit.TaskForm;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DynaliteExtension.class)
 class FormBrowserTest {
 
+    static LocalRun local;
     static EmbeddedServer server;
     static Chromium chromium;
     static String base;
@@ -41,18 +37,10 @@ class FormBrowserTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        data = Files.createTempDirectory("form-browser-");
-        Map<String, Object> p = new HashMap<>();
-        p.put("micronaut.server.port", -1);
-        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
-        p.put("xilian.dynamodb.table", Dynalite.uniqueTableName("form-browser"));
-        p.put("xilian.local.data-dir", data.toString());
-        p.put("xilian.local.catalog", Path.of(System.getProperty("xilian.root", "../.."))
-                .resolve("infra/plans/plan-2026.json").toAbsolutePath().toString());
-        p.put("xilian.contacts.coordinators", List.of("coordinator@ndrc.example.cn"));
-        p.put("aws.region", "cn-north-1");
-        server = ApplicationContext.run(EmbeddedServer.class, p, LocalApplication.ENVIRONMENT);
-        base = "http://localhost:" + server.getPort();
+        local = LocalRun.start(dynalite, "form-browser", Map.of());
+        server = local.server();
+        base = local.base();
+        data = local.data();
         chromium = Chromium.start();
     }
 
@@ -68,9 +56,7 @@ class FormBrowserTest {
 
     /** The sign-in link the local run wrote for a unit, pointed at this server. */
     static String signInLink(String unitId) throws Exception {
-        String line = Files.readString(data.resolve("dev-credentials.txt"), StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains("(" + unitId + ")")).findFirst().orElseThrow();
-        return base + line.substring(line.indexOf("/login?token=")).strip();
+        return local.signInLink("(" + unitId + ")");
     }
 
     @Test

@@ -9,7 +9,6 @@ import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.testkit.Chromium;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -32,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +55,7 @@ class SupervisionBrowserTest {
     private static final String UNIT = "guanyun";
     private static final String UNIT_MAIL = "guanyun@lyg.example.cn";
 
+    static LocalRun local;
     static EmbeddedServer server;
     static Chromium chromium;
     static String base;
@@ -64,24 +63,11 @@ class SupervisionBrowserTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        data = Files.createTempDirectory("supervision-browser-");
-        int port; // a known port: the email's links are built from it
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Map<String, Object> p = new HashMap<>();
-        p.put("micronaut.server.port", port);
-        p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
-        p.put("xilian.dynamodb.table", Dynalite.uniqueTableName("supervision-browser"));
-        p.put("xilian.local.data-dir", data.toString());
-        p.put("xilian.local.catalog", Path.of(System.getProperty("xilian.root", "../.."))
-                .resolve("infra/plans/plan-2026.json").toAbsolutePath().toString());
-        p.put("xilian.contacts.coordinators", List.of("coordinator@ndrc.example.cn"));
-        p.put("xilian.contacts.units." + UNIT, List.of(UNIT_MAIL));
-        p.put("xilian.alerts.quiet-days", false);
-        p.put("aws.region", "cn-north-1");
-        server = ApplicationContext.run(EmbeddedServer.class, p, LocalApplication.ENVIRONMENT);
-        base = "http://localhost:" + server.getPort();
+        local = LocalRun.start(dynalite, "supervision-browser", Map.of(
+                "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL), "xilian.alerts.quiet-days", false));
+        server = local.server();
+        base = local.base();
+        data = local.data();
         chromium = Chromium.start();
     }
 
@@ -96,9 +82,7 @@ class SupervisionBrowserTest {
     }
 
     static String signInLink(String marker) throws Exception {
-        String line = Files.readString(data.resolve("dev-credentials.txt"), StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains(marker) && l.contains("/login?token=")).findFirst().orElseThrow();
-        return base + line.substring(line.indexOf("/login?token=")).strip();
+        return local.signInLink(marker);
     }
 
     private void signIn(String marker) throws Exception {
