@@ -125,6 +125,9 @@ public final class LambdaCli {
         Map<String, String> names = new LinkedHashMap<>();
         template.resourceIds("AWS::DynamoDB::Table").forEach(id -> names.put(id, "xilian-local"));
         template.resourceIds("AWS::Serverless::HttpApi").forEach(id -> names.put(id, "local"));
+        // No bucket here unless the caller names one (e.g. an S3 endpoint of its own): without EVIDENCE_BUCKET the
+        // function has no evidence store and its evidence endpoints say so (503), the rest works.
+        template.resourceIds("AWS::S3::Bucket").forEach(id -> names.put(id, ""));
         names.putAll(resources);
         return new SamTemplate.Stage(Map.of(), names, region, "000000000000");
     }
