@@ -55,18 +55,9 @@ class LocalStackStreamErrorTest {
 
     @Test
     void aBatchThatTimesOutIsBisectedAndTheStuckRecordParked() throws Exception {
-        String token = tier.loadPlanAndIssue("park-huiyu");
-        List<String> taskIds = tier.unitTasks(token, 3);
-        assertThat(taskIds).hasSize(3);
-        tier.mailbox.clear();
-
-        List<String> keys = new ArrayList<>();
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        for (String taskId : taskIds) {
-            String key = "stream-error-" + run + "-" + keys.size();
-            assertThat(tier.submitBlocked(token, taskId, key, "函数超时测试")).isEqualTo(201);
-            keys.add(key);
-        }
+        LocalStackTier.BlockedReports reports = tier.reportBlockedOnTasks("park-huiyu", 3, "stream-error", "函数超时测试");
+        List<String> taskIds = reports.taskIds();
+        List<String> keys = reports.keys();
         String stuckTask = taskIds.get(1);
         dynamo.stallWhere("GetItem", keys.get(1), FaultProxy.Fault.STALL_BEFORE_FORWARDING, 10_000);
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,18 +49,9 @@ class LocalStackStreamFaultTest {
 
     @Test
     void aRecordFailingMidBatchIsRetriedWithoutDuplicateEmail() throws Exception {
-        String token = tier.loadPlanAndIssue("park-huiyu");
-        List<String> taskIds = tier.unitTasks(token, 3);
-        assertThat(taskIds).hasSize(3);
-        tier.mailbox.clear();
-
-        List<String> keys = new ArrayList<>();
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        for (String taskId : taskIds) {
-            String key = "stream-fault-" + run + "-" + keys.size();
-            assertThat(tier.submitBlocked(token, taskId, key, "批次故障测试")).isEqualTo(201);
-            keys.add(key);
-        }
+        LocalStackTier.BlockedReports reports = tier.reportBlockedOnTasks("park-huiyu", 3, "stream-fault", "批次故障测试");
+        List<String> taskIds = reports.taskIds();
+        List<String> keys = reports.keys();
 
         // reading the second submission back fails until the first invocation is over
         dynamo.failDynamoDb("GetItem", keys.get(1), 10_000);

@@ -190,6 +190,34 @@ final class LocalStackTier implements AutoCloseable {
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** The 受阻 reports a stream test starts from: one per task, each under its own idempotency key. */
+    record BlockedReports(List<String> taskIds, List<String> keys) {
+    }
+
+    /**
+     * Loads the plan, signs in as {@code unitId} and reports 受阻 on {@code count} of its tasks through the front
+     * (keys {@code keyPrefix-<run>-<n>}), after clearing the mailbox; fails unless each report is stored (201).
+     */
+    BlockedReports reportBlockedOnTasks(String unitId, int count, String keyPrefix, String progress) throws Exception {
+        String token = loadPlanAndIssue(unitId);
+        List<String> taskIds = unitTasks(token, count);
+        if (taskIds.size() != count) {
+            throw new IllegalStateException(unitId + " has " + taskIds.size() + " tasks, not " + count);
+        }
+        mailbox.clear();
+        List<String> keys = new java.util.ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (String taskId : taskIds) {
+            String key = keyPrefix + "-" + run + "-" + keys.size();
+            int status = submitBlocked(token, taskId, key, progress);
+            if (status != 201) {
+                throw new IllegalStateException("report on " + taskId + ": HTTP " + status + ", expected 201");
+            }
+            keys.add(key);
+        }
+        return new BlockedReports(taskIds, keys);
+    }
+
     /** For each task id, once per coordinators' email that names it (a task alerted twice appears twice). */
     static List<String> alertedTasks(List<SesMailbox.Mail> mails, List<String> taskIds, String coordinator) {
         List<String> alerted = new java.util.ArrayList<>();
