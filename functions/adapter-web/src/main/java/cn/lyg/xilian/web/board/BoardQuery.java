@@ -67,7 +67,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         return values.isEmpty() ? null : values.get(0);
     }
 
-    public static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,
+    private static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,
                                    @Nullable String light, @Nullable String sort) {
         String sectionId = blankToNull(section);
         if (sectionId != null && plan.section(sectionId).isEmpty()) {
