@@ -14,9 +14,19 @@ public final class Https {
     }
 
     public static boolean of(HttpRequest<?> request, WebSettings settings) {
-        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-        return request.isSecure()
-                || (forwarded != null && forwarded.split(",")[0].strip().equalsIgnoreCase("https"))
+        return request.isSecure() || scheme(request).equals("https")
                 || settings.getPublicBaseUrl().regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /**
+     * The scheme the client used: the first (client-facing) entry of X-Forwarded-Proto when a proxy or API Gateway
+     * set one, else the connection's.
+     */
+    public static String scheme(HttpRequest<?> request) {
+        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        return request.isSecure() ? "https" : "http";
     }
 }

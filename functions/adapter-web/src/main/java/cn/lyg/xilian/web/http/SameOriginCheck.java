@@ -54,9 +54,7 @@ public class SameOriginCheck {
         if (host == null || host.contains(",")) {
             return false;
         }
-        String proto = request.getHeaders().get("X-Forwarded-Proto");
-        String scheme = proto != null ? proto.strip() : request.isSecure() ? "https" : "http";
-        return origin.equals(normalize(scheme + "://" + host.strip()));
+        return origin.equals(normalize(Https.scheme(request) + "://" + host.strip()));
     }
 
     /** {@code scheme://host[:port]} in lower case with the default port left out, or null if not an origin. */
