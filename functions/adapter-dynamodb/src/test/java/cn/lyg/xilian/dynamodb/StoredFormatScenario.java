@@ -1,0 +1,80 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.alert.AlertRecord;
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.alert.Finding;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.alert.Rule;
+import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.evidence.EvidenceType;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.report.ReportWeek;
+import cn.lyg.xilian.core.report.StatusSnapshot;
+import cn.lyg.xilian.core.supervision.Extension;
+import cn.lyg.xilian.core.supervision.Review;
+import cn.lyg.xilian.core.supervision.ReviewDecision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one item of every type the adapter stores, through the repositories, with fixed inputs: the stored
+ * items are then byte-for-byte comparable with {@code stored-items.jsonl}, captured from the adapter before
+ * its mapping was rewritten (existing tables must keep reading, and hashes must not change).
+ */
+final class StoredFormatScenario {
+
+    static final ReportWeek WEEK = ReportWeek.parse("2026-W48");
+    static final Instant T0 = Instant.parse("2026-11-24T01:02:03.456Z");
+
+    private StoredFormatScenario() {
+    }
+
+    static void write(TestTable table) {
+        var catalog = table.catalog();
+        var progress = table.progress();
+        var supervision = new DynamoSupervisionRepository(table.client, table.settings);
+        catalog.load(Fixtures.plan());
+
+        progress.record(Fixtures.submission("3.1.1", "ganyu", "k-1", "2026-11-23T02:00:00.100Z"));
+        // figures, an empty optional text, and a time with sub-millisecond digits
+        progress.record(new cn.lyg.xilian.core.progress.Submission(Fixtures.YEAR, "3.1.1", "ganyu", "k-2",
+                ProgressStatus.BLOCKED, 55, Map.of("t1", new java.math.BigDecimal("8.0"),
+                "t2", new java.math.BigDecimal("1.25")), "完成签约", "资金未到位", null, "李四", null,
+                Instant.parse("2026-11-24T03:04:05.678912Z")));
+        progress.record(Fixtures.submission("1.2", "donghai", "k-3", "2026-11-24T05:00:00Z"));
+
+        supervision.review(new Review(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", ReviewDecision.RETURNED, "请补充材料",
+                "r-1", T0));
+        supervision.recordFile(new EvidenceFile(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", "f-1", "合同.pdf",
+                EvidenceType.PDF, 1234, "evidence/2026/3.1.1/ganyu/k-2/f-1", T0));
+        Extension request = new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),
+                LocalDate.of(2026, 12, 15), "征地延误", T0, null, null, null, null);
+        supervision.requestExtension(request);
+        supervision.decideExtension(new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),
+                LocalDate.of(2026, 12, 15), "征地延误", T0, Extension.Decision.APPROVED, LocalDate.of(2026, 12, 10),
+                "同意", T0.plusSeconds(60)));
+        // a reported pair leaves the plan: its state stays, unassigned
+        catalog.load(Fixtures.plan(Fixtures.replace(Fixtures.plan().tasks(),
+                Fixtures.withUnits(Fixtures.TASK_1_2, "ganyu"))));
+
+        var alerts = new DynamoAlertRepository(table.client, table.enhanced, table.settings);
+        Finding finding = new Finding(Fixtures.YEAR, "3.1.1", "ganyu", Rule.APPROACHING, Light.YELLOW, "lead-7",
+                "距截止还有7天，进度40%", LocalDate.of(2026, 11, 24));
+        alerts.recordIfAbsent(AlertRecord.newlyFound(finding, Set.of(Audience.unit("ganyu"), Audience.COORDINATORS), T0));
+        alerts.markDelivered(AlertRecord.newlyFound(finding, Set.of(), T0).key(), Audience.unit("ganyu"),
+                T0.plusSeconds(5));
+        Finding other = new Finding(Fixtures.YEAR, "1.2", "ganyu", Rule.UNREPORTED, Light.RED, "2026-W48",
+                "本周未报送", LocalDate.of(2026, 11, 24));
+        alerts.recordIfAbsent(AlertRecord.newlyFound(other, Set.of(Audience.unit("ganyu")), T0));
+
+        var digests = new DynamoDigestRepository(table.client, table.enhanced, table.settings);
+        digests.claim(Fixtures.YEAR, WEEK, "coordinators", T0);
+        digests.claim(Fixtures.YEAR, WEEK, "unit:ganyu", T0);
+        digests.markSent(Fixtures.YEAR, WEEK, "unit:ganyu", "<m-1@xilian>", T0.plusSeconds(9));
+        digests.saveSnapshotIfAbsent(Fixtures.YEAR, WEEK, new StatusSnapshot(Map.of(
+                "3.1.1#ganyu", ProgressStatus.BLOCKED, "1.2#donghai", ProgressStatus.IN_PROGRESS)));
+    }
+}
