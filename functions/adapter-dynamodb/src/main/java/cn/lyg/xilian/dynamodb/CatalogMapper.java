@@ -8,123 +8,109 @@ import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.UnitKind;
-import cn.lyg.xilian.dynamodb.item.CatalogItem;
-import cn.lyg.xilian.dynamodb.item.MilestoneItem;
-import cn.lyg.xilian.dynamodb.item.PlanItem;
-import cn.lyg.xilian.dynamodb.item.SectionItem;
-import cn.lyg.xilian.dynamodb.item.TargetItem;
-import cn.lyg.xilian.dynamodb.item.TaskItem;
-import cn.lyg.xilian.dynamodb.item.UnitItem;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-/** Maps the catalog records of core to storage items and back. Content hashes are set by the repository. */
+/**
+ * The catalog items of the plan partition {@code PLAN#Y} (infra/dynamodb/TABLE.md): plan header {@code META},
+ * {@code SECTION#<id>}, {@code UNIT#<id>}, {@code TASK#<id>}. Each carries {@code position}, the notice's
+ * order (the sort key puts TASK#1.10 before TASK#1.2), and {@code contentHash}, which lets a reload skip
+ * unchanged items. Milestones and targets are lists of maps, native documents readable in the console;
+ * target minimums are decimal strings, since DynamoDB would normalise 8.0 to 8.
+ */
 final class CatalogMapper {
+
+    static final String CONTENT_HASH = "contentHash";
+    private static final String POSITION = "position";
 
     private CatalogMapper() {
     }
 
-    static PlanItem planItem(Plan plan) {
-        PlanItem item = keyed(new PlanItem(), plan.year(), Keys.META, 0);
-        item.setYear(plan.year());
-        item.setTitle(plan.title());
-        item.setDocNumber(plan.docNumber());
-        item.setIssuedOn(plan.issuedOn().toString());
-        return item;
+    static Map<String, AttributeValue> planItem(Plan plan) {
+        return hashed(catalogItem(plan.year(), Keys.META, 0)
+                .n("year", plan.year())
+                .s("title", plan.title())
+                .s("docNumber", plan.docNumber())
+                .s("issuedOn", plan.issuedOn().toString()));
     }
 
-    static SectionItem sectionItem(int year, Section section, int position) {
-        SectionItem item = keyed(new SectionItem(), year, Keys.sectionSk(section.id()), position);
-        item.setId(section.id());
-        item.setTitle(section.title());
-        item.setField(section.field() == null ? null : section.field().name());
-        return item;
+    static Map<String, AttributeValue> sectionItem(int year, Section section, int position) {
+        return hashed(catalogItem(year, Keys.sectionSk(section.id()), position)
+                .s("id", section.id())
+                .s("title", section.title())
+                .s("field", section.field() == null ? null : section.field().name()));
     }
 
-    static UnitItem unitItem(int year, Unit unit, int position) {
-        UnitItem item = keyed(new UnitItem(), year, Keys.unitSk(unit.id()), position);
-        item.setId(unit.id());
-        item.setName(unit.name());
-        item.setKind(unit.kind().name());
-        item.setAliases(unit.aliases());
-        return item;
+    static Map<String, AttributeValue> unitItem(int year, Unit unit, int position) {
+        return hashed(catalogItem(year, Keys.unitSk(unit.id()), position)
+                .s("id", unit.id())
+                .s("name", unit.name())
+                .s("kind", unit.kind().name())
+                .strings("aliases", unit.aliases()));
     }
 
-    static TaskItem taskItem(int year, PlanTask task, int position) {
-        TaskItem item = keyed(new TaskItem(), year, Keys.taskSk(task.id()), position);
-        item.setId(task.id());
-        item.setSectionId(task.sectionId());
-        item.setTitle(task.title());
-        item.setText(task.text());
-        item.setUnitIds(task.unitIds());
-        item.setDeadline(task.deadline().toString());
-        item.setMilestones(task.milestones().stream().map(CatalogMapper::milestoneItem).toList());
-        item.setTargets(task.targets().stream().map(CatalogMapper::targetItem).toList());
-        return item;
+    static Map<String, AttributeValue> taskItem(int year, PlanTask task, int position) {
+        return hashed(catalogItem(year, Keys.taskSk(task.id()), position)
+                .s("id", task.id())
+                .s("sectionId", task.sectionId())
+                .s("title", task.title())
+                .s("text", task.text())
+                .strings("unitIds", task.unitIds())
+                .s("deadline", task.deadline().toString())
+                .maps("milestones", task.milestones(), m -> Attributes.item()
+                        .sOrNull("due", m.due().toString())
+                        .sOrNull("description", m.description()).build())
+                .maps("targets", task.targets(), t -> Attributes.item()
+                        .sOrNull("id", t.id())
+                        .sOrNull("unitId", t.unitId())
+                        .sOrNull("metric", t.metric())
+                        .sOrNull("minimum", t.minimum().toPlainString())
+                        .sOrNull("measure", t.measure())
+                        .sOrNull("phrase", t.phrase()).build()));
     }
 
-    static Plan plan(PlanItem header, List<SectionItem> sections, List<UnitItem> units, List<TaskItem> tasks) {
-        return new Plan(header.getYear(), header.getTitle(), header.getDocNumber(),
-                LocalDate.parse(header.getIssuedOn()),
-                inOrder(sections).stream().map(CatalogMapper::section).toList(),
-                inOrder(units).stream().map(CatalogMapper::unit).toList(),
-                inOrder(tasks).stream().map(CatalogMapper::task).toList());
+    static Plan plan(Map<String, AttributeValue> header, List<Map<String, AttributeValue>> sections,
+                     List<Map<String, AttributeValue>> units, List<Map<String, AttributeValue>> tasks) {
+        var h = Attributes.of(header);
+        return new Plan(h.n("year"), h.s("title"), h.s("docNumber"), LocalDate.parse(h.s("issuedOn")),
+                inOrder(sections).map(CatalogMapper::section).toList(),
+                inOrder(units).map(CatalogMapper::unit).toList(),
+                inOrder(tasks).map(CatalogMapper::task).toList());
     }
 
-    static Section section(SectionItem item) {
-        return new Section(item.getId(), item.getTitle(), item.getField() == null ? null : Field.valueOf(item.getField()));
+    static Section section(Attributes.Reader item) {
+        return new Section(item.s("id"), item.s("title"), item.enumValue("field", Field.class));
     }
 
-    static Unit unit(UnitItem item) {
-        return new Unit(item.getId(), item.getName(), UnitKind.valueOf(item.getKind()), orEmpty(item.getAliases()));
+    static Unit unit(Attributes.Reader item) {
+        return new Unit(item.s("id"), item.s("name"), item.enumValue("kind", UnitKind.class), item.strings("aliases"));
     }
 
-    static PlanTask task(TaskItem item) {
-        return new PlanTask(item.getId(), item.getSectionId(), item.getTitle(), item.getText(),
-                orEmpty(item.getUnitIds()), LocalDate.parse(item.getDeadline()),
-                orEmpty(item.getMilestones()).stream().map(m -> new Milestone(LocalDate.parse(m.getDue()), m.getDescription())).toList(),
-                orEmpty(item.getTargets()).stream().map(CatalogMapper::target).toList());
+    static PlanTask task(Attributes.Reader item) {
+        return new PlanTask(item.s("id"), item.s("sectionId"), item.s("title"), item.s("text"),
+                item.strings("unitIds"), LocalDate.parse(item.s("deadline")),
+                item.maps("milestones", m -> new Milestone(LocalDate.parse(m.s("due")), m.s("description"))),
+                item.maps("targets", t -> new Target(t.s("id"), t.s("unitId"), t.s("metric"),
+                        new BigDecimal(t.s("minimum")), t.s("measure"), t.s("phrase"))));
     }
 
-    private static MilestoneItem milestoneItem(Milestone milestone) {
-        MilestoneItem item = new MilestoneItem();
-        item.setDue(milestone.due().toString());
-        item.setDescription(milestone.description());
-        return item;
+    private static Attributes.Writer catalogItem(int year, String sk, int position) {
+        return Attributes.item().key(Keys.planPk(year), sk).n(POSITION, position);
     }
 
-    private static TargetItem targetItem(Target target) {
-        TargetItem item = new TargetItem();
-        item.setId(target.id());
-        item.setUnitId(target.unitId());
-        item.setMetric(target.metric());
-        item.setMinimum(target.minimum().toPlainString());
-        item.setMeasure(target.measure());
-        item.setPhrase(target.phrase());
-        return item;
+    /** The item with its content hash, computed over every other attribute it will have. */
+    private static Map<String, AttributeValue> hashed(Attributes.Writer item) {
+        Map<String, AttributeValue> attributes = item.build();
+        attributes.put(CONTENT_HASH, Attributes.s(ContentHash.of(attributes, CONTENT_HASH)));
+        return attributes;
     }
 
-    private static Target target(TargetItem item) {
-        return new Target(item.getId(), item.getUnitId(), item.getMetric(), new BigDecimal(item.getMinimum()),
-                item.getMeasure(), item.getPhrase());
-    }
-
-    private static <T extends CatalogItem> T keyed(T item, int year, String sk, int position) {
-        item.setPk(Keys.planPk(year));
-        item.setSk(sk);
-        item.setPosition(position);
-        return item;
-    }
-
-    private static <T extends CatalogItem> List<T> inOrder(List<T> items) {
-        return items.stream().sorted(Comparator.comparing(CatalogItem::getPosition)).toList();
-    }
-
-    /** An empty list written through the mapper may come back absent: read absent as empty. */
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+    private static java.util.stream.Stream<Attributes.Reader> inOrder(List<Map<String, AttributeValue>> items) {
+        return items.stream().map(Attributes::of).sorted(Comparator.comparing(i -> i.n(POSITION)));
     }
 }

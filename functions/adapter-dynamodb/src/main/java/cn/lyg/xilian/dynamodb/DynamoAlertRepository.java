@@ -6,15 +6,6 @@ import cn.lyg.xilian.core.alert.Finding;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.alert.Rule;
 import cn.lyg.xilian.core.alert.AlertRepository;
-import cn.lyg.xilian.dynamodb.item.AlertItem;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -28,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +47,8 @@ import java.util.stream.Collectors;
  */
 public final class DynamoAlertRepository implements AlertRepository {
 
-    static final TableSchema<AlertItem> SCHEMA = TableSchema.fromBean(AlertItem.class);
+    static final String PENDING_TO = "pendingTo";
+    static final String DELIVERED = "delivered";
     static final String INDEX_SK_PREFIX = "ALERT#";
     /** BatchGetItem takes at most 100 keys. */
     private static final int BATCH_GET_LIMIT = 100;
@@ -64,21 +57,16 @@ public final class DynamoAlertRepository implements AlertRepository {
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<AlertItem> table;
 
-    public DynamoAlertRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+    public DynamoAlertRepository(DynamoDbClient client, DynamoDbSettings settings) {
         this.client = client;
         this.tableName = settings.tableName();
-        this.table = enhanced.table(tableName, SCHEMA);
     }
 
     @Override
     public boolean recordIfAbsent(AlertRecord alert) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(AlertItem.class)
-                    .item(toItem(alert))
-                    .conditionExpression(Conditions.itemAbsent())
-                    .build());
+            client.putItem(Conditions.putIfAbsent(tableName, toItem(alert)));
             return true;
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             return false;
@@ -87,22 +75,16 @@ public final class DynamoAlertRepository implements AlertRepository {
 
     @Override
     public List<AlertRecord> pending(int planYear) {
-        List<Map<String, AttributeValue>> keys = table.index(TableDefinition.GSI2)
-                .query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
-                                .partitionValue(Keys.pendingPk(planYear)).sortValue(INDEX_SK_PREFIX).build()))
-                        .attributesToProject(TableDefinition.PK, TableDefinition.SK)
-                        .build())
-                .stream().map(Page::items).flatMap(List::stream)
-                .map(i -> Conditions.key(i.getPk(), i.getSk()))
-                .toList();
+        var keysOnly = KeyQuery.on(tableName, Keys.pendingPk(planYear)).index(TableDefinition.GSI2)
+                .beginsWith(INDEX_SK_PREFIX).request(TableDefinition.PK, TableDefinition.SK);
+        List<Map<String, AttributeValue>> keys = client.queryPaginator(keysOnly).items().stream().toList();
         List<AlertRecord> pending = new ArrayList<>();
-        for (AlertItem item : consistentGet(keys)) {
+        for (Map<String, AttributeValue> item : consistentGet(keys)) {
             AlertRecord alert = toRecord(item);
             if (alert.isPending()) {
                 pending.add(alert);
-            } else {
-                removeFromIndex(item.getPk(), item.getSk()); // left over by a crash between the two updates
+            } else { // left over by a crash between the two updates
+                removeFromIndex(item.get(TableDefinition.PK).s(), item.get(TableDefinition.SK).s());
             }
         }
         return pending;
@@ -120,8 +102,8 @@ public final class DynamoAlertRepository implements AlertRepository {
                     .updateExpression("SET #delivered.#audience = if_not_exists(#delivered.#audience, :at)"
                             + " DELETE #pendingTo :audienceSet")
                     .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#delivered", AlertItem.DELIVERED, "#audience", audience.key(),
-                            "#pendingTo", AlertItem.PENDING_TO, "#pk", TableDefinition.PK))
+                    .expressionAttributeNames(Map.of("#delivered", DELIVERED, "#audience", audience.key(),
+                            "#pendingTo", PENDING_TO, "#pk", TableDefinition.PK))
                     .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Keys.time(deliveredAt)),
                             ":audienceSet", AttributeValue.fromSs(List.of(audience.key()))))
                     .returnValues(ReturnValue.ALL_NEW)
@@ -129,7 +111,7 @@ public final class DynamoAlertRepository implements AlertRepository {
         } catch (ConditionalCheckFailedException unknownAlert) {
             return; // nothing was recorded under this key: nothing to mark (and never create a stub)
         }
-        if (!updated.attributes().containsKey(AlertItem.PENDING_TO)) {
+        if (!updated.attributes().containsKey(PENDING_TO)) {
             removeFromIndex(key.get(TableDefinition.PK).s(), key.get(TableDefinition.SK).s());
         }
     }
@@ -144,15 +126,15 @@ public final class DynamoAlertRepository implements AlertRepository {
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#pendingTo)")
                     .expressionAttributeNames(Map.of("#gsi2pk", TableDefinition.GSI2_PK,
                             "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK,
-                            "#pendingTo", AlertItem.PENDING_TO))
+                            "#pendingTo", PENDING_TO))
                     .build());
         } catch (ConditionalCheckFailedException stillPending) {
             // cannot happen with the current writers; leaving it indexed is the safe side
         }
     }
 
-    private List<AlertItem> consistentGet(List<Map<String, AttributeValue>> keys) {
-        List<AlertItem> items = new ArrayList<>();
+    private List<Map<String, AttributeValue>> consistentGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
@@ -160,12 +142,11 @@ public final class DynamoAlertRepository implements AlertRepository {
             while (!request.isEmpty()) {
                 BatchGetItemResponse response = client.batchGetItem(BatchGetItemRequest.builder()
                         .requestItems(request).build());
-                response.responses().getOrDefault(tableName, List.of()).stream()
-                        .map(SCHEMA::mapToItem).forEach(items::add);
+                items.addAll(response.responses().getOrDefault(tableName, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        items.sort(java.util.Comparator.comparing(AlertItem::getSk));
+        items.sort(Comparator.comparing(item -> item.get(TableDefinition.SK).s()));
         return items;
     }
 
@@ -178,44 +159,49 @@ public final class DynamoAlertRepository implements AlertRepository {
                 Keys.alertSk(parts[1], parts[2], parts[3], parts[4]));
     }
 
-    static AlertItem toItem(AlertRecord alert) {
+    /**
+     * The alert item: pk {@code PLAN#Y#ALERT}, sk {@code <taskId>#<unitId>#<rule>#<occurrence>}. Created once;
+     * afterwards only the delivery attributes change: {@code audiences} (every audience key it must reach,
+     * fixed), {@code pendingTo} (those still waiting; DynamoDB drops the set with its last member),
+     * {@code delivered} (audience key → time) and the sparse gsi2 keys, present only while {@code pendingTo} is.
+     */
+    static Map<String, AttributeValue> toItem(AlertRecord alert) {
         Finding f = alert.finding();
-        AlertItem item = new AlertItem();
-        item.setPk(Keys.alertPk(f.planYear()));
-        item.setSk(Keys.alertSk(f.taskId(), f.unitId(), f.rule().name(), f.occurrence()));
-        item.setPlanYear(f.planYear());
-        item.setTaskId(f.taskId());
-        item.setUnitId(f.unitId());
-        item.setRule(f.rule().name());
-        item.setLight(f.light().name());
-        item.setOccurrence(f.occurrence());
-        item.setReason(f.reason());
-        item.setFoundOn(f.foundOn().toString());
-        item.setRecordedAt(Keys.time(alert.recordedAt()));
-        item.setAudiences(audienceKeys(alert.audiences()));
+        String sk = Keys.alertSk(f.taskId(), f.unitId(), f.rule().name(), f.occurrence());
         Map<String, String> delivered = new HashMap<>();
         alert.deliveredTo().forEach(a -> delivered.put(a.key(), Keys.time(alert.recordedAt())));
-        item.setDelivered(delivered); // present even when empty: markDelivered sets a path inside it
         Set<String> pendingTo = audienceKeys(alert.pendingAudiences());
-        if (!pendingTo.isEmpty()) { // DynamoDB has no empty sets; absent means "nobody waiting"
-            item.setPendingTo(pendingTo);
-            item.setGsi2pk(Keys.pendingPk(f.planYear()));
-            item.setGsi2sk(INDEX_SK_PREFIX + item.getSk());
-        }
-        return item;
+        boolean waiting = !pendingTo.isEmpty();
+        return Attributes.item()
+                .key(Keys.alertPk(f.planYear()), sk)
+                .s(TableDefinition.GSI2_PK, waiting ? Keys.pendingPk(f.planYear()) : null)
+                .s(TableDefinition.GSI2_SK, waiting ? INDEX_SK_PREFIX + sk : null)
+                .n("planYear", f.planYear())
+                .s("taskId", f.taskId())
+                .s("unitId", f.unitId())
+                .s("rule", f.rule().name())
+                .s("light", f.light().name())
+                .s("occurrence", f.occurrence())
+                .s("reason", f.reason())
+                .s("foundOn", f.foundOn().toString())
+                .time("recordedAt", alert.recordedAt())
+                .ss("audiences", audienceKeys(alert.audiences()))
+                .ss(PENDING_TO, pendingTo) // DynamoDB has no empty sets: absent means "nobody waiting"
+                .stringMap(DELIVERED, delivered) // present even when empty: markDelivered sets a path inside it
+                .build();
     }
 
-    static AlertRecord toRecord(AlertItem item) {
-        Finding finding = new Finding(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
-                Rule.valueOf(item.getRule()), Light.valueOf(item.getLight()), item.getOccurrence(), item.getReason(),
-                LocalDate.parse(item.getFoundOn()));
-        Set<Audience> audiences = audiences(item.getAudiences());
+    static AlertRecord toRecord(Map<String, AttributeValue> raw) {
+        var item = Attributes.of(raw);
+        Finding finding = new Finding(item.n("planYear"), item.s("taskId"), item.s("unitId"),
+                item.enumValue("rule", Rule.class), item.enumValue("light", Light.class), item.s("occurrence"),
+                item.s("reason"), LocalDate.parse(item.s("foundOn")));
+        Set<Audience> audiences = audiences(item.ss("audiences"));
         // Delivered = recorded deliveries; an audience no longer in pendingTo counts as delivered too.
-        Set<Audience> delivered = new LinkedHashSet<>(audiences(item.getDelivered() == null ? null
-                : item.getDelivered().keySet()));
-        Set<Audience> stillPending = audiences(item.getPendingTo());
+        Set<Audience> delivered = new LinkedHashSet<>(audiences(item.stringMap(DELIVERED).keySet()));
+        Set<Audience> stillPending = audiences(item.ss(PENDING_TO));
         audiences.stream().filter(a -> !stillPending.contains(a)).forEach(delivered::add);
-        return new AlertRecord(finding, audiences, delivered, Keys.parseTime(item.getRecordedAt()));
+        return new AlertRecord(finding, audiences, delivered, item.time("recordedAt"));
     }
 
     private static Set<String> audienceKeys(java.util.Collection<Audience> audiences) {
@@ -223,7 +209,6 @@ public final class DynamoAlertRepository implements AlertRepository {
     }
 
     private static Set<Audience> audiences(Set<String> keys) {
-        return keys == null ? Set.of()
-                : keys.stream().map(Audience::ofKey).collect(Collectors.toCollection(LinkedHashSet::new));
+        return keys.stream().map(Audience::ofKey).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -1,17 +1,8 @@
 package cn.lyg.xilian.dynamodb;
 
+import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.catalog.CatalogRepository;
-import cn.lyg.xilian.dynamodb.item.CatalogItem;
-import cn.lyg.xilian.dynamodb.item.ItemSchemas;
-import cn.lyg.xilian.dynamodb.item.StateItem;
-import cn.lyg.xilian.dynamodb.item.TaskItem;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The catalog in the plan partition {@code PLAN#Y}. See infra/dynamodb/TABLE.md, "Catalog load".
@@ -40,22 +30,11 @@ import java.util.function.Supplier;
  */
 public final class DynamoCatalogRepository implements CatalogRepository {
 
-    private static final String CONTENT_HASH = "contentHash";
-
     private final DynamoDbClient client;
-    /** Only writes use it; reads go through the low-level client. */
-    private final Supplier<DynamoDbEnhancedClient> enhanced;
     private final String tableName;
 
-    public DynamoCatalogRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
-        this(client, () -> enhanced, settings);
-    }
-
-    /** With the enhanced client built on first use (the Micronaut factory passes a bean provider). */
-    public DynamoCatalogRepository(DynamoDbClient client, Supplier<DynamoDbEnhancedClient> enhanced,
-                                   DynamoDbSettings settings) {
+    public DynamoCatalogRepository(DynamoDbClient client, DynamoDbSettings settings) {
         this.client = client;
-        this.enhanced = enhanced;
         this.tableName = settings.tableName();
     }
 
@@ -65,13 +44,17 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         PlanPartition stored = PlanPartition.read(client, tableName, year);
         Counts counts = new Counts();
 
-        Map<String, String> storedHashes = storedHashesBySk(stored);
-        for (Desired<?> desired : desiredCatalogItems(plan)) {
-            String storedHash = storedHashes.remove(desired.item().getSk());
-            if (desired.item().getContentHash().equals(storedHash)) {
+        Map<String, String> storedHashes = new HashMap<>();
+        for (Map<String, AttributeValue> item : stored.catalogItems()) {
+            var read = Attributes.of(item);
+            storedHashes.put(read.s(TableDefinition.SK), read.s(CatalogMapper.CONTENT_HASH));
+        }
+        for (Map<String, AttributeValue> desired : desiredCatalogItems(plan)) {
+            String storedHash = storedHashes.remove(desired.get(TableDefinition.SK).s());
+            if (desired.get(CatalogMapper.CONTENT_HASH).s().equals(storedHash)) {
                 counts.unchanged++;
             } else {
-                desired.put(enhanced.get(), tableName);
+                client.putItem(b -> b.tableName(tableName).item(desired));
                 if (storedHash == null) {
                     counts.created++;
                 } else {
@@ -85,17 +68,17 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             counts.updated++;
         }
 
-        Map<String, StateItem> storedStates = new LinkedHashMap<>(stored.statesBySk());
+        Map<String, StateMapper.StoredState> storedStates = new LinkedHashMap<>(stored.statesBySk());
         for (PlanTask task : plan.tasks()) {
             for (String unitId : task.unitIds()) {
-                StateItem state = storedStates.remove(Keys.state(task.id(), unitId));
+                StateMapper.StoredState state = storedStates.remove(Keys.state(task.id(), unitId));
                 if (state == null) {
                     if (createState(year, task.id(), unitId)) {
                         counts.created++;
                     } else {
                         counts.updated++;
                     }
-                } else if (!Boolean.TRUE.equals(state.getAssigned())) {
+                } else if (!state.assigned()) {
                     assign(year, task.id(), unitId, true);
                     counts.updated++;
                 } else {
@@ -103,8 +86,8 @@ public final class DynamoCatalogRepository implements CatalogRepository {
                 }
             }
         }
-        for (StateItem orphan : storedStates.values()) {
-            if (Boolean.TRUE.equals(orphan.getAssigned())) {
+        for (StateMapper.StoredState orphan : storedStates.values()) {
+            if (orphan.assigned()) {
                 withdraw(year, orphan);
                 counts.updated++;
             }
@@ -121,39 +104,20 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         return Optional.of(CatalogMapper.plan(stored.header(), stored.sections(), stored.units(), stored.tasks()));
     }
 
-    /** One task, with a GetItem. */
-    public Optional<PlanTask> task(int year, String taskId) {
-        DynamoDbTable<TaskItem> tasks = enhanced.get().table(tableName, ItemSchemas.task());
-        TaskItem item = tasks.getItem(r -> r.key(Key.builder()
-                .partitionValue(Keys.planPk(year)).sortValue(Keys.taskSk(taskId)).build()).consistentRead(true));
-        return Optional.ofNullable(item).map(CatalogMapper::task);
-    }
-
-    private List<Desired<?>> desiredCatalogItems(Plan plan) {
+    private static List<Map<String, AttributeValue>> desiredCatalogItems(Plan plan) {
         int year = plan.year();
-        List<Desired<?>> items = new ArrayList<>();
-        items.add(Desired.of(CatalogMapper.planItem(plan), ItemSchemas.plan()));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        items.add(CatalogMapper.planItem(plan));
         for (int i = 0; i < plan.sections().size(); i++) {
-            items.add(Desired.of(CatalogMapper.sectionItem(year, plan.sections().get(i), i), ItemSchemas.section()));
+            items.add(CatalogMapper.sectionItem(year, plan.sections().get(i), i));
         }
         for (int i = 0; i < plan.units().size(); i++) {
-            items.add(Desired.of(CatalogMapper.unitItem(year, plan.units().get(i), i), ItemSchemas.unit()));
+            items.add(CatalogMapper.unitItem(year, plan.units().get(i), i));
         }
         for (int i = 0; i < plan.tasks().size(); i++) {
-            items.add(Desired.of(CatalogMapper.taskItem(year, plan.tasks().get(i), i), ItemSchemas.task()));
+            items.add(CatalogMapper.taskItem(year, plan.tasks().get(i), i));
         }
         return items;
-    }
-
-    private static Map<String, String> storedHashesBySk(PlanPartition stored) {
-        Map<String, String> hashes = new HashMap<>();
-        if (stored.header() != null) {
-            hashes.put(stored.header().getSk(), stored.header().getContentHash());
-        }
-        stored.sections().forEach(item -> hashes.put(item.getSk(), item.getContentHash()));
-        stored.units().forEach(item -> hashes.put(item.getSk(), item.getContentHash()));
-        stored.tasks().forEach(item -> hashes.put(item.getSk(), item.getContentHash()));
-        return hashes;
     }
 
     /**
@@ -162,18 +126,8 @@ public final class DynamoCatalogRepository implements CatalogRepository {
      *     was marked assigned instead
      */
     private boolean createState(int year, String taskId, String unitId) {
-        StateItem item = new StateItem();
-        item.setPk(Keys.planPk(year));
-        item.setSk(Keys.state(taskId, unitId));
-        item.setGsi1pk(Keys.unitIndexPk(year, unitId));
-        item.setGsi1sk(Keys.stateIndexSk(taskId));
-        item.setPlanYear(year);
-        item.setTaskId(taskId);
-        item.setUnitId(unitId);
-        item.setAssigned(true);
         try {
-            enhanced.get().table(tableName, ItemSchemas.state()).putItem(PutItemEnhancedRequest.builder(StateItem.class)
-                    .item(item).conditionExpression(Conditions.itemAbsent()).build());
+            client.putItem(Conditions.putIfAbsent(tableName, StateMapper.newState(year, taskId, unitId)));
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {
             assign(year, taskId, unitId, true);
@@ -187,7 +141,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
                 .tableName(tableName)
                 .key(Conditions.key(Keys.planPk(year), Keys.state(taskId, unitId)))
                 .updateExpression("SET #assigned = :assigned")
-                .expressionAttributeNames(Map.of("#assigned", StateItem.ASSIGNED))
+                .expressionAttributeNames(Map.of("#assigned", StateMapper.ASSIGNED))
                 .expressionAttributeValues(Map.of(":assigned", AttributeValue.fromBool(assigned)))
                 .build());
     }
@@ -196,37 +150,26 @@ public final class DynamoCatalogRepository implements CatalogRepository {
      * A pair left the plan. Without a report its state item is deleted — conditionally, since a report
      * may arrive meanwhile; with one the item stays, marked unassigned, so the progress is kept.
      */
-    private void withdraw(int year, StateItem state) {
-        if (state.getLatest() == null) {
+    private void withdraw(int year, StateMapper.StoredState stored) {
+        var state = stored.state();
+        if (state.latest() == null) {
             try {
                 client.deleteItem(DeleteItemRequest.builder()
                         .tableName(tableName)
-                        .key(Conditions.key(state.getPk(), state.getSk()))
+                        .key(Conditions.key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
                         .conditionExpression("attribute_not_exists(#latest)")
-                        .expressionAttributeNames(Map.of("#latest", StateItem.LATEST))
+                        .expressionAttributeNames(Map.of("#latest", StateMapper.LATEST))
                         .build());
                 return;
             } catch (ConditionalCheckFailedException reportedMeanwhile) {
                 // fall through: keep it, unassigned
             }
         }
-        assign(year, state.getTaskId(), state.getUnitId(), false);
+        assign(year, state.taskId(), state.unitId(), false);
     }
 
     private void deleteItem(String pk, String sk) {
         client.deleteItem(DeleteItemRequest.builder().tableName(tableName).key(Conditions.key(pk, sk)).build());
-    }
-
-    /** A catalog item to be stored, with its content hash computed from the attributes it will have. */
-    private record Desired<T extends CatalogItem>(T item, TableSchema<T> schema) {
-        static <T extends CatalogItem> Desired<T> of(T item, TableSchema<T> schema) {
-            item.setContentHash(ContentHash.of(schema.itemToMap(item, true), CONTENT_HASH));
-            return new Desired<>(item, schema);
-        }
-
-        void put(DynamoDbEnhancedClient enhanced, String tableName) {
-            enhanced.table(tableName, schema).putItem(item);
-        }
     }
 
     private static final class Counts {

@@ -1,16 +1,15 @@
 package cn.lyg.xilian.dynamodb;
 
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the one {@link DynamoDbClient} and the one {@link DynamoDbEnhancedClient} a process needs.
- * Create them once (a Micronaut factory in the application module, a static field in tests) and share
- * them: clients are thread-safe and expensive to build.
+ * Builds the one {@link DynamoDbClient} a process needs.
+ * Create it once (a Micronaut factory in the application module, a static field in tests) and share
+ * it: clients are thread-safe and expensive to build.
  *
  * <p>The url-connection HTTP client is chosen explicitly: it starts fastest in a Lambda, and SDK 2.57
  * would otherwise pick apache5, whose httpclient5 clashes with the Micronaut platform's (stack notes).
@@ -41,9 +40,5 @@ public final class DynamoDbClientFactory {
                 .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
                 .apiCallTimeout(settings.apiCallTimeout())
                 .build();
-    }
-
-    public static DynamoDbEnhancedClient enhancedClient(DynamoDbClient client) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     }
 }

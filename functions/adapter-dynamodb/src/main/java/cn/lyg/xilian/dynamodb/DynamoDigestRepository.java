@@ -5,19 +5,10 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.report.DigestRecord;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.StatusSnapshot;
-import cn.lyg.xilian.dynamodb.item.DigestItem;
-import cn.lyg.xilian.dynamodb.item.ItemSchemas;
-import cn.lyg.xilian.dynamodb.item.SnapshotItem;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -42,30 +33,27 @@ import java.util.TreeMap;
  */
 public final class DynamoDigestRepository implements DigestRepository {
 
+    static final String GENERATION = "generation";
+    static final String SENT_AT = "sentAt";
+    static final String MESSAGE_ID = "messageId";
+    private static final String STATUS_BY_PAIR = "statusByPair";
+
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<DigestItem> digests;
-    private final DynamoDbTable<SnapshotItem> snapshots;
 
-    public DynamoDigestRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
+    public DynamoDigestRepository(DynamoDbClient client, DynamoDbSettings settings) {
         this.client = client;
         this.tableName = settings.tableName();
-        this.digests = enhanced.table(tableName, ItemSchemas.digest());
-        this.snapshots = enhanced.table(tableName, ItemSchemas.snapshot());
     }
 
     @Override
     public DigestRecord claim(int planYear, ReportWeek week, String recipientId, Instant now) {
         DigestRecord fresh = DigestRecord.pending(planYear, week, recipientId, truncated(now));
         try {
-            digests.putItem(PutItemEnhancedRequest.builder(DigestItem.class)
-                    .item(toItem(fresh))
-                    .conditionExpression(Conditions.itemAbsent())
-                    .build());
+            client.putItem(Conditions.putIfAbsent(tableName, toItem(fresh)));
             return fresh;
         } catch (ConditionalCheckFailedException exists) {
-            DigestItem stored = digests.getItem(r -> r.consistentRead(true)
-                    .key(key(planYear, week, recipientId)));
+            Map<String, AttributeValue> stored = get(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId));
             if (stored == null) {
                 // Cannot happen with the current writers (records are never deleted); fail loudly
                 // rather than send without a record.
@@ -83,7 +71,7 @@ public final class DynamoDigestRepository implements DigestRepository {
                     .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId)))
                     .updateExpression("SET #sentAt = :at, #messageId = :id REMOVE #gsi2pk, #gsi2sk")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#sentAt)")
-                    .expressionAttributeNames(Map.of("#sentAt", DigestItem.SENT_AT, "#messageId", DigestItem.MESSAGE_ID,
+                    .expressionAttributeNames(Map.of("#sentAt", SENT_AT, "#messageId", MESSAGE_ID,
                             "#gsi2pk", TableDefinition.GSI2_PK, "#gsi2sk", TableDefinition.GSI2_SK,
                             "#pk", TableDefinition.PK))
                     .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Keys.time(sentAt)),
@@ -96,17 +84,11 @@ public final class DynamoDigestRepository implements DigestRepository {
 
     @Override
     public List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
-        List<DigestRecord> records = new ArrayList<>();
-        digests.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                                .partitionValue(Keys.digestPk(planYear, week.id())).build()))
-                        .consistentRead(true)
-                        .build())
-                .stream().map(Page::items).flatMap(List::stream)
-                .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.getSk())) // the snapshot shares the partition
+        return KeyQuery.on(tableName, Keys.digestPk(planYear, week.id())).consistent().items(client)
+                // the snapshot shares the partition
+                .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.get(TableDefinition.SK).s()))
                 .map(DynamoDigestRepository::toRecord)
-                .forEach(records::add);
-        return records;
+                .toList();
     }
 
     @Override
@@ -123,9 +105,9 @@ public final class DynamoDigestRepository implements DigestRepository {
                         .updateExpression("SET #generation = :next, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk"
                                 + " REMOVE #sentAt, #messageId")
                         .conditionExpression("attribute_exists(#sentAt) AND #generation = :read")
-                        .expressionAttributeNames(Map.of("#generation", DigestItem.GENERATION,
+                        .expressionAttributeNames(Map.of("#generation", GENERATION,
                                 "#gsi2pk", TableDefinition.GSI2_PK, "#gsi2sk", TableDefinition.GSI2_SK,
-                                "#sentAt", DigestItem.SENT_AT, "#messageId", DigestItem.MESSAGE_ID))
+                                "#sentAt", SENT_AT, "#messageId", MESSAGE_ID))
                         .expressionAttributeValues(Map.of(
                                 ":next", AttributeValue.fromN(Integer.toString(record.generation() + 1)),
                                 ":read", AttributeValue.fromN(Integer.toString(record.generation())),
@@ -142,41 +124,41 @@ public final class DynamoDigestRepository implements DigestRepository {
 
     @Override
     public Optional<StatusSnapshot> snapshot(int planYear, ReportWeek week) {
-        SnapshotItem item = snapshots.getItem(r -> r.consistentRead(true).key(Key.builder()
-                .partitionValue(Keys.digestPk(planYear, week.id())).sortValue(Keys.DIGEST_SNAPSHOT).build()));
+        Map<String, AttributeValue> item = get(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT);
         if (item == null) {
             return Optional.empty();
         }
         Map<String, ProgressStatus> statuses = new TreeMap<>();
-        if (item.getStatusByPair() != null) {
-            item.getStatusByPair().forEach((pair, status) -> statuses.put(pair, ProgressStatus.valueOf(status)));
-        }
+        Attributes.of(item).stringMap(STATUS_BY_PAIR)
+                .forEach((pair, status) -> statuses.put(pair, ProgressStatus.valueOf(status)));
         return Optional.of(new StatusSnapshot(statuses));
     }
 
+    /**
+     * The week's end-of-week statuses: pk {@code PLAN#Y#DIGEST#W}, sk {@code SNAPSHOT}, about 130 entries
+     * ("3.1.2#ganyu" → status name, a native map) in one item, written once by the week's first summary run.
+     */
     @Override
     public void saveSnapshotIfAbsent(int planYear, ReportWeek week, StatusSnapshot snapshot) {
-        SnapshotItem item = new SnapshotItem();
-        item.setPk(Keys.digestPk(planYear, week.id()));
-        item.setSk(Keys.DIGEST_SNAPSHOT);
-        item.setPlanYear(planYear);
-        item.setWeekId(week.id());
         Map<String, String> statuses = new TreeMap<>();
         snapshot.statusByPair().forEach((pair, status) -> statuses.put(pair, status.name()));
-        item.setStatusByPair(statuses);
         try {
-            snapshots.putItem(PutItemEnhancedRequest.builder(SnapshotItem.class)
-                    .item(item)
-                    .conditionExpression(Conditions.itemAbsent())
-                    .build());
+            client.putItem(Conditions.putIfAbsent(tableName, Attributes.item()
+                    .key(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT)
+                    .n("planYear", planYear)
+                    .s("weekId", week.id())
+                    .stringMap(STATUS_BY_PAIR, statuses)
+                    .build()));
         } catch (ConditionalCheckFailedException fixedByAnEarlierRun) {
             // the week's first run fixed the baseline; later runs must not move it
         }
     }
 
-    private static Key key(int planYear, ReportWeek week, String recipientId) {
-        return Key.builder().partitionValue(Keys.digestPk(planYear, week.id()))
-                .sortValue(Keys.digestSk(recipientId)).build();
+    /** A consistent GetItem; null when absent. */
+    private Map<String, AttributeValue> get(String pk, String sk) {
+        var response = client.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
+                .key(Conditions.key(pk, sk)).build());
+        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 
     /** Stored with millisecond precision (TABLE.md), so what claim returns is what a read returns. */
@@ -184,28 +166,31 @@ public final class DynamoDigestRepository implements DigestRepository {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
-    static DigestItem toItem(DigestRecord record) {
-        DigestItem item = new DigestItem();
-        item.setPk(Keys.digestPk(record.planYear(), record.weekId()));
-        item.setSk(Keys.digestSk(record.recipientId()));
-        item.setPlanYear(record.planYear());
-        item.setWeekId(record.weekId());
-        item.setRecipientId(record.recipientId());
-        item.setGeneration(record.generation());
-        item.setCreatedAt(Keys.time(record.createdAt()));
-        if (record.sent()) {
-            item.setSentAt(Keys.time(record.sentAt()));
-            item.setMessageId(record.messageId());
-        } else {
-            item.setGsi2pk(Keys.pendingPk(record.planYear()));
-            item.setGsi2sk(Keys.pendingDigestSk(record.weekId(), record.recipientId()));
-        }
-        return item;
+    /**
+     * The delivery record of one week's mail to one recipient: pk {@code PLAN#Y#DIGEST#W}, sk the recipient id.
+     * {@code sentAt}/{@code messageId} are absent while pending; {@code generation} is 0, +1 per admin re-send
+     * (part of the Message-ID); the gsi2 keys ({@code PLAN#Y#PENDING} / {@code DIGEST#<W>#<recipient>}) are
+     * present only while unsent, so the pending index stays as small as the backlog.
+     */
+    static Map<String, AttributeValue> toItem(DigestRecord record) {
+        return Attributes.item()
+                .key(Keys.digestPk(record.planYear(), record.weekId()), Keys.digestSk(record.recipientId()))
+                .s(TableDefinition.GSI2_PK, record.sent() ? null : Keys.pendingPk(record.planYear()))
+                .s(TableDefinition.GSI2_SK, record.sent() ? null
+                        : Keys.pendingDigestSk(record.weekId(), record.recipientId()))
+                .n("planYear", record.planYear())
+                .s("weekId", record.weekId())
+                .s("recipientId", record.recipientId())
+                .n(GENERATION, record.generation())
+                .time("createdAt", record.createdAt())
+                .time(SENT_AT, record.sent() ? record.sentAt() : null)
+                .s(MESSAGE_ID, record.sent() ? record.messageId() : null)
+                .build();
     }
 
-    static DigestRecord toRecord(DigestItem item) {
-        return new DigestRecord(item.getPlanYear(), item.getWeekId(), item.getRecipientId(),
-                item.getGeneration() == null ? 0 : item.getGeneration(), Keys.parseTime(item.getCreatedAt()),
-                item.getSentAt() == null ? null : Keys.parseTime(item.getSentAt()), item.getMessageId());
+    static DigestRecord toRecord(Map<String, AttributeValue> raw) {
+        var item = Attributes.of(raw);
+        return new DigestRecord(item.n("planYear"), item.s("weekId"), item.s("recipientId"), item.n(GENERATION, 0),
+                item.time("createdAt"), item.time(SENT_AT), item.s(MESSAGE_ID));
     }
 }

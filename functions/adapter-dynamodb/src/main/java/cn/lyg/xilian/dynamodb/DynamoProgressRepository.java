@@ -4,21 +4,10 @@ import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.dynamodb.item.ItemSchemas;
-import cn.lyg.xilian.dynamodb.item.StateItem;
-import cn.lyg.xilian.dynamodb.item.SubmissionData;
-import cn.lyg.xilian.dynamodb.item.SubmissionItem;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -29,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.function.Supplier;
 
 /**
  * Submission history and (task, unit) states, written without transactions as infra/dynamodb/TABLE.md
@@ -64,21 +52,10 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     private final DynamoDbClient client;
     private final String tableName;
-    /** Built on first use (enhanced client and item schemas): a cold start that only reads pays nothing. */
-    private final Lazy<DynamoDbTable<SubmissionItem>> history;
-    private final Lazy<DynamoDbTable<StateItem>> states;
 
-    public DynamoProgressRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, DynamoDbSettings settings) {
-        this(client, () -> enhanced, settings);
-    }
-
-    /** With the enhanced client built on first use (the Micronaut factory passes a bean provider). */
-    public DynamoProgressRepository(DynamoDbClient client, Supplier<DynamoDbEnhancedClient> enhanced,
-                                    DynamoDbSettings settings) {
+    public DynamoProgressRepository(DynamoDbClient client, DynamoDbSettings settings) {
         this.client = client;
         this.tableName = settings.tableName();
-        this.history = Lazy.of(() -> enhanced.get().table(tableName, ItemSchemas.submission()));
-        this.states = Lazy.of(() -> enhanced.get().table(tableName, ItemSchemas.state()));
     }
 
     /**
@@ -90,10 +67,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
     public RecordResult record(Submission submission) {
         Submission candidate = SubmissionMapper.withStoredPrecision(submission);
         try {
-            history.get().putItem(PutItemEnhancedRequest.builder(SubmissionItem.class)
-                    .item(SubmissionMapper.historyItem(candidate))
-                    .conditionExpression(Conditions.itemAbsent())
-                    .build());
+            client.putItem(Conditions.putIfAbsent(tableName, SubmissionMapper.historyItem(candidate)));
         } catch (ConditionalCheckFailedException keyAlreadyUsed) {
             Submission original = find(candidate.planYear(), candidate.taskId(), candidate.unitId(),
                     candidate.idempotencyKey())
@@ -114,7 +88,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
      * the condition is the normal outcome for late or replayed submissions, not an error.
      */
     private void advanceState(Submission submission) {
-        SubmissionData data = SubmissionMapper.data(submission);
+        Map<String, AttributeValue> data = SubmissionMapper.data(submission);
         try {
             client.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
@@ -123,19 +97,19 @@ public final class DynamoProgressRepository implements ProgressRepository {
                     .updateExpression(ADVANCE_STATE)
                     .conditionExpression(ONLY_IF_NEWER)
                     .expressionAttributeNames(Map.of(
-                            "#latest", StateItem.LATEST, "#planYear", "planYear", "#taskId", "taskId",
-                            "#unitId", "unitId", "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
-                            "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
-                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED))
+                            "#latest", StateMapper.LATEST, "#planYear", SubmissionMapper.PLAN_YEAR,
+                            "#taskId", SubmissionMapper.TASK_ID, "#unitId", SubmissionMapper.UNIT_ID, "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
+                            "#assigned", StateMapper.ASSIGNED, "#submittedAt", SubmissionMapper.SUBMITTED_AT,
+                            "#key", SubmissionMapper.IDEMPOTENCY_KEY, "#counted", StateMapper.COUNTED))
                     .expressionAttributeValues(Map.of(
-                            ":latest", AttributeValue.fromM(ItemSchemas.submissionData().itemToMap(data, true)),
+                            ":latest", AttributeValue.fromM(data),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
                             ":taskId", AttributeValue.fromS(submission.taskId()),
                             ":unitId", AttributeValue.fromS(submission.unitId()),
                             ":gsi1pk", AttributeValue.fromS(Keys.unitIndexPk(submission.planYear(), submission.unitId())),
                             ":gsi1sk", AttributeValue.fromS(Keys.stateIndexSk(submission.taskId())),
                             ":unassigned", AttributeValue.fromBool(false),
-                            ":submittedAt", AttributeValue.fromS(data.getSubmittedAt()),
+                            ":submittedAt", data.get(SubmissionMapper.SUBMITTED_AT),
                             ":key", AttributeValue.fromS(submission.idempotencyKey()),
                             ":counted", AttributeValue.fromSs(List.of(submission.idempotencyKey()))))
                     .build());
@@ -146,7 +120,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
                     .key(Conditions.key(Keys.planPk(submission.planYear()),
                             Keys.state(submission.taskId(), submission.unitId())))
                     .updateExpression(COUNT_ONLY)
-                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED))
+                    .expressionAttributeNames(Map.of("#counted", StateMapper.COUNTED))
                     .expressionAttributeValues(Map.of(":counted",
                             AttributeValue.fromSs(List.of(submission.idempotencyKey()))))
                     .build());
@@ -154,59 +128,41 @@ public final class DynamoProgressRepository implements ProgressRepository {
     }
 
     /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
+    @Override
     public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
-        SubmissionItem item = history.get().getItem(r -> r.consistentRead(true).key(Key.builder()
-                .partitionValue(Keys.taskHistoryPk(year, taskId))
-                .sortValue(Keys.submissionSk(unitId, idempotencyKey)).build()));
-        return Optional.ofNullable(item).map(i -> SubmissionMapper.submission(i.getData()));
-    }
-
-    /** Latest status of one pair, if the catalog assigns it. */
-    public Optional<TaskUnitState> state(int year, String taskId, String unitId) {
-        StateItem item = states.get().getItem(r -> r.consistentRead(true).key(Key.builder()
-                .partitionValue(Keys.planPk(year)).sortValue(Keys.state(taskId, unitId)).build()));
-        return Optional.ofNullable(item).filter(DynamoProgressRepository::assigned).map(SubmissionMapper::state);
+        var response = client.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
+                .key(Conditions.key(Keys.taskHistoryPk(year, taskId), Keys.submissionSk(unitId, idempotencyKey)))
+                .build());
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(SubmissionMapper.submission(response.item())) : Optional.empty();
     }
 
     @Override
     public List<TaskUnitState> statesOfTask(int year, String taskId) {
-        return assignedStates(items(states.get(), QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(
-                        key(Keys.planPk(year), Keys.statesOfTaskPrefix(taskId))))
-                .consistentRead(true).build()));
+        return assignedStates(items(query(Keys.planPk(year)).beginsWith(Keys.statesOfTaskPrefix(taskId)).consistent()));
     }
 
     @Override
     public List<TaskUnitState> statesOfUnit(int year, String unitId) {
-        DynamoDbIndex<StateItem> byUnit = states.get().index(TableDefinition.GSI1);
-        return assignedStates(items(byUnit, QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(
-                        key(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX)))
-                .build()));
+        return assignedStates(items(query(Keys.unitIndexPk(year, unitId)).index(TableDefinition.GSI1)
+                .beginsWith(Keys.STATE_PREFIX)));
     }
 
     @Override
     public List<TaskUnitState> allStates(int year) {
-        return assignedStates(items(states.get(), QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(key(Keys.planPk(year), Keys.STATE_PREFIX)))
-                .consistentRead(true).build()));
+        return assignedStates(items(query(Keys.planPk(year)).beginsWith(Keys.STATE_PREFIX).consistent()));
     }
 
     @Override
     public List<Submission> historyOfTask(int year, String taskId) {
-        return newestFirst(items(history.get(), QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                        .partitionValue(Keys.taskHistoryPk(year, taskId)).build()))
-                .consistentRead(true).build()));
+        return newestFirst(items(query(Keys.taskHistoryPk(year, taskId)).consistent()));
     }
 
     /** Every submission of one unit on one task, newest first. */
     @Override
     public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
-        return newestFirst(items(history.get(), QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(
-                        key(Keys.taskHistoryPk(year, taskId), Keys.submissionsOfUnitPrefix(unitId))))
-                .consistentRead(true).build()));
+        return newestFirst(items(query(Keys.taskHistoryPk(year, taskId))
+                .beginsWith(Keys.submissionsOfUnitPrefix(unitId)).consistent()));
     }
 
     /**
@@ -217,30 +173,18 @@ public final class DynamoProgressRepository implements ProgressRepository {
      */
     @Override
     public HistoryPage historyPage(int year, String taskId, String unitId, HistoryPage.Cursor after, int size) {
-        DynamoDbIndex<SubmissionItem> byUnit = history.get().index(TableDefinition.GSI1);
-        String pk = Keys.unitIndexPk(year, unitId);
         String prefix = Keys.submissionsOfTaskInUnitIndexPrefix(taskId);
-        QueryConditional range = after == null
-                ? QueryConditional.sortBeginsWith(key(pk, prefix))
-                : QueryConditional.sortBetween(key(pk, prefix),
-                        key(pk, Keys.submissionIndexSk(taskId, after.submittedAt(), after.idempotencyKey())));
-        var pages = byUnit.query(QueryEnhancedRequest.builder().queryConditional(range)
-                .scanIndexForward(false).limit(size + 2).build()).iterator();
-        List<Submission> older = (pages.hasNext() ? pages.next().items() : List.<SubmissionItem>of()).stream()
-                .map(item -> SubmissionMapper.submission(item.getData()))
+        KeyQuery range = query(Keys.unitIndexPk(year, unitId)).index(TableDefinition.GSI1);
+        range = after == null ? range.beginsWith(prefix)
+                : range.between(prefix, Keys.submissionIndexSk(taskId, after.submittedAt(), after.idempotencyKey()));
+        List<Submission> older = client.query(range.request().toBuilder()
+                        .scanIndexForward(false).limit(size + 2).build())
+                .items().stream()
+                .map(SubmissionMapper::submission)
                 .filter(s -> after == null || after.isBefore(s))
                 .limit(size + 1L).toList();
         List<Submission> page = older.size() > size ? older.subList(0, size) : older;
         return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);
-    }
-
-    /** Every submission of one unit on any task, newest first. */
-    public List<Submission> historyOfUnit(int year, String unitId) {
-        DynamoDbIndex<SubmissionItem> byUnit = history.get().index(TableDefinition.GSI1);
-        return newestFirst(items(byUnit, QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(
-                        key(Keys.unitIndexPk(year, unitId), Keys.SUBMISSION_PREFIX)))
-                .scanIndexForward(false).build()));
     }
 
     /**
@@ -254,13 +198,10 @@ public final class DynamoProgressRepository implements ProgressRepository {
         Instant lower = ceilToMillis(from);
         Instant upper = ceilToMillis(to);
         List<Submission> result = new ArrayList<>();
-        DynamoDbIndex<SubmissionItem> byWeek = history.get().index(TableDefinition.GSI2);
         for (String week : Keys.weeksBetween(lower, upper)) {
-            String weekPk = Keys.weekPk(year, week);
-            result.addAll(submissions(items(byWeek, QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.sortBetween(
-                            key(weekPk, Keys.time(lower)), key(weekPk, Keys.time(upper))))
-                    .build())));
+            items(query(Keys.weekPk(year, week)).index(TableDefinition.GSI2)
+                    .between(Keys.time(lower), Keys.time(upper)))
+                    .map(SubmissionMapper::submission).forEach(result::add);
         }
         result.sort(NEWEST_FIRST.reversed());
         return result;
@@ -271,33 +212,20 @@ public final class DynamoProgressRepository implements ProgressRepository {
         return truncated.equals(instant) ? instant : truncated.plusMillis(1);
     }
 
-    private static Key key(String partition, String sort) {
-        return Key.builder().partitionValue(partition).sortValue(sort).build();
+    private static List<TaskUnitState> assignedStates(Stream<Map<String, AttributeValue>> items) {
+        return items.map(StateMapper::fromItem).filter(StateMapper.StoredState::assigned)
+                .map(StateMapper.StoredState::state).toList();
     }
 
-    private static boolean assigned(StateItem item) {
-        return Boolean.TRUE.equals(item.getAssigned());
+    private static List<Submission> newestFirst(Stream<Map<String, AttributeValue>> items) {
+        return items.map(SubmissionMapper::submission).sorted(NEWEST_FIRST).toList();
     }
 
-    private static List<TaskUnitState> assignedStates(Stream<StateItem> items) {
-        return items.filter(DynamoProgressRepository::assigned).map(SubmissionMapper::state).toList();
+    private KeyQuery query(String partition) {
+        return KeyQuery.on(tableName, partition);
     }
 
-    private static List<Submission> newestFirst(Stream<SubmissionItem> items) {
-        return items.map(item -> SubmissionMapper.submission(item.getData())).sorted(NEWEST_FIRST).toList();
-    }
-
-    private static List<Submission> submissions(Stream<SubmissionItem> items) {
-        return items.map(item -> SubmissionMapper.submission(item.getData())).toList();
-    }
-
-    // Both helpers iterate every page: a query result is cut at 1 MB by DynamoDB and dynalite alike.
-
-    private static <T> Stream<T> items(DynamoDbTable<T> table, QueryEnhancedRequest request) {
-        return table.query(request).items().stream();
-    }
-
-    private static <T> Stream<T> items(DynamoDbIndex<T> index, QueryEnhancedRequest request) {
-        return index.query(request).stream().map(Page::items).flatMap(List::stream);
+    private Stream<Map<String, AttributeValue>> items(KeyQuery query) {
+        return query.items(client);
     }
 }

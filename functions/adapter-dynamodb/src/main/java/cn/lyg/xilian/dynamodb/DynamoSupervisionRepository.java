@@ -8,7 +8,7 @@ import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.Review;
 import cn.lyg.xilian.core.supervision.ReviewDecision;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
-import cn.lyg.xilian.dynamodb.item.StateItem;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -90,7 +90,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
                     .key(Conditions.key(Keys.planPk(r.planYear()), Keys.state(r.taskId(), r.unitId())))
                     .updateExpression(update)
                     .conditionExpression("#latest.#k = :sub")
-                    .expressionAttributeNames(Map.of("#latest", StateItem.LATEST, "#k", "idempotencyKey"))
+                    .expressionAttributeNames(Map.of("#latest", StateMapper.LATEST, "#k", "idempotencyKey"))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException notTheLatest) {
             // The unit has reported again: the review stays in the history only.
@@ -290,7 +290,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
      */
     private void markEvidence(EvidenceFile f) {
         Map<String, AttributeValue> key = Conditions.key(Keys.planPk(f.planYear()), Keys.state(f.taskId(), f.unitId()));
-        Map<String, String> names = Map.of("#latest", StateItem.LATEST, "#k", "idempotencyKey");
+        Map<String, String> names = Map.of("#latest", StateMapper.LATEST, "#k", "idempotencyKey");
         AttributeValue name = AttributeValue.fromL(List.of(s(f.displayName())));
         try {
             client.updateItem(b -> b.tableName(table).key(key)

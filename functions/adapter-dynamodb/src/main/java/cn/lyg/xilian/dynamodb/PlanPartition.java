@@ -1,11 +1,5 @@
 package cn.lyg.xilian.dynamodb;
 
-import cn.lyg.xilian.dynamodb.item.ItemSchemas;
-import cn.lyg.xilian.dynamodb.item.PlanItem;
-import cn.lyg.xilian.dynamodb.item.SectionItem;
-import cn.lyg.xilian.dynamodb.item.StateItem;
-import cn.lyg.xilian.dynamodb.item.TaskItem;
-import cn.lyg.xilian.dynamodb.item.UnitItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -20,8 +14,21 @@ import java.util.Map;
  * types by sort-key prefix. The partition holds about 100 catalog items and 130 states, so reading
  * it whole is one or two pages, cheaper than a query per type.
  */
-record PlanPartition(PlanItem header, List<SectionItem> sections, List<UnitItem> units, List<TaskItem> tasks,
-                     Map<String, StateItem> statesBySk) {
+record PlanPartition(Map<String, AttributeValue> header, List<Map<String, AttributeValue>> sections,
+                     List<Map<String, AttributeValue>> units, List<Map<String, AttributeValue>> tasks,
+                     Map<String, StateMapper.StoredState> statesBySk) {
+
+    /** The catalog items (not the states), by sort key. */
+    List<Map<String, AttributeValue>> catalogItems() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        if (header != null) {
+            items.add(header);
+        }
+        items.addAll(sections);
+        items.addAll(units);
+        items.addAll(tasks);
+        return items;
+    }
 
     static PlanPartition read(DynamoDbClient client, String tableName, int year) {
         QueryRequest request = QueryRequest.builder()
@@ -31,24 +38,24 @@ record PlanPartition(PlanItem header, List<SectionItem> sections, List<UnitItem>
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planPk(year))))
                 .consistentRead(true)
                 .build();
-        PlanItem header = null;
-        List<SectionItem> sections = new ArrayList<>();
-        List<UnitItem> units = new ArrayList<>();
-        List<TaskItem> tasks = new ArrayList<>();
-        Map<String, StateItem> states = new LinkedHashMap<>();
+        Map<String, AttributeValue> header = null;
+        List<Map<String, AttributeValue>> sections = new ArrayList<>();
+        List<Map<String, AttributeValue>> units = new ArrayList<>();
+        List<Map<String, AttributeValue>> tasks = new ArrayList<>();
+        Map<String, StateMapper.StoredState> states = new LinkedHashMap<>();
         // The paginator follows LastEvaluatedKey: DynamoDB and dynalite page at 1 MB.
         for (Map<String, AttributeValue> raw : client.queryPaginator(request).items()) {
             String sk = raw.get(TableDefinition.SK).s();
             if (sk.equals(Keys.META)) {
-                header = ItemSchemas.plan().mapToItem(raw);
+                header = raw;
             } else if (sk.startsWith(Keys.SECTION_PREFIX)) {
-                sections.add(ItemSchemas.section().mapToItem(raw));
+                sections.add(raw);
             } else if (sk.startsWith(Keys.UNIT_PREFIX)) {
-                units.add(ItemSchemas.unit().mapToItem(raw));
+                units.add(raw);
             } else if (sk.startsWith(Keys.TASK_PREFIX)) {
-                tasks.add(ItemSchemas.task().mapToItem(raw));
+                tasks.add(raw);
             } else if (sk.startsWith(Keys.STATE_PREFIX)) {
-                states.put(sk, ItemSchemas.state().mapToItem(raw));
+                states.put(sk, StateMapper.fromItem(raw));
             }
             // Other item types added to the partition later are not ours to interpret.
         }

@@ -2,10 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.dynamodb.item.StateItem;
-import cn.lyg.xilian.dynamodb.item.SubmissionData;
-import cn.lyg.xilian.dynamodb.item.SubmissionItem;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +11,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Maps submissions and states between core records and storage items. */
+/** Maps submissions between core records and the history item (and the state's {@code latest} map). */
 final class SubmissionMapper {
+
+    static final String PLAN_YEAR = "planYear";
+    static final String TASK_ID = "taskId";
+    static final String UNIT_ID = "unitId";
+    static final String SUBMITTED_AT = "submittedAt";
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private SubmissionMapper() {
     }
@@ -33,61 +36,53 @@ final class SubmissionMapper {
                 s.figures(), s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(), millis);
     }
 
-    static SubmissionItem historyItem(Submission s) {
-        SubmissionItem item = new SubmissionItem();
-        item.setPk(Keys.taskHistoryPk(s.planYear(), s.taskId()));
-        item.setSk(Keys.submissionSk(s.unitId(), s.idempotencyKey()));
-        item.setGsi1pk(Keys.unitIndexPk(s.planYear(), s.unitId()));
-        item.setGsi1sk(Keys.submissionIndexSk(s.taskId(), s.submittedAt(), s.idempotencyKey()));
-        item.setGsi2pk(Keys.weekPk(s.planYear(), Keys.week(s.submittedAt())));
-        item.setGsi2sk(Keys.weekSk(s.submittedAt(), s.taskId(), s.unitId()));
-        item.setData(data(s));
-        return item;
+    /** The history item: the submission's attributes flat beside its keys (TABLE.md, "submission"). */
+    static Map<String, AttributeValue> historyItem(Submission s) {
+        return Attributes.item()
+                .key(Keys.taskHistoryPk(s.planYear(), s.taskId()), Keys.submissionSk(s.unitId(), s.idempotencyKey()))
+                .s(TableDefinition.GSI1_PK, Keys.unitIndexPk(s.planYear(), s.unitId()))
+                .s(TableDefinition.GSI1_SK, Keys.submissionIndexSk(s.taskId(), s.submittedAt(), s.idempotencyKey()))
+                .s(TableDefinition.GSI2_PK, Keys.weekPk(s.planYear(), Keys.week(s.submittedAt())))
+                .s(TableDefinition.GSI2_SK, Keys.weekSk(s.submittedAt(), s.taskId(), s.unitId()))
+                .all(data(s))
+                .build();
     }
 
-    static SubmissionData data(Submission s) {
-        SubmissionData d = new SubmissionData();
-        d.setPlanYear(s.planYear());
-        d.setTaskId(s.taskId());
-        d.setUnitId(s.unitId());
-        d.setIdempotencyKey(s.idempotencyKey());
-        d.setStatus(s.status().name());
-        d.setPercent(s.percent());
-        // Decimal strings, not numbers: DynamoDB would normalise 8.0 to 8.
-        d.setFigures(s.figures().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toPlainString(), (a, b) -> a, TreeMap::new)));
-        d.setProgress(s.progress());
-        d.setProblems(s.problems());
-        d.setNextSteps(s.nextSteps());
-        d.setReporter(s.reporter());
-        d.setPhone(s.phone());
-        d.setSubmittedAt(Keys.time(s.submittedAt()));
-        return d;
+    /**
+     * The content of a submission: flat in the history item, and the map {@code latest} of the state item, so
+     * both hold the same attribute names. {@code submittedAt} is the fixed-width {@link Keys#time} string, which
+     * the state's condition compares as a string. Figures are decimal strings (DynamoDB would normalise 8.0 to 8).
+     */
+    static Map<String, AttributeValue> data(Submission s) {
+        return Attributes.item()
+                .n(PLAN_YEAR, s.planYear())
+                .s(TASK_ID, s.taskId())
+                .s(UNIT_ID, s.unitId())
+                .s(IDEMPOTENCY_KEY, s.idempotencyKey())
+                .s("status", s.status().name())
+                .n("percent", s.percent())
+                .stringMap("figures", s.figures().entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().toPlainString(), (a, b) -> a, TreeMap::new)))
+                .s("progress", s.progress())
+                .s("problems", s.problems())
+                .s("nextSteps", s.nextSteps())
+                .s("reporter", s.reporter())
+                .s("phone", s.phone())
+                .s(SUBMITTED_AT, Keys.time(s.submittedAt()))
+                .build();
     }
 
-    static Submission submission(SubmissionData d) {
+    /** A history item, or the {@code latest} map of a state item. */
+    static Submission submission(Attributes.Reader d) {
         Map<String, BigDecimal> figures = new TreeMap<>();
-        if (d.getFigures() != null) {
-            d.getFigures().forEach((target, value) -> figures.put(target, new BigDecimal(value)));
-        }
-        return new Submission(d.getPlanYear(), d.getTaskId(), d.getUnitId(), d.getIdempotencyKey(),
-                ProgressStatus.valueOf(d.getStatus()), d.getPercent(), figures, d.getProgress(), d.getProblems(),
-                d.getNextSteps(), d.getReporter(), d.getPhone(), Keys.parseTime(d.getSubmittedAt()));
+        d.stringMap("figures").forEach((target, value) -> figures.put(target, new BigDecimal(value)));
+        return new Submission(d.n(PLAN_YEAR), d.s(TASK_ID), d.s(UNIT_ID), d.s(IDEMPOTENCY_KEY),
+                d.enumValue("status", ProgressStatus.class), d.n("percent"), figures, d.s("progress"),
+                d.s("problems"), d.s("nextSteps"), d.s("reporter"), d.s("phone"), d.time(SUBMITTED_AT));
     }
 
-    static TaskUnitState state(StateItem item) {
-        Submission latest = item.getLatest() == null ? null : submission(item.getLatest());
-        // A state written before the count existed has no set: it counts its latest at least.
-        int counted = item.getCounted() == null ? 0 : item.getCounted().size();
-        cn.lyg.xilian.core.supervision.Review review = item.getReviewOf() == null ? null
-                : new cn.lyg.xilian.core.supervision.Review(item.getPlanYear(), item.getTaskId(), item.getUnitId(),
-                        item.getReviewOf(), cn.lyg.xilian.core.supervision.ReviewDecision.valueOf(item.getReviewDecision()),
-                        item.getReviewReason(), item.getReviewKey(), Keys.parseTime(item.getReviewedAt()));
-        return new TaskUnitState(item.getPlanYear(), item.getTaskId(), item.getUnitId(), latest,
-                latest == null ? counted : Math.max(1, counted), review,
-                item.getExtendedTo() == null ? null : java.time.LocalDate.parse(item.getExtendedTo()),
-                latest != null && latest.idempotencyKey().equals(item.getEvidenceOf()) && item.getEvidenceNames() != null
-                        ? item.getEvidenceNames() : java.util.List.of());
+    static Submission submission(Map<String, AttributeValue> historyItem) {
+        return submission(Attributes.of(historyItem));
     }
 
     /**

@@ -44,6 +44,15 @@ public final class TableDefinition {
     private TableDefinition() {
     }
 
+    /** The key attributes of the table ({@code indexName} null) or of one of its indexes. */
+    static IndexKeys keysOf(String indexName) {
+        if (indexName == null) {
+            return new IndexKeys(null, PK, SK);
+        }
+        return GLOBAL_SECONDARY_INDEXES.stream().filter(i -> i.indexName().equals(indexName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index " + indexName));
+    }
+
     /** CreateTable request for on-demand billing, as template.yaml declares the table. */
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()

@@ -31,7 +31,7 @@ class DynamoAlertRepositoryTest {
     @BeforeAll
     static void createTable(Dynalite dynalite) {
         table = TestTable.create(dynalite, DynamoAlertRepositoryTest.class);
-        alerts = new DynamoAlertRepository(table.client, table.enhanced, table.settings);
+        alerts = new DynamoAlertRepository(table.client, table.settings);
     }
 
     @AfterAll

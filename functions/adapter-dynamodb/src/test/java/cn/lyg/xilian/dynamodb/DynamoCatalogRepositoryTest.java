@@ -53,7 +53,7 @@ class DynamoCatalogRepositoryTest {
 
         assertThat(result).isEqualTo(new LoadResult(CATALOG_ITEMS + PAIRS, 0, 0));
         assertThat(catalog.plan(YEAR)).contains(plan);
-        assertThat(catalog.task(YEAR, "3.1.1")).contains(TASK_3_1_1);
+        assertThat(TestTable.task(catalog, YEAR, "3.1.1")).contains(TASK_3_1_1);
         assertThat(progress.allStates(YEAR)).hasSize(PAIRS).allSatisfy(s -> assertThat(s.reported()).isFalse());
     }
 
@@ -78,7 +78,7 @@ class DynamoCatalogRepositoryTest {
         LoadResult result = catalog.load(changed);
 
         assertThat(result).isEqualTo(new LoadResult(0, 1, CATALOG_ITEMS + PAIRS - 1));
-        assertThat(catalog.task(2102, "1.2")).map(PlanTask::title).contains("互派干部挂职（修订）");
+        assertThat(TestTable.task(catalog, 2102, "1.2")).map(PlanTask::title).contains("互派干部挂职（修订）");
         assertThat(catalog.plan(2102)).contains(changed);
     }
 
@@ -92,7 +92,7 @@ class DynamoCatalogRepositoryTest {
         catalog.load(plan);
         catalog.load(with(plan, Fixtures.replace(plan.tasks(), Fixtures.withTitle(TASK_1_2, "新标题"))));
 
-        TaskUnitState state = progress.state(year, "1.2", "ganyu").orElseThrow();
+        TaskUnitState state = TestTable.state(progress, year, "1.2", "ganyu").orElseThrow();
         assertThat(state.latest()).isNotNull();
         assertThat(state.latest().idempotencyKey()).isEqualTo("k1");
     }
@@ -111,15 +111,15 @@ class DynamoCatalogRepositoryTest {
         // task item changed + ganyu's state unassigned + donghai's state deleted
         assertThat(result).isEqualTo(new LoadResult(0, 3, CATALOG_ITEMS - 1 + PAIRS - 2));
         assertThat(progress.statesOfTask(year, "3.1.1")).extracting(TaskUnitState::unitId).containsExactly("fgw");
-        assertThat(progress.state(year, "3.1.1", "ganyu")).isEmpty();
+        assertThat(TestTable.state(progress, year, "3.1.1", "ganyu")).isEmpty();
         assertThat(progress.historyOfTask(year, "3.1.1")).hasSize(1);
         assertThat(catalog.load(reduced).changedNothing()).isTrue();
 
         LoadResult restored = catalog.load(plan);
 
         assertThat(restored).isEqualTo(new LoadResult(1, 2, CATALOG_ITEMS - 1 + PAIRS - 2));
-        assertThat(progress.state(year, "3.1.1", "ganyu").orElseThrow().latest().idempotencyKey()).isEqualTo("k1");
-        assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
+        assertThat(TestTable.state(progress, year, "3.1.1", "ganyu").orElseThrow().latest().idempotencyKey()).isEqualTo("k1");
+        assertThat(TestTable.state(progress, year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
     }
 
     @Test
@@ -135,7 +135,7 @@ class DynamoCatalogRepositoryTest {
         // the task item deleted + its three never-reported states deleted
         assertThat(result).isEqualTo(new LoadResult(0, 4, CATALOG_ITEMS - 1 + PAIRS - 3));
         assertThat(catalog.plan(year)).contains(without);
-        assertThat(catalog.task(year, "3.1.1")).isEmpty();
+        assertThat(TestTable.task(catalog, year, "3.1.1")).isEmpty();
         assertThat(progress.statesOfTask(year, "3.1.1")).isEmpty();
     }
 

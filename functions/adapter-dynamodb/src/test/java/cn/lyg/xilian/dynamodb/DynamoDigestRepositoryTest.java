@@ -37,7 +37,7 @@ class DynamoDigestRepositoryTest {
     @BeforeAll
     static void createTable(Dynalite dynalite) {
         table = TestTable.create(dynalite, DynamoDigestRepositoryTest.class);
-        digests = new DynamoDigestRepository(table.client, table.enhanced, table.settings);
+        digests = new DynamoDigestRepository(table.client, table.settings);
     }
 
     @AfterAll

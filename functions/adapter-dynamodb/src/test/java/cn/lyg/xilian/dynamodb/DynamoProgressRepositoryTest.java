@@ -6,7 +6,6 @@ import cn.lyg.xilian.core.progress.ProgressRepository.RecordResult;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.dynamodb.item.ItemSchemas;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -56,11 +55,11 @@ class DynamoProgressRepositoryTest {
         Submission first = at(year, "1.2", "ganyu", "first", "2026-11-20T01:00:00Z");
         Submission second = at(year, "1.2", "ganyu", "second", "2026-11-21T01:00:00Z");
         Submission late = at(year, "1.2", "ganyu", "late", "2026-11-19T01:00:00Z"); // older than the latest
-        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().submissions()).isZero();
+        assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().submissions()).isZero();
         List.of(first, second, late).forEach(progress::record);
         assertThat(progress.record(second)).as("a retry").isInstanceOf(RecordResult.Replayed.class);
 
-        TaskUnitState state = progress.state(year, "1.2", "ganyu").orElseThrow();
+        TaskUnitState state = TestTable.state(progress, year, "1.2", "ganyu").orElseThrow();
         assertThat(state.latest()).isEqualTo(second);
         assertThat(state.submissions()).isEqualTo(3).isEqualTo(progress.historyOfTaskUnit(year, "1.2", "ganyu").size());
         assertThat(progress.allStates(year)).filteredOn(s -> s.taskId().equals("1.2") && s.unitId().equals("ganyu"))
@@ -92,12 +91,12 @@ class DynamoProgressRepositoryTest {
         assertThat(all.stream().filter(TaskUnitState::reported).map(s -> s.latest().idempotencyKey()))
                 .containsExactlyInAnyOrder("b", "c", "d", "e");
         // one pair
-        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(b);
-        assertThat(progress.state(year, "1.1", "fgw").orElseThrow().reported()).isFalse();
-        // history of a task, of a pair, of a unit: newest first
+        assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(b);
+        assertThat(TestTable.state(progress, year, "1.1", "fgw").orElseThrow().reported()).isFalse();
+        // history of a task, of a pair, a pair's page (the unit's index): newest first
         assertThat(progress.historyOfTask(year, "1.2")).containsExactly(c, b, a);
         assertThat(progress.historyOfTaskUnit(year, "1.2", "ganyu")).containsExactly(b, a);
-        assertThat(progress.historyOfUnit(year, "ganyu")).containsExactly(d, b, a);
+        assertThat(progress.historyPage(year, "1.2", "ganyu", null, 10).items()).containsExactly(b, a);
         // replay lookup
         assertThat(progress.find(year, "3.1.1", "fgw", "e")).contains(e);
         // a week, and a range over three weeks: [from, to), oldest first
@@ -128,7 +127,7 @@ class DynamoProgressRepositoryTest {
         assertThat(second).isInstanceOf(RecordResult.Replayed.class);
         assertThat(second.submission()).isEqualTo(first.submission());
         assertThat(progress.historyOfTask(year, "1.2")).containsExactly(first.submission());
-        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(first.submission());
+        assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(first.submission());
     }
 
     @Test
@@ -144,7 +143,7 @@ class DynamoProgressRepositoryTest {
         assertThat(result).isInstanceOf(RecordResult.KeyConflict.class);
         assertThat(result.submission()).as("the stored original").isEqualTo(original);
         assertThat(progress.historyOfTask(year, "1.2")).containsExactly(original);
-        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(original);
+        assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(original);
     }
 
     @Test
@@ -157,7 +156,7 @@ class DynamoProgressRepositoryTest {
         RecordResult late = progress.record(older);
 
         assertThat(late).isInstanceOf(RecordResult.Stored.class);
-        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(newer);
+        assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(newer);
         assertThat(progress.historyOfTaskUnit(year, "1.2", "ganyu")).containsExactly(newer, older);
     }
 
@@ -170,7 +169,7 @@ class DynamoProgressRepositoryTest {
         progress.record(keyB);
         progress.record(keyA);
 
-        assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(keyB);
+        assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(keyB);
     }
 
     @Test
@@ -178,14 +177,14 @@ class DynamoProgressRepositoryTest {
         int year = loadPlanIn(2206);
         Submission submission = at(year, "3.1.1", "donghai", "k1", "2026-05-01T02:00:00Z");
         // Simulate the crash: only step 1 (the history item) happened.
-        table.enhanced.table(table.settings.tableName(), ItemSchemas.submission())
-                .putItem(SubmissionMapper.historyItem(submission));
-        assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
+        table.client.putItem(b -> b.tableName(table.settings.tableName())
+                .item(SubmissionMapper.historyItem(submission)));
+        assertThat(TestTable.state(progress, year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
 
         RecordResult retry = progress.record(submission);
 
         assertThat(retry).isInstanceOf(RecordResult.Replayed.class);
-        assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().latest()).isEqualTo(submission);
+        assertThat(TestTable.state(progress, year, "3.1.1", "donghai").orElseThrow().latest()).isEqualTo(submission);
     }
 
     @Test
@@ -250,7 +249,7 @@ class DynamoProgressRepositoryTest {
         }
 
         assertThat(progress.historyOfTask(year, "1.2")).hasSize(5);
-        assertThat(progress.historyOfUnit(year, "ganyu")).hasSize(5);
+        assertThat(progress.historyOfTaskUnit(year, "1.2", "ganyu")).hasSize(5);
         assertThat(progress.submittedBetween(year, Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-02T00:00:00Z")))
                 .containsExactlyElementsOf(submitted);
     }

@@ -71,7 +71,7 @@ class DynamoSupervisionRepositoryTest {
         assertThat(back).isInstanceOf(Outcome.Done.class);
         assertThat(((Outcome.Done<Review>) back).replayed()).isFalse();
         assertThat(returned).extracting(Review::submissionKey).contains("first-report");
-        TaskUnitState state = progress.state(plan.year(), "1.2", "ganyu").orElseThrow();
+        TaskUnitState state = TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow();
         assertThat(state.returned()).isTrue();
         assertThat(state.review().reason()).isEqualTo("数据与佐证不符");
 
@@ -85,9 +85,9 @@ class DynamoSupervisionRepositoryTest {
 
         // The unit reports again: the state no longer shows the return; the history keeps it.
         Submission second = report(plan, "ganyu", "second-report", "2026-11-21T01:00:00Z");
-        assertThat(progress.state(plan.year(), "1.2", "ganyu").orElseThrow().review()).isNull();
+        assertThat(TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow().review()).isNull();
         supervise.review(plan, COORDINATOR, "1.2", "ganyu", second.idempotencyKey(), "ACCEPTED", null, "review-key-3");
-        TaskUnitState accepted = progress.state(plan.year(), "1.2", "ganyu").orElseThrow();
+        TaskUnitState accepted = TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow();
         assertThat(accepted.review().decision()).isEqualTo(ReviewDecision.ACCEPTED);
         TaskSupervision record = supervision.ofTask(plan.year(), "1.2");
         assertThat(record.reviewOf("ganyu", "first-report")).map(Review::decision).contains(ReviewDecision.RETURNED);
@@ -131,9 +131,9 @@ class DynamoSupervisionRepositoryTest {
                 "2026-11-30", "同意延至11月底");
         assertThat(approved).matches(o -> o instanceof Outcome.Done<Extension> d && !d.replayed()
                 && d.value().grantedDate().equals(LocalDate.of(2026, 11, 30)));
-        assertThat(progress.state(plan.year(), "1.2", "ganyu").orElseThrow().extendedDeadline())
+        assertThat(TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow().extendedDeadline())
                 .isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(progress.state(plan.year(), "1.2", "donghai").orElseThrow().extendedDeadline()).isNull();
+        assertThat(TestTable.state(progress, plan.year(), "1.2", "donghai").orElseThrow().extendedDeadline()).isNull();
         // The same decision again replays; a different one is refused; the date is unchanged.
         assertThat(supervise.decideExtension(plan, COORDINATOR, "1.2", "ganyu", "extension-1", true, "2026-11-30",
                 "同意延至11月底")).matches(o -> o instanceof Outcome.Done<Extension> d && d.replayed());
@@ -146,7 +146,7 @@ class DynamoSupervisionRepositoryTest {
         assertThat(supervise.decideExtension(plan, COORDINATOR, "1.2", "ganyu", "extension-5", false, null, null))
                 .isInstanceOf(Outcome.Invalid.class); // a rejection needs a note
         supervise.decideExtension(plan, COORDINATOR, "1.2", "ganyu", "extension-5", false, null, "按期完成");
-        assertThat(progress.state(plan.year(), "1.2", "ganyu").orElseThrow().extendedDeadline())
+        assertThat(TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow().extendedDeadline())
                 .isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(supervision.ofTask(plan.year(), "1.2").extensionsOf("ganyu"))
                 .extracting(Extension::key, Extension::decision)

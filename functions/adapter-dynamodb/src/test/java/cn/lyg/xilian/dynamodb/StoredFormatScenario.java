@@ -60,7 +60,7 @@ final class StoredFormatScenario {
         catalog.load(Fixtures.plan(Fixtures.replace(Fixtures.plan().tasks(),
                 Fixtures.withUnits(Fixtures.TASK_1_2, "ganyu"))));
 
-        var alerts = new DynamoAlertRepository(table.client, table.enhanced, table.settings);
+        var alerts = new DynamoAlertRepository(table.client, table.settings);
         Finding finding = new Finding(Fixtures.YEAR, "3.1.1", "ganyu", Rule.APPROACHING, Light.YELLOW, "lead-7",
                 "距截止还有7天，进度40%", LocalDate.of(2026, 11, 24));
         alerts.recordIfAbsent(AlertRecord.newlyFound(finding, Set.of(Audience.unit("ganyu"), Audience.COORDINATORS), T0));
@@ -70,7 +70,7 @@ final class StoredFormatScenario {
                 "本周未报送", LocalDate.of(2026, 11, 24));
         alerts.recordIfAbsent(AlertRecord.newlyFound(other, Set.of(Audience.unit("ganyu")), T0));
 
-        var digests = new DynamoDigestRepository(table.client, table.enhanced, table.settings);
+        var digests = new DynamoDigestRepository(table.client, table.settings);
         digests.claim(Fixtures.YEAR, WEEK, "coordinators", T0);
         digests.claim(Fixtures.YEAR, WEEK, "unit:ganyu", T0);
         digests.markSent(Fixtures.YEAR, WEEK, "unit:ganyu", "<m-1@xilian>", T0.plusSeconds(9));

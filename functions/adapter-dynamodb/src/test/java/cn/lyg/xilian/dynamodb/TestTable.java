@@ -1,8 +1,13 @@
 package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.testkit.Dynalite;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.progress.TaskUnitState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Optional;
 
 /**
  * A fresh, uniquely named table on the shared dynalite, with its clients: one per test class, so test
@@ -12,12 +17,10 @@ final class TestTable implements AutoCloseable {
 
     final DynamoDbSettings settings;
     final DynamoDbClient client;
-    final DynamoDbEnhancedClient enhanced;
 
     private TestTable(DynamoDbSettings settings) {
         this.settings = settings;
         this.client = DynamoDbClientFactory.client(settings);
-        this.enhanced = DynamoDbClientFactory.enhancedClient(client);
     }
 
     static TestTable create(Dynalite dynalite, Class<?> testClass) {
@@ -32,11 +35,21 @@ final class TestTable implements AutoCloseable {
     }
 
     DynamoCatalogRepository catalog() {
-        return new DynamoCatalogRepository(client, enhanced, settings);
+        return new DynamoCatalogRepository(client, settings);
     }
 
     DynamoProgressRepository progress() {
-        return new DynamoProgressRepository(client, enhanced, settings);
+        return new DynamoProgressRepository(client, settings);
+    }
+
+    /** The state of one assigned pair, through the port's per-task query. */
+    static Optional<TaskUnitState> state(ProgressRepository progress, int year, String taskId, String unitId) {
+        return progress.statesOfTask(year, taskId).stream().filter(s -> s.unitId().equals(unitId)).findFirst();
+    }
+
+    /** One task of the stored plan. */
+    static Optional<PlanTask> task(CatalogRepository catalog, int year, String taskId) {
+        return catalog.plan(year).flatMap(plan -> plan.task(taskId));
     }
 
     @Override

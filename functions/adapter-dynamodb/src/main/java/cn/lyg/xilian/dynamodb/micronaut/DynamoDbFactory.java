@@ -9,14 +9,12 @@ import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.DynamoRateCounter;
 import cn.lyg.xilian.dynamodb.DynamoSessionRepository;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.util.Optional;
 
 /**
- * Micronaut wiring of the DynamoDB adapter: one client, one enhanced client and the repositories per
- * context (clients are thread-safe and costly to build; table schemas are built once by the repositories).
+ * Micronaut wiring of the DynamoDB adapter: one client and the repositories per context (the client is
+ * thread-safe and costly to build; the repositories map items by hand and hold no schema).
  * The client is not taken from micronaut-aws-sdk-v2, which does not know SDK 2.57's apache5 client.
  */
 @Factory
@@ -55,21 +53,13 @@ public class DynamoDbFactory {
     }
 
     @Singleton
-    DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient client) {
-        return DynamoDbClientFactory.enhancedClient(client);
+    DynamoCatalogRepository catalogRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoCatalogRepository(client, settings);
     }
 
     @Singleton
-    DynamoCatalogRepository catalogRepository(DynamoDbClient client, BeanProvider<DynamoDbEnhancedClient> enhanced,
-                                              DynamoDbSettings settings) {
-        // a provider: reads need no enhanced client, so a cold start that only reads does not build it
-        return new DynamoCatalogRepository(client, enhanced::get, settings);
-    }
-
-    @Singleton
-    DynamoProgressRepository progressRepository(DynamoDbClient client, BeanProvider<DynamoDbEnhancedClient> enhanced,
-                                                DynamoDbSettings settings) {
-        return new DynamoProgressRepository(client, enhanced::get, settings);
+    DynamoProgressRepository progressRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoProgressRepository(client, settings);
     }
 
     @Singleton
@@ -96,21 +86,19 @@ public class DynamoDbFactory {
     /**
      * The alert and digest repositories serve the job functions (and the local run) only. A function that
      * does not need them sets {@value #JOB_REPOSITORIES}{@code : false} (the API does): the Lambda context
-     * creates every singleton at start, and these two build their item schemas when created.
+     * creates every singleton at start, and a bean the function never uses is start-up time for nothing.
      */
     public static final String JOB_REPOSITORIES = "xilian.dynamodb.job-repositories";
 
     @Singleton
     @Requires(property = JOB_REPOSITORIES, notEquals = "false")
-    DynamoAlertRepository alertRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
-                                          DynamoDbSettings settings) {
-        return new DynamoAlertRepository(client, enhanced, settings);
+    DynamoAlertRepository alertRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoAlertRepository(client, settings);
     }
 
     @Singleton
     @Requires(property = JOB_REPOSITORIES, notEquals = "false")
-    DynamoDigestRepository digestRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced,
-                                            DynamoDbSettings settings) {
-        return new DynamoDigestRepository(client, enhanced, settings);
+    DynamoDigestRepository digestRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoDigestRepository(client, settings);
     }
 }
