@@ -27,7 +27,8 @@ import io.micronaut.function.executor.FunctionInitializer;
  *
  * <p>Other cold-start measures of this function: logging configured in code ({@link LogbackConfigurator}, no
  * logback.xml to parse), no alert/digest repositories in the context ({@code xilian.dynamodb.job-repositories:
- * false}), item schemas and the enhanced client built on first use (adapter-dynamodb). infra/docs/BENCHMARKS.md.
+ * false}), items mapped by hand over the low-level client, no table schema to build (adapter-dynamodb).
+ * infra/docs/BENCHMARKS.md.
  */
 public class ApiHandler extends FunctionInitializer
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

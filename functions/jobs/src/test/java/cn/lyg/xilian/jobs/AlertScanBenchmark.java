@@ -14,7 +14,6 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.DynamoAlertRepository;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
@@ -26,7 +25,6 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -95,10 +93,9 @@ public final class AlertScanBenchmark {
                 .endpointOverride(settings.endpointOverride().orElseThrow())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
                 .build()) {
-            DynamoDbEnhancedClient enhanced = DynamoDbClientFactory.enhancedClient(client);
             new TableCreator(client).createIfAbsent(settings.tableName());
-            DynamoCatalogRepository catalog = new DynamoCatalogRepository(client, enhanced, settings);
-            DynamoProgressRepository progress = new DynamoProgressRepository(client, enhanced, settings);
+            DynamoCatalogRepository catalog = new DynamoCatalogRepository(client, settings);
+            DynamoProgressRepository progress = new DynamoProgressRepository(client, settings);
             catalog.load(plan);
             int submissions = writeHistory(plan, progress, weeks);
 
@@ -112,7 +109,7 @@ public final class AlertScanBenchmark {
                     return List.of("fgw@example.cn");
                 }
             };
-            RunAlertScan scan = new RunAlertScan(catalog, progress, new DynamoAlertRepository(client, enhanced, settings),
+            RunAlertScan scan = new RunAlertScan(catalog, progress, new DynamoAlertRepository(client, settings),
                     contacts, new MimeAlertMailRenderer(new EmailSettings("noreply@example.cn", "锡连帮扶合作进度通",
                     "https://xilian.example.cn", "xilian.example.cn"), clock), new OutboxMailTransport(outbox, clock),
                     new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()),

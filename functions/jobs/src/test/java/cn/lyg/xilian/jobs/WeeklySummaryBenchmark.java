@@ -15,7 +15,6 @@ import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.report.SummaryRunReport;
 import cn.lyg.xilian.core.report.WeeklySummary;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
@@ -25,7 +24,6 @@ import cn.lyg.xilian.email.HtmlSummaryMailRenderer;
 import cn.lyg.xilian.email.OutboxMailTransport;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import cn.lyg.xilian.testkit.Dynalite;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,11 +66,10 @@ public final class WeeklySummaryBenchmark {
                     .endpointOverride(settings.endpointOverride().orElseThrow())
                     .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
                     .build()) {
-                DynamoDbEnhancedClient enhanced = DynamoDbClientFactory.enhancedClient(client);
                 new TableCreator(client).createIfAbsent(settings.tableName());
-                DynamoCatalogRepository catalog = new DynamoCatalogRepository(client, enhanced, settings);
-                DynamoProgressRepository progress = new DynamoProgressRepository(client, enhanced, settings);
-                DynamoDigestRepository digests = new DynamoDigestRepository(client, enhanced, settings);
+                DynamoCatalogRepository catalog = new DynamoCatalogRepository(client, settings);
+                DynamoProgressRepository progress = new DynamoProgressRepository(client, settings);
+                DynamoDigestRepository digests = new DynamoDigestRepository(client, settings);
                 catalog.load(plan);
                 Bench bench = new Bench(plan, catalog, progress, digests, outbox);
 

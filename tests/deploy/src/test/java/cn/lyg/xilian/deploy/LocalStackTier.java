@@ -70,7 +70,7 @@ final class LocalStackTier implements AutoCloseable {
         this.stack = LocalStackStack.deploy(endpoint, stackName, LocalStackStack.testParameters());
         this.settings = DynamoDbSettings.of(stack.tableName(), endpoint, LocalStackStack.REGION.id());
         this.dynamo = DynamoDbClientFactory.client(settings);
-        this.progress = new DynamoProgressRepository(dynamo, () -> DynamoDbClientFactory.enhancedClient(dynamo), settings);
+        this.progress = new DynamoProgressRepository(dynamo, settings);
         this.mailbox = new SesMailbox(endpoint);
         // the HTTP API is set aside: the front stands in for it, and links in emails point at it
         int frontPort = freePort();
@@ -111,7 +111,7 @@ final class LocalStackTier implements AutoCloseable {
     /** The plan, as the operator loads it (infra/bin/load-plan), and a unit credential. */
     String loadPlanAndIssue(String unitId) throws Exception {
         try (InputStream plan = Files.newInputStream(Template.ROOT.resolve("infra/plans/plan-2026.json"))) {
-            new DynamoCatalogRepository(dynamo, DynamoDbClientFactory.enhancedClient(dynamo), settings).load(CatalogJson.read(plan));
+            new DynamoCatalogRepository(dynamo, settings).load(CatalogJson.read(plan));
         }
         return new Credentials(new DynamoCredentialRepository(dynamo, settings), Clock.systemUTC())
                 .issue(Role.UNIT, unitId, Duration.ofDays(1)).token();

@@ -75,7 +75,7 @@ public final class LocalStage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + catalog, e);
         }
-        new DynamoCatalogRepository(client, DynamoDbClientFactory.enhancedClient(client), settings).load(plan);
+        new DynamoCatalogRepository(client, settings).load(plan);
         return plan;
     }
 

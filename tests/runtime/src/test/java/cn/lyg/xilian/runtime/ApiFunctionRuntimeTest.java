@@ -1,7 +1,6 @@
 package cn.lyg.xilian.runtime;
 
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -134,8 +133,7 @@ class ApiFunctionRuntimeTest {
         String location = posted.headers().firstValue("location").orElseThrow();
         assertThat(location).startsWith("/submissions/2.5/guanyun/");
         var client = fixture.stage.client();
-        var history = new DynamoProgressRepository(client, DynamoDbClientFactory.enhancedClient(client),
-                fixture.stage.settings()).historyOfTask(2026, "2.5");
+        var history = new DynamoProgressRepository(client, fixture.stage.settings()).historyOfTask(2026, "2.5");
         assertThat(history).singleElement().satisfies(s -> {
             assertThat(s.progress()).isEqualTo("江阴—灌云合作园区完成基础设施建设投资，<i>新签</i>项目2个");
             assertThat(s.reporter()).isEqualTo("王五");
@@ -186,8 +184,7 @@ class ApiFunctionRuntimeTest {
 
         assertThat(crossSite.statusCode()).isEqualTo(403);
         var client = fixture.stage.client();
-        assertThat(new DynamoProgressRepository(client, DynamoDbClientFactory.enhancedClient(client),
-                fixture.stage.settings()).historyOfTask(2026, "2.5")).allSatisfy(s ->
+        assertThat(new DynamoProgressRepository(client, fixture.stage.settings()).historyOfTask(2026, "2.5")).allSatisfy(s ->
                 assertThat(s.percent()).isNotEqualTo(60));
     }
 }

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.runtime;
 
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.testkit.Chromium;
 import cn.lyg.xilian.testkit.TaskForm;
@@ -54,7 +53,7 @@ class FormBrowserRuntimeTest {
 
     private static List<cn.lyg.xilian.core.progress.Submission> history() {
         var client = fixture.stage.client();
-        return new DynamoProgressRepository(client, DynamoDbClientFactory.enhancedClient(client), fixture.stage.settings())
+        return new DynamoProgressRepository(client, fixture.stage.settings())
                 .historyOfTask(2026, TaskForm.TASK);
     }
 

@@ -4,7 +4,6 @@ import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.ReportWeek;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +121,7 @@ class JobFunctionsRuntimeTest {
         PlanTask task = plan.tasks().getFirst();
         Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED,
                 20, Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.now());
-        new DynamoProgressRepository(client, DynamoDbClientFactory.enhancedClient(client), fixture.stage.settings())
+        new DynamoProgressRepository(client, fixture.stage.settings())
                 .record(blocked);
         return blocked;
     }

@@ -32,7 +32,7 @@ public final class LoadPlan {
                 new TableCreator(client).createIfAbsent(settings.tableName());
             }
             try (InputStream in = Files.newInputStream(Path.of(args[3]))) {
-                new DynamoCatalogRepository(client, DynamoDbClientFactory.enhancedClient(client), settings)
+                new DynamoCatalogRepository(client, settings)
                         .load(CatalogJson.read(in));
             }
             String token = new Credentials(new DynamoCredentialRepository(client, settings), Clock.systemUTC())

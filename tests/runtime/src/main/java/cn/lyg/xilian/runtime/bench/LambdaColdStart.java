@@ -5,7 +5,6 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.runtime.FunctionSpec;
@@ -71,8 +70,7 @@ public final class LambdaColdStart {
             Submission report = new Submission(2026, task.id(), task.unitIds().getFirst(), "bench-1",
                     ProgressStatus.IN_PROGRESS, 30, Map.of(), // read and evaluated, no alert mail
                     "按计划推进", null, null, "张三", null, Instant.now());
-            new DynamoProgressRepository(stage.client(), DynamoDbClientFactory.enhancedClient(stage.client()),
-                    stage.settings()).record(report);
+            new DynamoProgressRepository(stage.client(), stage.settings()).record(report);
 
             SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local", "EvidenceBucket", ""))
                     .withParameters(SamConfig.parameterOverrides(tools.root().resolve("infra/sam/samconfig.toml"), "dev"));
