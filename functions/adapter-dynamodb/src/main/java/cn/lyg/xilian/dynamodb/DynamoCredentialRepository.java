@@ -10,10 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +24,6 @@ public class DynamoCredentialRepository implements CredentialRepository {
 
     /** Sort key of coordinator credentials in gsi1 (they have no unit). Upper case: unit ids are lower case. */
     static final String COORDINATOR_GROUP = "COORDINATOR";
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient client;
     private final String table;
@@ -40,31 +35,24 @@ public class DynamoCredentialRepository implements CredentialRepository {
 
     @Override
     public void create(Credential c) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("CRED#" + c.hash()));
-        item.put("sk", s("CRED"));
-        item.put("gsi1pk", s("CREDS"));
-        item.put("gsi1sk", s(group(c.unitId()) + "#" + TIME.format(c.issuedAt())));
-        item.put("type", s("CRED"));
-        item.put("hash", s(c.hash()));
-        item.put("role", s(c.role().name()));
-        if (c.unitId() != null) {
-            item.put("unitId", s(c.unitId()));
-        }
-        item.put("issuedAt", s(TIME.format(c.issuedAt())));
-        if (c.expiresAt() != null) {
-            item.put("expiresAt", s(TIME.format(c.expiresAt())));
-        }
-        if (c.revokedAt() != null) {
-            item.put("revokedAt", s(TIME.format(c.revokedAt())));
-        }
-        client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        client.putItem(Conditions.putIfAbsent(table, Attributes.item()
+                .key(Keys.credentialPk(c.hash()), Keys.CREDENTIAL)
+                .s(TableDefinition.GSI1_PK, Keys.CREDENTIALS_INDEX_PK)
+                .s(TableDefinition.GSI1_SK, Keys.credentialIndexSk(group(c.unitId()), c.issuedAt()))
+                .s("type", "CRED")
+                .s("hash", c.hash())
+                .s("role", c.role().name())
+                .s("unitId", c.unitId())
+                .time("issuedAt", c.issuedAt())
+                .time("expiresAt", c.expiresAt())
+                .time("revokedAt", c.revokedAt())
+                .build()));
     }
 
     @Override
     public Optional<Credential> find(String hash) {
         var response = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", s("CRED#" + hash), "sk", s("CRED"))));
+                .key(key(hash)));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
     }
 
@@ -73,12 +61,14 @@ public class DynamoCredentialRepository implements CredentialRepository {
         List<Credential> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("gsi1");
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(TableDefinition.GSI1);
             if (unitId == null) {
-                q.keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", s("CREDS")));
+                q.keyConditionExpression("gsi1pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s(Keys.CREDENTIALS_INDEX_PK)));
             } else {
                 q.keyConditionExpression("gsi1pk = :p AND begins_with(gsi1sk, :u)")
-                        .expressionAttributeValues(Map.of(":p", s("CREDS"), ":u", s(group(unitId) + "#")));
+                        .expressionAttributeValues(Map.of(":p", s(Keys.CREDENTIALS_INDEX_PK),
+                                ":u", s(group(unitId) + Keys.SEPARATOR)));
             }
             if (start != null) {
                 q.exclusiveStartKey(start);
@@ -96,10 +86,10 @@ public class DynamoCredentialRepository implements CredentialRepository {
         try {
             // if_not_exists keeps the first revocation time when revoked twice.
             client.updateItem(b -> b.tableName(table)
-                    .key(Map.of("pk", s("CRED#" + hash), "sk", s("CRED")))
+                    .key(key(hash))
                     .updateExpression("SET revokedAt = if_not_exists(revokedAt, :t)")
                     .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":t", s(TIME.format(when)))));
+                    .expressionAttributeValues(Map.of(":t", s(Keys.time(when)))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -111,10 +101,10 @@ public class DynamoCredentialRepository implements CredentialRepository {
         try {
             // Fixed-width UTC times compare as strings; the condition keeps an earlier expiry (idempotent).
             client.updateItem(b -> b.tableName(table)
-                    .key(Map.of("pk", s("CRED#" + hash), "sk", s("CRED")))
+                    .key(key(hash))
                     .updateExpression("SET expiresAt = :t")
                     .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt > :t)")
-                    .expressionAttributeValues(Map.of(":t", s(TIME.format(when)))));
+                    .expressionAttributeValues(Map.of(":t", s(Keys.time(when)))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return find(hash).isPresent();
@@ -125,15 +115,17 @@ public class DynamoCredentialRepository implements CredentialRepository {
         return unitId == null ? COORDINATOR_GROUP : unitId;
     }
 
-    private static Credential fromItem(Map<String, AttributeValue> i) {
-        return new Credential(i.get("hash").s(), Role.valueOf(i.get("role").s()),
-                i.containsKey("unitId") ? i.get("unitId").s() : null,
-                Instant.parse(i.get("issuedAt").s()),
-                i.containsKey("expiresAt") ? Instant.parse(i.get("expiresAt").s()) : null,
-                i.containsKey("revokedAt") ? Instant.parse(i.get("revokedAt").s()) : null);
+    private static Credential fromItem(Map<String, AttributeValue> raw) {
+        var i = Attributes.of(raw);
+        return new Credential(i.s("hash"), i.enumValue("role", Role.class), i.s("unitId"), i.time("issuedAt"),
+                i.time("expiresAt"), i.time("revokedAt"));
+    }
+
+    private static Map<String, AttributeValue> key(String hash) {
+        return Conditions.key(Keys.credentialPk(hash), Keys.CREDENTIAL);
     }
 
     private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
+        return Attributes.s(v);
     }
 }

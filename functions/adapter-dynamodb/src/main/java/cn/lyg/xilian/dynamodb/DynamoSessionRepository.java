@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,13 +28,14 @@ public class DynamoSessionRepository implements SessionRepository {
 
     @Override
     public void create(Session session, Instant purgeAfter) {
-        Map<String, AttributeValue> item = new HashMap<>(key(session.idHash()));
-        item.put("type", s("SESSION"));
-        item.put("credentialHash", s(session.credentialHash()));
-        item.put("createdAt", s(Keys.time(session.createdAt())));
-        item.put("lastSeenAt", s(Keys.time(session.lastSeenAt())));
-        item.put(TableDefinition.TTL, AttributeValue.fromN(Long.toString(purgeAfter.getEpochSecond())));
-        client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        client.putItem(Conditions.putIfAbsent(table, Attributes.item()
+                .key(Keys.sessionPk(session.idHash()), Keys.SESSION)
+                .s("type", "SESSION")
+                .s("credentialHash", session.credentialHash())
+                .time("createdAt", session.createdAt())
+                .time("lastSeenAt", session.lastSeenAt())
+                .n(TableDefinition.TTL, purgeAfter.getEpochSecond())
+                .build()));
     }
 
     @Override
@@ -44,9 +44,8 @@ public class DynamoSessionRepository implements SessionRepository {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> i = response.item();
-        return Optional.of(new Session(idHash, i.get("credentialHash").s(), Keys.parseTime(i.get("createdAt").s()),
-                Keys.parseTime(i.get("lastSeenAt").s())));
+        var i = Attributes.of(response.item());
+        return Optional.of(new Session(idHash, i.s("credentialHash"), i.time("createdAt"), i.time("lastSeenAt")));
     }
 
     @Override
@@ -55,7 +54,7 @@ public class DynamoSessionRepository implements SessionRepository {
             client.updateItem(b -> b.tableName(table).key(key(idHash))
                     .updateExpression("SET lastSeenAt = :t")
                     .conditionExpression("attribute_exists(pk) AND lastSeenAt < :t")
-                    .expressionAttributeValues(Map.of(":t", s(Keys.time(when)))));
+                    .expressionAttributeValues(Map.of(":t", Attributes.s(Keys.time(when)))));
         } catch (ConditionalCheckFailedException signedOutOrNewer) {
             // Signed out meanwhile (must not be re-created) or a later use was recorded: nothing to do.
         }
@@ -67,10 +66,6 @@ public class DynamoSessionRepository implements SessionRepository {
     }
 
     private static Map<String, AttributeValue> key(String idHash) {
-        return Map.of(TableDefinition.PK, s(Keys.sessionPk(idHash)), TableDefinition.SK, s(Keys.SESSION));
-    }
-
-    private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
+        return Conditions.key(Keys.sessionPk(idHash), Keys.SESSION);
     }
 }

@@ -34,8 +34,6 @@ import java.util.Set;
  */
 public final class DynamoSupervisionRepository implements SupervisionRepository {
 
-    private static final String ABSENT = "attribute_not_exists(pk)";
-
     private final DynamoDbClient client;
     private final String table;
 
@@ -52,15 +50,17 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
                 : new Review(review.planYear(), review.taskId(), review.unitId(), review.submissionKey(),
                         review.decision(), review.reason(), review.idempotencyKey(),
                         Keys.parseTime(Keys.time(review.reviewedAt())));
-        Map<String, AttributeValue> item = new HashMap<>(key(stored.planYear(), stored.taskId(),
-                Keys.reviewSk(stored.unitId(), stored.submissionKey())));
-        item.put("type", s("REVIEW"));
-        item.put("unitId", s(stored.unitId()));
-        item.put("submissionKey", s(stored.submissionKey()));
-        item.put("decision", s(stored.decision().name()));
-        putIfPresent(item, "reason", stored.reason());
-        item.put("idempotencyKey", s(stored.idempotencyKey()));
-        item.put("reviewedAt", s(Keys.time(stored.reviewedAt())));
+        Map<String, AttributeValue> item = Attributes.item()
+                .key(Keys.supervisionPk(stored.planYear(), stored.taskId()),
+                        Keys.reviewSk(stored.unitId(), stored.submissionKey()))
+                .s("type", "REVIEW")
+                .s("unitId", stored.unitId())
+                .s("submissionKey", stored.submissionKey())
+                .s("decision", stored.decision().name())
+                .s("reason", stored.reason())
+                .s("idempotencyKey", stored.idempotencyKey())
+                .time("reviewedAt", stored.reviewedAt())
+                .build();
         if (!putOnce(item)) {
             Review original = review(get(item)).orElseThrow();
             if (!original.sameContent(stored)) {
@@ -100,8 +100,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
     @Override
     public Optional<ReviewRecord> findReview(int year, String taskId, String unitId, String submissionKey) {
         Map<String, AttributeValue> item = get(key(year, taskId, Keys.reviewSk(unitId, submissionKey)));
-        String notifiedAt = str(item, "notifiedAt");
-        return review(item).map(r -> new ReviewRecord(r, notifiedAt == null ? null : Keys.parseTime(notifiedAt)));
+        return review(item).map(r -> new ReviewRecord(r, Attributes.of(item).time("notifiedAt")));
     }
 
     @Override
@@ -127,11 +126,13 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
             return same.get().sameRequest(r) ? new Write.Replayed<>(same.get()) : new Write.Conflict<>(same.get());
         }
         // Claim the pair's pending slot: free, ours (a retry) or stale (its request was never written).
-        Map<String, AttributeValue> slot = new HashMap<>(key(r.planYear(), r.taskId(), Keys.pendingExtensionSk(r.unitId())));
-        slot.put("requestKey", s(r.key()));
+        Map<String, AttributeValue> slot = Attributes.item()
+                .key(Keys.supervisionPk(r.planYear(), r.taskId()), Keys.pendingExtensionSk(r.unitId()))
+                .s("requestKey", r.key())
+                .build();
         try {
             client.putItem(b -> b.tableName(table).item(slot)
-                    .conditionExpression(ABSENT + " OR requestKey = :key")
+                    .conditionExpression(Conditions.ITEM_ABSENT + " OR requestKey = :key")
                     .expressionAttributeValues(Map.of(":key", s(r.key()))));
         } catch (ConditionalCheckFailedException taken) {
             String other = get(slot).get("requestKey").s();
@@ -222,16 +223,18 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         return extension(get(key(year, taskId, Keys.extensionSk(unitId, key))));
     }
 
-    private Map<String, AttributeValue> extensionItem(Extension e) {
-        Map<String, AttributeValue> item = new HashMap<>(key(e.planYear(), e.taskId(), Keys.extensionSk(e.unitId(), e.key())));
-        item.put("type", s("EXTENSION"));
-        item.put("unitId", s(e.unitId()));
-        item.put("requestKey", s(e.key()));
-        item.put("planDeadline", s(e.planDeadline().toString()));
-        item.put("requestedDate", s(e.requestedDate().toString()));
-        item.put("reason", s(e.reason()));
-        item.put("requestedAt", s(Keys.time(e.requestedAt())));
-        return item;
+    /** The request part; the decision is added by {@link #decideExtension}. */
+    private static Map<String, AttributeValue> extensionItem(Extension e) {
+        return Attributes.item()
+                .key(Keys.supervisionPk(e.planYear(), e.taskId()), Keys.extensionSk(e.unitId(), e.key()))
+                .s("type", "EXTENSION")
+                .s("unitId", e.unitId())
+                .s("requestKey", e.key())
+                .s("planDeadline", e.planDeadline().toString())
+                .s("requestedDate", e.requestedDate().toString())
+                .s("reason", e.reason())
+                .time("requestedAt", e.requestedAt())
+                .build();
     }
 
     // --- instructions ---
@@ -240,12 +243,14 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
     public Write<Instruction> instruct(Instruction instruction) {
         Instruction i = new Instruction(instruction.planYear(), instruction.taskId(), instruction.unitId(),
                 instruction.key(), instruction.text(), Keys.parseTime(Keys.time(instruction.issuedAt())));
-        Map<String, AttributeValue> item = new HashMap<>(key(i.planYear(), i.taskId(), Keys.instructionSk(i.key())));
-        item.put("type", s("INSTRUCTION"));
-        putIfPresent(item, "unitId", i.unitId());
-        item.put("instructionKey", s(i.key()));
-        item.put("text", s(i.text()));
-        item.put("issuedAt", s(Keys.time(i.issuedAt())));
+        Map<String, AttributeValue> item = Attributes.item()
+                .key(Keys.supervisionPk(i.planYear(), i.taskId()), Keys.instructionSk(i.key()))
+                .s("type", "INSTRUCTION")
+                .s("unitId", i.unitId())
+                .s("instructionKey", i.key())
+                .s("text", i.text())
+                .time("issuedAt", i.issuedAt())
+                .build();
         if (!putOnce(item)) {
             Instruction original = instruction(i.planYear(), i.taskId(), get(item));
             return original.sameContent(i) ? new Write.Replayed<>(original) : new Write.Conflict<>(original);
@@ -256,11 +261,12 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
     @Override
     public void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at) {
         for (String k : instructionKeys) {
-            Map<String, AttributeValue> item = new HashMap<>(key(year, taskId, Keys.readSk(unitId, k)));
-            item.put("unitId", s(unitId));
-            item.put("instructionKey", s(k));
-            item.put("readAt", s(Keys.time(at)));
-            putOnce(item); // the first open counts
+            putOnce(Attributes.item()
+                    .key(Keys.supervisionPk(year, taskId), Keys.readSk(unitId, k))
+                    .s("unitId", unitId)
+                    .s("instructionKey", k)
+                    .time("readAt", at)
+                    .build()); // the first open counts
         }
     }
 
@@ -268,17 +274,18 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
 
     @Override
     public void recordFile(EvidenceFile f) {
-        Map<String, AttributeValue> item = new HashMap<>(key(f.planYear(), f.taskId(),
-                Keys.fileSk(f.unitId(), f.reportKey(), f.fileId())));
-        item.put("type", s("FILE"));
-        item.put("unitId", s(f.unitId()));
-        item.put("reportKey", s(f.reportKey()));
-        item.put("fileId", s(f.fileId()));
-        item.put("displayName", s(f.displayName()));
-        item.put("fileType", s(f.type().name()));
-        item.put("size", AttributeValue.fromN(Long.toString(f.size())));
-        item.put("storageKey", s(f.storageKey()));
-        item.put("uploadedAt", s(Keys.time(f.uploadedAt())));
+        Map<String, AttributeValue> item = Attributes.item()
+                .key(Keys.supervisionPk(f.planYear(), f.taskId()), Keys.fileSk(f.unitId(), f.reportKey(), f.fileId()))
+                .s("type", "FILE")
+                .s("unitId", f.unitId())
+                .s("reportKey", f.reportKey())
+                .s("fileId", f.fileId())
+                .s("displayName", f.displayName())
+                .s("fileType", f.type().name())
+                .n("size", f.size())
+                .s("storageKey", f.storageKey())
+                .time("uploadedAt", f.uploadedAt())
+                .build();
         if (putOnce(item)) {
             markEvidence(f);
         }
@@ -323,10 +330,10 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         return out;
     }
 
-    private static EvidenceFile file(int year, String taskId, Map<String, AttributeValue> i) {
-        return new EvidenceFile(year, taskId, i.get("unitId").s(), i.get("reportKey").s(), i.get("fileId").s(),
-                i.get("displayName").s(), EvidenceType.valueOf(i.get("fileType").s()), Long.parseLong(i.get("size").n()),
-                i.get("storageKey").s(), Keys.parseTime(i.get("uploadedAt").s()));
+    private static EvidenceFile file(int year, String taskId, Map<String, AttributeValue> raw) {
+        var i = Attributes.of(raw);
+        return new EvidenceFile(year, taskId, i.s("unitId"), i.s("reportKey"), i.s("fileId"), i.s("displayName"),
+                i.enumValue("fileType", EvidenceType.class), i.longN("size"), i.s("storageKey"), i.time("uploadedAt"));
     }
 
     // --- the task's record ---
@@ -352,7 +359,8 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
             } else if (sk.startsWith(Keys.FILE_PREFIX)) {
                 files.add(file(year, taskId, item));
             } else if (sk.startsWith(Keys.READ_PREFIX)) {
-                read.add(item.get("unitId").s() + "#" + item.get("instructionKey").s());
+                var mark = Attributes.of(item);
+                read.add(mark.s("unitId") + "#" + mark.s("instructionKey"));
             }
         });
         return new TaskSupervision(taskId, reviews, extensions, instructions, read, files);
@@ -360,35 +368,33 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
 
     // --- mapping ---
 
-    private static Optional<Review> review(Map<String, AttributeValue> i) {
-        if (i.isEmpty()) {
+    private static Optional<Review> review(Map<String, AttributeValue> raw) {
+        if (raw.isEmpty()) {
             return Optional.empty();
         }
-        String[] pk = i.get("pk").s().split("#");
-        return Optional.of(new Review(Integer.parseInt(pk[1]), pk[3], i.get("unitId").s(), i.get("submissionKey").s(),
-                ReviewDecision.valueOf(i.get("decision").s()), str(i, "reason"), i.get("idempotencyKey").s(),
-                Keys.parseTime(i.get("reviewedAt").s())));
+        var i = Attributes.of(raw);
+        String[] pk = i.s(TableDefinition.PK).split(Keys.SEPARATOR);
+        return Optional.of(new Review(Integer.parseInt(pk[1]), pk[3], i.s("unitId"), i.s("submissionKey"),
+                i.enumValue("decision", ReviewDecision.class), i.s("reason"), i.s("idempotencyKey"),
+                i.time("reviewedAt")));
     }
 
-    private static Optional<Extension> extension(Map<String, AttributeValue> i) {
-        if (i.isEmpty()) {
+    private static Optional<Extension> extension(Map<String, AttributeValue> raw) {
+        if (raw.isEmpty()) {
             return Optional.empty();
         }
-        String[] pk = i.get("pk").s().split("#");
-        String decision = str(i, "decision");
-        String granted = str(i, "grantedDate");
-        String decidedAt = str(i, "decidedAt");
-        return Optional.of(new Extension(Integer.parseInt(pk[1]), pk[3], i.get("unitId").s(), i.get("requestKey").s(),
-                LocalDate.parse(i.get("planDeadline").s()), LocalDate.parse(i.get("requestedDate").s()),
-                i.get("reason").s(), Keys.parseTime(i.get("requestedAt").s()),
-                decision == null ? null : Extension.Decision.valueOf(decision),
-                granted == null ? null : LocalDate.parse(granted), str(i, "note"),
-                decidedAt == null ? null : Keys.parseTime(decidedAt)));
+        var i = Attributes.of(raw);
+        String[] pk = i.s(TableDefinition.PK).split(Keys.SEPARATOR);
+        String granted = i.s("grantedDate");
+        return Optional.of(new Extension(Integer.parseInt(pk[1]), pk[3], i.s("unitId"), i.s("requestKey"),
+                LocalDate.parse(i.s("planDeadline")), LocalDate.parse(i.s("requestedDate")), i.s("reason"),
+                i.time("requestedAt"), i.enumValue("decision", Extension.Decision.class),
+                granted == null ? null : LocalDate.parse(granted), i.s("note"), i.time("decidedAt")));
     }
 
-    private static Instruction instruction(int year, String taskId, Map<String, AttributeValue> i) {
-        return new Instruction(year, taskId, str(i, "unitId"), i.get("instructionKey").s(), i.get("text").s(),
-                Keys.parseTime(i.get("issuedAt").s()));
+    private static Instruction instruction(int year, String taskId, Map<String, AttributeValue> raw) {
+        var i = Attributes.of(raw);
+        return new Instruction(year, taskId, i.s("unitId"), i.s("instructionKey"), i.s("text"), i.time("issuedAt"));
     }
 
     private static Extension withStoredTimes(Extension e) {
@@ -399,7 +405,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
 
     private boolean putOnce(Map<String, AttributeValue> item) {
         try {
-            client.putItem(b -> b.tableName(table).item(item).conditionExpression(ABSENT));
+            client.putItem(b -> b.tableName(table).item(item).conditionExpression(Conditions.ITEM_ABSENT));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -417,18 +423,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         return Conditions.key(Keys.supervisionPk(year, taskId), sk);
     }
 
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : v.s();
-    }
-
     private static AttributeValue s(String v) {
-        return AttributeValue.fromS(v);
+        return Attributes.s(v);
     }
 }

@@ -1,5 +1,8 @@
 package cn.lyg.xilian.dynamodb;
 
+import cn.lyg.xilian.core.access.Credential;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.access.Session;
 import cn.lyg.xilian.core.alert.AlertRecord;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Finding;
@@ -76,5 +79,12 @@ final class StoredFormatScenario {
         digests.markSent(Fixtures.YEAR, WEEK, "unit:ganyu", "<m-1@xilian>", T0.plusSeconds(9));
         digests.saveSnapshotIfAbsent(Fixtures.YEAR, WEEK, new StatusSnapshot(Map.of(
                 "3.1.1#ganyu", ProgressStatus.BLOCKED, "1.2#donghai", ProgressStatus.IN_PROGRESS)));
+
+        var credentials = new DynamoCredentialRepository(table.client, table.settings);
+        credentials.create(new Credential("c0ffee", Role.UNIT, "ganyu", T0, T0.plusSeconds(86_400), null));
+        credentials.create(new Credential("beef", Role.COORDINATOR, null, T0, null, null));
+        credentials.revoke("beef", T0.plusSeconds(3));
+        new DynamoSessionRepository(table.client, table.settings)
+                .create(new Session("5e55", "c0ffee", T0, T0.plusSeconds(1)), T0.plusSeconds(604_800));
     }
 }

@@ -83,6 +83,12 @@ class StoredFormatTest {
                 .hasSize(2);
         assertThat(digests.snapshot(year, StoredFormatScenario.WEEK)).isEqualTo(
                 new DynamoDigestRepository(written.client, written.settings).snapshot(year, StoredFormatScenario.WEEK));
+        var credentials = new DynamoCredentialRepository(fromFixture.client, fromFixture.settings);
+        assertThat(credentials.list(null))
+                .isEqualTo(new DynamoCredentialRepository(written.client, written.settings).list(null)).hasSize(2);
+        assertThat(credentials.find("beef").orElseThrow().revokedAt()).isEqualTo(StoredFormatScenario.T0.plusSeconds(3));
+        assertThat(new DynamoSessionRepository(fromFixture.client, fromFixture.settings).find("5e55"))
+                .isEqualTo(new DynamoSessionRepository(written.client, written.settings).find("5e55")).isPresent();
     }
 
     @Test
