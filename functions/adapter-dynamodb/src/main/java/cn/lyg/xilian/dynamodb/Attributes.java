@@ -103,10 +103,6 @@ final class Attributes {
                     : AttributeValue.fromL(values.stream().map(v -> AttributeValue.fromM(mapper.apply(v))).toList()));
         }
 
-        Writer m(String name, Map<String, AttributeValue> value) {
-            return put(name, value == null ? null : AttributeValue.fromM(value));
-        }
-
         Writer all(Map<String, AttributeValue> attributes) {
             map.putAll(attributes);
             return this;

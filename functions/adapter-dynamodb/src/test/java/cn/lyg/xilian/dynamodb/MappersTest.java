@@ -1,0 +1,105 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.alert.AlertRecord;
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.alert.Finding;
+import cn.lyg.xilian.core.alert.Light;
+import cn.lyg.xilian.core.alert.Rule;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.report.DigestRecord;
+import cn.lyg.xilian.core.report.ReportWeek;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every item type written by its mapper reads back as the record it was written from (no table needed). */
+class MappersTest {
+
+    private static final Instant T = Instant.parse("2026-11-24T01:02:03.456Z");
+
+    @Test
+    void aPlanRoundTripsThroughItsCatalogItems() {
+        Plan plan = Fixtures.plan();
+        List<Map<String, AttributeValue>> sections = new ArrayList<>();
+        List<Map<String, AttributeValue>> units = new ArrayList<>();
+        List<Map<String, AttributeValue>> tasks = new ArrayList<>();
+        // written in reverse: the position attribute, not the item order, gives the notice's order
+        for (int i = plan.sections().size() - 1; i >= 0; i--) {
+            sections.add(CatalogMapper.sectionItem(plan.year(), plan.sections().get(i), i));
+        }
+        for (int i = plan.units().size() - 1; i >= 0; i--) {
+            units.add(CatalogMapper.unitItem(plan.year(), plan.units().get(i), i));
+        }
+        for (int i = plan.tasks().size() - 1; i >= 0; i--) {
+            tasks.add(CatalogMapper.taskItem(plan.year(), plan.tasks().get(i), i));
+        }
+        assertThat(CatalogMapper.plan(CatalogMapper.planItem(plan), sections, units, tasks)).isEqualTo(plan);
+    }
+
+    @Test
+    void theContentHashChangesWithTheContentOnly() {
+        var task = Fixtures.TASK_3_1_1;
+        String hash = CatalogMapper.taskItem(2026, task, 2).get(CatalogMapper.CONTENT_HASH).s();
+        assertThat(CatalogMapper.taskItem(2026, task, 2).get(CatalogMapper.CONTENT_HASH).s()).isEqualTo(hash);
+        assertThat(CatalogMapper.taskItem(2026, Fixtures.withTitle(task, "共建园区（修订）"), 2)
+                .get(CatalogMapper.CONTENT_HASH).s()).isNotEqualTo(hash);
+    }
+
+    @Test
+    void aSubmissionRoundTripsThroughItsHistoryItemAndTheStatesLatestMap() {
+        Submission full = new Submission(2026, "3.1.1", "ganyu", "k#1", ProgressStatus.BLOCKED, 55,
+                Map.of("t1", new BigDecimal("8.0"), "t2", new BigDecimal("1.25")), "完成签约", "资金未到位", "下周开工",
+                "李四", "13800000000", T);
+        Submission sparse = new Submission(2026, "1.2", "donghai", "k2", ProgressStatus.NOT_STARTED, 0, Map.of(),
+                null, null, null, null, null, T);
+        for (Submission s : List.of(full, sparse)) {
+            assertThat(SubmissionMapper.submission(SubmissionMapper.historyItem(s))).isEqualTo(s);
+            assertThat(SubmissionMapper.submission(SubmissionMapper.data(s))).isEqualTo(s);
+        }
+        assertThat(SubmissionMapper.historyItem(sparse)).doesNotContainKeys("progress", "problems", "phone");
+    }
+
+    @Test
+    void aNewStateReadsAsAnAssignedPairWithoutReports() {
+        var stored = StateMapper.fromItem(StateMapper.newState(2026, "1.2", "ganyu"));
+        assertThat(stored.assigned()).isTrue();
+        assertThat(stored.state().latest()).isNull();
+        assertThat(stored.state().submissions()).isZero();
+        assertThat(stored.state().taskId()).isEqualTo("1.2");
+        assertThat(stored.state().unitId()).isEqualTo("ganyu");
+    }
+
+    @Test
+    void anAlertRoundTripsPendingPartlyDeliveredAndDelivered() {
+        Finding f = new Finding(2026, "3.1.1", "ganyu", Rule.APPROACHING, Light.YELLOW, "lead-7", "距截止还有7天",
+                LocalDate.of(2026, 11, 24));
+        AlertRecord pending = AlertRecord.newlyFound(f, Set.of(Audience.unit("ganyu"), Audience.COORDINATORS), T);
+        AlertRecord partly = pending.deliveredTo(Audience.unit("ganyu"));
+        AlertRecord done = partly.deliveredTo(Audience.COORDINATORS);
+        for (AlertRecord alert : List.of(pending, partly, done)) {
+            assertThat(DynamoAlertRepository.toRecord(DynamoAlertRepository.toItem(alert))).isEqualTo(alert);
+        }
+        assertThat(DynamoAlertRepository.toItem(done))
+                .doesNotContainKeys(DynamoAlertRepository.PENDING_TO, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK);
+    }
+
+    @Test
+    void aDigestRecordRoundTripsPendingAndSent() {
+        DigestRecord pending = DigestRecord.pending(2026, ReportWeek.parse("2026-W48"), "unit:ganyu", T);
+        DigestRecord sent = new DigestRecord(2026, "2026-W48", "unit:ganyu", 1, T, T.plusSeconds(9), "<m-1@xilian>");
+        assertThat(DynamoDigestRepository.toRecord(DynamoDigestRepository.toItem(pending))).isEqualTo(pending);
+        assertThat(DynamoDigestRepository.toRecord(DynamoDigestRepository.toItem(sent))).isEqualTo(sent);
+        assertThat(DynamoDigestRepository.toItem(sent)).doesNotContainKeys(TableDefinition.GSI2_PK);
+    }
+}
