@@ -51,9 +51,7 @@ public class DynamoCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<Credential> find(String hash) {
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(hash)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+        return Conditions.consistentGet(client, table, key(hash)).map(DynamoCredentialRepository::fromItem);
     }
 
     @Override

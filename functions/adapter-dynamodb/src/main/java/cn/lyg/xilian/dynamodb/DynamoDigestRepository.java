@@ -8,7 +8,6 @@ import cn.lyg.xilian.core.report.StatusSnapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -52,13 +51,11 @@ public final class DynamoDigestRepository implements DigestRepository {
             client.putItem(Conditions.putIfAbsent(tableName, toItem(fresh)));
             return fresh;
         } catch (ConditionalCheckFailedException exists) {
-            Map<String, AttributeValue> stored = get(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId));
-            if (stored == null) {
-                // Cannot happen with the current writers (records are never deleted); fail loudly
-                // rather than send without a record.
-                throw new IllegalStateException("digest record vanished: " + week.id() + " " + recipientId);
-            }
-            return toRecord(stored);
+            // A vanished record cannot happen with the current writers (records are never deleted); fail
+            // loudly rather than send without a record.
+            return get(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId))
+                    .map(DynamoDigestRepository::toRecord)
+                    .orElseThrow(() -> new IllegalStateException("digest record vanished: " + week.id() + " " + recipientId));
         }
     }
 
@@ -123,14 +120,12 @@ public final class DynamoDigestRepository implements DigestRepository {
 
     @Override
     public Optional<StatusSnapshot> snapshot(int planYear, ReportWeek week) {
-        Map<String, AttributeValue> item = get(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT);
-        if (item == null) {
-            return Optional.empty();
-        }
-        Map<String, ProgressStatus> statuses = new TreeMap<>();
-        Attributes.of(item).stringMap(STATUS_BY_PAIR)
-                .forEach((pair, status) -> statuses.put(pair, ProgressStatus.valueOf(status)));
-        return Optional.of(new StatusSnapshot(statuses));
+        return get(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT).map(item -> {
+            Map<String, ProgressStatus> statuses = new TreeMap<>();
+            Attributes.of(item).stringMap(STATUS_BY_PAIR)
+                    .forEach((pair, status) -> statuses.put(pair, ProgressStatus.valueOf(status)));
+            return new StatusSnapshot(statuses);
+        });
     }
 
     /**
@@ -153,11 +148,8 @@ public final class DynamoDigestRepository implements DigestRepository {
         }
     }
 
-    /** A consistent GetItem; null when absent. */
-    private Map<String, AttributeValue> get(String pk, String sk) {
-        var response = client.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
-                .key(Conditions.key(pk, sk)).build());
-        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        return Conditions.consistentGet(client, tableName, Conditions.key(pk, sk));
     }
 
     /** Stored with millisecond precision (TABLE.md), so what claim returns is what a read returns. */

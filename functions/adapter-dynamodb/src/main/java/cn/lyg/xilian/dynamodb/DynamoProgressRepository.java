@@ -7,7 +7,6 @@ import cn.lyg.xilian.core.progress.TaskUnitState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -130,11 +129,9 @@ public final class DynamoProgressRepository implements ProgressRepository {
     /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
     @Override
     public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
-        var response = client.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
-                .key(Conditions.key(Keys.taskHistoryPk(year, taskId), Keys.submissionSk(unitId, idempotencyKey)))
-                .build());
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(SubmissionMapper.submission(response.item())) : Optional.empty();
+        return Conditions.consistentGet(client, tableName,
+                        Conditions.key(Keys.taskHistoryPk(year, taskId), Keys.submissionSk(unitId, idempotencyKey)))
+                .map(SubmissionMapper::submission);
     }
 
     @Override

@@ -40,12 +40,8 @@ public class DynamoSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> find(String idHash) {
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true).key(key(idHash)));
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return Optional.empty();
-        }
-        var i = Attributes.of(response.item());
-        return Optional.of(new Session(idHash, i.s("credentialHash"), i.time("createdAt"), i.time("lastSeenAt")));
+        return Conditions.consistentGet(client, table, key(idHash)).map(Attributes::of)
+                .map(i -> new Session(idHash, i.s("credentialHash"), i.time("createdAt"), i.time("lastSeenAt")));
     }
 
     @Override

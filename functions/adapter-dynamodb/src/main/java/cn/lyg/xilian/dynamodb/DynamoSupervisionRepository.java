@@ -415,8 +415,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
     private Map<String, AttributeValue> get(Map<String, AttributeValue> itemOrKey) {
         Map<String, AttributeValue> k = Map.of(TableDefinition.PK, itemOrKey.get(TableDefinition.PK),
                 TableDefinition.SK, itemOrKey.get(TableDefinition.SK));
-        var response = client.getItem(b -> b.tableName(table).consistentRead(true).key(k));
-        return response.hasItem() ? response.item() : Map.of();
+        return Conditions.consistentGet(client, table, k).orElse(Map.of());
     }
 
     private static Map<String, AttributeValue> key(int year, String taskId, String sk) {
