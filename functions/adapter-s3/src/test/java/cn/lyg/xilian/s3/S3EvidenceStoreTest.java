@@ -2,6 +2,7 @@ package cn.lyg.xilian.s3;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceType;
+import cn.lyg.xilian.testkit.FaultProxy;
 import cn.lyg.xilian.testkit.MotoS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +115,49 @@ class S3EvidenceStoreTest {
         store.delete(uploaded);
         assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-4"))).containsExactly(key);
         assertThat(store.size(uploaded)).isEmpty();
+    }
+
+    @Test
+    void inAVersionedBucketADeleteRemovesEveryVersionNotOnlyTheCurrentOne() throws Exception {
+        try (S3Client admin = admin();
+             S3EvidenceStore versioned = new S3EvidenceStore(new S3EvidenceStore.Settings("evidence-versioned",
+                     "cn-north-1", Optional.of(moto.endpoint)), Clock.systemUTC())) {
+            admin.createBucket(b -> b.bucket("evidence-versioned").createBucketConfiguration(c -> c.locationConstraint("cn-north-1")));
+            admin.putBucketVersioning(b -> b.bucket("evidence-versioned").versioningConfiguration(v -> v.status("Enabled")));
+            String staged = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-5", "u2") + "伪装照片.jpg";
+            versioned.put(staged, "not a photo".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+            versioned.put(staged, "posted again".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+            assertThat(admin.listObjectVersions(b -> b.bucket("evidence-versioned").prefix(staged)).versions()).hasSize(2);
+
+            versioned.delete(staged);
+            var left = admin.listObjectVersions(b -> b.bucket("evidence-versioned").prefix(staged));
+            assertThat(left.versions()).as("no bytes kept as noncurrent versions").isEmpty();
+            assertThat(left.deleteMarkers()).as("nothing hidden behind a delete marker").isEmpty();
+            versioned.delete(staged); // gone already: nothing to do, no error
+        }
+    }
+
+    @Test
+    void aMissingKeyReadAs403ByAFunctionWithoutListBucketIsAbsent() throws Exception {
+        // S3 answers a read of a missing key with 403 when the caller lacks s3:ListBucket (the API function's case).
+        String forged = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-6", "forged01") + "x.pdf";
+        String denied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
+        try (FaultProxy proxy = FaultProxy.to(moto.endpoint)
+                .fail("HEAD /evidence-test/" + forged, 3, 403, "application/xml", "")
+                .fail("GET /evidence-test/" + forged, 1, 403, "application/xml", denied);
+             S3EvidenceStore viaProxy = new S3EvidenceStore(new S3EvidenceStore.Settings("evidence-test", "cn-north-1",
+                     Optional.of(proxy.endpoint())), Clock.systemUTC())) {
+            assertThat(viaProxy.size(forged)).isEmpty();
+            assertThat(viaProxy.storedAt(forged)).isEmpty();
+            assertThat(viaProxy.head(forged, 16)).isEmpty();
+            viaProxy.delete(forged);
+            assertThat(proxy.faulted("HEAD /evidence-test/" + forged)).isEqualTo(3);
+        }
+    }
+
+    private static S3Client admin() {
+        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of("cn-north-1")).endpointOverride(moto.endpoint).forcePathStyle(true).build();
     }
 
     /** multipart/form-data as a browser sends the form: the hidden fields, then the file. */

@@ -148,9 +148,12 @@ class LocalStackSupervisionTest {
                 .firstValue("location").orElseThrow())).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(PDF);
-        System.out.println("[evidence versions] " + s3.listObjectVersions(b -> b.bucket(bucket).prefix(reportPrefix))
-                .versions().stream().map(v -> v.key() + " latest=" + v.isLatest() + " size=" + v.size()).toList()
-                + " markers=" + s3.listObjectVersions(b -> b.bucket(bucket).prefix(reportPrefix)).deleteMarkers().size());
+
+        // The bucket is versioned: the refused file and the staged copy are gone with their versions, not kept
+        // behind delete markers until the lifecycle expires them.
+        var versions = s3.listObjectVersions(b -> b.bucket(bucket).prefix(reportPrefix));
+        assertThat(versions.versions()).singleElement().satisfies(v -> assertThat(v.key()).isEqualTo(keys(reportPrefix).get(0)));
+        assertThat(versions.deleteMarkers()).isEmpty();
     }
 
     @Test
