@@ -1,10 +1,15 @@
 package cn.lyg.xilian.deploy;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.testkit.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -34,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * front) signs: an oversized file and a key outside the report's prefix are refused by S3 itself; a file within the
  * limits lands and is attached through S3's redirect; a file whose content is not of an allowed type is deleted
  * with a clear error. The 退回 notice: a review item in the table's stream reaches the SubmissionEventFunction,
- * which emails the unit (LocalStack's SES) with the reason and the task's link, once.
+ * which emails the unit (LocalStack's SES) with the reason and the task's link, once. Chromium posts the upload
+ * form (no JavaScript) straight to the bucket and S3's redirect brings it back to the task page; screenshots on
+ * desktop and phone width under target/screenshots/.
  */
 class LocalStackSupervisionTest {
 
@@ -90,7 +97,7 @@ class LocalStackSupervisionTest {
     @Test
     void s3EnforcesThePostPolicyAndTheFunctionChecksTheContent() throws Exception {
         String token = tier.loadPlanAndIssue(UNIT);
-        String task = tier.unitTasks(token, 1).get(0);
+        String task = tier.unitTasks(token, 3).get(0); // each test on its own task: its page shows its own files only
         String report = "evidence-" + Long.toString(System.nanoTime(), 36);
         assertThat(tier.submit(token, task, report, "{\"status\":\"推进中\",\"percent\":35,\"progress\":\"完成现场踏勘\"}"))
                 .isEqualTo(201);
@@ -157,9 +164,57 @@ class LocalStackSupervisionTest {
     }
 
     @Test
+    void chromiumPostsTheUploadFormStraightToS3AndComesBackToTheTaskPage() throws Exception {
+        String token = tier.loadPlanAndIssue(UNIT);
+        String task = tier.unitTasks(token, 3).get(1);
+        String report = "browser-" + Long.toString(System.nanoTime(), 36);
+        assertThat(tier.submit(token, task, report, "{\"status\":\"推进中\",\"percent\":45,\"progress\":\"完成道路基层施工\"}"))
+                .isEqualTo(201);
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("evidence-");
+        java.nio.file.Path pdf = java.nio.file.Files.write(files.resolve("验收报告（盖章）.pdf"), PDF);
+        java.nio.file.Path photo = java.nio.file.Files.write(files.resolve("施工现场照片.jpg"), new byte[]{(byte) 0xFF,
+                (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1});
+        String reportPrefix = EvidenceRules.reportPrefix(2026, task, UNIT, report);
+
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver browser = chromium.driver();
+            browser.get(tier.front.baseUrl() + "/login?token=" + token);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+
+            // Desktop: from the task page's link to the upload page; the form's target is the bucket itself.
+            chromium.resize(1280, 1400);
+            browser.get(tier.front.baseUrl() + "/tasks/" + task);
+            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+            WebElement form = browser.findElement(By.cssSelector("form.evidence-direct-form"));
+            assertThat(form.getDomAttribute("action")).isEqualTo(tier.endpoint + "/" + bucket);
+            browser.findElement(By.id("evidence-file")).sendKeys(pdf.toString());
+            chromium.screenshot("evidence-s3-upload-desktop.png");
+            chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-direct-form button[type=submit]"));
+            // S3 answered 303 to the application, which attached the file and sent the browser to the task page.
+            assertThat(browser.getCurrentUrl()).startsWith(tier.front.baseUrl() + "/tasks/" + task + "#history-" + UNIT);
+            assertThat(browser.getPageSource()).contains("佐证材料（1个）").contains("验收报告（盖章）.pdf");
+            chromium.screenshot("evidence-s3-attached-desktop.png");
+
+            // Phone: the same with a photo.
+            chromium.resize(390, 1400);
+            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+            browser.findElement(By.id("evidence-file")).sendKeys(photo.toString());
+            chromium.screenshot("evidence-s3-upload-phone.png");
+            chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-direct-form button[type=submit]"));
+            assertThat(browser.getCurrentUrl()).startsWith(tier.front.baseUrl() + "/tasks/" + task);
+            assertThat(browser.getPageSource()).contains("佐证材料（2个）").contains("施工现场照片.jpg")
+                    .contains("验收报告（盖章）.pdf");
+            chromium.screenshot("evidence-s3-attached-phone.png");
+        }
+        assertThat(keys(reportPrefix)).hasSize(2).allSatisfy(k -> assertThat(k).matches(
+                Pattern.quote(reportPrefix) + "[A-Za-z0-9]{16}\\.(pdf|jpg)"));
+    }
+
+    @Test
     void aReportSentBackIsEmailedToItsUnitFromTheStreamOnce() throws Exception {
         String token = tier.loadPlanAndIssue(UNIT);
-        String task = tier.unitTasks(token, 1).get(0);
+        String task = tier.unitTasks(token, 3).get(2);
         String report = "returned-" + Long.toString(System.nanoTime(), 36);
         assertThat(tier.submit(token, task, report, "{\"status\":\"推进中\",\"percent\":20,\"progress\":\"完成方案编制\"}"))
                 .isEqualTo(201);
