@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceType;
 import cn.lyg.xilian.testkit.FaultProxy;
 import cn.lyg.xilian.testkit.MotoS3;
+import cn.lyg.xilian.testkit.PresignedPost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,21 +160,9 @@ class S3EvidenceStoreTest {
                 .region(Region.of("cn-north-1")).endpointOverride(moto.endpoint).forcePathStyle(true).build();
     }
 
-    /** multipart/form-data as a browser sends the form: the hidden fields, then the file. */
+    /** The form posted to the bucket as a browser does. */
     static HttpResponse<String> post(URI action, Map<String, String> fields, String filename, byte[] content)
             throws Exception {
-        String boundary = "----xilianBoundary7MA4YWxkTrZu0gW";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(action)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(PresignedPost.request(action, fields, filename, content), HttpResponse.BodyHandlers.ofString());
     }
 }

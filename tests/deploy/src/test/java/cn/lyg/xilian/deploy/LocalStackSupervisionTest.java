@@ -2,6 +2,7 @@ package cn.lyg.xilian.deploy;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.testkit.Chromium;
+import cn.lyg.xilian.testkit.PresignedPost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,9 +98,7 @@ class LocalStackSupervisionTest {
     void s3EnforcesThePostPolicyAndTheFunctionChecksTheContent() throws Exception {
         String token = tier.loadPlanAndIssue(UNIT);
         String task = tier.unitTasks(token, 3).get(0); // each test on its own task: its page shows its own files only
-        String report = "evidence-" + Long.toString(System.nanoTime(), 36);
-        assertThat(tier.submit(token, task, report, "{\"status\":\"推进中\",\"percent\":35,\"progress\":\"完成现场踏勘\"}"))
-                .isEqualTo(201);
+        String report = report(token, task, "evidence", 35, "完成现场踏勘");
         String cookie = tier.signIn(token);
         String reportPrefix = EvidenceRules.reportPrefix(2026, task, UNIT, report);
 
@@ -167,9 +165,7 @@ class LocalStackSupervisionTest {
     void chromiumPostsTheUploadFormStraightToS3AndComesBackToTheTaskPage() throws Exception {
         String token = tier.loadPlanAndIssue(UNIT);
         String task = tier.unitTasks(token, 3).get(1);
-        String report = "browser-" + Long.toString(System.nanoTime(), 36);
-        assertThat(tier.submit(token, task, report, "{\"status\":\"推进中\",\"percent\":45,\"progress\":\"完成道路基层施工\"}"))
-                .isEqualTo(201);
+        String report = report(token, task, "browser", 45, "完成道路基层施工");
         java.nio.file.Path files = java.nio.file.Files.createTempDirectory("evidence-");
         java.nio.file.Path pdf = java.nio.file.Files.write(files.resolve("验收报告（盖章）.pdf"), PDF);
         java.nio.file.Path photo = java.nio.file.Files.write(files.resolve("施工现场照片.jpg"), new byte[]{(byte) 0xFF,
@@ -215,9 +211,7 @@ class LocalStackSupervisionTest {
     void aReportSentBackIsEmailedToItsUnitFromTheStreamOnce() throws Exception {
         String token = tier.loadPlanAndIssue(UNIT);
         String task = tier.unitTasks(token, 3).get(2);
-        String report = "returned-" + Long.toString(System.nanoTime(), 36);
-        assertThat(tier.submit(token, task, report, "{\"status\":\"推进中\",\"percent\":20,\"progress\":\"完成方案编制\"}"))
-                .isEqualTo(201);
+        String report = report(token, task, "returned", 20, "完成方案编制");
         tier.awaitStream(1, Duration.ofSeconds(60));
         tier.mailbox.clear();
 
@@ -243,6 +237,14 @@ class LocalStackSupervisionTest {
         Thread.sleep(1000);
         assertThat(tier.mailbox.messages().stream().filter(m -> m.isTo(UNIT_MAIL) && m.subject().contains("退回")))
                 .hasSize(1);
+    }
+
+    /** A 推进中 report through the JSON API under a fresh key starting with {@code keyPrefix}; returns the key. */
+    private static String report(String token, String task, String keyPrefix, int percent, String progress) throws Exception {
+        String key = keyPrefix + "-" + Long.toString(System.nanoTime(), 36);
+        assertThat(tier.submit(token, task, key, "{\"status\":\"推进中\",\"percent\":" + percent + ",\"progress\":\""
+                + progress + "\"}")).isEqualTo(201);
+        return key;
     }
 
     private static List<SesMailbox.Mail> awaitMail(java.util.function.Predicate<SesMailbox.Mail> matches) throws Exception {
@@ -272,21 +274,10 @@ class LocalStackSupervisionTest {
         return fields;
     }
 
-    /** multipart/form-data as a browser posts the form to the bucket: the hidden fields in order, the file last. */
+    /** The form posted to the bucket as a browser does. */
     private static HttpResponse<String> post(Map<String, String> fields, String filename, byte[] content) throws Exception {
-        String boundary = "----WebKitFormBoundaryLs" + Long.toString(System.nanoTime(), 36);
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return browser.send(HttpRequest.newBuilder(URI.create(tier.endpoint + "/" + bucket))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(PresignedPost.request(URI.create(tier.endpoint + "/" + bucket), fields, filename, content),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** S3's 303 back to the application (the front), followed with the session cookie. */
