@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limits lands and is attached through S3's redirect; a file whose content is not of an allowed type is deleted
  * with a clear error. The 退回 notice: a review item in the table's stream reaches the SubmissionEventFunction,
  * which emails the unit (LocalStack's SES) with the reason and the task's link, once. Chromium posts the upload
- * form (no JavaScript) straight to the bucket and S3's redirect brings it back to the task page; screenshots on
+ * form (no JavaScript) straight to the bucket and S3's redirect brings it back to the task page (or to a clear
+ * error for a file refused by content); screenshots on
  * desktop and phone width under target/screenshots/.
  */
 class LocalStackSupervisionTest {
@@ -170,6 +171,8 @@ class LocalStackSupervisionTest {
         java.nio.file.Path pdf = java.nio.file.Files.write(files.resolve("验收报告（盖章）.pdf"), PDF);
         java.nio.file.Path photo = java.nio.file.Files.write(files.resolve("施工现场照片.jpg"), new byte[]{(byte) 0xFF,
                 (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1});
+        java.nio.file.Path disguised = java.nio.file.Files.write(files.resolve("伪装照片.jpg"),
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         String reportPrefix = EvidenceRules.reportPrefix(2026, task, UNIT, report);
 
         try (Chromium chromium = Chromium.start()) {
@@ -191,6 +194,16 @@ class LocalStackSupervisionTest {
             assertThat(browser.getCurrentUrl()).startsWith(tier.front.baseUrl() + "/tasks/" + task + "#history-" + UNIT);
             assertThat(browser.getPageSource()).contains("佐证材料（1个）").contains("验收报告（盖章）.pdf");
             chromium.screenshot("evidence-s3-attached-desktop.png");
+
+            // A text file named .jpg: S3 takes it, the application refuses it by content with a clear message.
+            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+            browser.findElement(By.id("evidence-file")).sendKeys(disguised.toString());
+            chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-direct-form button[type=submit]"));
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return performance.getEntriesByType('navigation')[0].responseStatus")).isEqualTo(422L);
+            assertThat(browser.getPageSource()).contains("“伪装照片.jpg”不是允许的文件类型");
+            chromium.screenshot("evidence-s3-refused-desktop.png");
+            browser.get(tier.front.baseUrl() + "/tasks/" + task);
 
             // Phone: the same with a photo.
             chromium.resize(390, 1400);
