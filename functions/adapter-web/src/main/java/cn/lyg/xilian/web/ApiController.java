@@ -16,6 +16,7 @@ import cn.lyg.xilian.web.ApiViews.UnitState;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.HistoryCursors;
+import cn.lyg.xilian.web.http.IdempotencyHeader;
 import cn.lyg.xilian.web.http.RequestBodies;
 import cn.lyg.xilian.web.http.SubmissionLimit;
 import cn.lyg.xilian.core.progress.HistoryPage;
@@ -137,11 +138,6 @@ public class ApiController {
     @Consumes(MediaType.ALL)
     public HttpResponse<?> submit(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
-        String key = request.getHeaders().get("Idempotency-Key");
-        if (key == null || !SubmitProgress.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID",
-                    "请求头 Idempotency-Key 必填，须为8到64位的字母、数字、下划线或连字符");
-        }
         JsonNode body = bodies.jsonObject(request, FIELDS);
         Map<String, String> figures = new LinkedHashMap<>();
         List<FieldError> shapeErrors = new ArrayList<>();
@@ -161,22 +157,15 @@ public class ApiController {
                 scalar(body.get("problems"), "problems", shapeErrors),
                 scalar(body.get("nextSteps"), "nextSteps", shapeErrors),
                 scalar(body.get("reporter"), "reporter", shapeErrors),
-                scalar(body.get("phone"), "phone", shapeErrors), key);
-        Plan plan = plans.plan();
+                scalar(body.get("phone"), "phone", shapeErrors), request.getHeaders().get(IdempotencyHeader.NAME),
+                shapeErrors);
         submissionLimit.acquire(who);
-        if (!shapeErrors.isEmpty()) {
-            // Still check task and access first, so a wrong task is reported as such whatever the body.
-            PlanTask task = plan.task(id).orElseThrow(() -> PageController.unknownTask(id));
-            if (!who.mayReport(task)) {
-                throw PageController.notResponsible(id);
-            }
-            throw invalid(shapeErrors);
-        }
-        return switch (submitProgress.submit(plan, who, id, input)) {
+        return switch (submitProgress.submit(plans.plan(), who, id, input)) {
             case SubmitOutcome.Stored s -> HttpResponse.created(new ApiViews.SubmitResult(false, SubmissionView.of(s.submission())));
             case SubmitOutcome.Replayed r -> HttpResponse.ok(new ApiViews.SubmitResult(true, SubmissionView.of(r.submission())));
             case SubmitOutcome.KeyReused k -> throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
                     "该 Idempotency-Key 已用于内容不同的填报，未保存");
+            case SubmitOutcome.KeyInvalid k -> throw IdempotencyHeader.invalid();
             case SubmitOutcome.Invalid inv -> throw invalid(inv.errors());
             case SubmitOutcome.UnknownTask u -> throw PageController.unknownTask(id);
             case SubmitOutcome.NotResponsible n -> throw PageController.notResponsible(id);

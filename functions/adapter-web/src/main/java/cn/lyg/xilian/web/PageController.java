@@ -175,17 +175,12 @@ public class PageController {
         auth.requireCsrf(request, first(form, "_csrf"));
         submissionLimit.acquire(who);
         Plan plan = plans.plan();
-        PlanTask task = plan.task(id).orElseThrow(() -> unknownTask(id));
-        if (!who.mayReport(task)) {
-            throw notResponsible(id);
-        }
         Map<String, String> figures = new LinkedHashMap<>();
-        for (Target t : task.targetsFor(who.unitId())) {
-            String v = first(form, "figure." + t.id());
-            if (v != null) {
-                figures.put(t.id(), v);
+        form.forEach((name, v) -> {
+            if (name.startsWith("figure.") && !v.isEmpty()) {
+                figures.put(name.substring("figure.".length()), v.get(0));
             }
-        }
+        });
         ProgressInput input = new ProgressInput(first(form, "status"), first(form, "percent"), figures,
                 first(form, "progress"), first(form, "problems"), first(form, "nextSteps"),
                 first(form, "reporter"), first(form, "phone"), first(form, "idempotencyKey"));
@@ -195,15 +190,20 @@ public class PageController {
             case SubmitOutcome.Replayed r -> confirmationRedirect(r.submission());
             case SubmitOutcome.KeyReused k -> throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
                     "该表单已提交过不同的内容，请重新打开任务页面填报");
-            case SubmitOutcome.Invalid inv -> {
-                Map<String, String> values = new HashMap<>();
-                form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-                yield pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "task",
-                        taskView(request, plan, who, task, values, inv.errors()), request);
-            }
+            case SubmitOutcome.KeyInvalid k -> invalidForm(request, plan, who, id, form, List.of(k.error()));
+            case SubmitOutcome.Invalid inv -> invalidForm(request, plan, who, id, form, inv.errors());
             case SubmitOutcome.UnknownTask u -> throw unknownTask(id);
             case SubmitOutcome.NotResponsible n -> throw notResponsible(id);
         };
+    }
+
+    /** The form again with what was typed and each field's error (the task exists: core checked it first). */
+    private HttpResponse<?> invalidForm(HttpRequest<?> request, Plan plan, Principal who, String id,
+                                        Map<String, List<String>> form, List<FieldError> errors) {
+        Map<String, String> values = new HashMap<>();
+        form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+        return pages.render(HttpStatus.UNPROCESSABLE_ENTITY, "task",
+                taskView(request, plan, who, plan.task(id).orElseThrow(), values, errors), request);
     }
 
     /** Redirect-after-post: a refresh of the confirmation page cannot submit again. */

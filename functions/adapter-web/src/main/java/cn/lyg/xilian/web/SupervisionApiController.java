@@ -3,7 +3,6 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.Outcome;
@@ -11,6 +10,8 @@ import cn.lyg.xilian.core.supervision.Review;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
 import cn.lyg.xilian.web.http.ApiException;
+import cn.lyg.xilian.web.http.IdempotencyHeader;
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Outcomes;
 import cn.lyg.xilian.web.http.RequestBodies;
@@ -120,10 +121,9 @@ public class SupervisionApiController {
     }
 
     private static String key(HttpRequest<?> request) {
-        String key = request.getHeaders().get("Idempotency-Key");
-        if (key == null || !SubmitProgress.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID",
-                    "请求头 Idempotency-Key 必填，须为8到64位的字母、数字、下划线或连字符");
+        String key = request.getHeaders().get(IdempotencyHeader.NAME);
+        if (!IdempotencyKey.isValid(key)) {
+            throw IdempotencyHeader.invalid();
         }
         return key;
     }

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.progress.HistoryPage;
-import cn.lyg.xilian.core.progress.SubmitProgress;
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 
@@ -38,7 +38,7 @@ public final class HistoryCursors {
                 throw new IllegalArgumentException("too long");
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(" ", -1);
-            if (parts.length != 4 || !parts[0].equals("v1") || !SubmitProgress.IDEMPOTENCY_KEY.matcher(parts[2]).matches()
+            if (parts.length != 4 || !parts[0].equals("v1") || !IdempotencyKey.isValid(parts[2])
                     && !parts[2].matches("[A-Za-z0-9_-]{1,64}") || !UNIT.matcher(parts[3]).matches()) {
                 throw new IllegalArgumentException("shape");
             }

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
@@ -197,9 +198,8 @@ public class Supervise {
     }
 
     private static void key(String key, List<FieldError> errors) {
-        if (key == null || !SubmitProgress.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            errors.add(new FieldError("idempotencyKey", "IDEMPOTENCY_KEY_INVALID",
-                    "幂等键须为8到64位的字母、数字、下划线或连字符"));
+        if (!IdempotencyKey.isValid(key)) {
+            errors.add(IdempotencyKey.INVALID);
         }
     }
 
