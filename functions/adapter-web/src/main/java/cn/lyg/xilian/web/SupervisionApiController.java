@@ -2,13 +2,13 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.Outcome;
 import cn.lyg.xilian.core.supervision.Review;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
 import cn.lyg.xilian.core.progress.IdempotencyKey;
@@ -48,12 +48,15 @@ public class SupervisionApiController {
     private final RequestBodies bodies;
     private final PlanCache plans;
     private final Supervise supervise;
+    private final TaskQueries queries;
 
-    public SupervisionApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, Supervise supervise) {
+    public SupervisionApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, Supervise supervise,
+                                    TaskQueries queries) {
         this.auth = auth;
         this.bodies = bodies;
         this.plans = plans;
         this.supervise = supervise;
+        this.queries = queries;
     }
 
     @Serdeable
@@ -65,11 +68,7 @@ public class SupervisionApiController {
     public TaskSupervision supervision(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();
-        PlanTask task = plan.task(id).orElseThrow(() -> PageController.unknownTask(id));
-        if (!who.maySee(task)) {
-            throw PageController.notResponsible(id);
-        }
-        return supervise.open(plan, who, task);
+        return supervise.open(plan, who, queries.visibleTask(plan, who, id));
     }
 
     /** {@code {"unit", "submission", "decision": "ACCEPTED"|"RETURNED", "reason"}} */

@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.progress.IdempotencyKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,6 +27,15 @@ public final class HistoryCursors {
     public static String encode(@Nullable HistoryPage.Cursor c) {
         return c == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("v1 " + c.submittedAt() + " " + c.idempotencyKey() + " " + c.unitId()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The task page's link to the next (older) page of one unit's history, or "" on its last page: only that
+     * unit pages back, the others stay on their newest page.
+     */
+    public static String olderLink(String taskId, String unitId, @Nullable HistoryPage.Cursor next) {
+        return next == null ? "" : "/tasks/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8) + "?unit="
+                + URLEncoder.encode(unitId, StandardCharsets.UTF_8) + "&before=" + encode(next) + "#history-" + unitId;
     }
 
     @Nullable
