@@ -1,6 +1,7 @@
 package cn.lyg.xilian.core.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +12,20 @@ import java.util.Map;
  * The progress port in memory, with the same contract as the DynamoDB store: one submission per (task, unit,
  * key), times kept to the millisecond, the state advanced only by a newer submission.
  */
-final class InMemoryProgressRepository implements ProgressRepository {
+public final class InMemoryProgressRepository implements ProgressRepository {
 
     private final Map<String, Submission> history = new LinkedHashMap<>();
     private final Map<String, Submission> latest = new LinkedHashMap<>();
+    private final Map<String, TaskUnitState> extended = new LinkedHashMap<>();
     int writes;
+
+    /** An approved extension, as the supervision store records it on the pair's state. */
+    public synchronized void extend(int year, String taskId, String unitId, LocalDate to) {
+        extended.put(year + "/" + PairKey.of(taskId, unitId), new TaskUnitState(year, taskId, unitId, null, 0, null, to));
+    }
+
+    public InMemoryProgressRepository() {
+    }
 
     @Override
     public synchronized RecordResult record(Submission submission) {
@@ -47,10 +57,21 @@ final class InMemoryProgressRepository implements ProgressRepository {
 
     @Override
     public synchronized List<TaskUnitState> allStates(int year) {
-        List<TaskUnitState> out = new ArrayList<>();
-        latest.values().stream().filter(s -> s.planYear() == year).forEach(s -> out.add(new TaskUnitState(year,
-                s.taskId(), s.unitId(), s, historyOfTaskUnit(year, s.taskId(), s.unitId()).size())));
-        return out;
+        Map<String, TaskUnitState> out = new LinkedHashMap<>();
+        extended.forEach((pair, state) -> {
+            if (state.planYear() == year) {
+                out.put(pair, state);
+            }
+        });
+        latest.forEach((pair, s) -> {
+            if (s.planYear() == year) {
+                TaskUnitState ext = extended.get(pair);
+                out.put(pair, new TaskUnitState(year, s.taskId(), s.unitId(), s,
+                        historyOfTaskUnit(year, s.taskId(), s.unitId()).size(), null,
+                        ext == null ? null : ext.extendedDeadline()));
+            }
+        });
+        return new ArrayList<>(out.values());
     }
 
     @Override
