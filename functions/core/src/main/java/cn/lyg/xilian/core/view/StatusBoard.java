@@ -61,13 +61,6 @@ public class StatusBoard {
     /** The current state the viewer may see, with its evaluation as of today. */
     public record Snapshot(Plan plan, List<TaskUnitState> states, Evaluation evaluation) {
 
-        /** Assessment by {@link PairKey}; every pair of the plan has one. */
-        public Map<String, Assessment> assessmentsByPair() {
-            Map<String, Assessment> out = new HashMap<>();
-            evaluation.assessments().forEach(a -> out.put(PairKey.of(a.taskId(), a.unitId()), a));
-            return out;
-        }
-
         public StateIndex index() {
             return StateIndex.of(states);
         }
@@ -138,7 +131,7 @@ public class StatusBoard {
     private List<BoardRow> rows(Snapshot snap, BoardQuery query, @Nullable String scopeUnit) {
         Plan plan = snap.plan();
         StateIndex states = snap.index();
-        Map<String, Assessment> assessments = snap.assessmentsByPair();
+        Map<String, Assessment> assessments = snap.evaluation().assessmentsByPair();
         LocalDate today = snap.evaluation().asOf();
 
         List<BoardRow> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.alert.Assessment;
+import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.HistoryPage;
@@ -75,7 +76,7 @@ public class TaskQueries {
                              HistoryPage.@Nullable Cursor before) {
         PlanTask task = visibleTask(plan, who, taskId);
         List<TaskUnitState> states = progress.statesOfTask(plan.year(), task.id());
-        Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states).assessments());
+        Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states));
         TaskSupervision sup = supervise.open(plan, who, task);
         List<TaskPage.UnitBlock> units = new ArrayList<>();
         for (String unitId : visibleUnits(who, task)) {
@@ -117,7 +118,7 @@ public class TaskQueries {
         }
         List<TaskUnitState> states = only == null ? progress.allStates(plan.year())
                 : progress.statesOfUnit(plan.year(), only);
-        Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states).assessments());
+        Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states));
         return (only == null ? plan.tasks() : plan.tasksFor(only)).stream()
                 .map(t -> item(who, t, statuses, only)).toList();
     }
@@ -127,7 +128,7 @@ public class TaskQueries {
                                 int size) {
         PlanTask task = visibleTask(plan, who, taskId);
         List<TaskUnitState> states = progress.statesOfTask(plan.year(), taskId);
-        Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states).assessments());
+        Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states));
         String only = who.coordinator() ? null : who.unitId();
         HistoryPage page = HistoryPage.across(progress, plan.year(), taskId, visibleUnits(who, task), after, size);
         return new TaskList.Detail(item(who, task, statuses, only), page);
@@ -148,15 +149,15 @@ public class TaskQueries {
     /** States and lights of the pairs read, looked up by (task, unit). */
     private static final class Statuses {
         private final StateIndex states;
-        private final Map<String, Assessment> lights = new java.util.HashMap<>();
+        private final Map<String, Assessment> lights;
 
         Statuses(StatusBoard.Snapshot snap) {
-            this(snap.index(), snap.evaluation().assessments());
+            this(snap.index(), snap.evaluation());
         }
 
-        Statuses(StateIndex states, List<Assessment> assessments) {
+        Statuses(StateIndex states, Evaluation evaluation) {
             this.states = states;
-            assessments.forEach(a -> lights.put(PairKey.of(a.taskId(), a.unitId()), a));
+            this.lights = evaluation.assessmentsByPair();
         }
 
         /** The evaluation assesses every pair of the plan, reported or not. */
