@@ -165,9 +165,12 @@ public class StatusBoard {
             }
             int percent = (int) Math.round(units.stream().mapToInt(UnitLine::percentOrZero).average().orElse(0));
             int reported = (int) units.stream().filter(UnitLine::reported).count();
+            Deadline deadline = units.size() == 1 ? Deadline.of(task, states.state(task.id(), units.get(0).unitId()))
+                    : new Deadline(task.deadline(), null);
             rows.add(new BoardRow(task, section == null ? task.sectionId() : section.title(),
                     section == null || section.field() == null ? "" : section.field().label(), light, percent,
-                    reported, java.time.temporal.ChronoUnit.DAYS.between(today, task.deadline()), i, units));
+                    reported, deadline, java.time.temporal.ChronoUnit.DAYS.between(today, deadline.effective()), i,
+                    units));
         }
         rows.sort(order(query.sort()));
         return rows;
@@ -198,7 +201,7 @@ public class StatusBoard {
         Comparator<BoardRow> plan = Comparator.comparingInt(BoardRow::planIndex);
         return switch (sort) {
             case PLAN -> plan;
-            case DEADLINE -> Comparator.comparing((BoardRow r) -> r.task().deadline()).thenComparing(plan);
+            case DEADLINE -> Comparator.comparing((BoardRow r) -> r.deadline().effective()).thenComparing(plan);
             // Worst light first; among equals the nearest (or most overdue) deadline, then the least done.
             case RISK -> Comparator.comparing(BoardRow::light, Comparator.reverseOrder())
                     .thenComparingLong(BoardRow::daysLeft)
