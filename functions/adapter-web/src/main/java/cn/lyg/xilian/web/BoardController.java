@@ -25,7 +25,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,11 +62,7 @@ public class BoardController {
         Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
         Board view = board.board(plan, who, BoardParams.parse(plan, request.getParameters()));
-        Map<String, Object> model = new HashMap<>();
-        model.put("plan", plan);
-        model.put("fmt", display);
-        model.put("who", who);
-        model.put("signedIn", true);
+        Map<String, Object> model = ViewModels.base(plan, who, display);
         model.put("board", view);
         model.put("q", view.query());
         model.put("sorts", BoardQuery.Sort.values());

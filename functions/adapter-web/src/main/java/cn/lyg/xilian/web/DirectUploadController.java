@@ -29,7 +29,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,11 +67,7 @@ public class DirectUploadController {
         Principal who = auth.requireSession(request);
         EvidenceStore.DirectUpload form = Outcomes.done(available().uploadForm(plans.plan(), who, id, key,
                 confirmUrl(id, key))).value();
-        Map<String, Object> model = new HashMap<>();
-        model.put("plan", plans.plan());
-        model.put("fmt", display);
-        model.put("who", who);
-        model.put("signedIn", true);
+        Map<String, Object> model = ViewModels.base(plans.plan(), who, display);
         model.put("task", plans.plan().task(id).orElseThrow());
         model.put("form", form);
         model.put("maxFiles", EvidenceRules.MAX_FILES_PER_REPORT);
