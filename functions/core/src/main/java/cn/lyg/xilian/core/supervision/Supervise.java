@@ -48,7 +48,7 @@ public class Supervise {
         }
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         List<FieldError> errors = new ArrayList<>();
         Optional<ReviewDecision> decision = ReviewDecision.parse(decisionRaw);
@@ -85,7 +85,7 @@ public class Supervise {
                                                String reasonRaw, String key) {
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         if (!who.mayReport(task.get())) {
             return new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以申请延期");
@@ -154,7 +154,7 @@ public class Supervise {
         }
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         List<FieldError> errors = new ArrayList<>();
         String unitId = unitIdRaw == null || unitIdRaw.isBlank() ? null : unitIdRaw.strip();

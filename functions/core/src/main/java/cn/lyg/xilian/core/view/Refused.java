@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.view;
 
+import cn.lyg.xilian.core.catalog.Plan;
+
 /**
  * A read the viewer may not make or that names nothing: the use case's answer, which each adapter turns into
  * its own (HTTP 400/403/404 with the code and the Chinese message). One home for these codes and messages.
@@ -26,7 +28,7 @@ public final class Refused extends RuntimeException {
     }
 
     public static Refused unknownTask(String taskId) {
-        return new Refused(Reason.NOT_FOUND, "UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+        return new Refused(Reason.NOT_FOUND, "UNKNOWN_TASK", Plan.noSuchTask(taskId));
     }
 
     public static Refused notResponsible(String taskId) {
