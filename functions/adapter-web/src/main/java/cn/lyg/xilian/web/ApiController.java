@@ -120,7 +120,8 @@ public class ApiController {
 
     private TaskView view(Plan plan, TaskList.Item item) {
         List<UnitState> states = item.units().stream().map(u -> new UnitState(u.unitId(),
-                display.unitName(plan, u.unitId()), u.latest() == null ? null : SubmissionView.of(u.latest()))).toList();
+                display.unitName(plan, u.unitId()), u.latest() == null ? null : SubmissionView.of(u.latest()),
+                u.deadline().effective(), u.deadline().text())).toList();
         return TaskView.of(item.task(), display.daysLeft(item.task().deadline()), item.targets(), states);
     }
 }

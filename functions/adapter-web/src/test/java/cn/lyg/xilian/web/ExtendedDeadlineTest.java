@@ -12,6 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,6 +60,10 @@ class ExtendedDeadlineTest {
         String overview = Http.get(app.url("/coordinator"), coordinator).body();
         assertThat(overview).as("the coordinators' overview, for that unit only").contains(EXTENDED);
         assertThat(overview.split("经批准延期", -1)).hasSize(2);
+        HttpResponse<String> api = Http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/tasks/2.2")))
+                .header("Authorization", "Bearer " + app.issue(Role.UNIT, "park-huiyu")).GET().build());
+        assertThat(api.body()).as("the API's unit state")
+                .contains("\"deadline\":\"2027-01-31\",\"deadlineText\":\"" + EXTENDED + "\"");
         String taskPage = Http.get(app.url("/tasks/2.2"), coordinator).body();
         assertThat(taskPage).as("the plan's date in the header, the unit's in its block")
                 .contains("完成时间：<span>2026年12月31日</span>").contains("完成时限：" + EXTENDED);
