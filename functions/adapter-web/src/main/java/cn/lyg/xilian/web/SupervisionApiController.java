@@ -30,7 +30,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.List;
 import java.util.Set;
 
 /**

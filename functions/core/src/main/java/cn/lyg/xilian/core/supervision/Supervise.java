@@ -8,7 +8,6 @@ import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.supervision.SupervisionRepository.Write;
 import cn.lyg.xilian.core.progress.FieldError;
-import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.progress.Submission;
 
 import java.time.Clock;
