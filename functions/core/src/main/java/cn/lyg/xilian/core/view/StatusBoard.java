@@ -81,8 +81,8 @@ public class StatusBoard {
     }
 
     public Board board(Plan plan, Principal who, BoardQuery query) {
+        String scopeUnit = scopeUnit(who, query); // refused before anything is read
         Snapshot snap = snapshot(plan, who);
-        String scopeUnit = scopeUnit(who, query);
         List<BoardRow> rows = rows(snap, query, scopeUnit);
         int[] counts = new int[Light.values().length];
         rows.forEach(r -> counts[r.light().ordinal()]++);
@@ -95,8 +95,8 @@ public class StatusBoard {
      * columns and values as the weekly attachment ({@link LedgerBuilder}), narrowed to what the viewer sees.
      */
     public Ledger ledger(Plan plan, Principal who, BoardQuery query) {
+        String scopeUnit = scopeUnit(who, query); // refused before anything is read
         Snapshot snap = snapshot(plan, who);
-        String scopeUnit = scopeUnit(who, query);
         Ledger full = ledgerBuilder.build(snap.plan(), snap.states(), snap.evaluation());
         Map<String, LedgerRow> byPair = new HashMap<>();
         full.rows().forEach(r -> byPair.put(PairKey.of(r.taskId(), r.unitId()), r));
