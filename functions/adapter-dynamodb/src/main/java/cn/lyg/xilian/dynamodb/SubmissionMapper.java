@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -83,32 +82,5 @@ final class SubmissionMapper {
 
     static Submission submission(Map<String, AttributeValue> historyItem) {
         return submission(Attributes.of(historyItem));
-    }
-
-    /**
-     * Whether a retried request carries the same report as the stored one. {@code submittedAt} is left
-     * out: it is the server time of each attempt, and a retry comes later by nature. Figures compare by
-     * value (8 equals 8.0).
-     */
-    static boolean sameContent(Submission stored, Submission retried) {
-        return stored.planYear() == retried.planYear()
-                && stored.taskId().equals(retried.taskId())
-                && stored.unitId().equals(retried.unitId())
-                && stored.idempotencyKey().equals(retried.idempotencyKey())
-                && stored.status() == retried.status()
-                && stored.percent() == retried.percent()
-                && sameFigures(stored.figures(), retried.figures())
-                && Objects.equals(stored.progress(), retried.progress())
-                && Objects.equals(stored.problems(), retried.problems())
-                && Objects.equals(stored.nextSteps(), retried.nextSteps())
-                && Objects.equals(stored.reporter(), retried.reporter())
-                && Objects.equals(stored.phone(), retried.phone());
-    }
-
-    private static boolean sameFigures(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        return a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
     }
 }
