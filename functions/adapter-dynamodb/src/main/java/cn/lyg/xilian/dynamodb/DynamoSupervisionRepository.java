@@ -32,14 +32,10 @@ import java.util.Set;
  * that a retry repeats harmlessly, and the state item's overlay ({@code reviewOf…}, {@code extendedTo}) is written
  * last, so a crash in between heals on the client's retry.
  */
-public final class DynamoSupervisionRepository implements SupervisionRepository {
-
-    private final DynamoDbClient client;
-    private final String table;
+public final class DynamoSupervisionRepository extends DynamoStore implements SupervisionRepository {
 
     public DynamoSupervisionRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.table = settings.tableName();
+        super(client, settings);
     }
 
     // --- reviews ---
