@@ -3,10 +3,7 @@ package cn.lyg.xilian.core.supervision;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.catalog.Section;
-import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.catalog.UnitKind;
+import cn.lyg.xilian.core.catalog.TwoUnitPlan;
 import cn.lyg.xilian.core.progress.InMemoryProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
@@ -29,12 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SuperviseTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00.123456Z");
-    private static final Plan PLAN = new Plan(2026, "2026年锡连帮扶合作计划", "连政办发〔2026〕13号",
-            LocalDate.of(2026, 3, 1), List.of(new Section("1", "一、统筹开展两市帮扶合作", null)),
-            List.of(new Unit("ganyu", "赣榆区", UnitKind.COUNTY, List.of()),
-                    new Unit("donghai", "东海县", UnitKind.COUNTY, List.of())),
-            List.of(new PlanTask("1.1", "1", "选派干部", "全文", List.of("ganyu", "donghai"), LocalDate.of(2026, 11, 30),
-                    List.of(), List.of())));
+    /** Task 1.1 of 赣榆区 and 东海县, due 2026-12-31. */
+    private static final Plan PLAN = TwoUnitPlan.PLAN;
     private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "c");
     private static final Principal GANYU = new Principal(Role.UNIT, "ganyu", "g");
 
@@ -71,28 +64,28 @@ class SuperviseTest {
 
     @Test
     void aRequestAgainUnderItsKeyReplaysAndAnythingElseConflictsByWhatHoldsThePlace() {
-        Extension original = done(supervise.requestExtension(PLAN, GANYU, "1.1", "2026-12-15", "需省里审批",
+        Extension original = done(supervise.requestExtension(PLAN, GANYU, "1.1", "2027-01-15", "需省里审批",
                 "extension-1"), false);
 
-        assertThat(later.requestExtension(PLAN, GANYU, "1.1", " 2026-12-15 ", "需省里审批", "extension-1"))
+        assertThat(later.requestExtension(PLAN, GANYU, "1.1", " 2027-01-15 ", "需省里审批", "extension-1"))
                 .isEqualTo(new Outcome.Done<>(original, true));
-        assertThat(later.requestExtension(PLAN, GANYU, "1.1", "2026-12-20", "需省里审批", "extension-1"))
+        assertThat(later.requestExtension(PLAN, GANYU, "1.1", "2027-01-20", "需省里审批", "extension-1"))
                 .isEqualTo(new Outcome.Conflict<Extension>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的延期申请"));
-        assertThat(later.requestExtension(PLAN, GANYU, "1.1", "2026-12-15", "需省里审批", "extension-2"))
+        assertThat(later.requestExtension(PLAN, GANYU, "1.1", "2027-01-15", "需省里审批", "extension-2"))
                 .isEqualTo(new Outcome.Conflict<Extension>("EXTENSION_PENDING", "本单位在该任务上已有待审批的延期申请"));
         assertThat(store.writes).isEqualTo(1);
     }
 
     @Test
     void theSameDecisionAgainReplaysAndAnotherIsRefused() {
-        done(supervise.requestExtension(PLAN, GANYU, "1.1", "2026-12-15", "需省里审批", "extension-1"), false);
+        done(supervise.requestExtension(PLAN, GANYU, "1.1", "2027-01-15", "需省里审批", "extension-1"), false);
         Extension approved = done(supervise.decideExtension(PLAN, COORDINATOR, "1.1", "ganyu", "extension-1", true,
-                "2026-12-10", "同意"), false);
-        assertThat(approved.grantedDate()).isEqualTo(LocalDate.of(2026, 12, 10));
+                "2027-01-10", "同意"), false);
+        assertThat(approved.grantedDate()).isEqualTo(LocalDate.of(2027, 1, 10));
 
-        assertThat(later.decideExtension(PLAN, COORDINATOR, "1.1", "ganyu", "extension-1", true, "2026-12-10", "同意"))
+        assertThat(later.decideExtension(PLAN, COORDINATOR, "1.1", "ganyu", "extension-1", true, "2027-01-10", "同意"))
                 .isEqualTo(new Outcome.Done<>(approved, true));
-        assertThat(later.decideExtension(PLAN, COORDINATOR, "1.1", "ganyu", "extension-1", true, "2026-12-15", "同意"))
+        assertThat(later.decideExtension(PLAN, COORDINATOR, "1.1", "ganyu", "extension-1", true, "2027-01-15", "同意"))
                 .isEqualTo(new Outcome.Conflict<Extension>("EXTENSION_DECIDED", "该延期申请已处理（批准），不能更改"));
         assertThat(later.decideExtension(PLAN, COORDINATOR, "1.1", "ganyu", "extension-1", false, null, "不同意"))
                 .isInstanceOf(Outcome.Conflict.class);
