@@ -99,8 +99,11 @@ start() {
   local endpoint="http://127.0.0.1:$port"
   # DYNAMODB streams v2: the default (kinesis-mock) provider lost writes made right after CreateTable.
   # DynamoDB Local in memory: nothing of a test run is kept. No SSL certificate download, no analytics.
+  # S3 checks signatures (its default skips them): the evidence adapter signs its requests and the browser's
+  # POST policy by hand, and a wrong signature must fail here as it would in AWS (access key test = secret test).
   OVERRIDE_IN_DOCKER=0 FILESYSTEM_ROOT="$fs" GATEWAY_LISTEN="127.0.0.1:$port" \
   PROVIDER_OVERRIDE_DYNAMODBSTREAMS=v2 DYNAMODB_IN_MEMORY=1 SKIP_SSL_CERT_DOWNLOAD=1 DISABLE_EVENTS=1 \
+  S3_SKIP_SIGNATURE_VALIDATION=0 \
   LOCALSTACK_HOST="127.0.0.1:$port" JAVA_HOME="$JAVA_HOME" \
     setsid "$venv/bin/python" -m localstack.runtime.main >"$home/localstack.log" 2>&1 &
   echo $! > "$home/pid"

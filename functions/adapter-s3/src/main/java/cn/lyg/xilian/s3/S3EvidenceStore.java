@@ -141,16 +141,44 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     private Optional<java.net.http.HttpHeaders> headers(String key) {
         HttpResponse<byte[]> r = call(HttpRequest.newBuilder(presign("HEAD", key, Map.of()))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
-        if (r.statusCode() == 404) {
+        if (absent(r)) {
             return Optional.empty();
         }
         expect(r, 200);
         return Optional.of(r.headers());
     }
 
+    /**
+     * A missing object. The API function has no s3:ListBucket on purpose, and then S3 answers a read of a missing
+     * key with 403 rather than 404; it may read every object under the evidence prefix, so a 403 there means absent
+     * (an upload key the browser never posted, or a forged one).
+     */
+    private static boolean absent(HttpResponse<byte[]> r) {
+        return r.statusCode() == 404 || r.statusCode() == 403;
+    }
+
+    /** How many versions of one key {@link #delete} removes at most (a form posted again within its TTL adds one). */
+    private static final int MAX_VERSIONS = 20;
+
+    /**
+     * Deletes the object for good. The bucket is versioned, where a plain DELETE only hides the bytes behind a
+     * delete marker until the lifecycle expires them; what this store deletes was never attached (a refused or
+     * staged upload, a rolled-back file), so each version goes (DeleteObjectVersion), newest first.
+     */
     @Override
     public void delete(String key) {
-        send(HttpRequest.newBuilder(presign("DELETE", key, Map.of())).DELETE(), 204, 200);
+        for (int i = 0; i < MAX_VERSIONS; i++) {
+            Optional<String> version = headers(key).map(h -> h.firstValue("x-amz-version-id").orElse(""));
+            if (version.isEmpty()) {
+                return;
+            }
+            if (version.get().isEmpty()) { // an unversioned bucket
+                send(HttpRequest.newBuilder(presign("DELETE", key, Map.of())).DELETE(), 204, 200);
+                return;
+            }
+            send(HttpRequest.newBuilder(presign("DELETE", key, Map.of("versionId", version.get()))).DELETE(), 204, 200);
+        }
+        throw new S3Exception("more than " + MAX_VERSIONS + " versions of " + key, null);
     }
 
     @Override
@@ -251,7 +279,7 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
     private Optional<byte[]> fetch(HttpRequest.Builder request) {
         HttpResponse<byte[]> r = call(request);
-        if (r.statusCode() == 404) {
+        if (absent(r)) {
             return Optional.empty();
         }
         expect(r, 200, 206);

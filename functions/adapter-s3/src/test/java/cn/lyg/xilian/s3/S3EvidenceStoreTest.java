@@ -2,7 +2,9 @@ package cn.lyg.xilian.s3;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceType;
+import cn.lyg.xilian.testkit.FaultProxy;
 import cn.lyg.xilian.testkit.MotoS3;
+import cn.lyg.xilian.testkit.PresignedPost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,21 +117,52 @@ class S3EvidenceStoreTest {
         assertThat(store.size(uploaded)).isEmpty();
     }
 
-    /** multipart/form-data as a browser sends the form: the hidden fields, then the file. */
+    @Test
+    void inAVersionedBucketADeleteRemovesEveryVersionNotOnlyTheCurrentOne() throws Exception {
+        try (S3Client admin = admin();
+             S3EvidenceStore versioned = new S3EvidenceStore(new S3EvidenceStore.Settings("evidence-versioned",
+                     "cn-north-1", Optional.of(moto.endpoint)), Clock.systemUTC())) {
+            admin.createBucket(b -> b.bucket("evidence-versioned").createBucketConfiguration(c -> c.locationConstraint("cn-north-1")));
+            admin.putBucketVersioning(b -> b.bucket("evidence-versioned").versioningConfiguration(v -> v.status("Enabled")));
+            String staged = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-5", "u2") + "伪装照片.jpg";
+            versioned.put(staged, "not a photo".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+            versioned.put(staged, "posted again".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+            assertThat(admin.listObjectVersions(b -> b.bucket("evidence-versioned").prefix(staged)).versions()).hasSize(2);
+
+            versioned.delete(staged);
+            var left = admin.listObjectVersions(b -> b.bucket("evidence-versioned").prefix(staged));
+            assertThat(left.versions()).as("no bytes kept as noncurrent versions").isEmpty();
+            assertThat(left.deleteMarkers()).as("nothing hidden behind a delete marker").isEmpty();
+            versioned.delete(staged); // gone already: nothing to do, no error
+        }
+    }
+
+    @Test
+    void aMissingKeyReadAs403ByAFunctionWithoutListBucketIsAbsent() throws Exception {
+        // S3 answers a read of a missing key with 403 when the caller lacks s3:ListBucket (the API function's case).
+        String forged = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-6", "forged01") + "x.pdf";
+        String denied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
+        try (FaultProxy proxy = FaultProxy.to(moto.endpoint)
+                .fail("HEAD /evidence-test/" + forged, 3, 403, "application/xml", "")
+                .fail("GET /evidence-test/" + forged, 1, 403, "application/xml", denied);
+             S3EvidenceStore viaProxy = new S3EvidenceStore(new S3EvidenceStore.Settings("evidence-test", "cn-north-1",
+                     Optional.of(proxy.endpoint())), Clock.systemUTC())) {
+            assertThat(viaProxy.size(forged)).isEmpty();
+            assertThat(viaProxy.storedAt(forged)).isEmpty();
+            assertThat(viaProxy.head(forged, 16)).isEmpty();
+            viaProxy.delete(forged);
+            assertThat(proxy.faulted("HEAD /evidence-test/" + forged)).isEqualTo(3);
+        }
+    }
+
+    private static S3Client admin() {
+        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of("cn-north-1")).endpointOverride(moto.endpoint).forcePathStyle(true).build();
+    }
+
+    /** The form posted to the bucket as a browser does. */
     static HttpResponse<String> post(URI action, Map<String, String> fields, String filename, byte[] content)
             throws Exception {
-        String boundary = "----xilianBoundary7MA4YWxkTrZu0gW";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(action)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(PresignedPost.request(action, fields, filename, content), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,6 +10,7 @@ import cn.lyg.xilian.s3.S3EvidenceStore;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.MotoS3;
+import cn.lyg.xilian.testkit.PresignedPost;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 import cn.lyg.xilian.testkit.aws.HttpApiResponse;
 import io.micronaut.context.ApplicationContext;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -217,20 +217,9 @@ class EvidenceS3FunctionTest {
         return SupervisionLoopFunctionTest.call(HttpApiEvent.get(back.getRawPath() + "?" + back.getRawQuery()).cookieHeader(cookie));
     }
 
-    /** multipart/form-data as a browser sends the form: the hidden fields in order, then the file. */
+    /** The form posted to the bucket as a browser does. */
     static HttpResponse<String> post(URI action, Map<String, String> fields, String filename, byte[] content) throws Exception {
-        String boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return browser.send(HttpRequest.newBuilder(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(PresignedPost.request(action, fields, filename, content), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String unescape(String html) {

@@ -83,17 +83,7 @@ class LocalStackSmokeTest {
         // 2. the unit signs in and submits the form with 受阻, over HTTP through the API Gateway front
         HttpClient browser = LocalStackTier.browser();
         URI front = URI.create(tier.front.baseUrl() + "/");
-        HttpResponse<String> link = browser.send(HttpRequest.newBuilder(front.resolve("login?token=" + token)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(link.statusCode()).as("the sign-in link's confirmation page").isEqualTo(200);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(front.resolve("login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", tier.front.baseUrl())
-                .header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(Map.of("token", token)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-        String session = login.headers().allValues("set-cookie").stream().filter(c -> !c.contains("Max-Age=0"))
-                .findFirst().orElseThrow().split(";", 2)[0];
+        String session = tier.signIn(token); // the sign-in link's confirmation page (200), its form (303)
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(front.resolve("tasks/2.2")).header("Cookie", session)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);

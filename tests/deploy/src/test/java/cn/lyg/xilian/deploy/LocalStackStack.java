@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
 
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * serverless ones (functions, the HTTP API: LocalStack can run neither without Docker / Pro) and what refers
  * to them (log groups, the functions' alarms, outputs) goes through CloudFormation unchanged: the table with
  * its keys, indexes and stream, both queues and the queue policy, the alarm topic and the queue alarms.
- * The SES identity is the template's {@code SenderEmail} parameter, verified in LocalStack's SES.
+ * The SES identity is the template's {@code SenderEmail} parameter, verified in LocalStack's SES. The buckets'
+ * properties LocalStack's CloudFormation drops are put through S3's API ({@link LocalStackBuckets}).
  */
 final class LocalStackStack {
 
@@ -91,7 +93,24 @@ final class LocalStackStack {
                 ids.put(r.logicalResourceId(), r.physicalResourceId());
             }
             ses.verifyEmailIdentity(b -> b.emailAddress(parameters.get("SenderEmail")));
+            configureBuckets(endpoint, template, ids);
             return new LocalStackStack(endpoint, stackName, parameters, outputs, ids, setAside);
+        }
+    }
+
+    /** The buckets' properties LocalStack's CloudFormation drops, through S3's API ({@link LocalStackBuckets}). */
+    private static void configureBuckets(URI endpoint, Map<String, Object> template, Map<String, String> ids) {
+        Map<?, ?> resources = (Map<?, ?>) template.get("Resources");
+        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
+                .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            resources.forEach((id, r) -> {
+                Map<?, ?> resource = (Map<?, ?>) r;
+                if ("AWS::S3::Bucket".equals(resource.get("Type")) && ids.containsKey(String.valueOf(id))) {
+                    Object properties = resource.get("Properties");
+                    LocalStackBuckets.applyDroppedProperties(s3, ids.get(String.valueOf(id)),
+                            properties instanceof Map<?, ?> m ? m : Map.of());
+                }
+            });
         }
     }
 

@@ -14,10 +14,12 @@ class LocalStackStackTest {
         LocalStackStack stack = LocalStackStack.deploy(LocalStackConfig.endpoint().get(), "xilian-resources-" + System.nanoTime(),
                 LocalStackStack.testParameters());
         System.out.println("set aside: " + stack.setAside + "\nresources: " + stack.physicalIds + "\noutputs: " + stack.outputs);
-        assertThat(stack.physicalIds).containsKeys("XilianTable", "JobsDeadLetterQueue", "StreamFailureQueue", "OpsTopic");
+        assertThat(stack.physicalIds).containsKeys("XilianTable", "JobsDeadLetterQueue", "StreamFailureQueue", "OpsTopic",
+                "EvidenceBucket", "EvidenceBucketPolicy");
         assertThat(stack.setAside).contains("ApiFunction", "AlertScanFunction", "SubmissionEventFunction",
                 "WeeklySummaryFunction", "HttpApi", "ApiFunctionLogGroup", "ApiErrorsAlarm");
-        assertThat(stack.outputs).containsKeys("TableName", "JobsDeadLetterQueueName", "StreamFailureQueueName", "OpsTopicName")
+        assertThat(stack.outputs).containsKeys("TableName", "JobsDeadLetterQueueName", "StreamFailureQueueName", "OpsTopicName",
+                        "EvidenceBucketName")
                 .doesNotContainKey("ApiUrl");
     }
 }

@@ -87,7 +87,8 @@ final class LocalStackTier implements AutoCloseable {
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "lambda-logs"));
         for (String id : functionIds) {
             FunctionSpec spec = adjust.apply(template.function(id, stage).withEnvironment(added));
-            functions.put(id, LambdaEmulator.builder(spec).region(LocalStackStack.REGION.id())
+            // LocalStack's S3 checks the hand-made signatures with the secret it knows for access key "test".
+            functions.put(id, LambdaEmulator.builder(spec).region(LocalStackStack.REGION.id()).credentials("test", "test")
                     .logFile(java.nio.file.Path.of("target", "lambda-logs", stackName + "-" + id + ".log")).start());
         }
         this.front = functions.containsKey("ApiFunction")
@@ -181,13 +182,48 @@ final class LocalStackTier implements AutoCloseable {
 
     /** A 受阻 report through the front's JSON API; returns the HTTP status. */
     int submitBlocked(String token, String taskId, String idempotencyKey, String progress) throws Exception {
+        return submit(token, taskId, idempotencyKey, "{\"status\":\"受阻\",\"percent\":5,\"progress\":\""
+                + progress + "\",\"problems\":\"资金未到位\"}");
+    }
+
+    /** A report (JSON body) through the front's JSON API under {@code idempotencyKey}; returns the HTTP status. */
+    int submit(String token, String taskId, String idempotencyKey, String json) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         URI.create(front.baseUrl() + "/api/v1/tasks/" + taskId + "/progress"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"受阻\",\"percent\":5,\"progress\":\""
-                        + progress + "\",\"problems\":\"资金未到位\"}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** A coordinator's credential (市发改委), as the operator issues it. */
+    String issueCoordinator() {
+        return new Credentials(new DynamoCredentialRepository(dynamo, settings), Clock.systemUTC())
+                .issue(Role.COORDINATOR, null, Duration.ofDays(1)).token();
+    }
+
+    /**
+     * Signs in through the front as a browser does (the sign-in link's page, then its form posted same-origin);
+     * returns the session cookie ({@code name=value}).
+     */
+    String signIn(String token) throws Exception {
+        java.net.http.HttpClient browser = browser();
+        URI base = URI.create(front.baseUrl() + "/");
+        java.net.http.HttpResponse<String> link = browser.send(java.net.http.HttpRequest.newBuilder(
+                base.resolve("login?token=" + token)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (link.statusCode() != 200) {
+            throw new IllegalStateException("the sign-in link's page: HTTP " + link.statusCode());
+        }
+        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(base.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", front.baseUrl())
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token,
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 303) {
+            throw new IllegalStateException("sign-in: HTTP " + login.statusCode() + " " + login.body());
+        }
+        return login.headers().allValues("set-cookie").stream().filter(c -> !c.contains("Max-Age=0"))
+                .findFirst().orElseThrow().split(";", 2)[0];
     }
 
     /** The 受阻 reports a stream test starts from: one per task, each under its own idempotency key. */
