@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * describes ("Writes without transactions"):
  * <ol>
  *   <li>conditional put of the history item {@code SUB#<unitId>#<key>} — the idempotency record; when the
- *   key is taken the stored item is read back and compared (same content → replay, else conflict);</li>
+ *   key is taken the stored item is read back and returned as it is;</li>
  *   <li>conditional update of the state item that only a newer submission (submittedAt, then key) passes.
  *   It is repeated on replays, so a crash between the two writes heals on the client's retry.</li>
  * </ol>
@@ -83,8 +83,8 @@ public final class DynamoProgressRepository implements ProgressRepository {
 
     /**
      * {@inheritDoc}
-     * <p>The stored time is {@code submittedAt} truncated to milliseconds. On a conflict the result
-     * carries the stored original (the caller has the rejected one).
+     * <p>The stored time is {@code submittedAt} truncated to milliseconds. When the key is taken the result
+     * carries the stored original (the caller has its own candidate to compare).
      */
     @Override
     public RecordResult record(Submission submission) {
@@ -99,11 +99,10 @@ public final class DynamoProgressRepository implements ProgressRepository {
                     candidate.idempotencyKey())
                     .orElseThrow(() -> new IllegalStateException("History item " + candidate.idempotencyKey()
                             + " vanished: the history is append-only"));
-            if (!SubmissionMapper.sameContent(original, candidate)) {
-                return new RecordResult.KeyConflict(original);
-            }
+            // Replay or reused key is the use case's call; completing the state is safe either way (the
+            // stored original is a real submission, and the update only ever advances to a newer one).
             advanceState(original);
-            return new RecordResult.Replayed(original);
+            return new RecordResult.KeyTaken(original);
         }
         advanceState(candidate);
         return new RecordResult.Stored(candidate);

@@ -10,7 +10,6 @@ import cn.lyg.xilian.dynamodb.item.SubmissionItem;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -88,32 +87,5 @@ final class SubmissionMapper {
                 item.getExtendedTo() == null ? null : java.time.LocalDate.parse(item.getExtendedTo()),
                 latest != null && latest.idempotencyKey().equals(item.getEvidenceOf()) && item.getEvidenceNames() != null
                         ? item.getEvidenceNames() : java.util.List.of());
-    }
-
-    /**
-     * Whether a retried request carries the same report as the stored one. {@code submittedAt} is left
-     * out: it is the server time of each attempt, and a retry comes later by nature. Figures compare by
-     * value (8 equals 8.0).
-     */
-    static boolean sameContent(Submission stored, Submission retried) {
-        return stored.planYear() == retried.planYear()
-                && stored.taskId().equals(retried.taskId())
-                && stored.unitId().equals(retried.unitId())
-                && stored.idempotencyKey().equals(retried.idempotencyKey())
-                && stored.status() == retried.status()
-                && stored.percent() == retried.percent()
-                && sameFigures(stored.figures(), retried.figures())
-                && Objects.equals(stored.progress(), retried.progress())
-                && Objects.equals(stored.problems(), retried.problems())
-                && Objects.equals(stored.nextSteps(), retried.nextSteps())
-                && Objects.equals(stored.reporter(), retried.reporter())
-                && Objects.equals(stored.phone(), retried.phone());
-    }
-
-    private static boolean sameFigures(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        return a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
     }
 }

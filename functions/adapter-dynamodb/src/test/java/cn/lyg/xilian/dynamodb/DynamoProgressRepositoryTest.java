@@ -58,7 +58,7 @@ class DynamoProgressRepositoryTest {
         Submission late = at(year, "1.2", "ganyu", "late", "2026-11-19T01:00:00Z"); // older than the latest
         assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().submissions()).isZero();
         List.of(first, second, late).forEach(progress::record);
-        assertThat(progress.record(second)).as("a retry").isInstanceOf(RecordResult.Replayed.class);
+        assertThat(progress.record(second)).as("a retry").isInstanceOf(RecordResult.KeyTaken.class);
 
         TaskUnitState state = progress.state(year, "1.2", "ganyu").orElseThrow();
         assertThat(state.latest()).isEqualTo(second);
@@ -125,14 +125,14 @@ class DynamoProgressRepositoryTest {
 
         assertThat(first).isInstanceOf(RecordResult.Stored.class);
         assertThat(first.submission().submittedAt()).isEqualTo(Instant.parse("2026-05-01T02:00:00.123Z"));
-        assertThat(second).isInstanceOf(RecordResult.Replayed.class);
+        assertThat(second).isInstanceOf(RecordResult.KeyTaken.class);
         assertThat(second.submission()).isEqualTo(first.submission());
         assertThat(progress.historyOfTask(year, "1.2")).containsExactly(first.submission());
         assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(first.submission());
     }
 
     @Test
-    void aUsedKeyWithOtherContentIsAConflictAndChangesNothing() {
+    void aUsedKeyWithOtherContentChangesNothingAndReturnsTheStoredOriginal() {
         int year = loadPlanIn(2203);
         Submission original = at(year, "1.2", "ganyu", "k1", "2026-05-01T02:00:00Z");
         progress.record(original);
@@ -141,7 +141,8 @@ class DynamoProgressRepositoryTest {
 
         RecordResult result = progress.record(withYear(different, year));
 
-        assertThat(result).isInstanceOf(RecordResult.KeyConflict.class);
+        // Whether this is a reused key (409) is SubmitProgress's call: see SubmitProgressTest.
+        assertThat(result).isInstanceOf(RecordResult.KeyTaken.class);
         assertThat(result.submission()).as("the stored original").isEqualTo(original);
         assertThat(progress.historyOfTask(year, "1.2")).containsExactly(original);
         assertThat(progress.state(year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(original);
@@ -184,7 +185,7 @@ class DynamoProgressRepositoryTest {
 
         RecordResult retry = progress.record(submission);
 
-        assertThat(retry).isInstanceOf(RecordResult.Replayed.class);
+        assertThat(retry).isInstanceOf(RecordResult.KeyTaken.class);
         assertThat(progress.state(year, "3.1.1", "donghai").orElseThrow().latest()).isEqualTo(submission);
     }
 
@@ -221,7 +222,7 @@ class DynamoProgressRepositoryTest {
         }
 
         Map<Class<?>, Long> outcomes = results.stream().collect(Collectors.groupingBy(Object::getClass, Collectors.counting()));
-        assertThat(outcomes).containsOnly(Map.entry(RecordResult.Stored.class, 200L), Map.entry(RecordResult.Replayed.class, 50L));
+        assertThat(outcomes).containsOnly(Map.entry(RecordResult.Stored.class, 200L), Map.entry(RecordResult.KeyTaken.class, 50L));
         List<Submission> stored = plan.tasks().stream()
                 .flatMap(t -> progress.historyOfTask(year, t.id()).stream()).toList();
         assertThat(stored).containsExactlyInAnyOrderElementsOf(distinct);

@@ -38,8 +38,13 @@ public final class ApiViews {
         }
     }
 
+    /**
+     * @param deadline     the unit's effective deadline: an approved extension, else the plan's
+     * @param deadlineText the same in Chinese, with the plan's date beside an extension ("原定12月31日，经批准延期至…")
+     */
     @Serdeable
-    public record UnitState(String unitId, String unitName, @Nullable SubmissionView latest) {
+    public record UnitState(String unitId, String unitName, @Nullable SubmissionView latest, LocalDate deadline,
+                            String deadlineText) {
     }
 
     @Serdeable

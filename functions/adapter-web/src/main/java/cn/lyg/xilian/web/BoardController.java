@@ -8,9 +8,10 @@ import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.core.report.Ledger;
 import cn.lyg.xilian.ledger.micronaut.LedgerFactory;
-import cn.lyg.xilian.web.board.Board;
-import cn.lyg.xilian.web.board.BoardQuery;
-import cn.lyg.xilian.web.board.StatusBoard;
+import cn.lyg.xilian.core.view.Board;
+import cn.lyg.xilian.core.view.BoardQuery;
+import cn.lyg.xilian.core.view.StatusBoard;
+import cn.lyg.xilian.web.http.BoardParams;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Pages;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +25,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,12 +61,8 @@ public class BoardController {
     public HttpResponse<?> board(HttpRequest<?> request) {
         Principal who = auth.requireSession(request);
         Plan plan = plans.plan();
-        Board view = board.board(who, BoardQuery.parse(plan, request.getParameters()));
-        Map<String, Object> model = new HashMap<>();
-        model.put("plan", plan);
-        model.put("fmt", display);
-        model.put("who", who);
-        model.put("signedIn", true);
+        Board view = board.board(plan, who, BoardParams.parse(plan, request.getParameters()));
+        Map<String, Object> model = ViewModels.base(plan, who, display);
         model.put("board", view);
         model.put("q", view.query());
         model.put("sorts", BoardQuery.Sort.values());
@@ -95,9 +91,10 @@ public class BoardController {
      */
     private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer) {
         Principal who = auth.requireSession(request);
-        BoardQuery query = BoardQuery.parse(plans.plan(), request.getParameters());
-        Ledger ledger = board.ledger(who, query);
-        String fileName = board.fileBaseName(who, query, ledger) + "." + writer.extension();
+        Plan plan = plans.plan();
+        BoardQuery query = BoardParams.parse(plan, request.getParameters());
+        Ledger ledger = board.ledger(plan, who, query);
+        String fileName = board.fileBaseName(plan, who, query, ledger) + "." + writer.extension();
         return HttpResponse.ok(writer.write(ledger))
                 .contentType(MediaType.of(writer.contentType()))
                 .header("Content-Disposition", contentDisposition(fileName, "xilian-ledger-" + ledger.asOf() + "."

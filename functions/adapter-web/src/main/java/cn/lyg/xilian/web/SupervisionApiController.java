@@ -2,15 +2,16 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.Outcome;
 import cn.lyg.xilian.core.supervision.Review;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.ApiException;
+import cn.lyg.xilian.web.http.IdempotencyHeader;
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Outcomes;
 import cn.lyg.xilian.web.http.RequestBodies;
@@ -29,7 +30,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,12 +47,15 @@ public class SupervisionApiController {
     private final RequestBodies bodies;
     private final PlanCache plans;
     private final Supervise supervise;
+    private final TaskQueries queries;
 
-    public SupervisionApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, Supervise supervise) {
+    public SupervisionApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, Supervise supervise,
+                                    TaskQueries queries) {
         this.auth = auth;
         this.bodies = bodies;
         this.plans = plans;
         this.supervise = supervise;
+        this.queries = queries;
     }
 
     @Serdeable
@@ -64,11 +67,7 @@ public class SupervisionApiController {
     public TaskSupervision supervision(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();
-        PlanTask task = plan.task(id).orElseThrow(() -> PageController.unknownTask(id));
-        if (!who.maySee(task)) {
-            throw PageController.notResponsible(id);
-        }
-        return supervise.open(plan, who, task);
+        return supervise.open(plan, who, queries.visibleTask(plan, who, id));
     }
 
     /** {@code {"unit", "submission", "decision": "ACCEPTED"|"RETURNED", "reason"}} */
@@ -120,10 +119,9 @@ public class SupervisionApiController {
     }
 
     private static String key(HttpRequest<?> request) {
-        String key = request.getHeaders().get("Idempotency-Key");
-        if (key == null || !SubmitProgress.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID",
-                    "请求头 Idempotency-Key 必填，须为8到64位的字母、数字、下划线或连字符");
+        String key = request.getHeaders().get(IdempotencyHeader.NAME);
+        if (!IdempotencyKey.isValid(key)) {
+            throw IdempotencyHeader.invalid();
         }
         return key;
     }

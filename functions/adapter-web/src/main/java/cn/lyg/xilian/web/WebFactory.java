@@ -1,5 +1,9 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.core.report.LedgerBuilder;
+import cn.lyg.xilian.core.view.StatusBoard;
+import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Sessions;
@@ -43,5 +47,16 @@ public class WebFactory {
         // Locally the listener emails the unit at once; see ReviewListener.
         return new cn.lyg.xilian.core.supervision.Supervise(repository, progress, clock,
                 listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener);
+    }
+
+    @Singleton
+    StatusBoard statusBoard(ProgressRepository progress, AlertRules rules, LedgerBuilder ledgerBuilder, Clock clock) {
+        return new StatusBoard(progress, rules, ledgerBuilder, clock);
+    }
+
+    @Singleton
+    TaskQueries taskQueries(ProgressRepository progress, StatusBoard board,
+                            cn.lyg.xilian.core.supervision.Supervise supervise) {
+        return new TaskQueries(progress, board, supervise);
     }
 }

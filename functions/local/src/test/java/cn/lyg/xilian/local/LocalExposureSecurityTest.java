@@ -66,7 +66,8 @@ class LocalExposureSecurityTest {
             if (!Files.exists(path)) {
                 continue;
             }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+            List<String> lines = Files.readAllLines(path); // read once: other processes open sockets meanwhile
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if (f[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {

@@ -173,6 +173,10 @@ class LocalStackSupervisionTest {
                 (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1});
         java.nio.file.Path disguised = java.nio.file.Files.write(files.resolve("伪装照片.jpg"),
                 "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Path oversized = files.resolve("过大的扫描件.pdf");
+        try (var file = new java.io.RandomAccessFile(oversized.toFile(), "rw")) {
+            file.setLength(EvidenceRules.MAX_FILE_BYTES + 1); // sparse: the browser only reads its size
+        }
         String reportPrefix = EvidenceRules.reportPrefix(2026, task, UNIT, report);
 
         try (Chromium chromium = Chromium.start()) {
@@ -203,6 +207,18 @@ class LocalStackSupervisionTest {
                     "return performance.getEntriesByType('navigation')[0].responseStatus")).isEqualTo(422L);
             assertThat(browser.getPageSource()).contains("“伪装照片.jpg”不是允许的文件类型");
             chromium.screenshot("evidence-s3-refused-desktop.png");
+
+            // Over 20 MB: the page's own check stops the post before S3, whose refusal would be a bare XML page.
+            browser.get(tier.front.baseUrl() + "/tasks/" + task);
+            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+            String uploadPage = browser.getCurrentUrl();
+            browser.findElement(By.id("evidence-file")).sendKeys(oversized.toString());
+            browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
+            WebElement sizeError = browser.findElement(By.id("evidence-file-error"));
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> sizeError.isDisplayed());
+            assertThat(sizeError.getText()).isEqualTo("“过大的扫描件.pdf”超过20MB，请压缩或拆分后再上传");
+            assertThat(browser.getCurrentUrl()).isEqualTo(uploadPage);
+            chromium.screenshot("evidence-s3-too-large-desktop.png");
             browser.get(tier.front.baseUrl() + "/tasks/" + task);
 
             // Phone: the same with a photo.

@@ -1,10 +1,11 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.progress.HistoryPage;
-import cn.lyg.xilian.core.progress.SubmitProgress;
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,6 +29,15 @@ public final class HistoryCursors {
                 ("v1 " + c.submittedAt() + " " + c.idempotencyKey() + " " + c.unitId()).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The task page's link to the next (older) page of one unit's history, or "" on its last page: only that
+     * unit pages back, the others stay on their newest page.
+     */
+    public static String olderLink(String taskId, String unitId, @Nullable HistoryPage.Cursor next) {
+        return next == null ? "" : "/tasks/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8) + "?unit="
+                + URLEncoder.encode(unitId, StandardCharsets.UTF_8) + "&before=" + encode(next) + "#history-" + unitId;
+    }
+
     @Nullable
     public static HistoryPage.Cursor decode(@Nullable String text) {
         if (text == null || text.isEmpty()) {
@@ -38,7 +48,7 @@ public final class HistoryCursors {
                 throw new IllegalArgumentException("too long");
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(" ", -1);
-            if (parts.length != 4 || !parts[0].equals("v1") || !SubmitProgress.IDEMPOTENCY_KEY.matcher(parts[2]).matches()
+            if (parts.length != 4 || !parts[0].equals("v1") || !IdempotencyKey.isValid(parts[2])
                     && !parts[2].matches("[A-Za-z0-9_-]{1,64}") || !UNIT.matcher(parts[3]).matches()) {
                 throw new IllegalArgumentException("shape");
             }

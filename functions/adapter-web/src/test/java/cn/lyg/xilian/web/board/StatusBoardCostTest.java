@@ -14,7 +14,8 @@ import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.report.LedgerBuilder;
-import cn.lyg.xilian.web.Display;
+import cn.lyg.xilian.core.view.BoardQuery;
+import cn.lyg.xilian.core.view.StatusBoard;
 import cn.lyg.xilian.web.PlanCache;
 import cn.lyg.xilian.web.WebSettings;
 import org.junit.jupiter.api.Test;
@@ -92,16 +93,17 @@ class StatusBoardCostTest {
             }
         };
         Clock clock = Clock.fixed(Instant.parse("2026-08-05T02:00:00Z"), ZoneOffset.UTC);
-        StatusBoard board = new StatusBoard(new PlanCache(catalog, new WebSettings(), new PlanSettings(), clock), stateOnly,
+        PlanCache plans = new PlanCache(catalog, new WebSettings(), new PlanSettings(), clock);
+        StatusBoard board = new StatusBoard(stateOnly,
                 new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.weekendsOnly()), new LedgerBuilder(),
-                new Display(clock));
+                clock);
 
         Principal coordinator = new Principal(Role.COORDINATOR, null, "h1");
         Principal unit = new Principal(Role.UNIT, "lianyun", "h2");
-        assertThat(board.board(coordinator, BoardQuery.all()).rows()).hasSize(plan.tasks().size());
-        assertThat(board.ledger(coordinator, BoardQuery.all()).rows()).hasSize(
+        assertThat(board.board(plans.plan(), coordinator, BoardQuery.all()).rows()).hasSize(plan.tasks().size());
+        assertThat(board.ledger(plans.plan(), coordinator, BoardQuery.all()).rows()).hasSize(
                 plan.tasks().stream().mapToInt(t -> t.unitIds().size()).sum());
-        assertThat(board.board(unit, BoardQuery.all()).rows()).hasSize(plan.tasksFor("lianyun").size());
+        assertThat(board.board(plans.plan(), unit, BoardQuery.all()).rows()).hasSize(plan.tasksFor("lianyun").size());
         assertThat(reads).containsExactly("allStates", "allStates", "statesOfUnit");
     }
 }

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.progress.StateIndex;
 import static cn.lyg.xilian.core.PlanTime.ZONE;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
@@ -76,20 +77,16 @@ public final class AlertEvaluator {
         boolean sendingDay = !settings.quietDays() || calendar.isWorkingDay(asOf);
         UnaryOperator<LocalDate> sendDayOf = settings.quietDays() ? calendar::workingDayOnOrAfter : d -> d;
 
-        Map<String, Map<String, TaskUnitState>> stateByTaskAndUnit = new LinkedHashMap<>();
-        for (TaskUnitState s : states) {
-            stateByTaskAndUnit.computeIfAbsent(s.taskId(), k -> new LinkedHashMap<>()).put(s.unitId(), s);
-        }
+        StateIndex stateByPair = StateIndex.of(states);
 
         List<Assessment> assessments = new ArrayList<>();
         Map<String, Light> taskLights = new LinkedHashMap<>();
         List<Finding> due = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
             Light taskLight = Light.GREEN;
-            Map<String, TaskUnitState> ofTask = stateByTaskAndUnit.getOrDefault(task.id(), Map.of());
             for (String unitId : task.unitIds()) {
-                TaskUnitState state = ofTask.getOrDefault(unitId,
-                        new TaskUnitState(plan.year(), task.id(), unitId, null));
+                TaskUnitState known = stateByPair.state(task.id(), unitId);
+                TaskUnitState state = known != null ? known : new TaskUnitState(plan.year(), task.id(), unitId, null);
                 PairEvaluation pair = new PairEvaluation(plan, task, state, asOf, settings, sendDayOf);
                 assessments.add(pair.assessment());
                 taskLight = taskLight.worst(pair.assessment().light());

@@ -19,4 +19,11 @@ public record Evaluation(LocalDate asOf, boolean sendingDay, List<Assessment> as
         taskLights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(taskLights));
         due = List.copyOf(due);
     }
+
+    /** The assessments by {@code PairKey}: every pair of the plan has one. */
+    public Map<String, Assessment> assessmentsByPair() {
+        Map<String, Assessment> out = new java.util.HashMap<>();
+        assessments.forEach(a -> out.put(cn.lyg.xilian.core.progress.PairKey.of(a.taskId(), a.unitId()), a));
+        return out;
+    }
 }

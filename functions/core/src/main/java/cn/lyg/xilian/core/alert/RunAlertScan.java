@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.progress.StateIndex;
 import cn.lyg.xilian.core.PlanTime;
-import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Unit;
@@ -222,13 +222,13 @@ public final class RunAlertScan {
     private static final class LineFactory {
         private final Plan plan;
         private final LocalDate asOf;
-        private final Map<String, TaskUnitState> stateByPair = new HashMap<>();
+        private final StateIndex stateByPair;
         private final Map<String, Integer> taskOrder = new HashMap<>();
 
         LineFactory(Plan plan, List<TaskUnitState> states, LocalDate asOf) {
             this.plan = plan;
             this.asOf = asOf;
-            states.forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
+            this.stateByPair = StateIndex.of(states);
             for (int i = 0; i < plan.tasks().size(); i++) {
                 taskOrder.put(plan.tasks().get(i).id(), i);
             }
@@ -237,7 +237,7 @@ public final class RunAlertScan {
         AlertLine lineOf(AlertRecord alert) {
             Finding f = alert.finding();
             Optional<PlanTask> task = plan.task(f.taskId());
-            TaskUnitState state = stateByPair.get(PairKey.of(f.taskId(), f.unitId()));
+            TaskUnitState state = stateByPair.state(f.taskId(), f.unitId());
             Submission latest = state == null ? null : state.latest();
             // The pair's effective deadline: an approved extension replaces the plan's date.
             LocalDate deadline = task.map(t -> state == null ? t.deadline() : state.deadline(t)).orElse(null);

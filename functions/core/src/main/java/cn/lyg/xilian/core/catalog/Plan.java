@@ -26,6 +26,11 @@ public record Plan(int year, String title, String docNumber, LocalDate issuedOn,
         tasks = List.copyOf(tasks);
     }
 
+    /** What every refusal of an unknown task id says (pages, API, supervision, evidence). */
+    public static String noSuchTask(String taskId) {
+        return "计划中没有编号为“" + taskId + "”的任务";
+    }
+
     public Optional<PlanTask> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
     }

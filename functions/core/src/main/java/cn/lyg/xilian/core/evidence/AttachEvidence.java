@@ -39,7 +39,7 @@ public class AttachEvidence {
                                               List<EvidenceRules.Upload> uploads) {
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         if (!who.mayReport(task.get())) {
             return new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以上传佐证材料");
@@ -157,7 +157,7 @@ public class AttachEvidence {
     private <T> Optional<Outcome<T>> refuse(Plan plan, Principal who, String taskId, String reportKey) {
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return Optional.of(new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务"));
+            return Optional.of(new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId)));
         }
         if (!who.mayReport(task.get())) {
             return Optional.of(new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以上传佐证材料"));

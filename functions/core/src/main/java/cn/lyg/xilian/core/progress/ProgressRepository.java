@@ -15,9 +15,10 @@ import java.util.List;
 public interface ProgressRepository {
 
     /**
-     * Stores a submission once per (unit, idempotency key). A replay with the same content returns
-     * the stored original; a different content under a used key is a conflict. Safe to retry: a
-     * retry after a crash between the two writes completes the state update.
+     * Stores a submission once per (task, unit, idempotency key). When the key is taken, nothing is written
+     * and the stored submission comes back as it is: whether that is a replay or a reused key is
+     * {@link SubmitProgress}'s decision, not the store's. Safe to retry: a retry after a crash between the
+     * history write and the state update completes the state update.
      */
     RecordResult record(Submission submission);
 
@@ -65,19 +66,17 @@ public interface ProgressRepository {
     /** Submissions accepted in [from, to), oldest first; served by an index on the week, not a scan. */
     List<Submission> submittedBetween(int year, Instant from, Instant to);
 
+    /** What the store did with a submission; {@link SubmitOutcome} is what the use case answers. */
     sealed interface RecordResult {
+        /** The submission as stored (at the store's time precision). */
         Submission submission();
 
         /** Newly stored. */
         record Stored(Submission submission) implements RecordResult {
         }
 
-        /** The key was used before with the same content: this is the original. */
-        record Replayed(Submission submission) implements RecordResult {
-        }
-
-        /** The key was used before with different content: nothing stored. */
-        record KeyConflict(Submission submission) implements RecordResult {
+        /** The (task, unit, key) was taken: nothing written; this is the stored submission. */
+        record KeyTaken(Submission submission) implements RecordResult {
         }
     }
 }

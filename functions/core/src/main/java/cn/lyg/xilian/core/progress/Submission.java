@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +23,32 @@ public record Submission(int planYear, String taskId, String unitId, String idem
                          @Nullable String reporter, @Nullable String phone, Instant submittedAt) {
     public Submission {
         figures = figures == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(figures));
+    }
+
+    /**
+     * Whether a retry under the same idempotency key carries the same report as this stored one, so it is
+     * answered as a replay (else the key was reused for another report). {@code submittedAt} is left out: it
+     * is the server time of each attempt, and a retry comes later by nature. Figures compare by value (8
+     * equals 8.0).
+     */
+    public boolean sameReport(Submission retried) {
+        return planYear == retried.planYear
+                && taskId.equals(retried.taskId)
+                && unitId.equals(retried.unitId)
+                && idempotencyKey.equals(retried.idempotencyKey)
+                && status == retried.status
+                && percent == retried.percent
+                && sameFigures(figures, retried.figures)
+                && Objects.equals(progress, retried.progress)
+                && Objects.equals(problems, retried.problems)
+                && Objects.equals(nextSteps, retried.nextSteps)
+                && Objects.equals(reporter, retried.reporter)
+                && Objects.equals(phone, retried.phone);
+    }
+
+    private static boolean sameFigures(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
     }
 
     /** Orders two submissions of the same (task, unit): later time wins, the key breaks ties. */

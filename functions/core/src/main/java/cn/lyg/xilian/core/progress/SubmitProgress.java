@@ -4,8 +4,6 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.core.progress.SubmissionListener;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,15 +15,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Validates a progress report and stores it. Validation happens completely before anything is written,
- * so a rejected report leaves no trace.
+ * Validates a progress report and stores it: the one home of the submission rules (task, responsibility,
+ * idempotency key, values, replay or reused key) for the form and the JSON API alike. Validation happens
+ * completely before anything is written, so a rejected report leaves no trace.
  */
 public class SubmitProgress {
 
     /** Documented limit for 进展情况 (and for 存在问题 / 下步打算), in characters (code points). */
     public static final int MAX_TEXT = 2000;
     public static final int MAX_REPORTER = 50;
-    public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern PERCENT = Pattern.compile("[+-]?\\d{1,9}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,30}");
     /** Plain decimal only: no exponents, so "1e999999" cannot become a huge number. */
@@ -54,6 +52,13 @@ public class SubmitProgress {
         if (!who.mayReport(task)) {
             return new SubmitOutcome.NotResponsible(taskId);
         }
+        String key = in.idempotencyKey();
+        if (!IdempotencyKey.isValid(key)) {
+            return new SubmitOutcome.KeyInvalid(IdempotencyKey.INVALID);
+        }
+        if (!in.readErrors().isEmpty()) {
+            return new SubmitOutcome.Invalid(in.readErrors());
+        }
         List<FieldError> errors = new ArrayList<>();
         ProgressStatus status = status(in.status(), errors);
         Integer percent = percent(in.percent(), errors);
@@ -66,11 +71,6 @@ public class SubmitProgress {
         String nextSteps = text("nextSteps", "下步打算", in.nextSteps(), MAX_TEXT, false, errors);
         String reporter = text("reporter", "填报人", in.reporter(), MAX_REPORTER, false, errors);
         String phone = phone(in.phone(), errors);
-        String key = in.idempotencyKey();
-        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            errors.add(new FieldError("idempotencyKey", "IDEMPOTENCY_KEY_INVALID",
-                    "幂等键须为8到64位的字母、数字、下划线或连字符"));
-        }
         if (!errors.isEmpty()) {
             return new SubmitOutcome.Invalid(List.copyOf(errors));
         }
@@ -81,8 +81,9 @@ public class SubmitProgress {
                 listener.stored(s.submission());
                 yield new SubmitOutcome.Stored(s.submission());
             }
-            case ProgressRepository.RecordResult.Replayed r -> new SubmitOutcome.Replayed(r.submission());
-            case ProgressRepository.RecordResult.KeyConflict c -> new SubmitOutcome.KeyReused(c.submission());
+            case ProgressRepository.RecordResult.KeyTaken taken -> taken.submission().sameReport(submission)
+                    ? new SubmitOutcome.Replayed(taken.submission())
+                    : new SubmitOutcome.KeyReused(taken.submission());
         };
     }
 

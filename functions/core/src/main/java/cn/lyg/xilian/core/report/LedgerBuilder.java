@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.progress.StateIndex;
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.Assessment;
@@ -15,7 +16,6 @@ import cn.lyg.xilian.core.progress.TaskUnitState;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +26,8 @@ import java.util.Map;
 public final class LedgerBuilder {
 
     public Ledger build(Plan plan, List<TaskUnitState> states, Evaluation evaluation) {
-        Map<String, TaskUnitState> stateByPair = new HashMap<>();
-        states.forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
-        Map<String, Assessment> assessmentByPair = new HashMap<>();
-        evaluation.assessments().forEach(a -> assessmentByPair.put(PairKey.of(a.taskId(), a.unitId()), a));
+        StateIndex stateByPair = StateIndex.of(states);
+        Map<String, Assessment> assessmentByPair = evaluation.assessmentsByPair();
 
         List<LedgerRow> rows = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
@@ -38,7 +36,7 @@ public final class LedgerBuilder {
             String fieldLabel = section == null || section.field() == null ? "" : section.field().label();
             for (String unitId : task.unitIds()) {
                 String key = PairKey.of(task.id(), unitId);
-                TaskUnitState state = stateByPair.get(key);
+                TaskUnitState state = stateByPair.state(task.id(), unitId);
                 Submission latest = state == null ? null : state.latest();
                 Assessment assessment = assessmentByPair.get(key);
                 rows.add(new LedgerRow(task.id(), task.title(), sectionTitle, fieldLabel, unitId,

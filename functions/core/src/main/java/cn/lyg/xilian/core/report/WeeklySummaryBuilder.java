@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.progress.StateIndex;
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.Assessment;
@@ -161,10 +162,8 @@ public final class WeeklySummaryBuilder {
                     .sorted(Comparator.comparing(Submission::submittedAt).thenComparing(Submission::idempotencyKey))
                     .toList();
 
-            Map<String, TaskUnitState> stateByPair = new HashMap<>();
-            states.forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
-            Map<String, Assessment> assessmentByPair = new HashMap<>();
-            evaluation.assessments().forEach(a -> assessmentByPair.put(PairKey.of(a.taskId(), a.unitId()), a));
+            StateIndex stateByPair = StateIndex.of(states);
+            Map<String, Assessment> assessmentByPair = evaluation.assessmentsByPair();
             Map<String, List<Submission>> weekByPair = new HashMap<>();
             this.weekSubmissions.forEach(s ->
                     weekByPair.computeIfAbsent(PairKey.of(s.taskId(), s.unitId()), k -> new ArrayList<>()).add(s));
@@ -172,7 +171,7 @@ public final class WeeklySummaryBuilder {
             for (PlanTask task : plan.tasks()) {
                 for (String unitId : task.unitIds()) {
                     String key = PairKey.of(task.id(), unitId);
-                    TaskUnitState state = stateByPair.get(key);
+                    TaskUnitState state = stateByPair.state(task.id(), unitId);
                     pairs.add(new Pair(task, unitId, unitName(unitId), state == null ? null : state.latest(),
                             weekByPair.getOrDefault(key, List.of()),
                             assessmentByPair.getOrDefault(key, new Assessment(task.id(), unitId, Light.GREEN, List.of())),

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
@@ -7,7 +8,6 @@ import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.supervision.SupervisionRepository.Write;
 import cn.lyg.xilian.core.progress.FieldError;
-import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.progress.Submission;
 
 import java.time.Clock;
@@ -47,7 +47,7 @@ public class Supervise {
         }
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         List<FieldError> errors = new ArrayList<>();
         Optional<ReviewDecision> decision = ReviewDecision.parse(decisionRaw);
@@ -84,7 +84,7 @@ public class Supervise {
                                                String reasonRaw, String key) {
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         if (!who.mayReport(task.get())) {
             return new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以申请延期");
@@ -153,7 +153,7 @@ public class Supervise {
         }
         Optional<PlanTask> task = plan.task(taskId);
         if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", "计划中没有编号为“" + taskId + "”的任务");
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
         }
         List<FieldError> errors = new ArrayList<>();
         String unitId = unitIdRaw == null || unitIdRaw.isBlank() ? null : unitIdRaw.strip();
@@ -197,9 +197,8 @@ public class Supervise {
     }
 
     private static void key(String key, List<FieldError> errors) {
-        if (key == null || !SubmitProgress.IDEMPOTENCY_KEY.matcher(key).matches()) {
-            errors.add(new FieldError("idempotencyKey", "IDEMPOTENCY_KEY_INVALID",
-                    "幂等键须为8到64位的字母、数字、下划线或连字符"));
+        if (!IdempotencyKey.isValid(key)) {
+            errors.add(IdempotencyKey.INVALID);
         }
     }
 

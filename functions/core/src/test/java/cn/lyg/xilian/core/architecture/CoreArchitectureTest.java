@@ -60,6 +60,15 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void theReadModelsAreALeafOfTheCore() {
+        noClasses().that().resideOutsideOfPackage("cn.lyg.xilian.core.view..")
+                .should().dependOnClassesThat().resideInAPackage("cn.lyg.xilian.core.view..")
+                .because("core.view composes the features for the pages and the API; no feature or use case"
+                        + " depends on how things are shown")
+                .check(core);
+    }
+
+    @Test
     void coreDependsOnNoAdapter() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "cn.lyg.xilian.dynamodb..", "cn.lyg.xilian.web..", "cn.lyg.xilian.email..",

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One home per constant (issue 13): the plan's time zone, the (task, unit) key and the plan year default are
- * each written once in the main code of every module; everything else refers to that home. A source scan,
- * because a constant copied by value leaves no dependency for ArchUnit to see.
+ * One home per constant (issue 13): the plan's time zone, the (task, unit) key, the plan year default, the
+ * idempotency key format and the unknown-task message are each written once in the main code of every module;
+ * everything else refers to that home. A source scan, because a constant copied by value leaves no dependency
+ * for ArchUnit to see.
  */
 class OneHomeTest {
 
@@ -62,6 +63,14 @@ class OneHomeTest {
                 .containsExactly(CORE.resolve("catalog/Plan.java"));
         assertThat(filesMatching(Pattern.compile("\\.plan-year|\"plan-year")))
                 .as("the one key is xilian.plan.year (PlanSettings)").isEmpty();
+    }
+
+    @Test
+    void theIdempotencyKeyFormatAndTheUnknownTaskMessageHaveOneHomeEach() {
+        assertThat(filesMatching(Pattern.compile(Pattern.quote("[A-Za-z0-9_-]{8,64}"))))
+                .containsExactly(CORE.resolve("progress/IdempotencyKey.java"));
+        assertThat(filesMatching(Pattern.compile("计划中没有编号为")))
+                .containsExactly(CORE.resolve("catalog/Plan.java"));
     }
 
     private static List<Path> filesMatching(Pattern pattern) {

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web.board;
+package cn.lyg.xilian.core.view;
 
 /**
  * One bar of the completion chart: the average percent of the (task, unit) pairs of one field (or, for the

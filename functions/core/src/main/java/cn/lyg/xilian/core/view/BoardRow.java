@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web.board;
+package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.PlanTask;
@@ -12,11 +12,13 @@ import java.util.List;
  * @param light     worst light of the units in scope
  * @param percent   average percent of the units in scope, unreported units counting 0
  * @param reported  how many units in scope have reported at least once
- * @param daysLeft  days to the deadline as of today (Asia/Shanghai), negative when overdue
+ * @param deadline  the one unit's deadline (its approved extension beside the plan's date) when one unit is in
+ *                  scope; the plan's otherwise
+ * @param daysLeft  days to that deadline as of today (Asia/Shanghai), negative when overdue
  * @param planIndex position in the plan, the last tie-breaker of every sort
  */
 public record BoardRow(PlanTask task, String sectionTitle, String fieldLabel, Light light, int percent, int reported,
-                       long daysLeft, int planIndex, List<UnitLine> units) {
+                       Deadline deadline, long daysLeft, int planIndex, List<UnitLine> units) {
 
     public BoardRow {
         units = List.copyOf(units);

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web.board;
+package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.progress.Submission;

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web.board;
+package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.progress.PairKey;
@@ -17,13 +17,11 @@ import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.report.Ledger;
 import cn.lyg.xilian.core.report.LedgerBuilder;
 import cn.lyg.xilian.core.report.LedgerRow;
-import cn.lyg.xilian.web.Display;
-import cn.lyg.xilian.web.PlanCache;
-import cn.lyg.xilian.web.http.ApiException;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.progress.StateIndex;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,38 +37,36 @@ import java.util.Map;
  * {@link AlertEvaluator} and settings as the alert scan, as of today in Asia/Shanghai.
  *
  * <p>Access: a coordinator sees every pair; a unit sees only its own pairs, also in the downloads, and asking
- * for another unit is refused (403), not quietly narrowed, so a wrong link is noticed.
+ * for another unit is refused ({@link Refused#otherUnit}), not quietly narrowed, so a wrong link is noticed.
  */
-@Singleton
 public class StatusBoard {
 
-    private final PlanCache plans;
     private final ProgressRepository progress;
     private final AlertRules rules;
     private final LedgerBuilder ledgerBuilder;
-    private final Display display;
+    private final Clock clock;
 
-    public StatusBoard(PlanCache plans, ProgressRepository progress, AlertRules rules, LedgerBuilder ledgerBuilder, Display display) {
-        this.plans = plans;
+    public StatusBoard(ProgressRepository progress, AlertRules rules, LedgerBuilder ledgerBuilder, Clock clock) {
         this.progress = progress;
         this.rules = rules;
         this.ledgerBuilder = ledgerBuilder;
-        this.display = display;
+        this.clock = clock;
+    }
+
+    /** Today in Asia/Shanghai: the date every light and every "days left" is computed for. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(PlanTime.ZONE));
     }
 
     /** The current state the viewer may see, with its evaluation as of today. */
     public record Snapshot(Plan plan, List<TaskUnitState> states, Evaluation evaluation) {
 
-        /** Assessment by {@link #pair}; every pair of the plan has one. */
-        public Map<String, Assessment> assessmentsByPair() {
-            Map<String, Assessment> out = new HashMap<>();
-            evaluation.assessments().forEach(a -> out.put(PairKey.of(a.taskId(), a.unitId()), a));
-            return out;
+        public StateIndex index() {
+            return StateIndex.of(states);
         }
     }
 
-    public Snapshot snapshot(Principal who) {
-        Plan plan = plans.plan();
+    public Snapshot snapshot(Plan plan, Principal who) {
         List<TaskUnitState> states = who.coordinator() ? progress.allStates(plan.year())
                 : progress.statesOfUnit(plan.year(), who.unitId());
         return new Snapshot(plan, states, evaluate(plan, states));
@@ -81,12 +77,12 @@ public class StatusBoard {
      * so only the pairs whose states were given are meaningful (e.g. one task's pairs on the task page).
      */
     public Evaluation evaluate(Plan plan, List<TaskUnitState> states) {
-        return rules.evaluate(plan, states, display.today());
+        return rules.evaluate(plan, states, today());
     }
 
-    public Board board(Principal who, BoardQuery query) {
-        Snapshot snap = snapshot(who);
-        String scopeUnit = scopeUnit(who, query);
+    public Board board(Plan plan, Principal who, BoardQuery query) {
+        String scopeUnit = scopeUnit(who, query); // refused before anything is read
+        Snapshot snap = snapshot(plan, who);
         List<BoardRow> rows = rows(snap, query, scopeUnit);
         int[] counts = new int[Light.values().length];
         rows.forEach(r -> counts[r.light().ordinal()]++);
@@ -98,9 +94,9 @@ public class StatusBoard {
      * The ledger of exactly the pairs on the board with the same filters, in the board's order: the same
      * columns and values as the weekly attachment ({@link LedgerBuilder}), narrowed to what the viewer sees.
      */
-    public Ledger ledger(Principal who, BoardQuery query) {
-        Snapshot snap = snapshot(who);
-        String scopeUnit = scopeUnit(who, query);
+    public Ledger ledger(Plan plan, Principal who, BoardQuery query) {
+        String scopeUnit = scopeUnit(who, query); // refused before anything is read
+        Snapshot snap = snapshot(plan, who);
         Ledger full = ledgerBuilder.build(snap.plan(), snap.states(), snap.evaluation());
         Map<String, LedgerRow> byPair = new HashMap<>();
         full.rows().forEach(r -> byPair.put(PairKey.of(r.taskId(), r.unitId()), r));
@@ -114,10 +110,10 @@ public class StatusBoard {
     }
 
     /** "锡连帮扶台账-2026-08-05", or "锡连帮扶台账-灌南县-2026-08-05" when only one unit's rows are in it. */
-    public String fileBaseName(Principal who, BoardQuery query, Ledger ledger) {
+    public String fileBaseName(Plan plan, Principal who, BoardQuery query, Ledger ledger) {
         String unit = scopeUnit(who, query);
         return unit == null ? ledger.fileBaseName()
-                : "锡连帮扶台账-" + display.unitName(plans.plan(), unit) + "-" + ledger.asOf();
+                : "锡连帮扶台账-" + plan.unit(unit).map(Unit::name).orElse(unit) + "-" + ledger.asOf();
     }
 
     /** The one unit whose pairs are shown, or null for every unit (coordinator without unit filter). */
@@ -127,16 +123,15 @@ public class StatusBoard {
             return query.unitId();
         }
         if (query.unitId() != null && !query.unitId().equals(who.unitId())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN_UNIT", "只能查看本单位的任务");
+            throw Refused.otherUnit();
         }
         return who.unitId();
     }
 
     private List<BoardRow> rows(Snapshot snap, BoardQuery query, @Nullable String scopeUnit) {
         Plan plan = snap.plan();
-        Map<String, TaskUnitState> stateByPair = new HashMap<>();
-        snap.states().forEach(s -> stateByPair.put(PairKey.of(s.taskId(), s.unitId()), s));
-        Map<String, Assessment> assessments = snap.assessmentsByPair();
+        StateIndex states = snap.index();
+        Map<String, Assessment> assessments = snap.evaluation().assessmentsByPair();
         LocalDate today = snap.evaluation().asOf();
 
         List<BoardRow> rows = new ArrayList<>();
@@ -160,7 +155,7 @@ public class StatusBoard {
                 }
                 String key = PairKey.of(task.id(), unitId);
                 Assessment a = assessments.get(key);
-                TaskUnitState s = stateByPair.get(key);
+                TaskUnitState s = states.state(task.id(), unitId);
                 units.add(new UnitLine(unitId, plan.unit(unitId).map(Unit::name).orElse(unitId), a.light(),
                         withSupervision(a.summary(), task, s), s == null ? null : s.latest()));
             }
@@ -170,9 +165,12 @@ public class StatusBoard {
             }
             int percent = (int) Math.round(units.stream().mapToInt(UnitLine::percentOrZero).average().orElse(0));
             int reported = (int) units.stream().filter(UnitLine::reported).count();
+            Deadline deadline = units.size() == 1 ? Deadline.of(task, states.state(task.id(), units.get(0).unitId()))
+                    : new Deadline(task.deadline(), null);
             rows.add(new BoardRow(task, section == null ? task.sectionId() : section.title(),
                     section == null || section.field() == null ? "" : section.field().label(), light, percent,
-                    reported, java.time.temporal.ChronoUnit.DAYS.between(today, task.deadline()), i, units));
+                    reported, deadline, java.time.temporal.ChronoUnit.DAYS.between(today, deadline.effective()), i,
+                    units));
         }
         rows.sort(order(query.sort()));
         return rows;
@@ -194,7 +192,7 @@ public class StatusBoard {
             parts.add("佐证材料" + s.evidence().size() + "个");
         }
         if (s.extendedDeadline() != null) {
-            parts.add(cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(), s.extendedDeadline()));
+            parts.add(Deadline.of(task, s).text());
         }
         return String.join("；", parts);
     }
@@ -203,7 +201,7 @@ public class StatusBoard {
         Comparator<BoardRow> plan = Comparator.comparingInt(BoardRow::planIndex);
         return switch (sort) {
             case PLAN -> plan;
-            case DEADLINE -> Comparator.comparing((BoardRow r) -> r.task().deadline()).thenComparing(plan);
+            case DEADLINE -> Comparator.comparing((BoardRow r) -> r.deadline().effective()).thenComparing(plan);
             // Worst light first; among equals the nearest (or most overdue) deadline, then the least done.
             case RISK -> Comparator.comparing(BoardRow::light, Comparator.reverseOrder())
                     .thenComparingLong(BoardRow::daysLeft)

@@ -1,12 +1,9 @@
-package cn.lyg.xilian.web.board;
+package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.web.http.ApiException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpParameters;
-import io.micronaut.http.HttpStatus;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,23 +48,10 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
     }
 
     /**
-     * The filters of a request. Each is single-valued: a repeated one ({@code light=RED&light=GREEN}) is refused
-     * (400) in every runtime alike, rather than one runtime joining the values and another keeping the first.
+     * The filters as given, each a single value or null; blank means "all". Unknown values are refused
+     * ({@link Refused}, code BAD_FILTER or UNKNOWN_UNIT).
      */
-    public static BoardQuery parse(Plan plan, HttpParameters parameters) {
-        return parse(plan, single(parameters, "section"), single(parameters, "field"), single(parameters, "unit"),
-                single(parameters, "light"), single(parameters, "sort"));
-    }
-
-    private static @Nullable String single(HttpParameters parameters, String name) {
-        List<String> values = parameters.getAll(name);
-        if (values.size() > 1) {
-            throw bad("筛选条件“" + name + "”只能有一个值，收到" + values.size() + "个");
-        }
-        return values.isEmpty() ? null : values.get(0);
-    }
-
-    private static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,
+    public static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,
                                    @Nullable String light, @Nullable String sort) {
         String sectionId = blankToNull(section);
         if (sectionId != null && plan.section(sectionId).isEmpty()) {
@@ -75,7 +59,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         }
         String unitId = blankToNull(unit);
         if (unitId != null && plan.unit(unitId).isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_UNIT", "计划中没有单位“" + unitId + "”");
+            throw Refused.unknownUnit(unitId);
         }
         String lightValue = blankToNull(light);
         boolean notGreen = NOT_GREEN.equalsIgnoreCase(lightValue) || "红黄".equals(lightValue);
@@ -154,7 +138,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static ApiException bad(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "BAD_FILTER", message);
+    private static Refused bad(String message) {
+        return Refused.badFilter(message);
     }
 }

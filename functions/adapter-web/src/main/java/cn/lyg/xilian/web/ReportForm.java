@@ -1,0 +1,70 @@
+package cn.lyg.xilian.web;
+
+import cn.lyg.xilian.core.access.Tokens;
+import cn.lyg.xilian.core.progress.FieldError;
+import cn.lyg.xilian.core.progress.ProgressInput;
+import cn.lyg.xilian.core.progress.Submission;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report form's fields: read from a post, filled in for the page, and its errors by field. */
+final class ReportForm {
+
+    private static final String FIGURE = "figure.";
+
+    private ReportForm() {
+    }
+
+    /** What was posted, as typed; every {@code figure.<target>} field is a figure. */
+    static ProgressInput input(Map<String, List<String>> form) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        form.forEach((name, v) -> {
+            if (name.startsWith(FIGURE) && !v.isEmpty()) {
+                figures.put(name.substring(FIGURE.length()), v.get(0));
+            }
+        });
+        return new ProgressInput(first(form, "status"), first(form, "percent"), figures,
+                first(form, "progress"), first(form, "problems"), first(form, "nextSteps"),
+                first(form, "reporter"), first(form, "phone"), first(form, "idempotencyKey"));
+    }
+
+    /** The posted values again, for a form shown with its errors. */
+    static Map<String, String> typed(Map<String, List<String>> form) {
+        Map<String, String> values = new HashMap<>();
+        form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+        return values;
+    }
+
+    /**
+     * A fresh form with a new idempotency key, starting from the unit's last report: usually only the text
+     * changes from one report to the next.
+     */
+    static Map<String, String> startingFrom(@Nullable Submission last) {
+        Map<String, String> values = new HashMap<>();
+        if (last != null) {
+            values.put("status", last.status().name());
+            values.put("percent", String.valueOf(last.percent()));
+            values.put("reporter", last.reporter() == null ? "" : last.reporter());
+            values.put("phone", last.phone() == null ? "" : last.phone());
+        }
+        values.put("idempotencyKey", Tokens.newToken().substring(0, 22));
+        return values;
+    }
+
+    /** The first error of each field, shown under it. */
+    static Map<String, String> errorsByField(List<FieldError> errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+        return byField;
+    }
+
+    @Nullable
+    static String first(Map<String, List<String>> form, String name) {
+        List<String> v = form.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+}

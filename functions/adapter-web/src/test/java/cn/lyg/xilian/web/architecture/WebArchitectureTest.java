@@ -1,0 +1,60 @@
+package cn.lyg.xilian.web.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.http.annotation.Controller;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web adapter only translates (issue 13): controllers call the core's use cases and queries, never a storage
+ * port, and stay short enough to read at a glance.
+ */
+class WebArchitectureTest {
+
+    private static final int MAX_CONTROLLER_LINES = 150;
+    private static JavaClasses web;
+
+    @BeforeAll
+    static void importWeb() {
+        web = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.lyg.xilian.web");
+    }
+
+    @Test
+    void controllersReadAndWriteThroughTheCoreNotTheStorePorts() {
+        noClasses().that().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .because("reads go through core.view (TaskQueries, StatusBoard) and writes through the use cases,"
+                        + " where access and the rules live")
+                .check(web);
+    }
+
+    @Test
+    void controllersStayShort() throws IOException {
+        Path sources = Path.of("src/main/java/cn/lyg/xilian/web");
+        Map<String, Long> longOnes = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith("Controller.java")).toList()) {
+                List<String> lines = Files.readAllLines(f);
+                if (lines.stream().anyMatch(l -> l.startsWith("@Controller")) && lines.size() > MAX_CONTROLLER_LINES) {
+                    longOnes.put(f.getFileName().toString(), (long) lines.size());
+                }
+            }
+        }
+        assertThat(sources).isDirectory();
+        assertThat(longOnes).as("controllers over %d lines", MAX_CONTROLLER_LINES).isEmpty();
+    }
+}

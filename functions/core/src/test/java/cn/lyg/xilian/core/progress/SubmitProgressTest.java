@@ -1,0 +1,158 @@
+package cn.lyg.xilian.core.progress;
+
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Section;
+import cn.lyg.xilian.core.catalog.Target;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.catalog.UnitKind;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The submission rules, against the progress port in memory: what is stored, replayed or refused. */
+class SubmitProgressTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T02:00:00.123456Z");
+    private static final Plan PLAN = new Plan(2026, "2026年锡连帮扶合作计划", "连政办发〔2026〕13号",
+            LocalDate.of(2026, 3, 1), List.of(new Section("1", "一、统筹开展两市帮扶合作", null)),
+            List.of(new Unit("ganyu", "赣榆区", UnitKind.COUNTY, List.of()),
+                    new Unit("donghai", "东海县", UnitKind.COUNTY, List.of())),
+            List.of(new PlanTask("1.1", "1", "签约项目", "全文", List.of("ganyu", "donghai"), LocalDate.of(2026, 12, 31),
+                    List.of(), List.of(new Target("t1", "ganyu", "签约项目", new BigDecimal("8"), "个", "不少于8个"),
+                    new Target("t2", "donghai", "招商活动", new BigDecimal("3"), "场次", "不少于3场次"))),
+                    new PlanTask("1.2", "1", "别的任务", "全文", List.of("donghai"), LocalDate.of(2026, 12, 31),
+                            List.of(), List.of())));
+    private static final Principal GANYU = new Principal(Role.UNIT, "ganyu", "h1");
+    private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "h2");
+
+    private final InMemoryProgressRepository repository = new InMemoryProgressRepository();
+    private final List<Submission> announced = new ArrayList<>();
+    private final SubmitProgress submit = new SubmitProgress(repository, Clock.fixed(NOW, ZoneOffset.UTC), announced::add);
+
+    private static ProgressInput input(String key, String percent, Map<String, String> figures) {
+        return new ProgressInput("推进中", percent, figures, "  已签约3个项目  ", "", null, "张三", "0518-1234567", key);
+    }
+
+    @Test
+    void aValidReportIsStoredOnceAndAnnounced() {
+        SubmitOutcome outcome = submit.submit(PLAN, GANYU, "1.1", input("report-0001", "40", Map.of("t1", "3.0")));
+
+        Submission stored = ((SubmitOutcome.Stored) outcome).submission();
+        assertThat(stored.status()).isEqualTo(ProgressStatus.IN_PROGRESS);
+        assertThat(stored.percent()).isEqualTo(40);
+        assertThat(stored.figures()).containsExactly(Map.entry("t1", new BigDecimal("3")));
+        assertThat(stored.progress()).as("trimmed").isEqualTo("已签约3个项目");
+        assertThat(stored.problems()).as("blank is absent").isNull();
+        assertThat(stored.submittedAt()).as("the store's precision").isEqualTo(Instant.parse("2026-06-01T02:00:00.123Z"));
+        assertThat(announced).containsExactly(stored);
+        assertThat(repository.historyOfTask(2026, "1.1")).containsExactly(stored);
+    }
+
+    @Test
+    void theSameReportAgainUnderItsKeyIsAReplayOfTheOriginal() {
+        Submission original = ((SubmitOutcome.Stored) submit.submit(PLAN, GANYU, "1.1",
+                input("report-0001", "40", Map.of("t1", "3")))).submission();
+        SubmitProgress later = new SubmitProgress(repository, Clock.fixed(NOW.plusSeconds(300), ZoneOffset.UTC), announced::add);
+
+        // A retry minutes later, the figure written differently: the same report.
+        SubmitOutcome retry = later.submit(PLAN, GANYU, "1.1", input("report-0001", " 40 ", Map.of("t1", "3.00")));
+
+        assertThat(retry).isEqualTo(new SubmitOutcome.Replayed(original));
+        assertThat(announced).as("announced once").containsExactly(original);
+        assertThat(repository.writes).isEqualTo(1);
+    }
+
+    @Test
+    void anotherReportUnderAUsedKeyIsRefusedWithTheOriginal() {
+        Submission original = ((SubmitOutcome.Stored) submit.submit(PLAN, GANYU, "1.1",
+                input("report-0001", "40", Map.of()))).submission();
+
+        SubmitOutcome reused = submit.submit(PLAN, GANYU, "1.1", input("report-0001", "41", Map.of()));
+
+        assertThat(reused).isEqualTo(new SubmitOutcome.KeyReused(original));
+        assertThat(repository.historyOfTask(2026, "1.1")).containsExactly(original);
+        assertThat(repository.allStates(2026)).singleElement().extracting(TaskUnitState::latest).isEqualTo(original);
+    }
+
+    @Test
+    void theTaskAndTheReporterAreCheckedBeforeAnythingElse() {
+        ProgressInput bad = new ProgressInput(null, "abc", Map.of(), null, null, null, null, null, "short");
+
+        assertThat(submit.submit(PLAN, GANYU, "9.9", bad)).isEqualTo(new SubmitOutcome.UnknownTask("9.9"));
+        assertThat(submit.submit(PLAN, GANYU, "1.2", bad)).as("not ganyu's task")
+                .isEqualTo(new SubmitOutcome.NotResponsible("1.2"));
+        assertThat(submit.submit(PLAN, COORDINATOR, "1.1", bad)).as("coordinators review, units report")
+                .isEqualTo(new SubmitOutcome.NotResponsible("1.1"));
+        assertThat(submit.submit(PLAN, GANYU, "1.1", bad)).as("then the key")
+                .isEqualTo(new SubmitOutcome.KeyInvalid(IdempotencyKey.INVALID));
+        assertThat(repository.writes).isZero();
+    }
+
+    @Test
+    void aMissingOrMalformedKeyIsRefused() {
+        for (String key : new String[]{null, "", "short", "a".repeat(65), "key with space", "key-1,key-2"}) {
+            assertThat(submit.submit(PLAN, GANYU, "1.1", input(key, "40", Map.of()))).as(key)
+                    .isInstanceOf(SubmitOutcome.KeyInvalid.class);
+        }
+        assertThat(submit.submit(PLAN, GANYU, "1.1", input("a".repeat(64), "40", Map.of())))
+                .isInstanceOf(SubmitOutcome.Stored.class);
+    }
+
+    @Test
+    void everyInvalidValueIsReportedAtOnceAndNothingIsStored() {
+        ProgressInput in = new ProgressInput("完成了", "101", Map.of("t1", "-1", "t2", "5"), " ", null,
+                null, "张".repeat(SubmitProgress.MAX_REPORTER + 1), "abc", "report-0002");
+
+        SubmitOutcome outcome = submit.submit(PLAN, GANYU, "1.1", in);
+
+        assertThat(((SubmitOutcome.Invalid) outcome).errors()).extracting(FieldError::code).containsExactlyInAnyOrder(
+                "STATUS_INVALID", "PERCENT_OUT_OF_RANGE", "FIGURE_NEGATIVE", "UNKNOWN_FIGURE", "PROGRESS_REQUIRED",
+                "TEXT_TOO_LONG", "PHONE_INVALID");
+        assertThat(repository.writes).isZero();
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void doneMeansOneHundredPercent() {
+        ProgressInput in = new ProgressInput("已完成", "90", Map.of(), "完成", null, null, null, null, "report-0003");
+
+        assertThat(submit.submit(PLAN, GANYU, "1.1", in)).isEqualTo(new SubmitOutcome.Invalid(List.of(
+                new FieldError("percent", "PERCENT_DONE_MISMATCH", "状态为“已完成”时，完成百分比应为100"))));
+    }
+
+    @Test
+    void whatTheTransportCouldNotReadIsRefusedAloneAfterTheAccessChecks() {
+        FieldError notAValue = new FieldError("status", "FIELD_NOT_A_VALUE", "字段 status 须为文本或数字");
+        ProgressInput in = new ProgressInput(null, "40", Map.of(), "进展", null, null, null, null, "report-0004",
+                List.of(notAValue));
+
+        assertThat(submit.submit(PLAN, GANYU, "1.2", in)).isInstanceOf(SubmitOutcome.NotResponsible.class);
+        assertThat(submit.submit(PLAN, GANYU, "1.1", in)).isEqualTo(new SubmitOutcome.Invalid(List.of(notAValue)));
+        assertThat(repository.writes).isZero();
+    }
+
+    @Test
+    void aLateReportIsKeptInTheHistoryWithoutReplacingTheLatest() {
+        Submission newer = ((SubmitOutcome.Stored) submit.submit(PLAN, GANYU, "1.1",
+                input("report-new1", "50", Map.of()))).submission();
+        SubmitProgress earlier = new SubmitProgress(repository, Clock.fixed(NOW.minusSeconds(3600), ZoneOffset.UTC));
+
+        Submission older = ((SubmitOutcome.Stored) earlier.submit(PLAN, GANYU, "1.1",
+                input("report-old1", "30", Map.of()))).submission();
+
+        assertThat(repository.historyOfTask(2026, "1.1")).containsExactly(newer, older);
+        assertThat(repository.allStates(2026)).singleElement().extracting(TaskUnitState::latest).isEqualTo(newer);
+    }
+}
