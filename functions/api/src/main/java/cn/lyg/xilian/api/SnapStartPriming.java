@@ -1,10 +1,14 @@
 package cn.lyg.xilian.api;
 
+import cn.lyg.xilian.api.gateway.HttpApiEventHandler;
 import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.dynamodb.TableDefinition;
 import cn.lyg.xilian.web.http.ErrorBody;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
@@ -23,13 +27,16 @@ import java.util.Map;
 
 /**
  * SnapStart priming: Lambda takes the snapshot after the init phase, and {@link #beforeCheckpoint} runs just
- * before it. Exercising the three expensive first-time paths here (SDK client: marshalling, signing,
- * endpoint rules, TLS; Thymeleaf: template parsing and the expression engine; serde: JSON writers) puts
- * their loaded classes and warmed caches into the snapshot instead of into the first request.
+ * before it. Exercising the expensive first-time paths here (SDK client: marshalling of GetItem and Query,
+ * signing, endpoint rules, TLS; Thymeleaf: template parsing and the expression engine; serde: JSON writers;
+ * the request pipeline: event adapter, router, filters, error handling) puts their loaded classes and warmed
+ * caches into the snapshot instead of into the first request. Without the Query and the pipeline, the first
+ * request after a restore still loaded about 500 classes of them (infra/docs/BENCHMARKS.md).
  *
  * <p>Nothing request- or instance-unique is kept: the results are discarded, no clock value or random state
  * is stored (tokens take a fresh SecureRandom per call, see core's Tokens), and the plan is read with a raw
- * GetItem rather than through PlanCache, whose cached copy would carry a pre-snapshot timestamp.
+ * GetItem rather than through PlanCache, whose cached copy would carry a pre-snapshot timestamp. The request
+ * sent through the pipeline carries no credential, so it is refused before any controller or storage call.
  * AWS credentials stay with the SDK's provider, which refreshes them after restore.
  *
  * <p>{@code @Context}: created with the application context (during init, so before the snapshot) even
@@ -46,9 +53,11 @@ public class SnapStartPriming implements Resource {
     private final PlanSettings plan;
     private final ThymeleafViewsRenderer<Object> views;
     private final JsonMapper json;
+    private final ApplicationContext context;
 
     public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table, PlanSettings plan,
-                            ThymeleafViewsRenderer<Object> views, JsonMapper json) {
+                            ThymeleafViewsRenderer<Object> views, JsonMapper json, ApplicationContext context) {
+        this.context = context;
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.plan = plan;
@@ -79,14 +88,34 @@ public class SnapStartPriming implements Resource {
                         TableDefinition.PK, AttributeValue.fromS(Keys.planPk(plan.getYear())),
                         TableDefinition.SK, AttributeValue.fromS(Keys.META))))
                 .hasItem();
+        int planItems = dynamoDb.query(b -> b.tableName(table.tableName())
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", TableDefinition.PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planPk(plan.getYear()))))
+                        .limit(1))
+                .count();
         Writable page = views.render("message", Map.of("title", "提示", "message", "预热", "code", "PRIMING",
                 "signIn", false), HttpRequest.GET("/"));
         StringWriter html = new StringWriter();
         page.writeTo(html);
         String body = json.writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
-        return new Primed(planFound, html.toString().length(), body.length());
+        int refused = new HttpApiEventHandler(context).exchange(unauthenticatedRequest(), new APIGatewayV2HTTPResponse())
+                .getResponse().getNativeResponse().getStatusCode();
+        return new Primed(planFound, planItems, html.toString().length(), body.length(), refused);
     }
 
-    record Primed(boolean planHeaderFound, int htmlChars, int jsonChars) {
+    /** A payload 2.0 API read without a credential, as API Gateway would pass it. */
+    static APIGatewayV2HTTPEvent unauthenticatedRequest() {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath("/api/v1/units").withRawQueryString("")
+                .withHeaders(Map.of("host", "localhost", "x-forwarded-proto", "https", "accept", "application/json"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath("/api/v1/units").withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                        .withRequestId("snapstart-priming").withStage("$default").build())
+                .build();
+    }
+
+    record Primed(boolean planHeaderFound, int planItems, int htmlChars, int jsonChars, int unauthenticatedStatus) {
     }
 }

@@ -18,7 +18,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SnapStart priming against dynalite: it reads the plan header, renders, serialises, and stays declared. */
+/**
+ * The SnapStart priming against dynalite: it reads the plan header and queries the plan, renders, serialises, sends a
+ * request without credential through the pipeline (refused), and stays declared.
+ */
 @ExtendWith(DynaliteExtension.class)
 class SnapStartPrimingTest {
 
@@ -37,6 +40,8 @@ class SnapStartPrimingTest {
 
             SnapStartPriming.Primed empty = AwsCallRecorder.during(priming::prime);
             assertThat(empty.planHeaderFound()).isFalse();
+            assertThat(empty.planItems()).isZero();
+            assertThat(empty.unauthenticatedStatus()).isEqualTo(401);
 
             try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
                     .resolve("infra/plans/plan-2026.json"))) {
@@ -44,9 +49,11 @@ class SnapStartPrimingTest {
             }
             SnapStartPriming.Primed primed = AwsCallRecorder.during(priming::prime);
             assertThat(primed.planHeaderFound()).isTrue();
+            assertThat(primed.planItems()).isEqualTo(1);
+            assertThat(primed.unauthenticatedStatus()).isEqualTo(401);
             assertThat(primed.htmlChars()).isGreaterThan(200);
             assertThat(primed.jsonChars()).isGreaterThan(10);
-            assertThat(AwsCallRecorder.recorded()).contains("dynamodb:GetItem");
+            assertThat(AwsCallRecorder.recorded()).contains("dynamodb:GetItem", "dynamodb:Query");
             assertThat(AwsCallRecorder.declared("api")).containsAll(AwsCallRecorder.recorded());
         }
     }

@@ -37,8 +37,16 @@ class TemplateTest {
 
     static final String FUNCTION = "AWS::Serverless::Function";
     static final String TABLE = "XilianTable";
-    /** Lambda's own limit is 250 MB unpacked; ours is 20 MB per jar, for deploy and cold-start time. */
-    static final long MAX_JAR_BYTES = 20L * 1024 * 1024;
+    /**
+     * Lambda's own limit is 250 MB unpacked; ours is per jar (by CodeUri), for deploy and cold-start time. The API's
+     * target is 15 MiB (issue 13, not reached: 18.1 MiB); what holds it above: ~12,000 zip entries (~2.3 MiB of
+     * headers and names alone), reactor-core (~1.5 MiB, Micronaut's HTTP core refers to it), the DynamoDB model
+     * classes (~2.1 MiB, the client refers to every operation's), Thymeleaf with OGNL and javassist (~1.6 MiB).
+     * infra/docs/BENCHMARKS.md lists what each jar holds. The limits sit ~0.5 MiB above today's sizes.
+     */
+    static final Map<String, Long> MAX_JAR_BYTES = Map.of(
+            "functions/api", 18L * 1024 * 1024 + 512 * 1024,
+            "functions/jobs", 17L * 1024 * 1024);
     /** Set by the Lambda runtime in every function (docs: "Defined runtime environment variables"). */
     static final Set<String> LAMBDA_RESERVED = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME",
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_EXECUTION_ENV", "LAMBDA_TASK_ROOT",
@@ -56,7 +64,7 @@ class TemplateTest {
             String codeUri = (String) props.get("CodeUri");
             return DynamicContainer.dynamicContainer(id + " (" + codeUri + ")", Stream.of(
                     DynamicTest.dynamicTest("handler class is in the built artifact", () -> handlerResolves(id, props)),
-                    DynamicTest.dynamicTest("artifact is lean (≤ 20 MiB, no Netty/Apache HTTP)", () -> artifactIsLean(id, props)),
+                    DynamicTest.dynamicTest("artifact is lean (size budget, no Netty/Apache HTTP)", () -> artifactIsLean(id, props)),
                     DynamicTest.dynamicTest("no importer or command-line tool", () -> noOperatorTools(id, props)),
                     DynamicTest.dynamicTest("required configuration is set", () -> configurationIsSet(id, props)),
                     DynamicTest.dynamicTest("policy grants exactly the declared calls", () -> policyMatchesCalls(id, props)),
@@ -140,7 +148,9 @@ class TemplateTest {
 
     void artifactIsLean(String id, Map<String, Object> props) throws Exception {
         FunctionArtifact a = built(id, props);
-        assertThat(Files.size(a.jar())).as("%s size", a.jar()).isLessThanOrEqualTo(MAX_JAR_BYTES);
+        String codeUri = (String) props.get("CodeUri");
+        assertThat(MAX_JAR_BYTES).as("size budget of %s", codeUri).containsKey(codeUri);
+        assertThat(Files.size(a.jar())).as("%s size", a.jar()).isLessThanOrEqualTo(MAX_JAR_BYTES.get(codeUri));
         // The SDK's default HTTP clients (excluded in adapter-dynamodb) and the Netty server must not ship:
         // url-connection-client is the only HTTP client, the API proxy needs no server.
         assertThat(a.entryNames()).as("%s entries", a.jar())
