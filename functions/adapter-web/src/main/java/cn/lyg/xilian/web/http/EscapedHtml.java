@@ -1,0 +1,59 @@
+package cn.lyg.xilian.web.http;
+
+import gg.jte.Content;
+import gg.jte.html.HtmlTemplateOutput;
+
+/**
+ * A page being rendered. Every value a template prints is escaped the same way in text and in (always quoted)
+ * attributes: {@code & < > " '} become {@code &amp; &lt; &gt; &quot; &#39;}, so user text can neither open a tag
+ * nor leave an attribute. (jte's own output leaves quotes in text as they are.)
+ */
+final class EscapedHtml implements HtmlTemplateOutput {
+
+    private final StringBuilder out = new StringBuilder(16 * 1024);
+
+    @Override
+    public void setContext(String tagName, String attributeName) {
+        // one escaping for every context: no template prints a value inside a script or style block
+    }
+
+    @Override
+    public void writeContent(String value) {
+        out.append(value);
+    }
+
+    @Override
+    public void writeContent(String value, int beginIndex, int endIndex) {
+        out.append(value, beginIndex, endIndex);
+    }
+
+    @Override
+    public void writeUserContent(String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    @Override
+    public void writeUserContent(Content content) {
+        if (content != null) {
+            content.writeTo(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
