@@ -1,12 +1,12 @@
 package cn.lyg.xilian.web.http;
 
+import cn.lyg.xilian.core.HtmlEscape;
 import gg.jte.Content;
 import gg.jte.html.HtmlTemplateOutput;
 
 /**
- * A page being rendered. Every value a template prints is escaped the same way in text and in (always quoted)
- * attributes: {@code & < > " '} become {@code &amp; &lt; &gt; &quot; &#39;}, so user text can neither open a tag
- * nor leave an attribute. (jte's own output leaves quotes in text as they are.)
+ * A page being rendered. Every value a template prints is escaped by {@link HtmlEscape}, the same way in text and
+ * in (always quoted) attributes. (jte's own output leaves quotes in text as they are.)
  */
 final class EscapedHtml implements HtmlTemplateOutput {
 
@@ -29,20 +29,7 @@ final class EscapedHtml implements HtmlTemplateOutput {
 
     @Override
     public void writeUserContent(String value) {
-        if (value == null) {
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        HtmlEscape.append(out, value);
     }
 
     @Override
