@@ -69,7 +69,7 @@ public class Display {
      * One path segment of a link (task id, unit id, report key, file id), percent-encoded as UTF-8 except RFC
      * 3986's pchar (unreserved, sub-delims, ':' and '@'), so a value cannot add a segment or a query.
      */
-    public static String seg(String value) {
+    public static String pathSegment(String value) {
         return PercentEncoding.encode(value, "-._~!$&'()*+,;=:@");
     }
 
