@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * re-reads the items with a consistent BatchGetItem, so an alert delivered a moment ago is never offered
  * again because of index lag (that would be a duplicate email).
  */
-public final class DynamoAlertRepository implements AlertRepository {
+public final class DynamoAlertRepository extends DynamoStore implements AlertRepository {
 
     static final String PENDING_TO = "pendingTo";
     static final String DELIVERED = "delivered";
@@ -55,18 +55,14 @@ public final class DynamoAlertRepository implements AlertRepository {
     /** Separator of {@link Finding#key()}: "year|task|unit|RULE|occurrence". */
     private static final String FINDING_KEY_SEPARATOR = "\\|";
 
-    private final DynamoDbClient client;
-    private final String tableName;
-
     public DynamoAlertRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.tableName = settings.tableName();
+        super(client, settings);
     }
 
     @Override
     public boolean recordIfAbsent(AlertRecord alert) {
         try {
-            client.putItem(Conditions.putIfAbsent(tableName, toItem(alert)));
+            client.putItem(Conditions.putIfAbsent(table, toItem(alert)));
             return true;
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             return false;
@@ -75,7 +71,7 @@ public final class DynamoAlertRepository implements AlertRepository {
 
     @Override
     public List<AlertRecord> pending(int planYear) {
-        var keysOnly = KeyQuery.on(tableName, Keys.pendingPk(planYear)).index(TableDefinition.GSI2)
+        var keysOnly = KeyQuery.on(table, Keys.pendingPk(planYear)).index(TableDefinition.GSI2)
                 .beginsWith(INDEX_SK_PREFIX).request(TableDefinition.PK, TableDefinition.SK);
         List<Map<String, AttributeValue>> keys = client.queryPaginator(keysOnly).items().stream().toList();
         List<AlertRecord> pending = new ArrayList<>();
@@ -96,7 +92,7 @@ public final class DynamoAlertRepository implements AlertRepository {
         UpdateItemResponse updated;
         try {
             updated = client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
+                    .tableName(table)
                     .key(key)
                     // if_not_exists keeps the first delivery time when a retry marks it again.
                     .updateExpression("SET #delivered.#audience = if_not_exists(#delivered.#audience, :at)"
@@ -120,7 +116,7 @@ public final class DynamoAlertRepository implements AlertRepository {
     private void removeFromIndex(String pk, String sk) {
         try {
             client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
+                    .tableName(table)
                     .key(Conditions.key(pk, sk))
                     .updateExpression("REMOVE #gsi2pk, #gsi2sk")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#pendingTo)")
@@ -136,13 +132,13 @@ public final class DynamoAlertRepository implements AlertRepository {
     private List<Map<String, AttributeValue>> consistentGet(List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder()
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
                     .consistentRead(true).build());
             while (!request.isEmpty()) {
                 BatchGetItemResponse response = client.batchGetItem(BatchGetItemRequest.builder()
                         .requestItems(request).build());
-                items.addAll(response.responses().getOrDefault(tableName, List.of()));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }

@@ -28,20 +28,16 @@ import java.util.Optional;
  * <p>Counts: catalog items and assigned state items of the new plan; a deleted or unassigned item
  * counts as updated.
  */
-public final class DynamoCatalogRepository implements CatalogRepository {
-
-    private final DynamoDbClient client;
-    private final String tableName;
+public final class DynamoCatalogRepository extends DynamoStore implements CatalogRepository {
 
     public DynamoCatalogRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.tableName = settings.tableName();
+        super(client, settings);
     }
 
     @Override
     public LoadResult load(Plan plan) {
         int year = plan.year();
-        PlanPartition stored = PlanPartition.read(client, tableName, year);
+        PlanPartition stored = PlanPartition.read(client, table, year);
         Counts counts = new Counts();
 
         Map<String, String> storedHashes = new HashMap<>();
@@ -54,7 +50,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             if (desired.get(CatalogMapper.CONTENT_HASH).s().equals(storedHash)) {
                 counts.unchanged++;
             } else {
-                client.putItem(b -> b.tableName(tableName).item(desired));
+                client.putItem(b -> b.tableName(table).item(desired));
                 if (storedHash == null) {
                     counts.created++;
                 } else {
@@ -97,7 +93,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public Optional<Plan> plan(int year) {
-        PlanPartition stored = PlanPartition.read(client, tableName, year);
+        PlanPartition stored = PlanPartition.read(client, table, year);
         if (stored.header() == null) {
             return Optional.empty();
         }
@@ -127,7 +123,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
      */
     private boolean createState(int year, String taskId, String unitId) {
         try {
-            client.putItem(Conditions.putIfAbsent(tableName, StateMapper.newState(year, taskId, unitId)));
+            client.putItem(Conditions.putIfAbsent(table, StateMapper.newState(year, taskId, unitId)));
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {
             assign(year, taskId, unitId, true);
@@ -138,7 +134,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     /** Sets only the flag: {@code latest} is left as it is. */
     private void assign(int year, String taskId, String unitId, boolean assigned) {
         client.updateItem(UpdateItemRequest.builder()
-                .tableName(tableName)
+                .tableName(table)
                 .key(Conditions.key(Keys.planPk(year), Keys.state(taskId, unitId)))
                 .updateExpression("SET #assigned = :assigned")
                 .expressionAttributeNames(Map.of("#assigned", StateMapper.ASSIGNED))
@@ -155,7 +151,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         if (state.latest() == null) {
             try {
                 client.deleteItem(DeleteItemRequest.builder()
-                        .tableName(tableName)
+                        .tableName(table)
                         .key(Conditions.key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
                         .conditionExpression("attribute_not_exists(#latest)")
                         .expressionAttributeNames(Map.of("#latest", StateMapper.LATEST))
@@ -169,7 +165,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     }
 
     private void deleteItem(String pk, String sk) {
-        client.deleteItem(DeleteItemRequest.builder().tableName(tableName).key(Conditions.key(pk, sk)).build());
+        client.deleteItem(DeleteItemRequest.builder().tableName(table).key(Conditions.key(pk, sk)).build());
     }
 
     private static final class Counts {

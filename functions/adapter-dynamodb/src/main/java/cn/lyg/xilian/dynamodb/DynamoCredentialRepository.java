@@ -20,17 +20,13 @@ import java.util.Optional;
  * {@code <unitId>#<issuedAt>}), see infra/dynamodb/TABLE.md. Uses the low-level client: six string
  * attributes do not need a table schema.
  */
-public class DynamoCredentialRepository implements CredentialRepository {
+public class DynamoCredentialRepository extends DynamoStore implements CredentialRepository {
 
     /** Sort key of coordinator credentials in gsi1 (they have no unit). Upper case: unit ids are lower case. */
     static final String COORDINATOR_GROUP = "COORDINATOR";
 
-    private final DynamoDbClient client;
-    private final String table;
-
     public DynamoCredentialRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.table = settings.tableName();
+        super(client, settings);
     }
 
     @Override

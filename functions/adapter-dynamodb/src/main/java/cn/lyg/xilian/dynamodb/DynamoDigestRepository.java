@@ -29,26 +29,22 @@ import java.util.TreeMap;
  *   index — conditional on the generation read, so two concurrent re-sends reopen a record once.</li>
  * </ul>
  */
-public final class DynamoDigestRepository implements DigestRepository {
+public final class DynamoDigestRepository extends DynamoStore implements DigestRepository {
 
     static final String GENERATION = "generation";
     static final String SENT_AT = "sentAt";
     static final String MESSAGE_ID = "messageId";
     private static final String STATUS_BY_PAIR = "statusByPair";
 
-    private final DynamoDbClient client;
-    private final String tableName;
-
     public DynamoDigestRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.tableName = settings.tableName();
+        super(client, settings);
     }
 
     @Override
     public DigestRecord claim(int planYear, ReportWeek week, String recipientId, Instant now) {
         DigestRecord fresh = DigestRecord.pending(planYear, week, recipientId, truncated(now));
         try {
-            client.putItem(Conditions.putIfAbsent(tableName, toItem(fresh)));
+            client.putItem(Conditions.putIfAbsent(table, toItem(fresh)));
             return fresh;
         } catch (ConditionalCheckFailedException exists) {
             // A vanished record cannot happen with the current writers (records are never deleted); fail
@@ -63,7 +59,7 @@ public final class DynamoDigestRepository implements DigestRepository {
     public void markSent(int planYear, ReportWeek week, String recipientId, String messageId, Instant sentAt) {
         try {
             client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
+                    .tableName(table)
                     .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId)))
                     .updateExpression("SET #sentAt = :at, #messageId = :id REMOVE #gsi2pk, #gsi2sk")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#sentAt)")
@@ -80,7 +76,7 @@ public final class DynamoDigestRepository implements DigestRepository {
 
     @Override
     public List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
-        return KeyQuery.on(tableName, Keys.digestPk(planYear, week.id())).consistent().items(client)
+        return KeyQuery.on(table, Keys.digestPk(planYear, week.id())).consistent().items(client)
                 // the snapshot shares the partition
                 .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.get(TableDefinition.SK).s()))
                 .map(DynamoDigestRepository::toRecord)
@@ -96,7 +92,7 @@ public final class DynamoDigestRepository implements DigestRepository {
             }
             try {
                 client.updateItem(UpdateItemRequest.builder()
-                        .tableName(tableName)
+                        .tableName(table)
                         .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(record.recipientId())))
                         .updateExpression("SET #generation = :next, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk"
                                 + " REMOVE #sentAt, #messageId")
@@ -137,7 +133,7 @@ public final class DynamoDigestRepository implements DigestRepository {
         Map<String, String> statuses = new TreeMap<>();
         snapshot.statusByPair().forEach((pair, status) -> statuses.put(pair, status.name()));
         try {
-            client.putItem(Conditions.putIfAbsent(tableName, Attributes.item()
+            client.putItem(Conditions.putIfAbsent(table, Attributes.item()
                     .key(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT)
                     .n("planYear", planYear)
                     .s("weekId", week.id())
@@ -149,7 +145,7 @@ public final class DynamoDigestRepository implements DigestRepository {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        return Conditions.consistentGet(client, tableName, Conditions.key(pk, sk));
+        return Conditions.consistentGet(client, table, Conditions.key(pk, sk));
     }
 
     /** Stored with millisecond precision (TABLE.md), so what claim returns is what a read returns. */

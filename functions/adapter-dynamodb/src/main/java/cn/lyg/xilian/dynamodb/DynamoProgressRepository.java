@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *
  * <p>State views return assigned pairs only (see {@link DynamoCatalogRepository} on removed pairs).
  */
-public final class DynamoProgressRepository implements ProgressRepository {
+public final class DynamoProgressRepository extends DynamoStore implements ProgressRepository {
 
     /** Newest first: later time, then the greater key, as {@link Submission#isNewerThan}. */
     static final Comparator<Submission> NEWEST_FIRST = Comparator.comparing(Submission::submittedAt)
@@ -49,12 +49,8 @@ public final class DynamoProgressRepository implements ProgressRepository {
             + " OR #latest.#submittedAt < :submittedAt"
             + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
 
-    private final DynamoDbClient client;
-    private final String tableName;
-
     public DynamoProgressRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.tableName = settings.tableName();
+        super(client, settings);
     }
 
     /**
@@ -66,7 +62,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
     public RecordResult record(Submission submission) {
         Submission candidate = SubmissionMapper.withStoredPrecision(submission);
         try {
-            client.putItem(Conditions.putIfAbsent(tableName, SubmissionMapper.historyItem(candidate)));
+            client.putItem(Conditions.putIfAbsent(table, SubmissionMapper.historyItem(candidate)));
         } catch (ConditionalCheckFailedException keyAlreadyUsed) {
             Submission original = find(candidate.planYear(), candidate.taskId(), candidate.unitId(),
                     candidate.idempotencyKey())
@@ -89,7 +85,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
         Map<String, AttributeValue> data = SubmissionMapper.data(submission);
         try {
             client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
+                    .tableName(table)
                     .key(Conditions.key(Keys.planPk(submission.planYear()),
                             Keys.state(submission.taskId(), submission.unitId())))
                     .updateExpression(ADVANCE_STATE)
@@ -114,7 +110,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
         } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
             // The state already shows this submission or a newer one; only the count may be missing it.
             client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
+                    .tableName(table)
                     .key(Conditions.key(Keys.planPk(submission.planYear()),
                             Keys.state(submission.taskId(), submission.unitId())))
                     .updateExpression(COUNT_ONLY)
@@ -128,7 +124,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
     /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
     @Override
     public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
-        return Conditions.consistentGet(client, tableName,
+        return Conditions.consistentGet(client, table,
                         Conditions.key(Keys.taskHistoryPk(year, taskId), Keys.submissionSk(unitId, idempotencyKey)))
                 .map(SubmissionMapper::submission);
     }
@@ -218,7 +214,7 @@ public final class DynamoProgressRepository implements ProgressRepository {
     }
 
     private KeyQuery query(String partition) {
-        return KeyQuery.on(tableName, partition);
+        return KeyQuery.on(table, partition);
     }
 
     private Stream<Map<String, AttributeValue>> items(KeyQuery query) {

@@ -13,15 +13,12 @@ import java.util.Map;
  * Per-minute counters as items {@code RATE#<subject>#<minute>} / {@code SUBMISSIONS}: one atomic UpdateItem
  * ({@code ADD}) per counted event, across all Lambda instances. DynamoDB TTL deletes them an hour later.
  */
-public class DynamoRateCounter implements RateCounter {
+public class DynamoRateCounter extends DynamoStore implements RateCounter {
 
     private static final Duration KEEP = Duration.ofHours(1);
-    private final DynamoDbClient client;
-    private final String table;
 
     public DynamoRateCounter(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.table = settings.tableName();
+        super(client, settings);
     }
 
     @Override

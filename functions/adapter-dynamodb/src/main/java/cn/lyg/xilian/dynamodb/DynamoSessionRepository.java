@@ -16,14 +16,10 @@ import java.util.Optional;
  * {@code ttl} attribute (epoch seconds) lets DynamoDB purge sessions past their absolute limit; reads never
  * rely on it (TTL deletion is late, and dynalite has none).
  */
-public class DynamoSessionRepository implements SessionRepository {
-
-    private final DynamoDbClient client;
-    private final String table;
+public class DynamoSessionRepository extends DynamoStore implements SessionRepository {
 
     public DynamoSessionRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.table = settings.tableName();
+        super(client, settings);
     }
 
     @Override

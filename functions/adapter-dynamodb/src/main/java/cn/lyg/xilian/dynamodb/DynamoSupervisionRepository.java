@@ -32,14 +32,10 @@ import java.util.Set;
  * that a retry repeats harmlessly, and the state item's overlay ({@code reviewOf…}, {@code extendedTo}) is written
  * last, so a crash in between heals on the client's retry.
  */
-public final class DynamoSupervisionRepository implements SupervisionRepository {
-
-    private final DynamoDbClient client;
-    private final String table;
+public final class DynamoSupervisionRepository extends DynamoStore implements SupervisionRepository {
 
     public DynamoSupervisionRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        this.client = client;
-        this.table = settings.tableName();
+        super(client, settings);
     }
 
     // --- reviews ---
@@ -63,11 +59,8 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
                 .build();
         if (!putOnce(item)) {
             Review original = review(get(item)).orElseThrow();
-            if (!original.sameContent(stored)) {
-                return new Write.Conflict<>(original);
-            }
-            markState(original);
-            return new Write.Replayed<>(original);
+            markState(original); // a retry after a crash before the state update completes it
+            return new Write.Taken<>(original);
         }
         markState(stored);
         return new Write.Stored<>(stored);
@@ -123,7 +116,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         Extension r = withStoredTimes(request);
         Optional<Extension> same = extension(r.planYear(), r.taskId(), r.unitId(), r.key());
         if (same.isPresent()) {
-            return same.get().sameRequest(r) ? new Write.Replayed<>(same.get()) : new Write.Conflict<>(same.get());
+            return new Write.Taken<>(same.get());
         }
         // Claim the pair's pending slot: free, ours (a retry) or stale (its request was never written).
         Map<String, AttributeValue> slot = Attributes.item()
@@ -138,7 +131,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
             String other = get(slot).get("requestKey").s();
             Optional<Extension> holder = extension(r.planYear(), r.taskId(), r.unitId(), other);
             if (holder.isPresent() && holder.get().pending()) {
-                return new Write.Conflict<>(holder.get());
+                return new Write.Taken<>(holder.get());
             }
             try { // the holder was decided (slot not yet released) or never written: take the slot over
                 client.putItem(b -> b.tableName(table).item(slot).conditionExpression("requestKey = :old")
@@ -149,8 +142,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
         }
         Map<String, AttributeValue> item = extensionItem(r);
         if (!putOnce(item)) {
-            Extension original = extension(get(item)).orElseThrow();
-            return original.sameRequest(r) ? new Write.Replayed<>(original) : new Write.Conflict<>(original);
+            return new Write.Taken<>(extension(get(item)).orElseThrow());
         }
         return new Write.Stored<>(r);
     }
@@ -172,25 +164,21 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
             set += ", note = :note";
         }
         String expression = set;
-        Extension result = d;
-        boolean replayed = false;
+        Write<Extension> result;
         try {
             client.updateItem(b -> b.tableName(table).key(k).updateExpression(expression)
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(decision)")
                     .expressionAttributeValues(values));
+            result = new Write.Stored<>(d);
         } catch (ConditionalCheckFailedException decidedBefore) {
-            Extension original = extension(get(k)).orElseThrow();
-            if (!original.sameDecision(d)) {
-                return new Write.Conflict<>(original);
-            }
-            result = original;
-            replayed = true;
+            result = new Write.Taken<>(extension(get(k)).orElseThrow());
         }
-        if (result.approved()) {
-            applyDeadline(result);
+        // Also after a taken decision: a retry after a crash completes the stored decision's follow-ups.
+        if (result.value().approved()) {
+            applyDeadline(result.value());
         }
-        releaseSlot(result);
-        return replayed ? new Write.Replayed<>(result) : new Write.Stored<>(result);
+        releaseSlot(result.value());
+        return result;
     }
 
     /** The most recently decided approval is the pair's deadline; an older one arriving late changes nothing. */
@@ -252,8 +240,7 @@ public final class DynamoSupervisionRepository implements SupervisionRepository 
                 .time("issuedAt", i.issuedAt())
                 .build();
         if (!putOnce(item)) {
-            Instruction original = instruction(i.planYear(), i.taskId(), get(item));
-            return original.sameContent(i) ? new Write.Replayed<>(original) : new Write.Conflict<>(original);
+            return new Write.Taken<>(instruction(i.planYear(), i.taskId(), get(item)));
         }
         return new Write.Stored<>(i);
     }

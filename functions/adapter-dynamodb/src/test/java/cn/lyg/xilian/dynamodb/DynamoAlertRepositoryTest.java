@@ -5,12 +5,9 @@ import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.Finding;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.alert.Rule;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
@@ -21,22 +18,16 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(DynaliteExtension.class)
 class DynamoAlertRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T00:30:00.123Z");
-    private static TestTable table;
+    @RegisterExtension
+    static final TestTable table = TestTable.perClass();
     private static DynamoAlertRepository alerts;
 
     @BeforeAll
-    static void createTable(Dynalite dynalite) {
-        table = TestTable.create(dynalite, DynamoAlertRepositoryTest.class);
+    static void repositories() {
         alerts = new DynamoAlertRepository(table.client, table.settings);
-    }
-
-    @AfterAll
-    static void close() {
-        table.close();
     }
 
     private static AlertRecord alert(int year, String task, String occurrence, Audience... audiences) {

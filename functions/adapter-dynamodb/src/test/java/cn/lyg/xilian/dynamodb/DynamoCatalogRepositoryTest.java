@@ -4,12 +4,9 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.CatalogRepository.LoadResult;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
@@ -26,23 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each test uses its own plan year, so the tests of this class stay independent on the shared table.
  */
-@ExtendWith(DynaliteExtension.class)
 class DynamoCatalogRepositoryTest {
 
-    private static TestTable table;
+    @RegisterExtension
+    static final TestTable table = TestTable.perClass();
     private static DynamoCatalogRepository catalog;
     private static DynamoProgressRepository progress;
 
     @BeforeAll
-    static void createTable(Dynalite dynalite) {
-        table = TestTable.create(dynalite, DynamoCatalogRepositoryTest.class);
+    static void repositories() {
         catalog = table.catalog();
         progress = table.progress();
-    }
-
-    @AfterAll
-    static void closeClient() {
-        table.close();
     }
 
     @Test

@@ -4,12 +4,9 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.report.DigestRecord;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.StatusSnapshot;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -26,23 +23,17 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every method of {@link DynamoDigestRepository} against dynalite; each test uses its own plan year. */
-@ExtendWith(DynaliteExtension.class)
 class DynamoDigestRepositoryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T01:00:00.123456Z");
     private static final ReportWeek W47 = ReportWeek.parse("2026-W47");
-    private static TestTable table;
+    @RegisterExtension
+    static final TestTable table = TestTable.perClass();
     private static DynamoDigestRepository digests;
 
     @BeforeAll
-    static void createTable(Dynalite dynalite) {
-        table = TestTable.create(dynalite, DynamoDigestRepositoryTest.class);
+    static void repositories() {
         digests = new DynamoDigestRepository(table.client, table.settings);
-    }
-
-    @AfterAll
-    static void close() {
-        table.close();
     }
 
     @Test

@@ -6,12 +6,9 @@ import cn.lyg.xilian.core.progress.ProgressRepository.RecordResult;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,23 +27,17 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each test works in its own plan year, so tests stay independent on the class's table. */
-@ExtendWith(DynaliteExtension.class)
 class DynamoProgressRepositoryTest {
 
-    private static TestTable table;
+    @RegisterExtension
+    static final TestTable table = TestTable.perClass();
     private static DynamoCatalogRepository catalog;
     private static DynamoProgressRepository progress;
 
     @BeforeAll
-    static void createTable(Dynalite dynalite) {
-        table = TestTable.create(dynalite, DynamoProgressRepositoryTest.class);
+    static void repositories() {
         catalog = table.catalog();
         progress = table.progress();
-    }
-
-    @AfterAll
-    static void closeClient() {
-        table.close();
     }
 
     @Test

@@ -4,12 +4,8 @@ import cn.lyg.xilian.core.access.Session;
 import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
@@ -22,20 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sessions, submission counters and history pages against dynalite (infra/dynamodb/TABLE.md). */
-@ExtendWith(DynaliteExtension.class)
 class DynamoSessionAndHistoryPageTest {
 
-    private static TestTable table;
-
-    @BeforeAll
-    static void createTable(Dynalite dynalite) {
-        table = TestTable.create(dynalite, DynamoSessionAndHistoryPageTest.class);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        table.close();
-    }
+    @RegisterExtension
+    static final TestTable table = TestTable.perClass();
 
     @Test
     void sessionsAreCreatedOnceTouchedForwardAndDeletedForGood() {

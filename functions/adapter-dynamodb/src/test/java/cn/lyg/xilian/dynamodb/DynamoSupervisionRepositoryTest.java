@@ -14,12 +14,9 @@ import cn.lyg.xilian.core.supervision.ReviewDecision;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,14 +28,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reviews, extensions and instructions on dynalite through the use case; each test in its own plan year. */
-@ExtendWith(DynaliteExtension.class)
 class DynamoSupervisionRepositoryTest {
 
     private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "c");
     private static final Principal GANYU = new Principal(Role.UNIT, "ganyu", "g");
     private static final Principal DONGHAI = new Principal(Role.UNIT, "donghai", "d");
 
-    private static TestTable table;
+    @RegisterExtension
+    static final TestTable table = TestTable.perClass();
     private static DynamoCatalogRepository catalog;
     private static DynamoProgressRepository progress;
     private static DynamoSupervisionRepository supervision;
@@ -46,19 +43,13 @@ class DynamoSupervisionRepositoryTest {
     private static Supervise supervise;
 
     @BeforeAll
-    static void createTable(Dynalite dynalite) {
-        table = TestTable.create(dynalite, DynamoSupervisionRepositoryTest.class);
+    static void repositories() {
         catalog = table.catalog();
         progress = table.progress();
         supervision = new DynamoSupervisionRepository(table.client, table.settings);
         ReviewListener listener = returned::add;
         supervise = new Supervise(supervision, progress, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC),
                 listener);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        table.close();
     }
 
     @Test

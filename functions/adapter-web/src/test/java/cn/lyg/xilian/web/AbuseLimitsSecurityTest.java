@@ -3,12 +3,8 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.access.CredentialRepository;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,20 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in tests/deploy SecurityTemplateTest): HSTS whenever the request came over https, and each failed sign-in
  * logged as one structured event without the token.
  */
-@ExtendWith(DynaliteExtension.class)
 class AbuseLimitsSecurityTest {
 
-    static TestApp app;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final TestApp app = TestApp.running();
 
     @Test
     void hstsOverHttpsOnly() {

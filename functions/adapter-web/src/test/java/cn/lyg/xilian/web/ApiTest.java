@@ -11,14 +11,11 @@ import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.SubmitOutcome;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,23 +36,17 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON API over real HTTP: access rules, every bad input, replay, concurrency, late arrival. */
-@ExtendWith(DynaliteExtension.class)
 class ApiTest {
 
-    static TestApp app;
+    // Concurrency and replays, not abuse: 200 submissions share a few credentials within a minute. The cap
+    // itself is tested in HistoryBoundsSecurityTest.
+    @RegisterExtension
+    static final TestApp app = TestApp.running(java.util.Map.of("xilian.web.submissions-per-minute", 10_000));
     static String huiyu;
 
     @BeforeAll
-    static void start(Dynalite dynalite) {
-        // Concurrency and replays, not abuse: 200 submissions share a few credentials within a minute. The cap
-        // itself is tested in HistoryBoundsSecurityTest.
-        app = TestApp.start(dynalite, java.util.Map.of("xilian.web.submissions-per-minute", 10_000));
+    static void start() {
         huiyu = app.issue(Role.UNIT, "park-huiyu");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static HttpResponse<String> post(String path, String token, String key, String contentType, byte[] body) {

@@ -2,13 +2,11 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.testkit.Chromium;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,16 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the form, check rows and lights, download both files with the browser's cookie, and keep screenshots at
  * desktop and phone width in target/screenshots/.
  */
-@ExtendWith(DynaliteExtension.class)
 class BoardBrowserTest {
 
-    static TestApp app;
+    @RegisterExtension
+    static final TestApp app = TestApp.running(BoardFixture.properties());
     static Chromium chromium;
     static WebDriver browser;
 
     @BeforeAll
-    static void start(Dynalite dynalite) throws IOException {
-        app = TestApp.start(dynalite, BoardFixture.properties());
+    static void start() throws IOException {
         BoardFixture.load(app);
         chromium = Chromium.start(); // fails (never skips) when the browser is missing: a board nobody looked at is not tested
         browser = chromium.driver();
@@ -50,9 +47,6 @@ class BoardBrowserTest {
     static void stop() throws IOException {
         if (chromium != null) {
             chromium.close();
-        }
-        if (app != null) {
-            app.close();
         }
     }
 

@@ -1,15 +1,12 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,24 +22,18 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The board and its downloads over real HTTP, against the fixture of {@link BoardFixture}. */
-@ExtendWith(DynaliteExtension.class)
 class BoardTest {
 
-    static TestApp app;
+    @RegisterExtension
+    static final TestApp app = TestApp.running(BoardFixture.properties());
     static String coordinator;
     static String lianyun;
 
     @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite, BoardFixture.properties());
+    static void start() {
         BoardFixture.load(app);
         coordinator = signIn(app.issue(Role.COORDINATOR, null));
         lianyun = signIn(app.issue(Role.UNIT, "lianyun"));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static String signIn(String token) {

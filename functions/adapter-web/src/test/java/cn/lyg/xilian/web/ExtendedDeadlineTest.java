@@ -5,12 +5,8 @@ import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Outcome;
 import cn.lyg.xilian.core.supervision.Supervise;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,21 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * date with the plan's beside it: the unit's task list, the task page's header and unit block, the board and
  * the coordinators' overview.
  */
-@ExtendWith(DynaliteExtension.class)
 class ExtendedDeadlineTest {
 
     private static final String EXTENDED = "原定12月31日，经批准延期至2027年1月31日";
-    static TestApp app;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final TestApp app = TestApp.running();
 
     @Test
     void theEffectiveDateShowsBesideThePlansWhereverTheUnitsDeadlineShows() {

@@ -3,12 +3,8 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.CredentialRepository;
 import cn.lyg.xilian.core.access.Tokens;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -18,20 +14,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The form flow over real HTTP: sign in, list, submit, invalid submit keeps input, confirmation. */
-@ExtendWith(DynaliteExtension.class)
 class FormFlowTest {
 
-    static TestApp app;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final TestApp app = TestApp.running();
 
     private String signIn(String token) {
         return Http.signIn(app.url(""), token);

@@ -4,14 +4,11 @@ import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -32,16 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12, finding 5: history is paginated on every view (200 submissions grew the task page and the API
  * answer from 6 KB to 3.67 MB), and submissions per credential per minute are capped with a clear 429.
  */
-@ExtendWith(DynaliteExtension.class)
 class HistoryBoundsSecurityTest {
 
-    static TestApp app;
-    static ApiClient api;
     static final int LIMIT_PER_MINUTE = 5;
+    @RegisterExtension
+    static final TestApp app = TestApp.running(Map.of("xilian.web.submissions-per-minute", LIMIT_PER_MINUTE));
+    static ApiClient api;
 
     @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite, Map.of("xilian.web.submissions-per-minute", LIMIT_PER_MINUTE));
+    static void start() {
         api = new ApiClient(app);
         // 200 reports of 东海县 on 2.8, 1.9 KB of text each, one minute apart (stored directly: a fixture).
         ProgressRepository repo = app.ctx.getBean(ProgressRepository.class);
@@ -49,11 +45,6 @@ class HistoryBoundsSecurityTest {
         IntStream.range(0, 200).parallel().forEach(i -> repo.record(new Submission(2026, "2.8", "donghai",
                 "bulk-%04d".formatted(i), ProgressStatus.IN_PROGRESS, i / 2, Map.of(), "第" + i + "次进展" + "长".repeat(1900),
                 null, null, "测试", null, start.plusSeconds(60L * i))));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {

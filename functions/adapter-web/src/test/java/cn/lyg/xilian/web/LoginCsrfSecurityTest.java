@@ -1,12 +1,8 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -18,20 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12, finding 4: a cross-site sign-in link must not replace a signed-in unit's session (reports typed
  * afterwards would go to another unit). Before the fix {@code GET /login?token=…} set the cookie at once.
  */
-@ExtendWith(DynaliteExtension.class)
 class LoginCsrfSecurityTest {
 
-    static TestApp app;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final TestApp app = TestApp.running();
 
     /** 我的任务 of the session: which unit's tasks it lists. */
     static String whoseTasks(String cookie) {

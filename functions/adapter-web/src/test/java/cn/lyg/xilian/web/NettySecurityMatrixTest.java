@@ -1,12 +1,8 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.security.SecurityMatrix;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,20 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The standing security suite (testkit {@link SecurityMatrix}) through Netty on a real socket. */
-@ExtendWith(DynaliteExtension.class)
 class NettySecurityMatrixTest extends SecurityMatrix {
 
-    static TestApp app;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite, Map.of("xilian.web.submissions-per-minute", 1000));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final TestApp app = TestApp.running(Map.of("xilian.web.submissions-per-minute", 1000));
 
     @Override
     protected Reply send(String method, String pathAndQuery, Map<String, String> headers, String body) {

@@ -3,12 +3,8 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.access.CredentialRepository;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -24,20 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Before the fix the cookie was the token itself: it survived sign-out, worked as a Bearer token and lived
  * 400 days.
  */
-@ExtendWith(DynaliteExtension.class)
 class SessionSecurityTest {
 
-    static TestApp app;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final TestApp app = TestApp.running();
 
     static String sessionId(String cookie) {
         return cookie.substring(cookie.indexOf('=') + 1);

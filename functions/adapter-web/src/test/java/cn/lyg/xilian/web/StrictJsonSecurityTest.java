@@ -1,14 +1,11 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,23 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12, finding 7: duplicate keys and unknown fields were accepted (the last key won, unknown fields were
  * ignored) and 4,500 unknown figure keys gave a 484 KB error body.
  */
-@ExtendWith(DynaliteExtension.class)
 class StrictJsonSecurityTest {
 
-    static TestApp app;
+    @RegisterExtension
+    static final TestApp app = TestApp.running(java.util.Map.of("xilian.web.submissions-per-minute", 1000));
     static ApiClient api;
     static String token;
 
     @BeforeAll
-    static void start(Dynalite dynalite) {
-        app = TestApp.start(dynalite, java.util.Map.of("xilian.web.submissions-per-minute", 1000));
+    static void start() {
         api = new ApiClient(app);
         token = app.issue(Role.UNIT, "park-huiyu");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {

@@ -10,8 +10,12 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -24,17 +28,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The web application on Netty over a real socket, against a fresh table on the shared dynalite. */
-final class TestApp implements AutoCloseable {
+/**
+ * The web application on Netty over a real socket, against a fresh table on the shared dynalite. A test class
+ * declares it as {@code @RegisterExtension static final TestApp app = TestApp.running(…)}: it starts before the
+ * class's {@code @BeforeAll} methods and closes after its {@code @AfterAll} methods.
+ */
+final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
-    final EmbeddedServer server;
-    final ApplicationContext ctx;
-    final Plan plan;
+    private final Map<String, Object> extra;
+    EmbeddedServer server;
+    ApplicationContext ctx;
+    Plan plan;
 
-    private TestApp(EmbeddedServer server, Plan plan) {
-        this.server = server;
-        this.ctx = server.getApplicationContext();
-        this.plan = plan;
+    private TestApp(Map<String, Object> extra) {
+        this.extra = extra;
+    }
+
+    static TestApp running() {
+        return running(Map.of());
+    }
+
+    /** With extra properties, e.g. {@code test.today} (see {@link FixedClockFactory}). */
+    static TestApp running(Map<String, Object> extra) {
+        return new TestApp(extra);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Dynalite dynalite = DynaliteExtension.dynalite(context);
+        String table = Dynalite.uniqueTableName("web");
+        Map<String, Object> p = properties(dynalite, table);
+        p.putAll(extra);
+        server = ApplicationContext.run(EmbeddedServer.class, p);
+        ctx = server.getApplicationContext();
+        plan = plan2026();
+        new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
+        ctx.getBean(CatalogRepository.class).load(plan);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
     }
 
     static Map<String, Object> properties(Dynalite dynalite, String table) {
@@ -46,22 +82,6 @@ final class TestApp implements AutoCloseable {
         p.put("micronaut.server.port", -1);
         p.put("micronaut.server.max-request-size", 262144);
         return p;
-    }
-
-    static TestApp start(Dynalite dynalite) {
-        return start(dynalite, Map.of());
-    }
-
-    /** With extra properties, e.g. {@code test.today} (see {@link FixedClockFactory}). */
-    static TestApp start(Dynalite dynalite, Map<String, Object> extra) {
-        String table = Dynalite.uniqueTableName("web");
-        Map<String, Object> p = properties(dynalite, table);
-        p.putAll(extra);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p);
-        Plan plan = plan2026();
-        new TableCreator(server.getApplicationContext().getBean(DynamoDbClient.class)).createIfAbsent(table);
-        server.getApplicationContext().getBean(CatalogRepository.class).load(plan);
-        return new TestApp(server, plan);
     }
 
     static Plan plan2026() {
@@ -90,10 +110,5 @@ final class TestApp implements AutoCloseable {
 
     String url(String path) {
         return "http://localhost:" + server.getPort() + path;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

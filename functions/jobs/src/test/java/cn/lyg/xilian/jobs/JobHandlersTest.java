@@ -14,7 +14,6 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import io.micronaut.json.JsonMapper;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,15 +35,8 @@ class JobHandlersTest {
 
     /** A Tuesday and a working day: overdue, lead and unreported alerts are due for the 2026 plan. */
     private static final LocalDate TUESDAY = LocalDate.of(2026, 12, 1);
-    private static Dynalite dynalite;
-
-    @BeforeAll
-    static void server(Dynalite server) {
-        dynalite = server;
-    }
-
     @Test
-    void theDailyScanWritesEmailsOnceAndASecondRunTheSameDayWritesNothingNew() throws Exception {
+    void theDailyScanWritesEmailsOnceAndASecondRunTheSameDayWritesNothingNew(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-dedupe", null, Map.of());
              AlertScanHandler handler = new AlertScanHandler(app.context)) {
             // The scheduler's Input JSON, read by the context's JsonMapper as the runtime would bind it.
@@ -74,7 +66,7 @@ class JobHandlersTest {
     }
 
     @Test
-    void anEmptyScheduleInputMeansTodayInShanghai() throws Exception {
+    void anEmptyScheduleInputMeansTodayInShanghai(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-today", null, Map.of());
              AlertScanHandler handler = new AlertScanHandler(app.context)) {
             JobRequest request = app.context.getBean(JsonMapper.class).readValue("{}", JobRequest.class);
@@ -83,7 +75,7 @@ class JobHandlersTest {
     }
 
     @Test
-    void aTransportThatFailsThenRecoversDeliversEveryAlertExactlyOnce() {
+    void aTransportThatFailsThenRecoversDeliversEveryAlertExactlyOnce(Dynalite dynalite) {
         FlakyTransport transport = new FlakyTransport();
         try (JobsTestApp app = JobsTestApp.start(dynalite, "scan-flaky", transport, Map.of());
              AlertScanHandler handler = new AlertScanHandler(app.context)) {
@@ -116,7 +108,7 @@ class JobHandlersTest {
     }
 
     @Test
-    void aBlockedSubmissionOnTheStreamAlertsTheCoordinatorsOnceAndTheDailyScanDoesNotRepeatIt() throws Exception {
+    void aBlockedSubmissionOnTheStreamAlertsTheCoordinatorsOnceAndTheDailyScanDoesNotRepeatIt(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "stream", null, Map.of());
              SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context);
              AlertScanHandler scanHandler = new AlertScanHandler(app.context)) {
@@ -146,7 +138,7 @@ class JobHandlersTest {
     }
 
     @Test
-    void withoutAStreamTheDailyScanIsTheBackstopForABlockedSubmission() {
+    void withoutAStreamTheDailyScanIsTheBackstopForABlockedSubmission(Dynalite dynalite) {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "backstop", null, Map.of());
              AlertScanHandler scanHandler = new AlertScanHandler(app.context);
              SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context)) {
@@ -166,7 +158,7 @@ class JobHandlersTest {
     }
 
     @Test
-    void aFailedEmailDoesNotFailTheRecordButAMissingSubmissionDoes() {
+    void aFailedEmailDoesNotFailTheRecordButAMissingSubmissionDoes(Dynalite dynalite) {
         FlakyTransport transport = new FlakyTransport();
         try (JobsTestApp app = JobsTestApp.start(dynalite, "stream-flaky", transport, Map.of());
              SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context)) {
@@ -186,7 +178,7 @@ class JobHandlersTest {
     }
 
     @Test
-    void theHandlersMakeOnlyTheAwsCallsTheFunctionDeclares() throws Exception {
+    void theHandlersMakeOnlyTheAwsCallsTheFunctionDeclares(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "aws-calls", null, Map.of());
              SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context);
              AlertScanHandler scanHandler = new AlertScanHandler(app.context);

@@ -8,6 +8,7 @@ import cn.lyg.xilian.core.mail.MailTransport;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import io.micronaut.context.ApplicationContext;
@@ -108,10 +109,27 @@ final class JobsTestApp implements AutoCloseable {
     }
 
     List<Path> emails() {
+        return emails(outbox);
+    }
+
+    /** The .eml files of an outbox folder, in name order. */
+    static List<Path> emails(Path outbox) {
         try (Stream<Path> files = Files.list(outbox)) {
             return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    DigestRepository digests() {
+        return context.getBean(DigestRepository.class);
+    }
+
+    static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,13 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaSerializationTest {
 
     private static final String ARN = "arn:aws-cn:dynamodb:cn-north-1:123456789012:table/xilian/stream/2026-11-25T00:00:00.000";
-    private static Dynalite dynalite;
-
-    @BeforeAll
-    static void server(Dynalite server) {
-        dynalite = server;
-    }
-
     /** A DynamoDB Streams record as Lambda delivers it (KEYS_ONLY view), per the AWS documentation's sample. */
     static String streamRecord(String eventName, String sequence, String pk, String sk) {
         return """
@@ -98,7 +90,7 @@ class LambdaSerializationTest {
     }
 
     @Test
-    void aBlockedSubmissionArrivingAsStreamJsonMailsTheCoordinatorsAndAFailedRecordIsReportedAsLambdaExpects() {
+    void aBlockedSubmissionArrivingAsStreamJsonMailsTheCoordinatorsAndAFailedRecordIsReportedAsLambdaExpects(Dynalite dynalite) {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "serde-stream", null, Map.of());
              SubmissionEventHandler handler = new SubmissionEventHandler(app.context)) {
             Submission blocked = app.storeBlocked("k-serde-1");
@@ -144,7 +136,7 @@ class LambdaSerializationTest {
     }
 
     @Test
-    void theScheduledHandlersRunFromJsonAndTheirResultsSerialize() throws Exception {
+    void theScheduledHandlersRunFromJsonAndTheirResultsSerialize(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "serde-jobs", null, Map.of());
              AlertScanHandler scan = new AlertScanHandler(app.context);
              WeeklySummaryHandler summary = new WeeklySummaryHandler(app.context)) {
@@ -177,7 +169,7 @@ class LambdaSerializationTest {
     }
 
     @Test
-    void theHandlersContextJsonMapperReadsAndWritesTheSameEvents() throws Exception {
+    void theHandlersContextJsonMapperReadsAndWritesTheSameEvents(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "serde-context", null, Map.of())) {
             JsonMapper json = app.context.getBean(JsonMapper.class);
             DynamodbEvent event = json.readValue(streamEvent(streamRecord("INSERT", "7",

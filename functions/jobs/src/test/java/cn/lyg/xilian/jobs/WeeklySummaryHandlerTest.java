@@ -1,7 +1,6 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
@@ -21,13 +20,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,15 +46,8 @@ class WeeklySummaryHandlerTest {
     /** Monday 2026-11-30: the run covers 2026-W48 (11-23 … 11-29). */
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
     private static final String W48 = "2026-W48";
-    private static Dynalite dynalite;
-
-    @BeforeAll
-    static void server(Dynalite server) {
-        dynalite = server;
-    }
-
     @Test
-    void theMondayRunSendsTheCoordinatorsSummaryAndUnitDigestsAndASecondRunSendsNothing() throws Exception {
+    void theMondayRunSendsTheCoordinatorsSummaryAndUnitDigestsAndASecondRunSendsNothing(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-once", null, Map.of());
              WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
             reportInWeek48(app);
@@ -98,22 +87,22 @@ class WeeklySummaryHandlerTest {
             assertThat(laterInTheWeek.week()).isEqualTo(W48);
             assertThat(laterInTheWeek.sent()).isEmpty();
             assertThat(app.emails()).containsExactlyElementsOf(afterFirst);
-            assertThat(digests(app).ofWeek(2026, ReportWeek.parse(W48))).hasSize(first.sent().size())
+            assertThat(app.digests().ofWeek(2026, ReportWeek.parse(W48))).hasSize(first.sent().size())
                     .allSatisfy(r -> assertThat(r.sent()).isTrue());
             // the run fixed the week's snapshot: next week's baseline
-            assertThat(digests(app).snapshot(2026, ReportWeek.parse(W48))).isPresent();
+            assertThat(app.digests().snapshot(2026, ReportWeek.parse(W48))).isPresent();
         }
     }
 
     @Test
-    void aFailingTransportThenRecoveringSendsEveryMailExactlyOnce() {
+    void aFailingTransportThenRecoveringSendsEveryMailExactlyOnce(Dynalite dynalite) {
         FlakyTransport transport = new FlakyTransport();
         try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-flaky", transport, Map.of());
              WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
             transport.writeTo(app.outbox);
 
             WeeklySummaryResult failing = handler.execute(JobRequest.asOf(MONDAY));
-            List<DigestRecord> pending = digests(app).ofWeek(2026, ReportWeek.parse(W48));
+            List<DigestRecord> pending = app.digests().ofWeek(2026, ReportWeek.parse(W48));
             transport.down = false;
             WeeklySummaryResult retry = handler.execute(JobRequest.asOf(MONDAY.plusDays(1))); // the daily retry
             WeeklySummaryResult again = handler.execute(JobRequest.asOf(MONDAY.plusDays(2)));
@@ -128,13 +117,13 @@ class WeeklySummaryHandlerTest {
             List<MimeMessage> mails = app.emails().stream().map(JobsTestApp::parse).toList();
             assertThat(mails).hasSize(retry.sent().size());
             assertThat(mails.stream().map(m -> to(m).getFirst())).doesNotHaveDuplicates();
-            assertThat(mails.stream().map(WeeklySummaryHandlerTest::messageId))
+            assertThat(mails.stream().map(JobsTestApp::messageId))
                     .containsExactlyInAnyOrderElementsOf(transport.refused.stream().map(id -> "<" + id + ">").toList());
         }
     }
 
     @Test
-    void aClassicScheduledEventOrAnEmptyInputMeansTheWeekBeforeTodayInShanghai() throws Exception {
+    void aClassicScheduledEventOrAnEmptyInputMeansTheWeekBeforeTodayInShanghai(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-event", null, Map.of());
              WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
             JsonMapper json = app.context.getBean(JsonMapper.class);
@@ -157,7 +146,7 @@ class WeeklySummaryHandlerTest {
     }
 
     @Test
-    void everyHandlersOutputSerializesWithTheContextsJsonMapper() throws Exception {
+    void everyHandlersOutputSerializesWithTheContextsJsonMapper(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-json", null, Map.of());
              WeeklySummaryHandler weekly = new WeeklySummaryHandler(app.context);
              AlertScanHandler scan = new AlertScanHandler(app.context);
@@ -199,19 +188,9 @@ class WeeklySummaryHandlerTest {
                 Map.of(), "已对接", "资金未到位", "协调资金", "李四", null, Instant.parse("2026-11-26T02:00:00Z")));
     }
 
-    private static DigestRepository digests(JobsTestApp app) {
-        return app.context.getBean(DigestRepository.class);
-    }
-
     private static String addressOf(String recipientId) {
         return recipientId.equals(SendWeeklySummary.COORDINATORS_RECIPIENT) ? JobsTestApp.COORDINATOR
                 : recipientId.substring("unit:".length()) + "@example.cn";
-    }
-
-    private static List<Path> emails(Path outbox) throws Exception {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
-        }
     }
 
     private static List<String> to(MimeMessage message) {
@@ -221,14 +200,6 @@ class WeeklySummaryHandlerTest {
                 to.add(((InternetAddress) address).getAddress());
             }
             return to;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String messageId(MimeMessage message) {
-        try {
-            return message.getMessageID();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,17 +2,13 @@ package cn.lyg.xilian.local;
 
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.testkit.Chromium;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -42,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Monday summary run for the week that holds today) lists it in 灌云县's mail and not in 海州区's. Screenshots on
  * desktop and phone width.
  */
-@ExtendWith(DynaliteExtension.class)
 class InstructionBrowserTest {
 
     private static final String TASK = "2.1";
@@ -52,69 +47,52 @@ class InstructionBrowserTest {
     private static final String OTHER_MAIL = "haizhou@lyg.example.cn";
     private static final String TEXT = "请于本月底前报送园区共建协议签署进展及佐证材料";
 
-    static LocalRun local;
-    static Chromium chromium;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) throws Exception {
-        local = LocalRun.start(dynalite, "instruction-browser", Map.of(
-                "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL),
-                "xilian.contacts.units." + OTHER, List.of(OTHER_MAIL)));
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (local != null) {
-            local.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRun run = new BrowserRun("instruction-browser", Map.of(
+            "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL), "xilian.contacts.units." + OTHER, List.of(OTHER_MAIL)));
 
     private void signIn(String marker) throws Exception {
-        WebDriver browser = chromium.driver();
-        browser.get(local.signInLink(marker));
+        WebDriver browser = run.chromium.driver();
+        browser.get(run.local.signInLink(marker));
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Test
     void anInstructionForOneUnitReachesThatUnitsPageAndDigestOnly() throws Exception {
-        WebDriver browser = chromium.driver();
-        chromium.resize(1280, 2000);
+        WebDriver browser = run.chromium.driver();
+        run.chromium.resize(1280, 2000);
 
         // The coordinator leaves an instruction for 灌云县 from the task page.
         signIn("市发改委");
-        browser.get(local.base() + "/tasks/" + TASK);
+        browser.get(run.local.base() + "/tasks/" + TASK);
         new Select(browser.findElement(By.id("instruct-unit"))).selectByValue(UNIT);
         browser.findElement(By.id("instruct-text")).sendKeys(TEXT);
-        chromium.clickAndWaitForNewPage(By.cssSelector("form.instruct-form button[type=submit]"));
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.instruct-form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("/tasks/" + TASK);
         assertThat(browser.findElement(By.id("supervision")).getText()).contains(TEXT).contains("致灌云县");
-        chromium.screenshot("instruction-coordinator-desktop.png");
+        run.chromium.screenshot("instruction-coordinator-desktop.png");
 
         // 灌云县 sees it, marked new the first time (phone width); opening the page marked it read.
         signIn("(" + UNIT + ")");
-        chromium.resize(390, 2000);
-        browser.get(local.base() + "/tasks/" + TASK);
+        run.chromium.resize(390, 2000);
+        browser.get(run.local.base() + "/tasks/" + TASK);
         String first = browser.findElement(By.id("supervision")).getText();
         assertThat(first).contains(TEXT).contains("（新）");
-        chromium.screenshot("instruction-unit-phone.png");
+        run.chromium.screenshot("instruction-unit-phone.png");
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("supervision")).getText()).contains(TEXT).doesNotContain("（新）");
-        chromium.resize(1280, 2000);
+        run.chromium.resize(1280, 2000);
 
         // 海州区, also responsible for the task, does not see it.
         signIn("(" + OTHER + ")");
-        browser.get(local.base() + "/tasks/" + TASK);
+        browser.get(run.local.base() + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).doesNotContain(TEXT);
         assertThat(browser.findElements(By.cssSelector("#supervision .instruction"))).isEmpty();
 
         // The next weekly digest: in 灌云县's mail, not in 海州区's.
         LocalDate monday = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        local.server().getApplicationContext().getBean(SendWeeklySummary.class).run(2026, monday);
+        run.local.server().getApplicationContext().getBean(SendWeeklySummary.class).run(2026, monday);
         List<String> unitMails = mailsTo(UNIT_MAIL);
         List<String> otherMails = mailsTo(OTHER_MAIL);
         assertThat(unitMails).as("灌云县's digest").isNotEmpty().anySatisfy(m -> assertThat(m).contains("督办意见").contains(TEXT));
@@ -124,7 +102,7 @@ class InstructionBrowserTest {
     /** The text of every outbox message to {@code address} (all text parts, decoded). */
     private static List<String> mailsTo(String address) throws Exception {
         List<String> out = new ArrayList<>();
-        Path outbox = local.data().resolve("outbox");
+        Path outbox = run.local.data().resolve("outbox");
         try (Stream<Path> files = Files.list(outbox)) {
             for (Path f : files.toList()) {
                 try (InputStream in = Files.newInputStream(f)) {

@@ -7,16 +7,11 @@ import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.testkit.Chromium;
-import cn.lyg.xilian.testkit.Dynalite;
-import cn.lyg.xilian.testkit.DynaliteExtension;
-import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -48,45 +43,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing stored, a photo and a PDF are attached and listed under their Chinese names. Screenshots on desktop and
  * phone width.
  */
-@ExtendWith(DynaliteExtension.class)
 class SupervisionBrowserTest {
 
     private static final String TASK = "2.5";
     private static final String UNIT = "guanyun";
     private static final String UNIT_MAIL = "guanyun@lyg.example.cn";
 
-    static LocalRun local;
-    static EmbeddedServer server;
-    static Chromium chromium;
-    static String base;
-    static Path data;
-
-    @BeforeAll
-    static void start(Dynalite dynalite) throws Exception {
-        local = LocalRun.start(dynalite, "supervision-browser", Map.of(
-                "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL), "xilian.alerts.quiet-days", false));
-        server = local.server();
-        base = local.base();
-        data = local.data();
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserRun run = new BrowserRun("supervision-browser", Map.of(
+            "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL), "xilian.alerts.quiet-days", false));
 
     static String signInLink(String marker) throws Exception {
-        return local.signInLink(marker);
+        return run.local.signInLink(marker);
     }
 
     private void signIn(String marker) throws Exception {
-        WebDriver browser = chromium.driver();
+        WebDriver browser = run.chromium.driver();
         browser.get(signInLink(marker));
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         // Waiting by URL: the confirmation page's node can vanish while a staleness check still looks at it.
@@ -95,29 +67,29 @@ class SupervisionBrowserTest {
     }
 
     private void report(String percent, String progress) {
-        WebDriver browser = chromium.driver();
-        browser.get(base + "/tasks/" + TASK);
+        WebDriver browser = run.chromium.driver();
+        browser.get(run.base + "/tasks/" + TASK);
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("推进中");
         retype("percent", percent);
         retype("progress", progress);
-        chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/tasks/" + TASK + "'] button[type=submit]"));
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/tasks/" + TASK + "'] button[type=submit]"));
         assertThat(browser.getPageSource()).contains("已保存");
     }
 
     private void retype(String id, String text) {
-        chromium.driver().findElement(By.id(id)).clear();
-        chromium.driver().findElement(By.id(id)).sendKeys(text);
+        run.chromium.driver().findElement(By.id(id)).clear();
+        run.chromium.driver().findElement(By.id(id)).sendKeys(text);
     }
 
     private TaskUnitState state() {
-        return server.getApplicationContext().getBean(ProgressRepository.class).statesOfTask(2026, TASK).stream()
+        return run.server.getApplicationContext().getBean(ProgressRepository.class).statesOfTask(2026, TASK).stream()
                 .filter(s -> s.unitId().equals(UNIT)).findFirst().orElseThrow();
     }
 
     @Test
     void reportSendBackReportAgainAcceptRequestAndApproveAnExtension() throws Exception {
-        WebDriver browser = chromium.driver();
-        chromium.resize(1280, 2400);
+        WebDriver browser = run.chromium.driver();
+        run.chromium.resize(1280, 2400);
 
         // 1. The unit reports, then attaches a photo and a PDF from the task page (hostile files first: refused,
         // nothing stored).
@@ -130,30 +102,30 @@ class SupervisionBrowserTest {
                 (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1});
         Path pdf = Files.write(files.resolve("规划批复（盖章）.pdf"),
                 "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        browser.get(base + "/tasks/" + TASK);
+        browser.get(run.base + "/tasks/" + TASK);
         browser.findElement(By.id("evidence-files")).sendKeys(empty + "\n" + fake);
-        chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
         assertThat(navigationStatus(browser)).isEqualTo(422L);
         assertThat(browser.getPageSource()).contains("是空文件");
         assertThat(evidenceOnDisk()).as("nothing stored").isEmpty();
 
-        browser.get(base + "/tasks/" + TASK);
+        browser.get(run.base + "/tasks/" + TASK);
         browser.findElement(By.id("evidence-files")).sendKeys(photo + "\n" + pdf);
-        chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
         assertThat(browser.getPageSource()).contains("佐证材料（2个）").contains("道路施工现场照片.jpg")
                 .contains("规划批复（盖章）.pdf");
         assertThat(evidenceOnDisk()).hasSize(2).allSatisfy(f -> assertThat(f.toString()).doesNotContain("照片", "批复"));
-        chromium.screenshot("supervision-evidence-desktop.png");
+        run.chromium.screenshot("supervision-evidence-desktop.png");
         // The pair's state lists them (ledger column 佐证材料, board).
         assertThat(state().evidence()).containsExactly("道路施工现场照片.jpg", "规划批复（盖章）.pdf");
 
         // 2. The coordinator sends it back with a reason from the task page.
         signIn("市发改委");
-        browser.get(base + "/tasks/" + TASK);
+        browser.get(run.base + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("最新填报待审核");
         browser.findElement(By.id("reason-" + UNIT)).sendKeys("缺少佐证材料，请补充现场照片");
-        chromium.screenshot("supervision-review-desktop.png");
-        chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=RETURNED]"));
+        run.chromium.screenshot("supervision-review-desktop.png");
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=RETURNED]"));
         assertThat(browser.getCurrentUrl()).contains("/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("最新填报已退回").contains("缺少佐证材料，请补充现场照片");
         assertThat(state().returned()).isTrue();
@@ -163,49 +135,49 @@ class SupervisionBrowserTest {
         assertThat(notice.getSubject()).contains("退回").contains(TASK);
         assertThat(notice.getAllRecipients()[0].toString()).isEqualTo(UNIT_MAIL);
         String text = ((MimeMultipart) notice.getContent()).getBodyPart(0).getContent().toString();
-        assertThat(text).contains("缺少佐证材料，请补充现场照片").contains(base + "/tasks/" + TASK);
+        assertThat(text).contains("缺少佐证材料，请补充现场照片").contains(run.base + "/tasks/" + TASK);
 
         // 3. The unit sees the reason on its task page and reports again (phone width).
         signIn("(" + UNIT + ")");
-        chromium.resize(390, 2400);
-        browser.get(base + "/tasks/" + TASK);
+        run.chromium.resize(390, 2400);
+        browser.get(run.base + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("本单位最新填报已被退回").contains("缺少佐证材料，请补充现场照片");
-        chromium.screenshot("supervision-returned-phone.png");
+        run.chromium.screenshot("supervision-returned-phone.png");
         report("40", "补充园区道路施工现场照片3张");
         assertThat(state().returned()).isFalse();
         assertThat(state().evidence()).as("the files stay with the earlier report").isEmpty();
-        chromium.resize(1280, 2400);
+        run.chromium.resize(1280, 2400);
 
         // 4. The coordinator accepts.
         signIn("市发改委");
-        browser.get(base + "/tasks/" + TASK);
-        chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=ACCEPTED]"));
+        browser.get(run.base + "/tasks/" + TASK);
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=ACCEPTED]"));
         assertThat(browser.getPageSource()).contains("最新填报已通过");
         assertThat(state().review().decision().label()).isEqualTo("通过");
 
         // 5. The unit requests an extension; before the approval the plan's date drives the alerts.
         signIn("(" + UNIT + ")");
-        browser.get(base + "/tasks/" + TASK);
+        browser.get(run.base + "/tasks/" + TASK);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('ext-date').value='2027-02-28'");
         browser.findElement(By.id("ext-reason")).sendKeys("园区用地报批延迟，申请延期");
-        chromium.clickAndWaitForNewPage(By.cssSelector("form.extension-form button[type=submit]"));
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.extension-form button[type=submit]"));
         assertThat(browser.getPageSource()).contains("待审批").contains("园区用地报批延迟");
         assertThat(browser.findElements(By.cssSelector("form.extension-form"))).as("one pending request").isEmpty();
 
-        RunAlertScan scan = server.getApplicationContext().getBean(RunAlertScan.class);
+        RunAlertScan scan = run.server.getApplicationContext().getBean(RunAlertScan.class);
         scan.run(2026, LocalDate.of(2026, 12, 24));
         assertThat(alert("APPROACHING", "lead-7")).as("lead-7 of the plan's date").isPresent();
 
         // The coordinator approves another date with a note.
         signIn("市发改委");
-        browser.get(base + "/tasks/" + TASK);
+        browser.get(run.base + "/tasks/" + TASK);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('grant-" + UNIT + "').value='2027-01-31'");
         browser.findElement(By.id("note-" + UNIT)).sendKeys("同意延至2027年1月底");
-        chromium.screenshot("supervision-extension-desktop.png");
-        chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=approve]"));
+        run.chromium.screenshot("supervision-extension-desktop.png");
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=approve]"));
         assertThat(browser.getPageSource()).contains("原定12月31日，经批准延期至2027年1月31日");
         assertThat(state().extendedDeadline()).isEqualTo(LocalDate.of(2027, 1, 31));
-        chromium.screenshot("supervision-approved-desktop.png");
+        run.chromium.screenshot("supervision-approved-desktop.png");
 
         // 6. Alerts follow the new date: the old lead alert stays; nothing overdue on 1 January; the new date's
         // lead alert is raised once.
@@ -219,14 +191,14 @@ class SupervisionBrowserTest {
 
         // The unit's page on a phone shows both dates.
         signIn("(" + UNIT + ")");
-        chromium.resize(390, 2400);
-        browser.get(base + "/tasks/" + TASK);
+        run.chromium.resize(390, 2400);
+        browser.get(run.base + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("原定12月31日，经批准延期至2027年1月31日").contains("同意延至2027年1月底");
-        chromium.screenshot("supervision-approved-phone.png");
+        run.chromium.screenshot("supervision-approved-phone.png");
     }
 
     private static List<Path> evidenceOnDisk() throws java.io.IOException {
-        Path root = data.resolve("evidence");
+        Path root = run.data.resolve("evidence");
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -241,8 +213,8 @@ class SupervisionBrowserTest {
     }
 
     private static Optional<Map<String, AttributeValue>> alert(String rule, String occurrence) {
-        DynamoDbClient client = server.getApplicationContext().getBean(DynamoDbClient.class);
-        String table = server.getApplicationContext().getBean(DynamoDbSettings.class).tableName();
+        DynamoDbClient client = run.server.getApplicationContext().getBean(DynamoDbClient.class);
+        String table = run.server.getApplicationContext().getBean(DynamoDbSettings.class).tableName();
         var item = client.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
                 "pk", AttributeValue.fromS(Keys.alertPk(2026)),
                 "sk", AttributeValue.fromS(Keys.alertSk(TASK, UNIT, rule, occurrence)))));
@@ -251,7 +223,7 @@ class SupervisionBrowserTest {
 
     /** The outbox message whose raw text matches, waited for (the notice is sent on a worker thread). */
     private static MimeMessage awaitMail(java.util.function.Predicate<String> raw) throws Exception {
-        Path outbox = data.resolve("outbox");
+        Path outbox = run.data.resolve("outbox");
         Instant until = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(until)) {
             if (Files.isDirectory(outbox)) {

@@ -1,12 +1,10 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.tools.RunJobCommand;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +30,8 @@ class RunJobCommandResendTest {
     /** Monday 2026-11-30: the run covers 2026-W48 (11-23 … 11-29). */
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
     private static final String W48 = "2026-W48";
-    private static Dynalite dynalite;
-
-    @BeforeAll
-    static void server(Dynalite server) {
-        dynalite = server;
-    }
-
     @Test
-    void theAdminResendCommandSendsTheWeekAgainOnceWithNewMessageIds() throws Exception {
+    void theAdminResendCommandSendsTheWeekAgainOnceWithNewMessageIds(Dynalite dynalite) throws Exception {
         try (JobsTestApp app = JobsTestApp.start(dynalite, "weekly-resend", null, Map.of());
              WeeklySummaryHandler handler = new WeeklySummaryHandler(app.context)) {
             WeeklySummaryResult scheduled = handler.execute(JobRequest.asOf(MONDAY));
@@ -63,19 +53,15 @@ class RunJobCommandResendTest {
             String output = printed.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(output).isZero();
             assertThat(output).contains("weekly-summary " + W48).contains("reopened " + scheduled.sent().size());
-            List<MimeMessage> resent = emails(commandOutbox).stream().map(JobsTestApp::parse).toList();
+            List<MimeMessage> resent = JobsTestApp.emails(commandOutbox).stream().map(JobsTestApp::parse).toList();
             assertThat(resent).hasSize(scheduled.sent().size());
-            assertThat(resent.stream().map(RunJobCommandResendTest::messageId)).allSatisfy(id -> assertThat(id).contains("-g1@"));
+            assertThat(resent.stream().map(JobsTestApp::messageId)).allSatisfy(id -> assertThat(id).contains("-g1@"));
             assertThat(scheduledAgain.sent()).isEmpty();
             assertThat(app.emails()).hasSize(scheduled.sent().size()); // the scheduled outbox got nothing new
-            assertThat(digests(app).ofWeek(2026, ReportWeek.parse(W48)))
+            assertThat(app.digests().ofWeek(2026, ReportWeek.parse(W48)))
                     .allSatisfy(r -> assertThat(r.generation()).isEqualTo(1))
                     .allSatisfy(r -> assertThat(r.sent()).isTrue());
         }
-    }
-
-    private static DigestRepository digests(JobsTestApp app) {
-        return app.context.getBean(DigestRepository.class);
     }
 
     private static Path contactsFile(JobsTestApp app) throws Exception {
@@ -84,19 +70,5 @@ class RunJobCommandResendTest {
         Path file = Files.createTempFile("contacts-", ".yml");
         Files.writeString(file, yml);
         return file;
-    }
-
-    private static List<Path> emails(Path outbox) throws Exception {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
-        }
-    }
-
-    private static String messageId(MimeMessage message) {
-        try {
-            return message.getMessageID();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -73,9 +73,10 @@ public class Supervise {
                 }
                 yield new Outcome.Done<>(s.value(), false);
             }
-            case Write.Replayed<Review> r -> new Outcome.Done<>(r.value(), true);
-            case Write.Conflict<Review> c -> new Outcome.Conflict<>("ALREADY_REVIEWED",
-                    "该填报已于" + c.value().reviewedAt() + "审核为“" + c.value().decision().label() + "”，不能更改");
+            // The same verdict again (whatever the request key) is a retry; another verdict is refused.
+            case Write.Taken<Review> t -> t.value().sameContent(review) ? new Outcome.Done<>(t.value(), true)
+                    : new Outcome.Conflict<>("ALREADY_REVIEWED",
+                    "该填报已于" + t.value().reviewedAt() + "审核为“" + t.value().decision().label() + "”，不能更改");
         };
     }
 
@@ -105,8 +106,8 @@ public class Supervise {
                 clock.instant(), null, null, null, null);
         return switch (repository.requestExtension(request)) {
             case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
-            case Write.Replayed<Extension> r -> new Outcome.Done<>(r.value(), true);
-            case Write.Conflict<Extension> c -> c.value().key().equals(key)
+            case Write.Taken<Extension> t -> t.value().sameRequest(request) ? new Outcome.Done<>(t.value(), true)
+                    : t.value().key().equals(key)
                     ? new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的延期申请")
                     : new Outcome.Conflict<>("EXTENSION_PENDING", "本单位在该任务上已有待审批的延期申请");
         };
@@ -139,9 +140,9 @@ public class Supervise {
                 granted, note, clock.instant());
         return switch (repository.decideExtension(decided)) {
             case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
-            case Write.Replayed<Extension> r -> new Outcome.Done<>(r.value(), true);
-            case Write.Conflict<Extension> c -> new Outcome.Conflict<>("EXTENSION_DECIDED",
-                    "该延期申请已处理（" + c.value().decision().label() + "），不能更改");
+            case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? new Outcome.Done<>(t.value(), true)
+                    : new Outcome.Conflict<>("EXTENSION_DECIDED",
+                    "该延期申请已处理（" + t.value().decision().label() + "），不能更改");
         };
     }
 
@@ -168,9 +169,8 @@ public class Supervise {
         Instruction instruction = new Instruction(plan.year(), taskId, unitId, key, text, clock.instant());
         return switch (repository.instruct(instruction)) {
             case Write.Stored<Instruction> s -> new Outcome.Done<>(s.value(), false);
-            case Write.Replayed<Instruction> r -> new Outcome.Done<>(r.value(), true);
-            case Write.Conflict<Instruction> c -> new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED",
-                    "该幂等键已用于内容不同的督办意见");
+            case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? new Outcome.Done<>(t.value(), true)
+                    : new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的督办意见");
         };
     }
 

@@ -16,36 +16,43 @@ import java.util.Optional;
  */
 public interface SupervisionRepository {
 
-    /** Outcome of a conditional write: the stored item, the original on a replay, or the one in the way. */
+    /**
+     * What the store did with a conditional write: stored it, or found its place taken and wrote nothing.
+     * Whether a taken place is a replay (same content) or a conflict is {@link Supervise}'s decision, not the
+     * store's.
+     */
     sealed interface Write<T> {
         T value();
 
+        /** Newly stored (at the store's time precision). */
         record Stored<T>(T value) implements Write<T> {
         }
 
-        record Replayed<T>(T value) implements Write<T> {
-        }
-
-        /** Something else is stored where this would go (another verdict, a decided request, a reused key). */
-        record Conflict<T>(T value) implements Write<T> {
+        /**
+         * The key or the slot was taken: nothing new written; this is what holds it (the stored review of the
+         * submission, the request or decision under the key, the pair's other pending request, the instruction
+         * under the key). The store still completes the follow-up updates of what it holds, so a retry after a
+         * crash heals the state.
+         */
+        record Taken<T>(T value) implements Write<T> {
         }
     }
 
     /**
-     * Stores the review of a submission once (a second, different verdict is a conflict) and, when the
-     * submission is still the pair's latest, marks the state with it.
+     * Stores the review of a submission once and, when the submission is still the pair's latest, marks the
+     * state with it. A submission already reviewed is {@code Taken} with its stored review.
      */
     Write<Review> review(Review review);
 
     /**
-     * Stores a new pending request, unless the pair has another pending one (then {@code Conflict} carries that
-     * one) or the key is taken by a different request.
+     * Stores a new pending request. {@code Taken} carries the request stored under the same key, or the pair's
+     * other pending request (one per pair).
      */
     Write<Extension> requestExtension(Extension request);
 
     /**
      * Adds the decision to a pending request once; an approval becomes the pair's effective deadline (the most
-     * recently decided approval wins). A different decision on a decided request is a conflict.
+     * recently decided approval wins). A request already decided is {@code Taken} with its stored decision.
      */
     Write<Extension> decideExtension(Extension decided);
 
@@ -60,6 +67,7 @@ public interface SupervisionRepository {
     /** Records the delivery of the review's email; a second call keeps the first time. */
     void markNotified(Review review, String messageId, Instant at);
 
+    /** Stores an instruction once per key; a taken key is {@code Taken} with the stored instruction. */
     Write<Instruction> instruct(Instruction instruction);
 
     /** Records the first time a unit opened these instructions; later opens change nothing. */

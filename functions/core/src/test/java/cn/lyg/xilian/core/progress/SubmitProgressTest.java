@@ -3,17 +3,12 @@ package cn.lyg.xilian.core.progress;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.catalog.Section;
-import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.catalog.UnitKind;
+import cn.lyg.xilian.core.catalog.TwoUnitPlan;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubmitProgressTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T02:00:00.123456Z");
-    private static final Plan PLAN = new Plan(2026, "2026年锡连帮扶合作计划", "连政办发〔2026〕13号",
-            LocalDate.of(2026, 3, 1), List.of(new Section("1", "一、统筹开展两市帮扶合作", null)),
-            List.of(new Unit("ganyu", "赣榆区", UnitKind.COUNTY, List.of()),
-                    new Unit("donghai", "东海县", UnitKind.COUNTY, List.of())),
-            List.of(new PlanTask("1.1", "1", "签约项目", "全文", List.of("ganyu", "donghai"), LocalDate.of(2026, 12, 31),
-                    List.of(), List.of(new Target("t1", "ganyu", "签约项目", new BigDecimal("8"), "个", "不少于8个"),
-                    new Target("t2", "donghai", "招商活动", new BigDecimal("3"), "场次", "不少于3场次"))),
-                    new PlanTask("1.2", "1", "别的任务", "全文", List.of("donghai"), LocalDate.of(2026, 12, 31),
-                            List.of(), List.of())));
+    private static final Plan PLAN = TwoUnitPlan.PLAN;
     private static final Principal GANYU = new Principal(Role.UNIT, "ganyu", "h1");
     private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "h2");
 
