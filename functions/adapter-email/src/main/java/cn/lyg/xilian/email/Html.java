@@ -1,26 +1,13 @@
 package cn.lyg.xilian.email;
 
-/** Escaping for text placed in HTML element content and in double-quoted attribute values. */
+import cn.lyg.xilian.core.HtmlEscape;
+
+/** Escaping for text placed in HTML element content and in double-quoted attribute values (as the pages do). */
 final class Html {
     private Html() {
     }
 
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscape.escape(text);
     }
 }

@@ -65,6 +65,14 @@ public class Display {
         return plan.unit(unitId).map(Unit::name).orElse(unitId);
     }
 
+    /**
+     * One path segment of a link (task id, unit id, report key, file id), percent-encoded as UTF-8 except RFC
+     * 3986's pchar (unreserved, sub-delims, ':' and '@'), so a value cannot add a segment or a query.
+     */
+    public static String pathSegment(String value) {
+        return PercentEncoding.encode(value, "-._~!$&'()*+,;=:@");
+    }
+
     public String sectionTitle(Plan plan, String sectionId) {
         return plan.section(sectionId).map(s -> s.title()).orElse(sectionId);
     }

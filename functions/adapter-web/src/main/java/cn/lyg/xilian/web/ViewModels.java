@@ -17,7 +17,7 @@ final class ViewModels {
         Map<String, Object> model = new HashMap<>();
         model.put("plan", plan);
         model.put("fmt", display);
-        model.put("who", who == null ? "" : who);
+        model.put("who", who); // null on public pages
         model.put("signedIn", who != null);
         return model;
     }

@@ -6,14 +6,14 @@ import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.dynamodb.TableDefinition;
 import cn.lyg.xilian.web.http.ErrorBody;
+import cn.lyg.xilian.web.http.Pages;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -22,13 +22,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * SnapStart priming: Lambda takes the snapshot after the init phase, and {@link #beforeCheckpoint} runs just
  * before it. Exercising the expensive first-time paths here (SDK client: marshalling of GetItem and Query,
- * signing, endpoint rules, TLS; Thymeleaf: template parsing and the expression engine; serde: JSON writers;
+ * signing, endpoint rules, TLS; pages: the precompiled templates and their output; serde: JSON writers;
  * the request pipeline: event adapter, router, filters, error handling) puts their loaded classes and warmed
  * caches into the snapshot instead of into the first request. Without the Query and the pipeline, the first
  * request after a restore still loaded about 500 classes of them (infra/docs/BENCHMARKS.md).
@@ -51,17 +51,17 @@ public class SnapStartPriming implements Resource {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbSettings table;
     private final PlanSettings plan;
-    private final ThymeleafViewsRenderer<Object> views;
+    private final Pages pages;
     private final JsonMapper json;
     private final ApplicationContext context;
 
     public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table, PlanSettings plan,
-                            ThymeleafViewsRenderer<Object> views, JsonMapper json, ApplicationContext context) {
+                            Pages pages, JsonMapper json, ApplicationContext context) {
         this.context = context;
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.plan = plan;
-        this.views = views;
+        this.pages = pages;
         this.json = json;
         // org.crac keeps resources weakly; the application context holds this singleton strongly.
         Core.getGlobalContext().register(this);
@@ -94,14 +94,12 @@ public class SnapStartPriming implements Resource {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planPk(plan.getYear()))))
                         .limit(1))
                 .count();
-        Writable page = views.render("message", Map.of("title", "提示", "message", "预热", "code", "PRIMING",
-                "signIn", false), HttpRequest.GET("/"));
-        StringWriter html = new StringWriter();
-        page.writeTo(html);
+        String html = pages.render(HttpStatus.OK, "message", new HashMap<>(Map.of("title", "提示", "message", "预热",
+                "code", "PRIMING", "signIn", false)), HttpRequest.GET("/")).body();
         String body = json.writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
         int refused = new HttpApiEventHandler(context).exchange(unauthenticatedRequest(), new APIGatewayV2HTTPResponse())
                 .getResponse().getNativeResponse().getStatusCode();
-        return new Primed(planFound, planItems, html.toString().length(), body.length(), refused);
+        return new Primed(planFound, planItems, html.length(), body.length(), refused);
     }
 
     /** A payload 2.0 API read without a credential, as API Gateway would pass it. */

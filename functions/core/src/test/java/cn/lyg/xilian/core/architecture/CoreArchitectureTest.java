@@ -34,7 +34,7 @@ class CoreArchitectureTest {
                         "software.amazon..", "com.amazonaws..",
                         "io.micronaut.http..", "io.micronaut.function..", "io.netty..",
                         "jakarta.mail..", "org.eclipse.angus..",
-                        "org.apache.poi..", "org.thymeleaf..")
+                        "org.apache.poi..", "gg.jte..")
                 .because("the core is the domain and its use cases; AWS, HTTP, mail and files are adapters")
                 .check(core);
     }

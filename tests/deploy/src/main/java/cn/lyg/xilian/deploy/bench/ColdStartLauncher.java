@@ -14,16 +14,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One cold start, measured inside the JVM: from JVM start (RuntimeMXBean start time) to the first answered
  * event that read DynamoDB. Used by infra/bin/bench-coldstart, one fresh JVM per run; not a test.
  *
- * <pre>ColdStartLauncher api|plain &lt;dynamodb endpoint&gt; &lt;table&gt; [&lt;bearer token&gt;]</pre>
+ * <pre>ColdStartLauncher api|page|plain &lt;dynamodb endpoint&gt; &lt;table&gt; [&lt;bearer token&gt;]</pre>
  * {@code api}: the deployed handler class (its own context from the environment, as in Lambda) with
  * GET /api/v1/units (credential check = GetItem, plan = Query). {@code plain}: the framework-free floor,
- * a DynamoDbClient and one GetItem of the plan header. Prints {@code jvm-to-main=… total=… main-cpu=… status=…} in
+ * a DynamoDbClient and one GetItem of the plan header. {@code page}: the first HTML page, as a browser gets it
+ * after the sign-in link: POST /login with the token, then GET /tasks/1.1 with the session cookie; adds
+ * {@code page-ms=…}, the task page's own request (its first render included). Prints {@code jvm-to-main=… total=… main-cpu=… status=…} in
  * ms; {@code main-cpu} is the CPU time of the main thread, which other processes on a loaded machine disturb far
  * less than the wall time (JIT and GC threads are not in it).
  */
@@ -34,6 +39,7 @@ public final class ColdStartLauncher {
         long mainAt = System.currentTimeMillis();
         String status = switch (args[0]) {
             case "api" -> api(args[3]);
+            case "page" -> page(args[3]);
             case "plain" -> plain(URI.create(args[1]), args[2]);
             default -> throw new IllegalArgumentException(args[0]);
         };
@@ -60,6 +66,41 @@ public final class ColdStartLauncher {
             throw new IllegalStateException("status " + response.getStatusCode() + ": " + response.getBody());
         }
         return String.valueOf(response.getStatusCode());
+    }
+
+    static String page(String token) {
+        ApiHandler handler = new ApiHandler();
+        APIGatewayV2HTTPResponse login = handler.handleRequest(event("POST", "/login",
+                Map.of("content-type", "application/x-www-form-urlencoded"), List.of(),
+                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), context());
+        if (login.getStatusCode() != 303 || login.getCookies() == null || login.getCookies().isEmpty()) {
+            throw new IllegalStateException("sign-in: status " + login.getStatusCode() + ": " + login.getBody());
+        }
+        String cookie = login.getCookies().get(0).split(";", 2)[0];
+        long start = System.nanoTime();
+        APIGatewayV2HTTPResponse page = handler.handleRequest(event("GET", "/tasks/1.1", Map.of(), List.of(cookie),
+                null), context());
+        long pageMs = (System.nanoTime() - start) / 1_000_000;
+        if (page.getStatusCode() != 200 || !page.getBody().contains("<h1>任务 1.1</h1>")) {
+            throw new IllegalStateException("task page: status " + page.getStatusCode());
+        }
+        return page.getStatusCode() + " page-ms=" + pageMs;
+    }
+
+    /** A payload 2.0 request as API Gateway passes it (cookies in their own field). */
+    static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, List<String> cookies,
+                                       String body) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putAll(Map.of("host", "bench.example.cn", "x-forwarded-proto", "https"));
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString("")
+                .withHeaders(all).withCookies(cookies.isEmpty() ? null : cookies).withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
+                                .withPath(path).withProtocol("HTTP/1.1").withSourceIp("10.0.0.1").build())
+                        .withRequestId("bench").withStage("$default").build())
+                .build();
     }
 
     static String plain(URI endpoint, String table) {
