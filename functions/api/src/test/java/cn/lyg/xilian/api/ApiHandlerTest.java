@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -30,6 +31,20 @@ class ApiHandlerTest {
             assertThat(ctx.containsBean(ProgressRepository.class)).isTrue();
             assertThat(ctx.containsBean(AlertRepository.class)).isFalse();
             assertThat(ctx.containsBean(DigestRepository.class)).isFalse();
+        }
+    }
+
+    @Test
+    void theContextStartsFromTheBuildTimeAnalysis() {
+        // Micronaut AOT (pom.xml, aot.properties; these tests run with its classes, as the deployed jar does):
+        // application.yml arrives as Java, so no YAML loader is looked up or run at start, and its values hold.
+        try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
+                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
+                "micronaut.server.port", -1)).environments("function").start()) {
+            assertThat(ctx.getEnvironment().getPropertySourceLoaders())
+                    .noneMatch(YamlPropertySourceLoader.class::isInstance);
+            assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("xilian-api");
+            assertThat(ctx.getProperty("xilian.dynamodb.job-repositories", Boolean.class)).contains(false);
         }
     }
 }
