@@ -4,6 +4,7 @@ import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.tools.LoadPlanCommand;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,8 +111,7 @@ class LocalApplicationTest {
             assertThat(eml).contains("To: coordinator@ndrc.example.cn");
         }
 
-        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties(table, data),
-                LocalApplication.ENVIRONMENT)) {
+        try (EmbeddedServer restarted = restartOnTheSamePort(properties(table, data))) {
             assertThat(Files.readString(links, StandardCharsets.UTF_8)).isEqualTo(firstLinks);
             String coordinator = token(firstLinks.lines().filter(l -> l.contains("/login?token=")).findFirst().orElseThrow());
             HttpResponse<String> task = http.send(HttpRequest.newBuilder(restarted.getURI().resolve("/api/v1/tasks/2.8"))
@@ -118,6 +119,36 @@ class LocalApplicationTest {
             assertThat(task.statusCode()).isEqualTo(200);
             assertThat(task.body()).contains("local-app-test-1", "签约推迟");
         }
+    }
+
+    /**
+     * The restart binds the same port, as infra/bin/local does. Right after the first server closed, the port can
+     * still be held for a moment (a closing connection, or another process's ephemeral port on this shared
+     * machine): retry the bind for up to 10 s; any other startup failure is thrown at once.
+     */
+    private static EmbeddedServer restartOnTheSamePort(Map<String, Object> properties) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            ApplicationContext context = ApplicationContext.builder(LocalApplication.ENVIRONMENT)
+                    .properties(properties).start();
+            try {
+                return context.getBean(EmbeddedServer.class).start(); // its close() stops the context too
+            } catch (ServerStartupException e) {
+                context.close(); // jobs and clients of the failed attempt do not linger
+                if (!(rootCause(e) instanceof BindException) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Test
