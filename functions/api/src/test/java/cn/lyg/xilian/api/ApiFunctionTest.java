@@ -5,18 +5,13 @@ import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.access.CredentialRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 import cn.lyg.xilian.testkit.aws.HttpApiResponse;
-import cn.lyg.xilian.testkit.aws.LambdaSerialization;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.ByteArrayInputStream;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +49,7 @@ class ApiFunctionTest {
 
     @AfterAll
     static void everyAwsCallIsDeclared() throws Exception {
-        Set<String> declared = AwsCallRecorder.declared("api");
-        System.out.println("AWS calls recorded through the handler: " + AwsCallRecorder.recorded());
-        assertThat(AwsCallRecorder.recorded()).as("AWS calls made through the handler").isNotEmpty()
-                .allSatisfy(call -> assertThat(declared).as("functions/api/aws-calls.txt").contains(call));
+        FunctionFixture.assertEveryAwsCallDeclared();
     }
 
     /**
@@ -66,13 +57,7 @@ class ApiFunctionTest {
      * runtime's own serializer, handled, and the answer written back to JSON and read as API Gateway reads it.
      */
     static HttpApiResponse call(HttpApiEvent e) {
-        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
-        // Recorded: the calls the function makes must be declared in functions/api/aws-calls.txt.
-        APIGatewayV2HTTPResponse r = AwsCallRecorder.during(() -> handler.handleRequest(event, new MockLambdaContext()));
-        HttpApiResponse answer = HttpApiResponse.parse(LambdaSerialization.write(r));
-        assertThat(answer.hadMultiValueHeaders()).as("multiValueHeaders (format 2.0 ignores them)").isFalse();
-        assertThat(answer.header("set-cookie")).as("Set-Cookie belongs in cookies").isEmpty();
-        return answer;
+        return FunctionFixture.invoke(handler, e);
     }
 
     static HttpApiEvent signedIn(HttpApiEvent e, String sessionCookie) {

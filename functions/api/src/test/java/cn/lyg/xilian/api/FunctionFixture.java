@@ -4,16 +4,27 @@ import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
+import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;
+import cn.lyg.xilian.testkit.aws.HttpApiEvent;
+import cn.lyg.xilian.testkit.aws.HttpApiResponse;
+import cn.lyg.xilian.testkit.aws.LambdaSerialization;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API function as its tests start it: the deployed handler class on a "function" context (as Lambda builds
@@ -39,6 +50,27 @@ record FunctionFixture(ApplicationContext ctx, ApiHandler handler, Plan plan) im
             ctx.getBean(CatalogRepository.class).load(plan);
             return new FunctionFixture(ctx, handler, plan);
         }
+    }
+
+    /**
+     * One invocation as API Gateway makes it: the event's JSON read by the managed runtime's own serializer, handled,
+     * the answer written back to JSON and read as API Gateway reads it (payload 2.0: no multiValueHeaders, every
+     * Set-Cookie in {@code cookies}). The AWS calls it makes are recorded for {@link #assertEveryAwsCallDeclared()}.
+     */
+    static HttpApiResponse invoke(ApiHandler handler, HttpApiEvent e) {
+        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPResponse r = AwsCallRecorder.during(() -> handler.handleRequest(event, new MockLambdaContext()));
+        HttpApiResponse answer = HttpApiResponse.parse(LambdaSerialization.write(r));
+        assertThat(answer.hadMultiValueHeaders()).as("multiValueHeaders (format 2.0 ignores them)").isFalse();
+        assertThat(answer.header("set-cookie")).as("Set-Cookie belongs in cookies").isEmpty();
+        return answer;
+    }
+
+    /** Every AWS call recorded through {@link #invoke} is declared in functions/api/aws-calls.txt (least privilege). */
+    static void assertEveryAwsCallDeclared() throws IOException {
+        Set<String> declared = AwsCallRecorder.declared("api");
+        assertThat(AwsCallRecorder.recorded()).as("AWS calls made through the handler").isNotEmpty()
+                .allSatisfy(call -> assertThat(declared).as("functions/api/aws-calls.txt").contains(call));
     }
 
     @Override

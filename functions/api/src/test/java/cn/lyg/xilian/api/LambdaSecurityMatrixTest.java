@@ -6,11 +6,8 @@ import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 import cn.lyg.xilian.testkit.aws.HttpApiResponse;
-import cn.lyg.xilian.testkit.aws.LambdaSerialization;
 import cn.lyg.xilian.testkit.security.SecurityMatrix;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,9 +60,7 @@ class LambdaSecurityMatrixTest extends SecurityMatrix {
         if (body != null) {
             e.body(contentType == null ? "text/plain" : contentType, body.getBytes(StandardCharsets.UTF_8));
         }
-        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
-        HttpApiResponse r = HttpApiResponse.parse(LambdaSerialization.write(handler.handleRequest(event,
-                new MockLambdaContext())));
+        HttpApiResponse r = FunctionFixture.invoke(handler, e);
         Map<String, String> out = new LinkedHashMap<>(r.headers());
         if (!r.setCookies().isEmpty()) {
             out.put("set-cookie", String.join(",", r.setCookies()));

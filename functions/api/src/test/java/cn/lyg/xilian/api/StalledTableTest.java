@@ -10,7 +10,6 @@ import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 import cn.lyg.xilian.testkit.aws.HttpApiResponse;
 import cn.lyg.xilian.testkit.aws.LambdaSerialization;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
@@ -180,9 +179,7 @@ class StalledTableTest {
 
     /** As API Gateway sends the event and reads the answer (the managed runtime's serializer both ways). */
     static HttpApiResponse call(HttpApiEvent e) {
-        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, new MockLambdaContext());
-        return HttpApiResponse.parse(LambdaSerialization.write(r));
+        return FunctionFixture.invoke(handler, e);
     }
 
     static long storedWithKey(String key) {

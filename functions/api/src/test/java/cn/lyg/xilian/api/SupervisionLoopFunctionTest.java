@@ -11,16 +11,11 @@ import cn.lyg.xilian.core.alert.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.testkit.AwsCallRecorder;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 import cn.lyg.xilian.testkit.aws.HttpApiResponse;
-import cn.lyg.xilian.testkit.aws.LambdaSerialization;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,9 +64,7 @@ class SupervisionLoopFunctionTest {
 
     @AfterAll
     static void everyAwsCallIsDeclared() throws Exception {
-        Set<String> declared = AwsCallRecorder.declared("api");
-        assertThat(AwsCallRecorder.recorded()).isNotEmpty()
-                .allSatisfy(call -> assertThat(declared).as("functions/api/aws-calls.txt").contains(call));
+        FunctionFixture.assertEveryAwsCallDeclared();
     }
 
     @Test
@@ -214,9 +206,7 @@ class SupervisionLoopFunctionTest {
     }
 
     static HttpApiResponse call(HttpApiEvent e) {
-        APIGatewayV2HTTPEvent event = LambdaSerialization.read(e.toJson(), APIGatewayV2HTTPEvent.class);
-        APIGatewayV2HTTPResponse r = AwsCallRecorder.during(() -> handler.handleRequest(event, new MockLambdaContext()));
-        return HttpApiResponse.parse(LambdaSerialization.write(r));
+        return FunctionFixture.invoke(handler, e);
     }
 
     private static HttpApiEvent bearer(HttpApiEvent e, String token) {
