@@ -4,23 +4,14 @@ import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.supervision.ReturnMailRenderer;
 import cn.lyg.xilian.core.supervision.ReturnNotice;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
-import java.util.Properties;
 
 /**
  * The 退回 notice to a unit: why its report was sent back, which report, and the link to report again.
@@ -28,13 +19,11 @@ import java.util.Properties;
  */
 public final class MimeReturnMailRenderer implements ReturnMailRenderer {
 
-    private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
             .withZone(PlanTime.ZONE);
 
     private final EmailSettings settings;
     private final Clock clock;
-    private final Session session = Session.getInstance(new Properties());
 
     public MimeReturnMailRenderer(EmailSettings settings, Clock clock) {
         this.settings = settings;
@@ -59,23 +48,11 @@ public final class MimeReturnMailRenderer implements ReturnMailRenderer {
                 + "</p><p><a href=\"" + Html.escape(link) + "\">修改后重新填报</a></p>"
                 + "<p style=\"color:#666\">本邮件由锡连帮扶合作进度通自动发送</p></body></html>";
         try {
-            MimeMessage message = new MimeAlertMailRenderer.FixedIdMimeMessage(session, messageId);
-            message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), UTF_8));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", n.to())));
-            message.setSubject(subject, UTF_8);
-            message.setSentDate(Date.from(clock.instant()));
-            MimeBodyPart textPart = new MimeBodyPart();
-            textPart.setText(text, UTF_8, "plain");
-            MimeBodyPart htmlPart = new MimeBodyPart();
-            htmlPart.setText(html, UTF_8, "html");
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(textPart);
-            alternative.addBodyPart(htmlPart);
-            message.setContent(alternative);
-            message.saveChanges();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-            message.writeTo(bytes);
-            return new OutgoingEmail(messageId, n.to(), bytes.toByteArray());
+            // Boundaries from the notice, as for the other emails: a retry renders the same bytes.
+            String boundaryBase = "=_xilian_" + n.noticeId().replaceAll("[^A-Za-z0-9._-]", "_");
+            byte[] bytes = MimeAssembly.write(settings, new MimeAssembly.Parts(messageId, n.to(), subject,
+                    clock.instant(), text, html, boundaryBase + "_alt", boundaryBase + "_mix", null));
+            return new OutgoingEmail(messageId, n.to(), bytes);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("cannot build the return notice " + n.noticeId(), e);
         } catch (IOException e) {

@@ -1,0 +1,103 @@
+package cn.lyg.xilian.email;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The one place rendered text and HTML become MIME bytes for every email: UTF-8, multipart/alternative (text, then
+ * HTML), optionally inside multipart/mixed with one attached file. The Message-ID and the boundaries are given, not
+ * invented, so a retry renders the same bytes (and the outbox, SES and SMTP get them unchanged).
+ */
+final class MimeAssembly {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    /** An attached file. */
+    record File(String fileName, String contentType, byte[] content) {
+    }
+
+    /** The message's headers and parts; {@code attachment} may be null. */
+    record Parts(String messageId, List<String> to, String subject, Instant sentAt, String text, String html,
+                 String alternativeBoundary, String mixedBoundary, File attachment) {
+    }
+
+    private MimeAssembly() {
+    }
+
+    static byte[] write(EmailSettings settings, Parts p) throws MessagingException, IOException {
+        MimeMessage message = new FixedIdMimeMessage(SESSION, p.messageId());
+        message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), UTF_8));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", p.to())));
+        message.setSubject(p.subject(), UTF_8);
+        message.setSentDate(Date.from(p.sentAt()));
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(p.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(p.html(), UTF_8, "html");
+        MimeMultipart alternative = new MultipartWithFixedBoundary("alternative", p.alternativeBoundary());
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        if (p.attachment() == null) {
+            message.setContent(alternative);
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(p.attachment().content(),
+                    p.attachment().contentType())));
+            file.setFileName(p.attachment().fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            file.setHeader("Content-Transfer-Encoding", "base64");
+            MimeMultipart mixed = new MultipartWithFixedBoundary("mixed", p.mixedBoundary());
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(file);
+            message.setContent(mixed);
+        }
+        message.saveChanges();
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(p.attachment() == null ? 8192 : 32768);
+        message.writeTo(bytes);
+        return bytes.toByteArray();
+    }
+
+    /** A given boundary instead of a random one. */
+    private static final class MultipartWithFixedBoundary extends MimeMultipart {
+        MultipartWithFixedBoundary(String subtype, String boundary) {
+            super(subtype);
+            contentType = "multipart/" + subtype + "; boundary=\"" + boundary + "\"";
+        }
+    }
+
+    /** Jakarta Mail would invent a random Message-ID on saveChanges; ours must be deterministic. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + messageId + ">");
+        }
+    }
+}
