@@ -30,8 +30,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
 
@@ -39,7 +37,6 @@ import java.util.List;
  * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only.
  */
 @Controller("/api/v1")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiController {
 

@@ -20,8 +20,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.Map;
  * plain link (bookmarkable, no JavaScript); the downloads take the same parameters and give the same rows.
  */
 @Controller("/board")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class BoardController {
 
     private final Authenticator auth;

@@ -24,8 +24,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,7 +38,6 @@ import java.util.Set;
  * the upload's key is its idempotency key (confirming it twice answers the recorded file, {@code replayed}).
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class DirectUploadController {
 
     private final Authenticator auth;

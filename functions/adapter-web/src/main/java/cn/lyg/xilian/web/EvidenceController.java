@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,7 +30,6 @@ import java.util.List;
  * inline. Without an evidence store in the context (a deployment that has not configured one) both answer 503.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class EvidenceController {
 
     /** One request carries up to two maximum-size files' worth, so an oversized file gets its own message. */

@@ -11,8 +11,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.util.Map;
@@ -22,7 +20,6 @@ import java.util.Map;
  * are {@link TaskPageController}'s. Blocking executor: every request does DynamoDB calls.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 public class PageController {
 

@@ -21,8 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.time.Duration;
@@ -38,7 +36,6 @@ import java.util.Optional;
  * CSRF), and a valid session is never replaced without the user seeing whose it is.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 public class SessionController {
 

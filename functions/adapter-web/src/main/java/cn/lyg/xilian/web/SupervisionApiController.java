@@ -26,8 +26,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Set;
@@ -38,7 +36,6 @@ import java.util.Set;
  * errors in the API's usual shape (403 for a unit reviewing, 409 for a conflicting verdict or a pending request).
  */
 @Controller("/api/v1/tasks/{id}")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.ALL)
 public class SupervisionApiController {

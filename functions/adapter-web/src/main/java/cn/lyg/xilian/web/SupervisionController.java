@@ -14,8 +14,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +26,6 @@ import java.util.Map;
  * and the form's idempotency key, answered by a redirect back to the task (works without JavaScript).
  */
 @Controller("/tasks/{id}")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Consumes(MediaType.ALL)
 public class SupervisionController {

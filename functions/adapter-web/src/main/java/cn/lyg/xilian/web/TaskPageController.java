@@ -28,8 +28,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,7 +38,6 @@ import java.util.stream.Collectors;
 
 /** A task's page with its report form, the form's post and the confirmation after it. */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 public class TaskPageController {
 

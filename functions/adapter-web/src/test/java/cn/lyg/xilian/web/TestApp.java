@@ -81,6 +81,7 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
         p.put("aws.region", "us-east-1");
         p.put("micronaut.server.port", -1);
         p.put("micronaut.server.max-request-size", 262144);
+        p.put("micronaut.server.thread-selection", "blocking"); // as the local run (local's application.yml)
         return p;
     }
 
