@@ -35,6 +35,8 @@ import java.util.List;
 
 /**
  * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only.
+ * Routes answer {@code HttpResponse<?>}: the JSON writer of a body type is then built when first written, not for
+ * every route at the router's construction in each cold start (WebArchitectureTest).
  */
 @Controller("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,29 +62,29 @@ public class ApiController {
     }
 
     @Get("/units")
-    public List<ApiViews.UnitView> units(HttpRequest<?> request) {
+    public HttpResponse<?> units(HttpRequest<?> request) {
         auth.bearer(request);
-        return plans.plan().units().stream().map(ApiViews.UnitView::of).toList();
+        return HttpResponse.ok(plans.plan().units().stream().map(ApiViews.UnitView::of).toList());
     }
 
     /** Tasks with the latest status per unit. A unit sees only its own tasks and its own status. */
     @Get("/tasks")
-    public List<TaskView> tasks(HttpRequest<?> request, @QueryValue @Nullable String unit) {
+    public HttpResponse<?> tasks(HttpRequest<?> request, @QueryValue @Nullable String unit) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();
-        return queries.tasks(plan, who, unit).stream().map(t -> view(plan, t)).toList();
+        return HttpResponse.ok(queries.tasks(plan, who, unit).stream().map(t -> view(plan, t)).toList());
     }
 
     /** The task with the latest status per unit and one page of history ({@code limit}, {@code cursor}). */
     @Get("/tasks/{id}")
-    public ApiViews.TaskDetail task(HttpRequest<?> request, String id, @QueryValue @Nullable Integer limit,
-                                    @QueryValue @Nullable String cursor) {
+    public HttpResponse<?> task(HttpRequest<?> request, String id, @QueryValue @Nullable Integer limit,
+                                @QueryValue @Nullable String cursor) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();
         TaskList.Detail detail = queries.task(plan, who, id, HistoryCursors.decode(cursor), HistoryCursors.size(limit));
-        return new ApiViews.TaskDetail(view(plan, detail.task()),
+        return HttpResponse.ok(new ApiViews.TaskDetail(view(plan, detail.task()),
                 detail.history().items().stream().map(SubmissionView::of).toList(),
-                HistoryCursors.encode(detail.history().next()));
+                HistoryCursors.encode(detail.history().next())));
     }
 
     /**

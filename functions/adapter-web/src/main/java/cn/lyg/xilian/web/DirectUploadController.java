@@ -92,7 +92,7 @@ public class DirectUploadController {
     @Post("/api/v1/tasks/{id}/reports/{key}/evidence/uploads")
     @Consumes(MediaType.ALL)
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<EvidenceStore.DirectUpload> apiForm(HttpRequest<?> request, String id, String key) {
+    public HttpResponse<?> apiForm(HttpRequest<?> request, String id, String key) {
         Principal who = auth.bearer(request);
         return HttpResponse.created(Outcomes.done(available().uploadForm(plans.plan(), who, id, key,
                 confirmUrl(id, key))).value());
@@ -102,7 +102,7 @@ public class DirectUploadController {
     @Post("/api/v1/tasks/{id}/reports/{key}/evidence")
     @Consumes(MediaType.ALL)
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<SupervisionApiController.Result<EvidenceFile>> apiConfirm(HttpRequest<?> request, String id,
+    public HttpResponse<?> apiConfirm(HttpRequest<?> request, String id,
                                                                                   String key) {
         Principal who = auth.bearer(request);
         JsonNode body = bodies.jsonObject(request, Set.of("key"));

@@ -61,15 +61,15 @@ public class SupervisionApiController {
 
     /** The task's reviews, extension requests and instructions as the caller may see them. */
     @Get("/supervision")
-    public TaskSupervision supervision(HttpRequest<?> request, String id) {
+    public HttpResponse<?> supervision(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();
-        return supervise.open(plan, who, queries.visibleTask(plan, who, id));
+        return HttpResponse.ok(supervise.open(plan, who, queries.visibleTask(plan, who, id)));
     }
 
     /** {@code {"unit", "submission", "decision": "ACCEPTED"|"RETURNED", "reason"}} */
     @Post("/reviews")
-    public HttpResponse<Result<Review>> review(HttpRequest<?> request, String id) {
+    public HttpResponse<?> review(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
         String key = key(request);
         JsonNode b = bodies.jsonObject(request, Set.of("unit", "submission", "decision", "reason"));
@@ -79,7 +79,7 @@ public class SupervisionApiController {
 
     /** {@code {"date": "2027-01-31", "reason"}} from the responsible unit. */
     @Post("/extensions")
-    public HttpResponse<Result<Extension>> requestExtension(HttpRequest<?> request, String id) {
+    public HttpResponse<?> requestExtension(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
         String key = key(request);
         JsonNode b = bodies.jsonObject(request, Set.of("date", "reason"));
@@ -88,7 +88,7 @@ public class SupervisionApiController {
 
     /** {@code {"decision": "APPROVED"|"REJECTED", "date", "note"}}; a repeat of the same decision replays. */
     @Post("/extensions/{unit}/{key}/decision")
-    public HttpResponse<Result<Extension>> decide(HttpRequest<?> request, String id, String unit, String key) {
+    public HttpResponse<?> decide(HttpRequest<?> request, String id, String unit, String key) {
         Principal who = auth.bearer(request);
         JsonNode b = bodies.jsonObject(request, Set.of("decision", "date", "note"));
         String decision = text(b, "decision");
@@ -102,7 +102,7 @@ public class SupervisionApiController {
 
     /** {@code {"unit" (optional: all units), "text"}} */
     @Post("/instructions")
-    public HttpResponse<Result<Instruction>> instruct(HttpRequest<?> request, String id) {
+    public HttpResponse<?> instruct(HttpRequest<?> request, String id) {
         Principal who = auth.bearer(request);
         String key = key(request);
         JsonNode b = bodies.jsonObject(request, Set.of("unit", "text"));
