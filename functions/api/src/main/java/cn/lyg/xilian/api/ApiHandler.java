@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
 import io.micronaut.function.aws.HandlerUtils;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.executor.FunctionInitializer;
@@ -34,6 +35,8 @@ public class ApiHandler extends FunctionInitializer
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    /** The environment micronaut-function-aws's LambdaApplicationContextBuilder adds besides "function". */
+    static final String LAMBDA_ENVIRONMENT = "lambda";
 
     private final HttpApiEventHandler http;
 
@@ -57,10 +60,20 @@ public class ApiHandler extends FunctionInitializer
 
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        boolean eager = eagerInit(System.getenv(INITIALIZATION_TYPE));
-        return new LambdaApplicationContextBuilder().eagerInitSingletons(eager).eagerInitConfiguration(eager)
-                // no bootstrap.yml in this function: skip looking for one (class path scans at start)
-                .bootstrapEnvironment(false);
+        return contextBuilder(System.getenv(INITIALIZATION_TYPE));
+    }
+
+    /**
+     * Micronaut's Lambda builder for a snapshot or provisioned init; otherwise a builder with the same environments
+     * and no eager init. (The Lambda builder turns eager init on in its constructor, and
+     * {@code eagerInitSingletons(false)} afterwards does not turn it off: it only ever adds.)
+     */
+    static ApplicationContextBuilder contextBuilder(String initializationType) {
+        ApplicationContextBuilder builder = eagerInit(initializationType)
+                ? new LambdaApplicationContextBuilder()
+                : ApplicationContext.builder().environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT);
+        // no bootstrap.yml in this function: skip looking for one (class path scans at start)
+        return builder.bootstrapEnvironment(false);
     }
 
     /** Eager only when the init phase is off the request path (SnapStart, provisioned concurrency). */

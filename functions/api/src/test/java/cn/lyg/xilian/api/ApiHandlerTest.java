@@ -3,7 +3,10 @@ package cn.lyg.xilian.api;
 import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.web.BoardController;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextConfiguration;
+import jakarta.inject.Singleton;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +19,30 @@ class ApiHandlerTest {
 
     @Test
     void singletonsAreCreatedEagerlyOnlyWhenTheInitIsOffTheRequestPath() {
-        assertThat(ApiHandler.eagerInit("snap-start")).isTrue();
-        assertThat(ApiHandler.eagerInit("provisioned-concurrency")).isTrue();
-        assertThat(ApiHandler.eagerInit("on-demand")).isFalse();
-        assertThat(ApiHandler.eagerInit(null)).isFalse(); // outside Lambda
+        assertThat(eagerAnnotated("snap-start")).contains(Singleton.class);
+        assertThat(eagerAnnotated("provisioned-concurrency")).contains(Singleton.class);
+        assertThat(eagerAnnotated("on-demand")).isEmpty();
+        assertThat(eagerAnnotated(null)).isEmpty(); // outside Lambda
+        for (String type : new String[]{"snap-start", "on-demand"}) {
+            assertThat(((ApplicationContextConfiguration) ApiHandler.contextBuilder(type)).getEnvironments())
+                    .containsExactly("function", "lambda");
+        }
+    }
+
+    @Test
+    void anOnDemandStartCreatesOnlyContextScopedBeans() {
+        try (ApplicationContext ctx = ApiHandler.contextBuilder("on-demand").properties(Map.of(
+                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
+                "xilian.dynamodb.endpoint", "http://127.0.0.1:9")).start()) {
+            // a controller is a singleton nothing at start needs: created by the first request that routes to it
+            assertThat(ctx.getActiveBeanRegistrations(BoardController.class)).isEmpty();
+            assertThat(ctx.getBean(BoardController.class)).isNotNull();
+            assertThat(ctx.getActiveBeanRegistrations(BoardController.class)).hasSize(1);
+        }
+    }
+
+    private static java.util.Set<Class<? extends java.lang.annotation.Annotation>> eagerAnnotated(String type) {
+        return ((ApplicationContextConfiguration) ApiHandler.contextBuilder(type)).getEagerInitAnnotated();
     }
 
     @Test
