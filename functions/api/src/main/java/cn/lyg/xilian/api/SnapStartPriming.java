@@ -10,6 +10,7 @@ import cn.lyg.xilian.web.http.Pages;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -48,15 +49,18 @@ public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
-    private final DynamoDbClient dynamoDb;
-    private final DynamoDbSettings table;
-    private final PlanSettings plan;
-    private final Pages pages;
-    private final JsonMapper json;
+    // Providers: created at every init, so that an on-demand init does not build what the first request may not
+    // need (pages for a JSON call, JSON for a page); priming gets them when the snapshot is about to be taken.
+    private final BeanProvider<DynamoDbClient> dynamoDb;
+    private final BeanProvider<DynamoDbSettings> table;
+    private final BeanProvider<PlanSettings> plan;
+    private final BeanProvider<Pages> pages;
+    private final BeanProvider<JsonMapper> json;
     private final ApplicationContext context;
 
-    public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table, PlanSettings plan,
-                            Pages pages, JsonMapper json, ApplicationContext context) {
+    public SnapStartPriming(BeanProvider<DynamoDbClient> dynamoDb, BeanProvider<DynamoDbSettings> table,
+                            BeanProvider<PlanSettings> plan, BeanProvider<Pages> pages, BeanProvider<JsonMapper> json,
+                            ApplicationContext context) {
         this.context = context;
         this.dynamoDb = dynamoDb;
         this.table = table;
@@ -84,6 +88,9 @@ public class SnapStartPriming implements Resource {
 
     /** One call of each kind; returns what it did, for the test. */
     Primed prime() throws IOException {
+        DynamoDbClient dynamoDb = this.dynamoDb.get();
+        DynamoDbSettings table = this.table.get();
+        PlanSettings plan = this.plan.get();
         boolean planFound = dynamoDb.getItem(b -> b.tableName(table.tableName()).key(Map.of(
                         TableDefinition.PK, AttributeValue.fromS(Keys.planPk(plan.getYear())),
                         TableDefinition.SK, AttributeValue.fromS(Keys.META))))
@@ -94,9 +101,9 @@ public class SnapStartPriming implements Resource {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planPk(plan.getYear()))))
                         .limit(1))
                 .count();
-        String html = pages.render(HttpStatus.OK, "message", new HashMap<>(Map.of("title", "提示", "message", "预热",
+        String html = pages.get().render(HttpStatus.OK, "message", new HashMap<>(Map.of("title", "提示", "message", "预热",
                 "code", "PRIMING", "signIn", false)), HttpRequest.GET("/")).body();
-        String body = json.writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
+        String body = json.get().writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
         int refused = new HttpApiEventHandler(context).exchange(unauthenticatedRequest(), new APIGatewayV2HTTPResponse())
                 .getResponse().getNativeResponse().getStatusCode();
         return new Primed(planFound, planItems, html.length(), body.length(), refused);
