@@ -7,6 +7,7 @@ import cn.lyg.xilian.web.BoardController;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextConfiguration;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,20 @@ class ApiHandlerTest {
             assertThat(ctx.getActiveBeanRegistrations(BoardController.class)).isEmpty();
             assertThat(ctx.getBean(BoardController.class)).isNotNull();
             assertThat(ctx.getActiveBeanRegistrations(BoardController.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anOnDemandStartBuildsTheDynamoDbClientOnASecondThread() throws InterruptedException {
+        try (ApplicationContext ctx = ApiHandler.contextBuilder("on-demand").properties(Map.of(
+                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
+                "xilian.dynamodb.endpoint", "http://127.0.0.1:9")).start()) {
+            // nothing asks for the client: DynamoDbClientEarlyStart (@Parallel) has it built off the invoking thread
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (ctx.getActiveBeanRegistrations(DynamoDbClient.class).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(ctx.getActiveBeanRegistrations(DynamoDbClient.class)).hasSize(1);
         }
     }
 
