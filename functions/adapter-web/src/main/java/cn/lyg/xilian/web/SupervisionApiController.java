@@ -2,12 +2,8 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.supervision.Extension;
-import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.Outcome;
-import cn.lyg.xilian.core.supervision.Review;
 import cn.lyg.xilian.core.supervision.Supervise;
-import cn.lyg.xilian.core.supervision.TaskSupervision;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
