@@ -24,11 +24,14 @@ import io.micronaut.function.executor.FunctionInitializer;
  * the rest (view/turbo writers, client SSL settings, executors, …) only lengthen the start. So eager init is
  * kept where Lambda says the init is a snapshot or provisioned one ({@code AWS_LAMBDA_INITIALIZATION_TYPE},
  * set by Lambda: {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}) and off otherwise;
- * the beans a request needs are then created by the first request.
+ * the beans a request needs are then created by the first request, except the DynamoDB client, which
+ * {@link DynamoDbClientEarlyStart} has built on a second thread meanwhile.
  *
  * <p>Other cold-start measures of this function: logging configured in code ({@link LogbackConfigurator}, no
  * logback.xml to parse), no alert/digest repositories in the context ({@code xilian.dynamodb.job-repositories:
- * false}), items mapped by hand over the low-level client, no table schema to build (adapter-dynamodb).
+ * false}), items mapped by hand over the low-level client, no table schema to build (adapter-dynamodb); Micronaut
+ * AOT with its loaders patched (aot.properties, src/build/AotLoaderPatch.java), no META-INF/micronaut in the jar,
+ * controllers on the invoking thread and JSON routes that declare no body type (adapter-web).
  * infra/docs/BENCHMARKS.md.
  */
 public class ApiHandler extends FunctionInitializer
