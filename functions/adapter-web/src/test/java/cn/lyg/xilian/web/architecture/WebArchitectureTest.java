@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,18 @@ class WebArchitectureTest {
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .because("reads go through core.view (TaskQueries, StatusBoard) and writes through the use cases,"
                         + " where access and the rules live")
+                .check(web);
+    }
+
+    /**
+     * In the Lambda function (no event loop) a controller runs on the invoking thread; @ExecuteOn would hop each
+     * request to an executor and back (the first request waited ~190 ms for the virtual-thread executor). Netty
+     * runs (functions/local) put every controller on the blocking executor instead (thread-selection: blocking).
+     */
+    @Test
+    void controllersDoNotChooseTheirThread() {
+        noClasses().that().areAnnotatedWith(Controller.class).should().beAnnotatedWith(ExecuteOn.class)
+                .andShould().dependOnClassesThat().haveFullyQualifiedName(ExecuteOn.class.getName())
                 .check(web);
     }
 
