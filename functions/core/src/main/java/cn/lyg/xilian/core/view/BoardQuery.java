@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The board's filters and sort, as given in the query string ({@code ?section=3.1&field=EDUCATION&unit=donghai
@@ -97,28 +98,27 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
 
     @Nullable
     private static Field parseField(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        for (Field f : Field.values()) {
-            if (f.name().equalsIgnoreCase(value) || f.label().equals(value)) {
-                return f;
-            }
-        }
-        throw bad("没有领域“" + value + "”");
+        return byNameOrLabel(Field.values(), Field::label, value, "没有领域“" + value + "”");
     }
 
     @Nullable
     private static Light parseLight(@Nullable String value) {
+        return byNameOrLabel(Light.values(), Light::label, value, "灯号只能是红、黄、绿或红黄（NOT_GREEN）");
+    }
+
+    /** The constant named (any case) or labelled {@code value}; null for null; refused when there is none. */
+    @Nullable
+    private static <E extends Enum<E>> E byNameOrLabel(E[] constants, Function<E, String> label,
+                                                       @Nullable String value, String refusal) {
         if (value == null) {
             return null;
         }
-        for (Light l : Light.values()) {
-            if (l.name().equalsIgnoreCase(value) || l.label().equals(value)) {
-                return l;
+        for (E e : constants) {
+            if (e.name().equalsIgnoreCase(value) || label.apply(e).equals(value)) {
+                return e;
             }
         }
-        throw bad("灯号只能是红、黄、绿或红黄（NOT_GREEN）");
+        throw bad(refusal);
     }
 
     private static Sort parseSort(@Nullable String value) {
