@@ -18,6 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How the API handler's own context starts (cold-start settings). */
 class ApiHandlerTest {
 
+    /** The table's settings as the function's environment gives them; a local endpoint nothing listens on. */
+    private static final Map<String, Object> SETTINGS = Map.of("xilian.dynamodb.table", "t",
+            "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
+            "xilian.dynamodb.endpoint", "http://127.0.0.1:9", "micronaut.server.port", -1);
+
     @Test
     void singletonsAreCreatedEagerlyOnlyWhenTheInitIsOffTheRequestPath() {
         assertThat(eagerAnnotated("snap-start")).contains(Singleton.class);
@@ -32,9 +37,7 @@ class ApiHandlerTest {
 
     @Test
     void anOnDemandStartCreatesOnlyContextScopedBeans() {
-        try (ApplicationContext ctx = ApiHandler.contextBuilder("on-demand").properties(Map.of(
-                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
-                "xilian.dynamodb.endpoint", "http://127.0.0.1:9")).start()) {
+        try (ApplicationContext ctx = ApiHandler.contextBuilder("on-demand").properties(SETTINGS).start()) {
             // a controller is a singleton nothing at start needs: created by the first request that routes to it
             assertThat(ctx.getActiveBeanRegistrations(BoardController.class)).isEmpty();
             assertThat(ctx.getBean(BoardController.class)).isNotNull();
@@ -44,9 +47,7 @@ class ApiHandlerTest {
 
     @Test
     void anOnDemandStartBuildsTheDynamoDbClientOnASecondThread() throws InterruptedException {
-        try (ApplicationContext ctx = ApiHandler.contextBuilder("on-demand").properties(Map.of(
-                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
-                "xilian.dynamodb.endpoint", "http://127.0.0.1:9")).start()) {
+        try (ApplicationContext ctx = ApiHandler.contextBuilder("on-demand").properties(SETTINGS).start()) {
             // nothing asks for the client: DynamoDbClientEarlyStart (@Parallel) has it built off the invoking thread
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             while (ctx.getActiveBeanRegistrations(DynamoDbClient.class).isEmpty() && System.nanoTime() < deadline) {
@@ -63,9 +64,8 @@ class ApiHandlerTest {
     @Test
     void theApiContextHasNoAlertOrDigestRepositories() {
         // the api's application.yml (xilian.dynamodb.job-repositories: false); the jobs keep them
-        try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
-                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
-                "micronaut.server.port", -1)).environments("function").start()) {
+        try (ApplicationContext ctx = ApplicationContext.builder().properties(SETTINGS).environments("function")
+                .start()) {
             assertThat(ctx.containsBean(ProgressRepository.class)).isTrue();
             assertThat(ctx.containsBean(AlertRepository.class)).isFalse();
             assertThat(ctx.containsBean(DigestRepository.class)).isFalse();
@@ -76,9 +76,8 @@ class ApiHandlerTest {
     void theContextStartsFromTheBuildTimeAnalysis() {
         // Micronaut AOT (pom.xml, aot.properties; these tests run with its classes, as the deployed jar does):
         // application.yml arrives as Java, so no YAML loader is looked up or run at start, and its values hold.
-        try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
-                "xilian.dynamodb.table", "t", "xilian.dynamodb.region", "us-east-1", "aws.region", "us-east-1",
-                "micronaut.server.port", -1)).environments("function").start()) {
+        try (ApplicationContext ctx = ApplicationContext.builder().properties(SETTINGS).environments("function")
+                .start()) {
             assertThat(ctx.getEnvironment().getPropertySourceLoaders())
                     .noneMatch(YamlPropertySourceLoader.class::isInstance);
             assertThat(ctx.getProperty("micronaut.application.name", String.class)).contains("xilian-api");

@@ -8,8 +8,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.HttpMethodMapping;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,9 @@ class WebArchitectureTest {
      */
     @Test
     void routesDeclareNoBodyTypeTheRouterWouldPrepareAtStart() {
-        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class).and().arePublic()
-                .and().areAnnotatedWith(Get.class).or().areAnnotatedWith(Post.class)
+        // every route annotation (@Get, @Post, @Put, …) carries @HttpMethodMapping
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
+                .and().areMetaAnnotatedWith(HttpMethodMapping.class)
                 .should(new ArchCondition<>("return HttpResponse<?>, HttpResponse<byte[]> or void") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
