@@ -18,6 +18,14 @@ import java.util.List;
 @Serdeable
 public record PlanTask(String id, String sectionId, String title, String text, List<String> unitIds,
                        LocalDate deadline, List<Milestone> milestones, List<Target> targets) {
+
+    /** The grammar of a task id ("1.1", "3.6.5"): the one home of the rule; nothing else can name a task. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[1-9][0-9]?(\\.[1-9][0-9]?){1,3}");
+
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public PlanTask {
         unitIds = List.copyOf(unitIds);
         milestones = List.copyOf(milestones);

@@ -10,6 +10,14 @@ import java.util.List;
  */
 @Serdeable
 public record Unit(String id, String name, UnitKind kind, List<String> aliases) {
+
+    /** The grammar of a unit id (lower-case ASCII words joined by hyphens): the one home of the rule. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9]{1,32}(-[a-z0-9]{1,32}){0,5}");
+
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public Unit {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }

@@ -74,7 +74,7 @@ public final class UnitRegistry {
                 throw new IllegalArgumentException("units.csv line " + lineNumber + ": expected id,name,kind,aliases: " + line);
             }
             String id = cells[0].strip();
-            if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*") || !ids.add(id)) {
+            if (!Unit.validId(id) || !ids.add(id)) {
                 throw new IllegalArgumentException("units.csv line " + lineNumber + ": bad or duplicate id '" + id + "'");
             }
             List<String> aliases = cells[3].isBlank() ? List.of()

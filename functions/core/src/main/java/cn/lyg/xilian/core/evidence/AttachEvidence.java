@@ -4,72 +4,131 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.progress.FieldError;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.supervision.Outcome;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Attaches evidence files to one of the unit's reports and serves them back to those who may read the task.
- * Every file is checked before the first is stored; a file is stored, then recorded; a failed record removes the
- * file again, and {@link #cleanUp} removes files whose record never came (a crash in between).
+ * Attaches evidence files to one of the unit's own reports and serves them back to those who may read the task.
+ *
+ * <p>Who may touch which file is decided from the caller and the route only: the report is the caller's own
+ * ({@link ReportRef} of the plan's year, the route's task, the caller's unit and the route's report, each matched
+ * against its grammar), and every key is built from it or matched against it ({@link EvidenceKeys}). A direct
+ * upload (S3) must come with the ticket issued for that very report, and a ticket attaches one object only.
+ *
+ * <p>Order of writes, so that a crash at any point leaves nothing that a retry or the daily cleanup does not
+ * repair: bytes stored, then the report's slots reserved (one conditional write, so concurrent uploads never exceed
+ * {@link EvidenceRules#MAX_FILES_PER_REPORT}), then the file recorded. Bytes without a record are deleted by
+ * {@link #cleanUpUnattached}, which also gives back their slots.
  */
 public class AttachEvidence {
 
+    /** How long a direct upload form may be used. */
+    public static final Duration UPLOAD_FORM_TTL = Duration.ofMinutes(30);
+    /** How long a signed download link lives. */
+    public static final Duration LINK_TTL = Duration.ofMinutes(5);
+
+    private static final Outcome.NotFound<?> UPLOAD_NOT_FOUND = new Outcome.NotFound<>("UPLOAD_NOT_FOUND", "未找到该上传文件");
+
     private final EvidenceStore store;
-    private final SupervisionRepository records;
+    private final EvidenceRepository records;
     private final ProgressRepository progress;
     private final Clock clock;
 
-    public AttachEvidence(EvidenceStore store, SupervisionRepository records, ProgressRepository progress, Clock clock) {
+    public AttachEvidence(EvidenceStore store, EvidenceRepository records, ProgressRepository progress, Clock clock) {
         this.store = store;
         this.records = records;
         this.progress = progress;
         this.clock = clock;
     }
 
+    /**
+     * Files received by the application (the form, or the API's multipart). Every file is checked before the first
+     * is stored. A file already attached to the report (the same content) is not stored again: sending the same
+     * request twice attaches its files once ({@code replayed} when nothing new was attached).
+     */
     public Outcome<List<EvidenceFile>> attach(Plan plan, Principal who, String taskId, String reportKey,
                                               List<EvidenceRules.Upload> uploads) {
-        Optional<PlanTask> task = plan.task(taskId);
-        if (task.isEmpty()) {
-            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId));
+        Outcome<ReportRef> own = ownReport(plan, who, taskId, reportKey);
+        if (!(own instanceof Outcome.Done<ReportRef> done)) {
+            return refusal(own);
         }
-        if (!who.mayReport(task.get())) {
-            return new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以上传佐证材料");
-        }
-        String unitId = who.unitId();
-        if (progress.find(plan.year(), taskId, unitId, reportKey).isEmpty()) {
-            return new Outcome.NotFound<>("SUBMISSION_NOT_FOUND", "未找到该填报记录");
-        }
-        List<EvidenceFile> existing = records.files(plan.year(), taskId, unitId, reportKey);
+        ReportRef report = done.value();
         List<EvidenceRules.Checked> checked = new ArrayList<>();
-        List<FieldError> errors = EvidenceRules.check(uploads, existing.size(), checked);
+        List<FieldError> errors = EvidenceRules.check(uploads, checked);
         if (!errors.isEmpty()) {
             return new Outcome.Invalid<>(errors);
         }
-        List<EvidenceFile> stored = new ArrayList<>();
+        List<EvidenceFile> existing = records.files(report);
+        Map<String, EvidenceFile> byId = existing.stream()
+                .collect(Collectors.toMap(EvidenceFile::fileId, f -> f, (a, b) -> a, LinkedHashMap::new));
+        List<EvidenceFile> answer = new ArrayList<>();
+        Map<String, EvidenceRules.Checked> fresh = new LinkedHashMap<>();
+        Map<String, EvidenceFile> freshFiles = new LinkedHashMap<>();
+        Instant now = clock.instant();
         for (EvidenceRules.Checked c : checked) {
-            String fileId = newFileId();
-            String key = EvidenceRules.storageKey(plan.year(), taskId, unitId, reportKey, fileId, c.type());
-            EvidenceFile file = new EvidenceFile(plan.year(), taskId, unitId, reportKey, fileId, c.displayName(),
-                    c.type(), c.content().length, key, clock.instant());
-            store.put(key, c.content(), c.type().contentType());
-            try {
-                records.recordFile(file);
-            } catch (RuntimeException e) {
-                store.delete(key); // nothing half-written
-                throw e;
+            String fileId = EvidenceKeys.contentId(c.upload().sha256());
+            EvidenceFile file = byId.containsKey(fileId) ? byId.get(fileId) : freshFiles.computeIfAbsent(fileId, id -> {
+                fresh.put(id, c);
+                return new EvidenceFile(report.year(), report.taskId(), report.unitId(), report.reportKey(), id,
+                        c.savedName(), c.type(), c.upload().size(), EvidenceKeys.storageKey(report, id, c.type()), now);
+            });
+            if (!answer.contains(file)) {
+                answer.add(file);
             }
-            stored.add(file);
         }
-        return new Outcome.Done<>(stored, false);
+        if (fresh.isEmpty()) {
+            return new Outcome.Done<>(answer, true);
+        }
+        if (existing.size() + fresh.size() > EvidenceRules.MAX_FILES_PER_REPORT) {
+            return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(existing.size())));
+        }
+        List<String> stored = new ArrayList<>();
+        try {
+            for (EvidenceFile f : freshFiles.values()) {
+                EvidenceRules.Upload u = fresh.get(f.fileId()).upload();
+                store.put(f.storageKey(), u.content(), u.size(), f.type().contentType());
+                stored.add(f.storageKey());
+            }
+            if (!records.reserve(report, freshFiles.keySet(), byId.keySet(), EvidenceRules.MAX_FILES_PER_REPORT)) {
+                stored.forEach(store::delete);
+                stored.clear();
+                return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(records.files(report).size())));
+            }
+        } catch (RuntimeException e) {
+            stored.forEach(store::delete); // nothing half-written
+            throw e;
+        }
+        recordAll(report, freshFiles.values());
+        return new Outcome.Done<>(answer, false);
+    }
+
+    /** Records the files whose slots are reserved; on a failure the unrecorded ones are removed and released. */
+    private void recordAll(ReportRef report, java.util.Collection<EvidenceFile> files) {
+        List<EvidenceFile> pending = new ArrayList<>(files);
+        try {
+            while (!pending.isEmpty()) {
+                records.recordFile(pending.get(0));
+                pending.remove(0);
+            }
+        } catch (RuntimeException e) {
+            pending.forEach(f -> store.delete(f.storageKey()));
+            records.release(report, pending.stream().map(EvidenceFile::fileId).collect(Collectors.toSet()));
+            throw e;
+        }
     }
 
     /** Whether files go from the browser straight to the store (S3) rather than through the application. */
@@ -77,128 +136,136 @@ public class AttachEvidence {
         return store.signsUploads();
     }
 
-    /** How long a direct upload form may be used. */
-    public static final java.time.Duration UPLOAD_FORM_TTL = java.time.Duration.ofMinutes(30);
-
-    /**
-     * A form posting one file straight to the store for one of the unit's reports (S3), with the store's redirect
-     * back to {@code confirm}. NotFound EVIDENCE_DIRECT_UNAVAILABLE where the application receives files itself.
-     */
-    public Outcome<EvidenceStore.DirectUpload> uploadForm(Plan plan, Principal who, String taskId, String reportKey,
-                                                          java.net.URI confirm) {
-        Optional<Outcome<EvidenceStore.DirectUpload>> refused = refuse(plan, who, taskId, reportKey);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        int attached = records.files(plan.year(), taskId, who.unitId(), reportKey).size();
-        if (attached >= EvidenceRules.MAX_FILES_PER_REPORT) {
-            return new Outcome.Invalid<>(List.of(new FieldError("file", "TOO_MANY_FILES", "每次填报最多上传"
-                    + EvidenceRules.MAX_FILES_PER_REPORT + "个文件（已有" + attached + "个）")));
-        }
-        String prefix = EvidenceRules.uploadPrefix(plan.year(), taskId, who.unitId(), reportKey, newFileId());
-        return store.directUpload(prefix, confirm, UPLOAD_FORM_TTL)
-                .<Outcome<EvidenceStore.DirectUpload>>map(f -> new Outcome.Done<>(f, false))
-                .orElseGet(() -> new Outcome.NotFound<>("EVIDENCE_DIRECT_UNAVAILABLE", "此处请直接通过表单上传文件"));
+    /** A direct upload form with the ticket it was issued under (the confirmation route names the ticket). */
+    public record UploadForm(String uploadId, EvidenceStore.DirectUpload form) {
     }
 
     /**
-     * Attaches a file the browser posted straight to the store ({@code uploadedKey}, as the store's redirect names
-     * it): only the unit's own upload under that report; its size and first bytes are checked (type by content);
-     * a refused file is deleted. Idempotent: confirming the same upload again answers the recorded file.
+     * A form posting one file straight to the store (S3) for one of the unit's reports, and its ticket; the store
+     * redirects back to {@code confirm(uploadId)}. NotFound EVIDENCE_DIRECT_UNAVAILABLE where the application
+     * receives files itself.
+     */
+    public Outcome<UploadForm> uploadForm(Plan plan, Principal who, String taskId, String reportKey,
+                                          java.util.function.Function<String, URI> confirm) {
+        Outcome<ReportRef> own = ownReport(plan, who, taskId, reportKey);
+        if (!(own instanceof Outcome.Done<ReportRef> done)) {
+            return refusal(own);
+        }
+        ReportRef report = done.value();
+        if (!store.signsUploads()) {
+            return new Outcome.NotFound<>("EVIDENCE_DIRECT_UNAVAILABLE", "此处请直接通过表单上传文件");
+        }
+        int attached = records.files(report).size();
+        if (attached >= EvidenceRules.MAX_FILES_PER_REPORT) {
+            return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(attached)));
+        }
+        String uploadId = newId();
+        records.issue(new UploadTicket(report, uploadId, clock.instant(), null));
+        EvidenceStore.DirectUpload form = store.directUpload(EvidenceKeys.uploadPrefix(report, uploadId),
+                confirm.apply(uploadId), UPLOAD_FORM_TTL).orElseThrow();
+        return new Outcome.Done<>(new UploadForm(uploadId, form), false);
+    }
+
+    /**
+     * Attaches a file the browser posted straight to the store. {@code uploadedKey} (what the store's redirect or
+     * the API client names) must be exactly a staging key of the caller's own report, under a ticket issued for
+     * that report — and, where the route names the ticket ({@code uploadId}, from the signed redirect), under that
+     * one. Anything else is UPLOAD_NOT_FOUND and touches no object. The object's size and first bytes are checked
+     * (type by content); a refused file is deleted. Idempotent: confirming the same upload again answers the
+     * recorded file; a second object posted under a used ticket is refused (UPLOAD_USED).
      */
     public Outcome<EvidenceFile> confirmUpload(Plan plan, Principal who, String taskId, String reportKey,
-                                               String uploadedKey) {
-        Optional<Outcome<EvidenceFile>> refused = refuse(plan, who, taskId, reportKey);
-        if (refused.isPresent()) {
-            return refused.get();
+                                               String uploadId, String uploadedKey) {
+        Outcome<ReportRef> own = ownReport(plan, who, taskId, reportKey);
+        if (!(own instanceof Outcome.Done<ReportRef> done)) {
+            return refusal(own);
         }
-        String unitId = who.unitId();
-        String reportPrefix = EvidenceRules.reportPrefix(plan.year(), taskId, unitId, reportKey);
-        String rest = uploadedKey == null || !uploadedKey.startsWith(reportPrefix + EvidenceRules.UPLOAD_MARK) ? ""
-                : uploadedKey.substring(reportPrefix.length() + EvidenceRules.UPLOAD_MARK.length());
-        int slash = rest.indexOf('/');
-        String fileId = slash > 0 ? rest.substring(0, slash) : "";
-        if (!fileId.matches("[A-Za-z0-9]{8,32}")) {
-            return new Outcome.NotFound<>("UPLOAD_NOT_FOUND", "未找到该上传文件");
+        ReportRef report = done.value();
+        Optional<EvidenceKeys.StagedUpload> parsed = EvidenceKeys.parseStaged(uploadedKey)
+                .filter(s -> s.report().equals(report) && (uploadId == null || uploadId.equals(s.id())));
+        if (parsed.isEmpty()) {
+            return notFound();
         }
-        List<EvidenceFile> existing = records.files(plan.year(), taskId, unitId, reportKey);
-        Optional<EvidenceFile> done = existing.stream().filter(f -> f.fileId().equals(fileId)).findFirst();
-        if (done.isPresent()) {
-            store.delete(uploadedKey); // a retry after the record: the staging copy may still be there
-            return new Outcome.Done<>(done.get(), true);
+        EvidenceKeys.StagedUpload staged = parsed.get();
+        List<EvidenceFile> existing = records.files(report);
+        Optional<EvidenceFile> attached = existing.stream().filter(f -> f.fileId().equals(staged.id())).findFirst();
+        Optional<UploadTicket> ticket = records.ticket(report, staged.id());
+        if (attached.isPresent() && ticket.map(t -> staged.name().equals(t.claimedName())).orElse(false)) {
+            store.delete(staged.key()); // a retry after the record: the staging copy may still be there
+            return new Outcome.Done<>(attached.get(), true);
         }
-        Optional<Long> size = store.size(uploadedKey);
+        if (ticket.isEmpty() || ticket.get().issuedAt().plus(EvidenceRules.UNATTACHED_AFTER).isBefore(clock.instant())) {
+            return notFound();
+        }
+        switch (records.claim(report, staged.id(), staged.name())) {
+            case MISSING -> {
+                return notFound();
+            }
+            case TAKEN -> {
+                store.delete(staged.key()); // another object of the same form: it can never be attached
+                return new Outcome.Conflict<>("UPLOAD_USED", "这次上传已经用过，请重新打开上传页面再上传");
+            }
+            case CLAIMED -> {
+            }
+        }
+        Optional<Long> size = store.size(staged.key());
         if (size.isEmpty()) {
-            return new Outcome.NotFound<>("UPLOAD_NOT_FOUND", "未找到该上传文件");
+            return notFound();
         }
-        byte[] head = store.head(uploadedKey, EvidenceRules.TYPE_PROBE_BYTES).orElse(new byte[0]);
-        List<EvidenceRules.Checked> checked = new ArrayList<>();
-        List<FieldError> errors = EvidenceRules.checkStored(rest.substring(slash + 1), size.get(), head,
-                existing.size(), checked);
-        if (!errors.isEmpty()) {
-            store.delete(uploadedKey); // refused: nothing stays behind
-            return new Outcome.Invalid<>(errors);
+        byte[] head = store.head(staged.key(), EvidenceRules.TYPE_PROBE_BYTES).orElse(new byte[0]);
+        Optional<FieldError> error = EvidenceRules.checkStored(staged.name(), size.get(), head);
+        Set<String> recorded = existing.stream().map(EvidenceFile::fileId).collect(Collectors.toSet());
+        if (error.isEmpty() && (existing.size() >= EvidenceRules.MAX_FILES_PER_REPORT
+                || !records.reserve(report, Set.of(staged.id()), recorded, EvidenceRules.MAX_FILES_PER_REPORT))) {
+            error = Optional.of(EvidenceRules.tooMany(existing.size()));
         }
-        EvidenceRules.Checked c = checked.get(0);
-        String key = EvidenceRules.storageKey(plan.year(), taskId, unitId, reportKey, fileId, c.type());
-        EvidenceFile file = new EvidenceFile(plan.year(), taskId, unitId, reportKey, fileId, c.displayName(),
-                c.type(), size.get(), key, clock.instant());
-        store.copy(uploadedKey, key, c.type().contentType());
+        if (error.isPresent()) {
+            store.delete(staged.key()); // refused: nothing stays behind
+            return new Outcome.Invalid<>(List.of(error.get()));
+        }
+        EvidenceType type = EvidenceType.detect(head, staged.name()).orElseThrow();
+        String key = EvidenceKeys.storageKey(report, staged.id(), type);
+        EvidenceFile file = new EvidenceFile(report.year(), report.taskId(), report.unitId(), report.reportKey(),
+                staged.id(), EvidenceNames.saved(EvidenceNames.label(staged.name()).orElseThrow(), type), type,
+                size.get(), key, clock.instant());
+        store.copy(staged.key(), key, type.contentType());
         try {
             records.recordFile(file);
         } catch (RuntimeException e) {
-            store.delete(key); // the staging object stays for a retry (or the cleanup)
+            store.delete(key); // the staging object and the slot stay for a retry (or the cleanup)
             throw e;
         }
-        store.delete(uploadedKey);
+        store.delete(staged.key());
         return new Outcome.Done<>(file, false);
-    }
-
-    private <T> Optional<Outcome<T>> refuse(Plan plan, Principal who, String taskId, String reportKey) {
-        Optional<PlanTask> task = plan.task(taskId);
-        if (task.isEmpty()) {
-            return Optional.of(new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(taskId)));
-        }
-        if (!who.mayReport(task.get())) {
-            return Optional.of(new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以上传佐证材料"));
-        }
-        if (progress.find(plan.year(), taskId, who.unitId(), reportKey).isEmpty()) {
-            return Optional.of(new Outcome.NotFound<>("SUBMISSION_NOT_FOUND", "未找到该填报记录"));
-        }
-        return Optional.empty();
-    }
-
-    private static String newFileId() {
-        return Tokens.newToken().substring(0, 16).replaceAll("[^A-Za-z0-9]", "x");
     }
 
     /**
      * Deletes uploads never attached: a direct upload still in its staging place after {@code olderThan}, and a
-     * stored file without a record (a crash between store and record) of the same age. Safe to run twice.
-     * Returns how many objects were deleted.
+     * stored file without a record (a crash between store and record) of the same age, giving back their slots.
+     * Keys that are not exactly ours are left alone. Safe to run twice. Returns how many objects were deleted.
      */
-    public int cleanUpUnattached(java.time.Duration olderThan) {
-        java.time.Instant cutoff = clock.instant().minus(olderThan);
-        java.util.Map<String, Set<String>> recordedByReport = new java.util.HashMap<>();
+    public int cleanUpUnattached(Duration olderThan) {
+        Instant cutoff = clock.instant().minus(olderThan);
+        Map<ReportRef, Set<String>> recordedByReport = new HashMap<>();
         int removed = 0;
-        for (String key : store.list(EvidenceRules.KEY_ROOT)) {
-            String[] parts = key.substring(EvidenceRules.KEY_ROOT.length()).split("/");
-            if (parts.length < 5 || !parts[0].matches("\\d{4}")) {
+        for (String key : store.list(EvidenceKeys.ROOT)) {
+            Optional<EvidenceKeys.Parsed> parsed = EvidenceKeys.parse(key);
+            if (parsed.isEmpty()) {
                 continue; // not one of ours
             }
-            boolean staging = parts[4].startsWith(EvidenceRules.UPLOAD_MARK);
-            if (!staging) {
-                String prefix = EvidenceRules.reportPrefix(Integer.parseInt(parts[0]), parts[1], parts[2], parts[3]);
-                Set<String> recorded = recordedByReport.computeIfAbsent(prefix, p -> records.files(
-                        Integer.parseInt(parts[0]), parts[1], parts[2], parts[3]).stream()
-                        .map(EvidenceFile::storageKey).collect(Collectors.toSet()));
-                if (recorded.contains(key)) {
-                    continue;
-                }
+            ReportRef report = parsed.get().report();
+            Set<String> recorded = recordedByReport.computeIfAbsent(report, r -> records.files(r).stream()
+                    .map(EvidenceFile::storageKey).collect(Collectors.toSet()));
+            if (recorded.contains(key)) {
+                continue;
             }
-            Optional<java.time.Instant> at = store.storedAt(key);
+            Optional<Instant> at = store.storedAt(key);
             if (at.isPresent() && at.get().isBefore(cutoff)) {
                 store.delete(key);
+                String id = parsed.get().id();
+                if (recorded.stream().noneMatch(k -> EvidenceKeys.parse(k).map(p -> p.id().equals(id)).orElse(false))) {
+                    records.release(report, Set.of(id));
+                }
                 removed++;
             }
         }
@@ -209,10 +276,12 @@ public class AttachEvidence {
     public Optional<Download> download(Plan plan, Principal who, String taskId, String unitId, String reportKey,
                                        String fileId) {
         Optional<PlanTask> task = plan.task(taskId);
-        if (task.isEmpty() || !who.maySee(task.get()) || (!who.coordinator() && !unitId.equals(who.unitId()))) {
+        Optional<ReportRef> report = ReportRef.of(plan.year(), taskId, unitId, reportKey);
+        if (task.isEmpty() || report.isEmpty() || !EvidenceKeys.validId(fileId) || !who.maySee(task.get())
+                || (!who.coordinator() && !unitId.equals(who.unitId()))) {
             return Optional.empty();
         }
-        return records.files(plan.year(), taskId, unitId, reportKey).stream()
+        return records.files(report.get()).stream()
                 .filter(f -> f.fileId().equals(fileId)).findFirst()
                 .flatMap(f -> store.downloadUrl(f.storageKey(), f.displayName(), LINK_TTL)
                         .map(link -> Optional.of(new Download(f, null, link)))
@@ -220,23 +289,36 @@ public class AttachEvidence {
     }
 
     /** Either a signed link to the store ({@code link}) or the bytes themselves ({@code content}). */
-    public record Download(EvidenceFile file, byte[] content, java.net.URI link) {
+    public record Download(EvidenceFile file, EvidenceRules.Content content, URI link) {
     }
 
-    /** How long a signed download link lives. */
-    public static final java.time.Duration LINK_TTL = java.time.Duration.ofMinutes(5);
-
-    /** Deletes the stored files of a report that have no record (an upload never attached). Returns how many. */
-    public int cleanUp(int year, String taskId, String unitId, String reportKey) {
-        Set<String> recorded = records.files(year, taskId, unitId, reportKey).stream()
-                .map(EvidenceFile::storageKey).collect(Collectors.toSet());
-        int removed = 0;
-        for (String key : store.list(EvidenceRules.reportPrefix(year, taskId, unitId, reportKey))) {
-            if (!recorded.contains(key)) {
-                store.delete(key);
-                removed++;
-            }
+    /** The caller's own report on the task, or why not: unknown task, not responsible, no such report. */
+    private Outcome<ReportRef> ownReport(Plan plan, Principal who, String taskId, String reportKey) {
+        Optional<PlanTask> task = plan.task(taskId);
+        if (task.isEmpty()) {
+            return new Outcome.NotFound<>("UNKNOWN_TASK", Plan.noSuchTask(String.valueOf(taskId)));
         }
-        return removed;
+        if (!who.mayReport(task.get())) {
+            return new Outcome.Forbidden<>("NOT_RESPONSIBLE", "只有任务的责任单位可以上传佐证材料");
+        }
+        Optional<ReportRef> report = ReportRef.of(plan.year(), taskId, who.unitId(), reportKey);
+        if (report.isEmpty() || progress.find(plan.year(), taskId, who.unitId(), reportKey).isEmpty()) {
+            return new Outcome.NotFound<>("SUBMISSION_NOT_FOUND", "未找到该填报记录");
+        }
+        return new Outcome.Done<>(report.get(), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Outcome<T> refusal(Outcome<ReportRef> refused) {
+        return (Outcome<T>) refused; // a refusal carries no value: the same record serves any value type
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Outcome<T> notFound() {
+        return (Outcome<T>) UPLOAD_NOT_FOUND;
+    }
+
+    private static String newId() {
+        return Tokens.newToken().substring(0, 16).replaceAll("[^A-Za-z0-9]", "x");
     }
 }

@@ -1,18 +1,26 @@
 package cn.lyg.xilian.core.evidence;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Where the files' bytes live: a local folder (the local run) or an S3 bucket. Keys are ids only. */
+/**
+ * Where the files' bytes live: a local folder (the local run) or an S3 bucket. Every key a store is given has been
+ * matched by {@link EvidenceKeys}; a store still refuses anything else rather than resolve it.
+ */
 public interface EvidenceStore {
 
-    void put(String key, byte[] content, String contentType);
+    /** Stores {@code size} bytes read from {@code content} under {@code key}, whole or not at all. */
+    void put(String key, EvidenceRules.Content content, long size, String contentType);
 
-    Optional<byte[]> get(String key);
+    /** The object's bytes, streamed (a download), if it exists. */
+    Optional<EvidenceRules.Content> get(String key);
 
     void delete(String key);
 
-    /** Keys under a prefix (cleanup of files never recorded). */
+    /** Keys under the root or a report's prefix, at any depth (cleanup of files never recorded). */
     List<String> list(String prefix);
 
     /**
@@ -39,17 +47,22 @@ public interface EvidenceStore {
 
     /** The first {@code bytes} bytes of an object (its type is checked by content), if it exists. */
     default Optional<byte[]> head(String key, int bytes) {
-        return get(key).map(b -> java.util.Arrays.copyOf(b, Math.min(bytes, b.length)));
+        return get(key).map(c -> {
+            try (InputStream in = c.open()) {
+                return in.readNBytes(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + key, e);
+            }
+        });
     }
 
     /** An object's size, if it exists. */
-    default Optional<Long> size(String key) {
-        return get(key).map(b -> (long) b.length);
-    }
+    Optional<Long> size(String key);
 
     /** Copies an object within the store (an upload moved to its id-only key). */
     default void copy(String from, String to, String contentType) {
-        put(to, get(from).orElseThrow(() -> new IllegalStateException("no object " + from)), contentType);
+        long size = size(from).orElseThrow(() -> new IllegalStateException("no object " + from));
+        put(to, get(from).orElseThrow(() -> new IllegalStateException("no object " + from)), size, contentType);
     }
 
     /** When an object was stored (cleanup of uploads never attached), if it exists. */

@@ -73,12 +73,6 @@ public interface SupervisionRepository {
     /** Records the first time a unit opened these instructions; later opens change nothing. */
     void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at);
 
-    /** Records an evidence file of a report (once per file id). */
-    void recordFile(cn.lyg.xilian.core.evidence.EvidenceFile file);
-
-    /** The evidence files of one report, oldest first. */
-    java.util.List<cn.lyg.xilian.core.evidence.EvidenceFile> files(int year, String taskId, String unitId, String reportKey);
-
     /** One query: the task's whole supervision record. */
     TaskSupervision ofTask(int year, String taskId);
 }

@@ -44,48 +44,59 @@ class EvidenceRulesTest {
     }
 
     @Test
-    void chineseNamesAreKeptPathsAreCutAndTricksRefused() {
-        assertThat(EvidenceRules.displayName("签约协议（盖章版）.pdf")).contains("签约协议（盖章版）.pdf");
-        assertThat(EvidenceRules.displayName("C:\\Users\\张三\\Desktop\\现场照片.jpg")).contains("现场照片.jpg");
-        assertThat(EvidenceRules.displayName("../../etc/passwd")).contains("passwd");
-        assertThat(EvidenceRules.displayName("..")).isEmpty();
-        assertThat(EvidenceRules.displayName("dir/")).isEmpty();
-        assertThat(EvidenceRules.displayName("a\u0000b.pdf")).isEmpty();
-        assertThat(EvidenceRules.displayName("报告\r\n.pdf")).isEmpty();
-        assertThat(EvidenceRules.displayName("长".repeat(121))).isEmpty();
+    void chineseNamesAreKeptPathsAreCutAndInvisibleCharactersRemoved() {
+        assertThat(EvidenceNames.label("签约协议（盖章版）.pdf")).contains("签约协议（盖章版）.pdf");
+        assertThat(EvidenceNames.label("C:\\Users\\张三\\Desktop\\现场照片.jpg")).contains("现场照片.jpg");
+        assertThat(EvidenceNames.label("../../etc/passwd")).contains("passwd");
+        assertThat(EvidenceNames.label("..")).isEmpty();
+        assertThat(EvidenceNames.label("dir/")).isEmpty();
+        // Issue 19: controls and other invisible characters are removed from a name, no longer a reason to refuse it.
+        assertThat(EvidenceNames.label("a\u0000b.pdf")).contains("ab.pdf");
+        assertThat(EvidenceNames.label("报告\r\n.pdf")).contains("报告.pdf");
+        assertThat(EvidenceNames.label("\u202E\u200B")).isEmpty();
+        assertThat(EvidenceNames.label("长".repeat(121))).isEmpty();
         // The storage key is made of ids only, whatever the name.
-        assertThat(EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-1", "f1", EvidenceType.PDF))
-                .isEqualTo("evidence/2026/2.5/guanyun/report-key-1/f1.pdf");
+        assertThat(EvidenceKeys.storageKey(new ReportRef(2026, "2.5", "guanyun", "report-key-1"), "f1f1f1f1f1f1f1f1",
+                EvidenceType.PDF)).isEqualTo("evidence/2026/2.5/guanyun/report-key-1/f1f1f1f1f1f1f1f1.pdf");
     }
 
     @Test
     void everyHostileFileGetsItsOwnErrorAndNothingPasses() {
         List<EvidenceRules.Checked> accepted = new ArrayList<>();
         List<FieldError> errors = EvidenceRules.check(List.of(
-                new EvidenceRules.Upload("照片.jpg", JPEG),
-                new EvidenceRules.Upload("空.pdf", new byte[0]),
-                new EvidenceRules.Upload("脚本.pdf", "#!/bin/sh".getBytes(StandardCharsets.UTF_8)),
-                new EvidenceRules.Upload("..", PDF),
-                new EvidenceRules.Upload("大.pdf", big())), 0, accepted);
+                upload("照片.jpg", JPEG),
+                upload("空.pdf", new byte[0]),
+                upload("脚本.pdf", "#!/bin/sh".getBytes(StandardCharsets.UTF_8)),
+                upload("..", PDF),
+                upload("大.pdf", big())), accepted);
         assertThat(errors).extracting(FieldError::field, FieldError::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("files[1]", "FILE_EMPTY"),
                 org.assertj.core.groups.Tuple.tuple("files[2]", "FILE_TYPE_NOT_ALLOWED"),
                 org.assertj.core.groups.Tuple.tuple("files[3]", "FILE_NAME_INVALID"),
                 org.assertj.core.groups.Tuple.tuple("files[4]", "FILE_TOO_LARGE"));
         assertThat(errors.get(1).message()).contains("脚本.pdf");
+        assertThat(errors.get(3).message()).contains("大.pdf").contains("超过20MB");
 
-        List<EvidenceRules.Upload> eleven = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            eleven.add(new EvidenceRules.Upload("p" + i + ".jpg", JPEG));
-        }
-        assertThat(EvidenceRules.check(eleven, 8, new ArrayList<>())).extracting(FieldError::code)
-                .containsExactly("TOO_MANY_FILES");
         List<EvidenceRules.Checked> ok = new ArrayList<>();
-        assertThat(EvidenceRules.check(List.of(new EvidenceRules.Upload("照片.jpg", JPEG),
-                new EvidenceRules.Upload("协议.pdf", PDF)), 8, ok)).isEmpty();
-        assertThat(ok).extracting(EvidenceRules.Checked::displayName, EvidenceRules.Checked::type)
+        assertThat(EvidenceRules.check(List.of(upload("照片.jpg", JPEG), upload("协议.pdf", PDF)), ok)).isEmpty();
+        assertThat(ok).extracting(EvidenceRules.Checked::savedName, EvidenceRules.Checked::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("照片.jpg", EvidenceType.JPEG),
                         org.assertj.core.groups.Tuple.tuple("协议.pdf", EvidenceType.PDF));
+        assertThat(EvidenceRules.check(List.of(), new ArrayList<>())).extracting(FieldError::code)
+                .containsExactly("FILE_REQUIRED");
+    }
+
+    /** An upload as the receiver hands it over: size and first bytes known, the content in memory here. */
+    static EvidenceRules.Upload upload(String name, byte[] content) {
+        byte[] sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new EvidenceRules.Upload(name, content.length,
+                java.util.Arrays.copyOf(content, Math.min(content.length, EvidenceRules.TYPE_PROBE_BYTES)), sha,
+                () -> new java.io.ByteArrayInputStream(content));
     }
 
     private static byte[] big() {

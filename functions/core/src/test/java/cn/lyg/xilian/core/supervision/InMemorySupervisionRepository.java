@@ -110,16 +110,6 @@ final class InMemorySupervisionRepository implements SupervisionRepository {
     }
 
     @Override
-    public void recordFile(EvidenceFile file) {
-        throw new UnsupportedOperationException("not used by Supervise");
-    }
-
-    @Override
-    public List<EvidenceFile> files(int year, String taskId, String unitId, String reportKey) {
-        return List.of();
-    }
-
-    @Override
     public synchronized TaskSupervision ofTask(int year, String taskId) {
         String prefix = year + "/" + taskId + "/";
         Map<String, Review> byReport = new LinkedHashMap<>();

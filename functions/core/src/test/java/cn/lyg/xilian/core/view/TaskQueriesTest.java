@@ -251,15 +251,5 @@ class TaskQueriesTest {
         public Write<Instruction> instruct(Instruction instruction) {
             throw new UnsupportedOperationException();
         }
-
-        @Override
-        public void recordFile(EvidenceFile file) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<EvidenceFile> files(int year, String taskId, String unitId, String reportKey) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
