@@ -13,6 +13,9 @@ final class Conditions {
     /** Put only if no item with this key exists (create-once semantics). */
     static final String ITEM_ABSENT = "attribute_not_exists(" + TableDefinition.PK + ")";
 
+    /** Update only an item that exists (an update never creates it). */
+    static final String ITEM_EXISTS = "attribute_exists(" + TableDefinition.PK + ")";
+
     private Conditions() {
     }
 

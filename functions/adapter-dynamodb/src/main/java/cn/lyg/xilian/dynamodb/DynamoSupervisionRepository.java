@@ -257,72 +257,6 @@ public final class DynamoSupervisionRepository extends DynamoStore implements Su
         }
     }
 
-    // --- evidence files ---
-
-    @Override
-    public void recordFile(EvidenceFile f) {
-        Map<String, AttributeValue> item = Attributes.item()
-                .key(Keys.supervisionPk(f.planYear(), f.taskId()), Keys.fileSk(f.unitId(), f.reportKey(), f.fileId()))
-                .s("type", "FILE")
-                .s("unitId", f.unitId())
-                .s("reportKey", f.reportKey())
-                .s("fileId", f.fileId())
-                .s("displayName", f.displayName())
-                .s("fileType", f.type().name())
-                .n("size", f.size())
-                .s("storageKey", f.storageKey())
-                .time("uploadedAt", f.uploadedAt())
-                .build();
-        if (putOnce(item)) {
-            markEvidence(f);
-        }
-    }
-
-    /**
-     * The state lists the file names of its latest report (ledger, board): appended when the list is that report's,
-     * started afresh when it was an older report's; nothing when the file's report is no longer the latest.
-     */
-    private void markEvidence(EvidenceFile f) {
-        Map<String, AttributeValue> key = Conditions.key(Keys.planPk(f.planYear()), Keys.state(f.taskId(), f.unitId()));
-        Map<String, String> names = Map.of("#latest", StateMapper.LATEST, "#k", "idempotencyKey");
-        AttributeValue name = AttributeValue.fromL(List.of(s(f.displayName())));
-        try {
-            client.updateItem(b -> b.tableName(table).key(key)
-                    .updateExpression("SET evidenceNames = list_append(evidenceNames, :n)")
-                    .conditionExpression("#latest.#k = :rk AND evidenceOf = :rk")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":n", name, ":rk", s(f.reportKey()))));
-        } catch (ConditionalCheckFailedException notThisReportsList) {
-            try {
-                client.updateItem(b -> b.tableName(table).key(key)
-                        .updateExpression("SET evidenceOf = :rk, evidenceNames = :n")
-                        .conditionExpression("#latest.#k = :rk AND (attribute_not_exists(evidenceOf) OR evidenceOf <> :rk)")
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(Map.of(":n", name, ":rk", s(f.reportKey()))));
-            } catch (ConditionalCheckFailedException notTheLatest) {
-                // the unit has reported again: the file stays with its report in the history
-            }
-        }
-    }
-
-    @Override
-    public List<EvidenceFile> files(int year, String taskId, String unitId, String reportKey) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.supervisionPk(year, taskId)),
-                        ":prefix", s(Keys.filesOfReportPrefix(unitId, reportKey)))).build();
-        List<EvidenceFile> out = new ArrayList<>();
-        client.queryPaginator(query).items().forEach(i -> out.add(file(year, taskId, i)));
-        out.sort(java.util.Comparator.comparing(EvidenceFile::uploadedAt).thenComparing(EvidenceFile::fileId));
-        return out;
-    }
-
-    private static EvidenceFile file(int year, String taskId, Map<String, AttributeValue> raw) {
-        var i = Attributes.of(raw);
-        return new EvidenceFile(year, taskId, i.s("unitId"), i.s("reportKey"), i.s("fileId"), i.s("displayName"),
-                i.enumValue("fileType", EvidenceType.class), i.longN("size"), i.s("storageKey"), i.time("uploadedAt"));
-    }
-
     // --- the task's record ---
 
     @Override
@@ -344,7 +278,7 @@ public final class DynamoSupervisionRepository extends DynamoStore implements Su
             } else if (sk.startsWith(Keys.INSTRUCTION_PREFIX)) {
                 instructions.add(instruction(year, taskId, item));
             } else if (sk.startsWith(Keys.FILE_PREFIX)) {
-                files.add(file(year, taskId, item));
+                files.add(DynamoEvidenceRepository.file(year, taskId, item));
             } else if (sk.startsWith(Keys.READ_PREFIX)) {
                 var mark = Attributes.of(item);
                 read.add(mark.s("unitId") + "#" + mark.s("instructionKey"));

@@ -92,6 +92,19 @@ public final class Keys {
         return FILE_PREFIX + id(unitId) + SEPARATOR + reportKey + SEPARATOR;
     }
 
+    public static final String UPLOAD_PREFIX = "UPLOAD#";
+    public static final String SLOTS_PREFIX = "SLOTS#";
+
+    /** The ticket of a direct upload to one report: {@code UPLOAD#<unitId>#<reportKey>#<uploadId>}. */
+    public static String uploadSk(String unitId, String reportKey, String uploadId) {
+        return UPLOAD_PREFIX + id(unitId) + SEPARATOR + id(reportKey) + SEPARATOR + id(uploadId);
+    }
+
+    /** The file slots of one report (the ids of its files and of those being attached): {@code SLOTS#<unitId>#<reportKey>}. */
+    public static String slotsSk(String unitId, String reportKey) {
+        return SLOTS_PREFIX + id(unitId) + SEPARATOR + id(reportKey);
+    }
+
     /** Partition of a task's supervision record (apart from the history partition, which holds submissions only). */
     public static String supervisionPk(int year, String taskId) {
         return planPk(year) + SEPARATOR + "SUP" + SEPARATOR + id(taskId);

@@ -51,7 +51,7 @@ final class StoredFormatScenario {
 
         supervision.review(new Review(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", ReviewDecision.RETURNED, "请补充材料",
                 "r-1", T0));
-        supervision.recordFile(new EvidenceFile(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", "f-1", "合同.pdf",
+        new DynamoEvidenceRepository(table.client, table.settings).recordFile(new EvidenceFile(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", "f-1", "合同.pdf",
                 EvidenceType.PDF, 1234, "evidence/2026/3.1.1/ganyu/k-2/f-1", T0));
         Extension request = new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),
                 LocalDate.of(2026, 12, 15), "征地延误", T0, null, null, null, null);

@@ -3,7 +3,7 @@ package cn.lyg.xilian.wiring;
 import cn.lyg.xilian.core.evidence.AttachEvidence;
 import cn.lyg.xilian.core.evidence.EvidenceStore;
 import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
+import cn.lyg.xilian.core.evidence.EvidenceRepository;
 import cn.lyg.xilian.s3.S3EvidenceStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -33,7 +33,7 @@ public class EvidenceFactory {
 
     @Singleton
     @Requires(beans = EvidenceStore.class)
-    AttachEvidence attachEvidence(EvidenceStore store, SupervisionRepository records, ProgressRepository progress,
+    AttachEvidence attachEvidence(EvidenceStore store, EvidenceRepository records, ProgressRepository progress,
                                   Clock clock) {
         return new AttachEvidence(store, records, progress, clock);
     }

@@ -79,6 +79,11 @@ public class DynamoDbFactory {
     }
 
     @Singleton
+    cn.lyg.xilian.dynamodb.DynamoEvidenceRepository evidenceRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoEvidenceRepository(client, settings);
+    }
+
+    @Singleton
     DynamoRateCounter rateCounter(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoRateCounter(client, settings);
     }
