@@ -1,5 +1,6 @@
 package cn.lyg.xilian.s3;
 
+import cn.lyg.xilian.core.evidence.EvidenceKeys;
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceStore;
 
@@ -69,20 +70,29 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
     private static final Map<String, String> SSE = Map.of("x-amz-server-side-encryption", "AES256");
 
+    /** Streams the content to S3 (PutObject with its length): a file is never held in memory whole. */
     @Override
-    public void put(String key, byte[] content, String contentType) {
-        send(withHeaders(HttpRequest.newBuilder(presign("PUT", key, Map.of(), SSE)), SSE)
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(content)), 200);
+    public void put(String key, EvidenceRules.Content content, long size, String contentType) {
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        return content.open();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }), size);
+        send(withHeaders(HttpRequest.newBuilder(presign("PUT", ours(key), Map.of(), SSE)), SSE)
+                .header("Content-Type", contentType).PUT(body), 200);
     }
 
     /** S3's CopyObject: the object moves to its id-only key, encrypted, with its detected content type. */
     @Override
     public void copy(String from, String to, String contentType) {
         Map<String, String> headers = new java.util.TreeMap<>(SSE);
-        headers.put("x-amz-copy-source", SigV4.encodePath("/" + settings.bucket() + "/" + from));
+        headers.put("x-amz-copy-source", SigV4.encodePath("/" + settings.bucket() + "/" + ours(from)));
         headers.put("x-amz-metadata-directive", "REPLACE");
         headers.put("content-type", contentType);
-        HttpResponse<byte[]> r = call(withHeaders(HttpRequest.newBuilder(presign("PUT", to, Map.of(), headers)), headers)
+        HttpResponse<byte[]> r = call(withHeaders(HttpRequest.newBuilder(presign("PUT", ours(to), Map.of(), headers)), headers)
                 .PUT(HttpRequest.BodyPublishers.noBody()));
         expect(r, 200);
         // A copy can fail after its 200 has begun: the error is then in the body.
@@ -121,15 +131,16 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
         return b;
     }
 
+    /** The object in memory (the application serves no S3 object itself: downloads go by signed links). */
     @Override
-    public Optional<byte[]> get(String key) {
-        return fetch(HttpRequest.newBuilder(presign("GET", key, Map.of())).GET());
+    public Optional<EvidenceRules.Content> get(String key) {
+        return fetch(HttpRequest.newBuilder(presign("GET", ours(key), Map.of())).GET()).map(EvidenceRules.Content::of);
     }
 
     /** The first bytes of an uploaded object (a ranged GET): its type is checked by content before it is recorded. */
     @Override
     public Optional<byte[]> head(String key, int bytes) {
-        return fetch(HttpRequest.newBuilder(presign("GET", key, Map.of())).header("Range", "bytes=0-" + (bytes - 1)).GET());
+        return fetch(HttpRequest.newBuilder(presign("GET", ours(key), Map.of())).header("Range", "bytes=0-" + (bytes - 1)).GET());
     }
 
     /** The object's size in bytes, if it exists (a HEAD request: GetObject permission). */
@@ -139,7 +150,7 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     }
 
     private Optional<java.net.http.HttpHeaders> headers(String key) {
-        HttpResponse<byte[]> r = call(HttpRequest.newBuilder(presign("HEAD", key, Map.of()))
+        HttpResponse<byte[]> r = call(HttpRequest.newBuilder(presign("HEAD", ours(key), Map.of()))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
         if (absent(r)) {
             return Optional.empty();
@@ -155,6 +166,24 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
      */
     private static boolean absent(HttpResponse<byte[]> r) {
         return r.statusCode() == 404 || r.statusCode() == 403;
+    }
+
+    /**
+     * Every key this store sends to S3 is exactly one of ours ({@link EvidenceKeys}): S3 keys are flat strings, but
+     * a key with {@code ..} or an encoded separator is refused here rather than trusted to every layer between.
+     */
+    private static String ours(String key) {
+        if (EvidenceKeys.parse(key).isEmpty()) {
+            throw new IllegalArgumentException("not an evidence key: " + key);
+        }
+        return key;
+    }
+
+    private static String oursPrefix(String prefix) {
+        if (!EvidenceKeys.validPrefix(prefix)) {
+            throw new IllegalArgumentException("not an evidence prefix: " + prefix);
+        }
+        return prefix;
     }
 
     /** How many versions of one key {@link #delete} removes at most (a form posted again within its TTL adds one). */
@@ -188,7 +217,7 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
         do {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("list-type", "2");
-            params.put("prefix", prefix);
+            params.put("prefix", oursPrefix(prefix));
             if (token != null) {
                 params.put("continuation-token", token);
             }
@@ -210,7 +239,7 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
     public Optional<URI> downloadUrl(String key, String displayName, Duration ttl) {
         String disposition = "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(displayName, StandardCharsets.UTF_8).replace("+", "%20");
-        return Optional.of(signer.presign("GET", base(), path(key), Map.of("response-content-disposition", disposition),
+        return Optional.of(signer.presign("GET", base(), path(ours(key)), Map.of("response-content-disposition", disposition),
                 SigV4.Credentials.fromEnvironment(), clock.instant(), ttl));
     }
 
@@ -225,9 +254,7 @@ public final class S3EvidenceStore implements EvidenceStore, AutoCloseable {
 
     /** @param keyPrefix when set, the policy lets the key be anything under it (S3's ${filename}) */
     private UploadForm uploadForm(String key, String keyPrefix, URI redirect, Duration ttl) {
-        if (!key.startsWith(EvidenceRules.KEY_ROOT)) {
-            throw new IllegalArgumentException("not an evidence key: " + key);
-        }
+        ours(keyPrefix == null ? key : keyPrefix + "f"); // a prefix: one of ours once the browser's name is added
         SigV4.Credentials creds = SigV4.Credentials.fromEnvironment();
         Instant now = clock.instant();
         Map<String, String> fields = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package cn.lyg.xilian.s3;
 
+import cn.lyg.xilian.core.evidence.EvidenceKeys;
 import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.evidence.ReportRef;
 import cn.lyg.xilian.core.evidence.EvidenceType;
 import cn.lyg.xilian.testkit.FaultProxy;
 import cn.lyg.xilian.testkit.MotoS3;
@@ -51,13 +53,13 @@ class S3EvidenceStoreTest {
 
     @Test
     void objectsRoundTripUnderIdOnlyKeysAndListByReportPrefix() {
-        String prefix = EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-1");
-        String key = EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-1", "f1", EvidenceType.PDF);
+        String prefix = EvidenceKeys.reportPrefix(ref("report-key-1"));
+        String key = EvidenceKeys.storageKey(ref("report-key-1"), "f1f1f1f1f1f1f1f1", EvidenceType.PDF);
         store.put(key, PDF, EvidenceType.PDF.contentType());
-        assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF));
+        assertThat(store.get(key)).hasValueSatisfying(c -> assertThat(c.readAllBytes()).isEqualTo(PDF));
         assertThat(store.head(key, 5)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
         assertThat(store.list(prefix)).containsExactly(key);
-        assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-2"))).isEmpty();
+        assertThat(store.list(EvidenceKeys.reportPrefix(ref("report-key-2")))).isEmpty();
         store.delete(key);
         assertThat(store.get(key)).isEmpty();
         assertThat(store.list(prefix)).isEmpty();
@@ -65,7 +67,7 @@ class S3EvidenceStoreTest {
 
     @Test
     void theBrowserPostsTheFormStraightToTheBucketAndDownloadsThroughAShortLivedLink() throws Exception {
-        String key = EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-3", "f2", EvidenceType.PDF);
+        String key = EvidenceKeys.storageKey(ref("report-key-3"), "f2f2f2f2f2f2f2f2", EvidenceType.PDF);
         S3EvidenceStore.UploadForm form = store.uploadForm(key, URI.create("http://localhost:8080/tasks/2.5/uploaded"),
                 Duration.ofMinutes(15));
         assertThat(form.fields()).containsKeys("key", "policy", "x-amz-signature", "x-amz-credential");
@@ -76,9 +78,9 @@ class S3EvidenceStoreTest {
         HttpResponse<String> posted = post(form.action(), form.fields(), "规划批复（盖章）.pdf", PDF);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
         assertThat(posted.headers().firstValue("location").orElseThrow()).startsWith("http://localhost:8080/tasks/2.5/uploaded");
-        assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF));
+        assertThat(store.get(key)).hasValueSatisfying(c -> assertThat(c.readAllBytes()).isEqualTo(PDF));
         // The user's file name is not the key: what the browser named it does not matter to storage.
-        assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-3"))).containsExactly(key);
+        assertThat(store.list(EvidenceKeys.reportPrefix(ref("report-key-3")))).containsExactly(key);
 
         URI link = store.downloadUrl(key, "规划批复（盖章）.pdf", Duration.ofMinutes(5)).orElseThrow();
         assertThat(link.getQuery()).contains("X-Amz-Expires=300").contains("X-Amz-Signature=");
@@ -93,7 +95,7 @@ class S3EvidenceStoreTest {
 
     @Test
     void aDirectUploadKeepsTheBrowsersNameUnderItsPrefixAndMovesToAnIdOnlyKey() throws Exception {
-        String prefix = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-4", "u1");
+        String prefix = EvidenceKeys.uploadPrefix(ref("report-key-4"), "u1u1u1u1u1u1u1u1");
         var form = store.directUpload(prefix, URI.create("http://localhost:8080/tasks/2.5/reports/report-key-4/evidence/uploaded"),
                 Duration.ofMinutes(30)).orElseThrow();
         String policy = new String(java.util.Base64.getDecoder().decode(form.fields().get("policy")), StandardCharsets.UTF_8);
@@ -109,11 +111,11 @@ class S3EvidenceStoreTest {
         assertThat(store.storedAt(uploaded)).hasValueSatisfying(t ->
                 assertThat(t).isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(60)));
 
-        String key = EvidenceRules.storageKey(2026, "2.5", "guanyun", "report-key-4", "u1", EvidenceType.PDF);
+        String key = EvidenceKeys.storageKey(ref("report-key-4"), "u1u1u1u1u1u1u1u1", EvidenceType.PDF);
         store.copy(uploaded, key, EvidenceType.PDF.contentType());
-        assertThat(store.get(key)).hasValueSatisfying(b -> assertThat(b).isEqualTo(PDF));
+        assertThat(store.get(key)).hasValueSatisfying(c -> assertThat(c.readAllBytes()).isEqualTo(PDF));
         store.delete(uploaded);
-        assertThat(store.list(EvidenceRules.reportPrefix(2026, "2.5", "guanyun", "report-key-4"))).containsExactly(key);
+        assertThat(store.list(EvidenceKeys.reportPrefix(ref("report-key-4")))).containsExactly(key);
         assertThat(store.size(uploaded)).isEmpty();
     }
 
@@ -124,7 +126,7 @@ class S3EvidenceStoreTest {
                      "cn-north-1", Optional.of(moto.endpoint)), Clock.systemUTC())) {
             admin.createBucket(b -> b.bucket("evidence-versioned").createBucketConfiguration(c -> c.locationConstraint("cn-north-1")));
             admin.putBucketVersioning(b -> b.bucket("evidence-versioned").versioningConfiguration(v -> v.status("Enabled")));
-            String staged = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-5", "u2") + "伪装照片.jpg";
+            String staged = EvidenceKeys.uploadPrefix(ref("report-key-5"), "u2u2u2u2u2u2u2u2") + "伪装照片.jpg";
             versioned.put(staged, "not a photo".getBytes(StandardCharsets.UTF_8), "image/jpeg");
             versioned.put(staged, "posted again".getBytes(StandardCharsets.UTF_8), "image/jpeg");
             assertThat(admin.listObjectVersions(b -> b.bucket("evidence-versioned").prefix(staged)).versions()).hasSize(2);
@@ -140,7 +142,7 @@ class S3EvidenceStoreTest {
     @Test
     void aMissingKeyReadAs403ByAFunctionWithoutListBucketIsAbsent() throws Exception {
         // S3 answers a read of a missing key with 403 when the caller lacks s3:ListBucket (the API function's case).
-        String forged = EvidenceRules.uploadPrefix(2026, "2.5", "guanyun", "report-key-6", "forged01") + "x.pdf";
+        String forged = EvidenceKeys.uploadPrefix(ref("report-key-6"), "forged01forged01") + "x.pdf";
         String denied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
         try (FaultProxy proxy = FaultProxy.to(moto.endpoint)
                 .fail("HEAD /evidence-test/" + forged, 3, 403, "application/xml", "")
@@ -153,6 +155,10 @@ class S3EvidenceStoreTest {
             viaProxy.delete(forged);
             assertThat(proxy.faulted("HEAD /evidence-test/" + forged)).isEqualTo(3);
         }
+    }
+
+    private static ReportRef ref(String reportKey) {
+        return new ReportRef(2026, "2.5", "guanyun", reportKey);
     }
 
     private static S3Client admin() {

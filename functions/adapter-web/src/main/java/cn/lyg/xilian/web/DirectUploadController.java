@@ -64,7 +64,7 @@ public class DirectUploadController {
     public HttpResponse<?> page(HttpRequest<?> request, String id, String key) {
         Principal who = auth.requireSession(request);
         EvidenceStore.DirectUpload form = Outcomes.done(available().uploadForm(plans.plan(), who, id, key,
-                confirmUrl(id, key))).value();
+                upload -> confirmUrl(id, key, upload))).value().form();
         Map<String, Object> model = ViewModels.base(plans.plan(), who, display);
         model.put("task", plans.plan().task(id).orElseThrow());
         model.put("form", form);
@@ -80,11 +80,16 @@ public class DirectUploadController {
                 SecurityHeadersFilter.policy("'self' " + origin) + "; script-src 'nonce-" + nonce + "'");
     }
 
-    /** S3's redirect after a successful post: {@code ?bucket=…&key=…&etag=…}. */
-    @Get("/tasks/{id}/reports/{report}/evidence/uploaded")
-    public HttpResponse<?> uploaded(HttpRequest<?> request, String id, String report) {
+    /**
+     * S3's redirect after a successful post: {@code ?bucket=…&key=…&etag=…}. The path is the signed one (in the POST
+     * policy): it names the report and the upload's ticket, and only an object of that ticket, under the session's
+     * own report, is attached.
+     */
+    @Get("/tasks/{id}/reports/{report}/evidence/uploaded/{upload}")
+    public HttpResponse<?> uploaded(HttpRequest<?> request, String id, String report, String upload) {
         Principal who = auth.requireSession(request);
-        Outcomes.done(available().confirmUpload(plans.plan(), who, id, report, request.getParameters().get("key")));
+        Outcomes.done(available().confirmUpload(plans.plan(), who, id, report, upload,
+                request.getParameters().get("key")));
         return HttpResponse.seeOther(URI.create("/tasks/" + enc(id) + "#history-" + enc(who.unitId())));
     }
 
@@ -95,15 +100,14 @@ public class DirectUploadController {
     public HttpResponse<?> apiForm(HttpRequest<?> request, String id, String key) {
         Principal who = auth.bearer(request);
         return HttpResponse.created(Outcomes.done(available().uploadForm(plans.plan(), who, id, key,
-                confirmUrl(id, key))).value());
+                upload -> confirmUrl(id, key, upload))).value().form());
     }
 
     /** JSON: {@code {"key": <the uploaded object's key>}} attaches the posted file; 201, or 200 on a replay. */
     @Post("/api/v1/tasks/{id}/reports/{key}/evidence")
     @Consumes(MediaType.ALL)
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<?> apiConfirm(HttpRequest<?> request, String id,
-                                                                                  String key) {
+    public HttpResponse<?> apiConfirm(HttpRequest<?> request, String id, String key) {
         Principal who = auth.bearer(request);
         JsonNode body = bodies.jsonObject(request, Set.of("key"));
         JsonNode uploaded = body.get("key");
@@ -111,14 +115,14 @@ public class DirectUploadController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "FIELD_NOT_A_VALUE", "字段 key 须为上传后得到的文件键");
         }
         Outcome.Done<EvidenceFile> done = Outcomes.done(available().confirmUpload(plans.plan(), who, id, key,
-                uploaded.getStringValue()));
+                null, uploaded.getStringValue()));
         return done.replayed() ? HttpResponse.ok(new SupervisionApiController.Result<>(true, done.value()))
                 : HttpResponse.created(new SupervisionApiController.Result<>(false, done.value()));
     }
 
-    private URI confirmUrl(String id, String key) {
+    private URI confirmUrl(String id, String key, String upload) {
         return URI.create(settings.getPublicBaseUrl() + "/tasks/" + enc(id) + "/reports/" + enc(key)
-                + "/evidence/uploaded");
+                + "/evidence/uploaded/" + enc(upload));
     }
 
     private AttachEvidence available() {

@@ -2,12 +2,13 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.evidence.AttachEvidence;
-import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.supervision.Outcome;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Multipart;
 import cn.lyg.xilian.web.http.Outcomes;
-import cn.lyg.xilian.web.http.RequestBodies;
+import cn.lyg.xilian.web.http.UploadReceiver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,50 +19,65 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.types.files.StreamedFile;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * 佐证材料 through the application (the local run's embedded store): a multipart form posts files to one of the
- * unit's reports; downloads are served only to coordinators and the reporting unit, as attachments, never rendered
- * inline. Without an evidence store in the context (a deployment that has not configured one) both answer 503.
+ * 佐证材料 through the application (the local run's embedded store; in the deployed shape files go to S3 directly,
+ * {@link DirectUploadController}): the form, or the API with multipart, posts files to one of the unit's reports,
+ * streamed to disk and checked before any is stored; downloads are served only to coordinators and the reporting
+ * unit, as attachments under the file's safe name, never rendered inline. Without an evidence store in the context
+ * (a deployment that has not configured one) they answer 503.
  */
 @Controller
 public class EvidenceController {
 
-    /** One request carries up to two maximum-size files' worth, so an oversized file gets its own message. */
-    static final int MAX_UPLOAD_BYTES = (int) (2 * EvidenceRules.MAX_FILE_BYTES + 1024 * 1024);
-
     private final Authenticator auth;
-    private final RequestBodies bodies;
+    private final UploadReceiver receiver;
     private final PlanCache plans;
     private final AttachEvidence evidence;
 
-    public EvidenceController(Authenticator auth, RequestBodies bodies, PlanCache plans,
+    public EvidenceController(Authenticator auth, UploadReceiver receiver, PlanCache plans,
                               @Nullable AttachEvidence evidence) {
         this.auth = auth;
-        this.bodies = bodies;
+        this.receiver = receiver;
         this.plans = plans;
         this.evidence = evidence;
     }
 
+    /** The form: files posted by the signed-in unit (CSRF token in the form), then back to the task page. */
     @Post("/tasks/{id}/reports/{key}/evidence")
     @Consumes(MediaType.ALL)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> upload(HttpRequest<?> request, String id, String key) {
         Principal who = auth.requireSession(request);
         AttachEvidence use = available();
-        Multipart form = Multipart.parse(request.getHeaders().get("Content-Type"),
-                bodies.bytes(request, MAX_UPLOAD_BYTES));
-        auth.requireCsrf(request, form.field("_csrf"));
-        List<EvidenceRules.Upload> uploads = form.files().stream()
-                .filter(f -> f.field().equals("files"))
-                .map(f -> new EvidenceRules.Upload(f.filename(), f.content())).toList();
-        Outcomes.done(use.attach(plans.plan(), who, id, key, uploads));
+        try (Multipart form = receiver.receive(request)) {
+            auth.requireCsrf(request, form.field("_csrf"));
+            Outcomes.done(use.attach(plans.plan(), who, id, key, UploadReceiver.uploads(form, "files")));
+        }
         return HttpResponse.seeOther(URI.create("/tasks/" + enc(id) + "#history-" + enc(who.unitId())));
+    }
+
+    /** JSON API: files as multipart ({@code files}, repeated) with a Bearer token; 201, or 200 when all were there. */
+    @Post("/api/v1/tasks/{id}/reports/{key}/evidence/files")
+    @Consumes(MediaType.ALL)
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> apiUpload(HttpRequest<?> request, String id, String key) {
+        Principal who = auth.bearer(request);
+        AttachEvidence use = available();
+        try (Multipart form = receiver.receive(request)) {
+            Outcome.Done<List<EvidenceFile>> done = Outcomes.done(use.attach(plans.plan(), who, id, key,
+                    UploadReceiver.uploads(form, "files")));
+            return done.replayed() ? HttpResponse.ok(new SupervisionApiController.Result<>(true, done.value()))
+                    : HttpResponse.created(new SupervisionApiController.Result<>(false, done.value()));
+        }
     }
 
     @Get("/evidence/{taskId}/{unitId}/{key}/{fileId}")
@@ -73,12 +89,19 @@ public class EvidenceController {
             // S3: a link signed for a few minutes, asked for by someone who may read the task (checked above).
             return HttpResponse.seeOther(d.link()).header("Cache-Control", "private, no-store");
         }
-        String name = d.file().displayName();
-        String ascii = "evidence." + d.file().type().extension();
-        return HttpResponse.ok(d.content())
-                .contentType(d.file().type().contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+        EvidenceFile file = d.file();
+        InputStream content;
+        try {
+            content = d.content().open();
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "FILE_NOT_FOUND", "未找到该文件，或无权查看");
+        }
+        // The name is the safe one (EvidenceFile): the detected type's extension, no invisible characters.
+        return HttpResponse.ok(new StreamedFile(content, MediaType.of(file.type().contentType()), 0, file.size()))
+                .contentType(file.type().contentType())
+                .header("Content-Disposition", "attachment; filename=\"evidence." + file.type().extension()
+                        + "\"; filename*=UTF-8''" + URLEncoder.encode(file.displayName(), StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store");
     }

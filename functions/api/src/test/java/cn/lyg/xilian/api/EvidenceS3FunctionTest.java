@@ -4,7 +4,9 @@ import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.evidence.EvidenceKeys;
 import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.evidence.ReportRef;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.s3.S3EvidenceStore;
 import cn.lyg.xilian.testkit.Dynalite;
@@ -103,7 +105,7 @@ class EvidenceS3FunctionTest {
         String token = ctx.getBean(Credentials.class).issue(Role.UNIT, UNIT, Duration.ofDays(7)).token();
         String cookie = SupervisionLoopFunctionTest.signIn(token);
         String report = SupervisionLoopFunctionTest.report(cookie, "40", "已完成现场踏勘");
-        String reportPrefix = EvidenceRules.reportPrefix(2026, TASK, UNIT, report);
+        String reportPrefix = EvidenceKeys.reportPrefix(new ReportRef(2026, TASK, UNIT, report));
 
         String taskPage = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/tasks/" + TASK).cookieHeader(cookie)).text();
         assertThat(taskPage).contains("evidence-upload-link").doesNotContain("name=\"files\"");
@@ -166,7 +168,7 @@ class EvidenceS3FunctionTest {
         HttpApiResponse again = SupervisionLoopFunctionTest.call(HttpApiEvent.post(confirm).header("authorization", "Bearer " + token).json(body));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text()).contains("\"replayed\":true");
-        assertThat(bucket.list(EvidenceRules.reportPrefix(2026, TASK, UNIT, report))).hasSize(1);
+        assertThat(bucket.list(EvidenceKeys.reportPrefix(new ReportRef(2026, TASK, UNIT, report)))).hasSize(1);
     }
 
     @Test
@@ -175,15 +177,15 @@ class EvidenceS3FunctionTest {
         String cookie = SupervisionLoopFunctionTest.signIn(token);
         String report = SupervisionLoopFunctionTest.report(cookie, "60", "完成施工图审查");
         assertThat(browserUpload(cookie, report, "审查意见.pdf", PDF).status()).isEqualTo(303);
-        String reportPrefix = EvidenceRules.reportPrefix(2026, TASK, UNIT, report);
+        String reportPrefix = EvidenceKeys.reportPrefix(new ReportRef(2026, TASK, UNIT, report));
         String attached = bucket.list(reportPrefix).get(0);
         // A post whose redirect never came back, and a file stored by a run that died before recording it.
-        String staged = EvidenceRules.uploadPrefix(2026, TASK, UNIT, report, "abandonedUpload1") + "照片.jpg";
+        String staged = EvidenceKeys.uploadPrefix(new ReportRef(2026, TASK, UNIT, report), "abandonedUpload1") + "照片.jpg";
         String unrecorded = reportPrefix + "crashedBeforeRec.pdf";
         bucket.put(staged, JPEG, "image/jpeg");
         bucket.put(unrecorded, PDF, "application/pdf");
 
-        var records = ctx.getBean(cn.lyg.xilian.core.supervision.SupervisionRepository.class);
+        var records = ctx.getBean(cn.lyg.xilian.core.evidence.EvidenceRepository.class);
         var progress = ctx.getBean(cn.lyg.xilian.core.progress.ProgressRepository.class);
         var now = new cn.lyg.xilian.core.evidence.AttachEvidence(bucket, records, progress, Clock.systemUTC());
         assertThat(now.cleanUpUnattached(EvidenceRules.UNATTACHED_AFTER)).as("too fresh: maybe still being attached").isZero();

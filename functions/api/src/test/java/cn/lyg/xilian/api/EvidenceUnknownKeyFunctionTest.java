@@ -2,7 +2,8 @@ package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.evidence.EvidenceKeys;
+import cn.lyg.xilian.core.evidence.ReportRef;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.FaultProxy;
@@ -80,11 +81,17 @@ class EvidenceUnknownKeyFunctionTest {
     }
 
     @Test
-    void confirmingAnUploadThatWasNeverPostedIs404EvenWhereS3Answers403() {
+    void confirmingAnUploadThatWasNeverPostedIs404EvenWhereS3Answers403() throws Exception {
         String token = function.ctx().getBean(Credentials.class).issue(Role.UNIT, UNIT, Duration.ofDays(7)).token();
         String cookie = SupervisionLoopFunctionTest.signIn(token);
         String report = SupervisionLoopFunctionTest.report(cookie, "40", "完成施工招标");
-        String forged = EvidenceRules.uploadPrefix(2026, TASK, UNIT, report, "neverPosted00001") + "x.pdf";
+        // A form (and its ticket) the client asked for, whose post never reached the bucket.
+        HttpApiResponse form = SupervisionLoopFunctionTest.call(HttpApiEvent.post("/api/v1/tasks/" + TASK + "/reports/"
+                + report + "/evidence/uploads").header("authorization", "Bearer " + token).json("{}"));
+        assertThat(form.status()).as(form.text()).isEqualTo(201);
+        String key = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form.text()).get("fields").get("key").asText();
+        String forged = key.replace("${filename}", "x.pdf");
+        String uploadId = forged.replaceAll(".*/upload-([A-Za-z0-9]+)/x\\.pdf", "$1");
         s3.fail("HEAD /" + BUCKET + "/" + forged, 1, 403, "application/xml", "");
 
         HttpApiResponse api = SupervisionLoopFunctionTest.call(HttpApiEvent.post("/api/v1/tasks/" + TASK + "/reports/"
@@ -93,13 +100,16 @@ class EvidenceUnknownKeyFunctionTest {
         assertThat(api.text()).contains("\"code\":\"UPLOAD_NOT_FOUND\"");
         assertThat(s3.faulted("HEAD /" + BUCKET + "/" + forged)).as("S3 was asked and said 403").isEqualTo(1);
 
-        // A key outside the report's upload prefix (another unit's) is refused before any request to S3.
+        // A key outside the report's upload prefix (another unit's), or of another ticket than the signed redirect
+        // names, is refused before any request to S3.
         Map<String, Integer> before = s3.seenCounts();
-        String elsewhere = EvidenceRules.uploadPrefix(2026, TASK, "donghai", report, "neverPosted00002") + "x.pdf";
-        HttpApiResponse page = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/tasks/" + TASK + "/reports/" + report
-                + "/evidence/uploaded?bucket=" + BUCKET + "&key=" + java.net.URLEncoder.encode(elsewhere,
-                java.nio.charset.StandardCharsets.UTF_8)).cookieHeader(cookie));
-        assertThat(page.status()).as(page.text()).isEqualTo(404);
+        String elsewhere = EvidenceKeys.uploadPrefix(new ReportRef(2026, TASK, "donghai", report), uploadId) + "x.pdf";
+        for (String[] attempt : List.of(new String[]{uploadId, elsewhere}, new String[]{"otherUploadId001", forged})) {
+            HttpApiResponse page = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/tasks/" + TASK + "/reports/" + report
+                    + "/evidence/uploaded/" + attempt[0] + "?bucket=" + BUCKET + "&key=" + java.net.URLEncoder.encode(attempt[1],
+                    java.nio.charset.StandardCharsets.UTF_8)).cookieHeader(cookie));
+            assertThat(page.status()).as(page.text()).isEqualTo(404);
+        }
         assertThat(s3.seenCounts()).isEqualTo(before);
     }
 }

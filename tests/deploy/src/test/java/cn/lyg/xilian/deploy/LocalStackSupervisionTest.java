@@ -1,6 +1,8 @@
 package cn.lyg.xilian.deploy;
 
+import cn.lyg.xilian.core.evidence.EvidenceKeys;
 import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.evidence.ReportRef;
 import cn.lyg.xilian.testkit.Chromium;
 import cn.lyg.xilian.testkit.PresignedPost;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +103,7 @@ class LocalStackSupervisionTest {
         String task = tier.unitTasks(token, 3).get(0); // each test on its own task: its page shows its own files only
         String report = report(token, task, "evidence", 35, "完成现场踏勘");
         String cookie = tier.signIn(token);
-        String reportPrefix = EvidenceRules.reportPrefix(2026, task, UNIT, report);
+        String reportPrefix = EvidenceKeys.reportPrefix(new ReportRef(2026, task, UNIT, report));
 
         // Within the limits: S3 stores it and sends the browser back; the function checks it and attaches it.
         Map<String, String> form = uploadForm(cookie, task, report);
@@ -127,7 +129,7 @@ class LocalStackSupervisionTest {
 
         // A key outside the signed prefix (another unit's report): refused by S3 (the policy's starts-with).
         Map<String, String> forged = uploadForm(cookie, task, report);
-        String otherPrefix = EvidenceRules.reportPrefix(2026, task, "guanyun", report);
+        String otherPrefix = EvidenceKeys.reportPrefix(new ReportRef(2026, task, "guanyun", report));
         forged.put("key", forged.get("key").replace(reportPrefix, otherPrefix));
         HttpResponse<String> elsewhere = post(forged, "照片.pdf", PDF);
         assertThat(elsewhere.statusCode()).isEqualTo(403);
@@ -177,7 +179,7 @@ class LocalStackSupervisionTest {
         try (var file = new java.io.RandomAccessFile(oversized.toFile(), "rw")) {
             file.setLength(EvidenceRules.MAX_FILE_BYTES + 1); // sparse: the browser only reads its size
         }
-        String reportPrefix = EvidenceRules.reportPrefix(2026, task, UNIT, report);
+        String reportPrefix = EvidenceKeys.reportPrefix(new ReportRef(2026, task, UNIT, report));
 
         try (Chromium chromium = Chromium.start()) {
             WebDriver browser = chromium.driver();

@@ -25,6 +25,20 @@ public final class EvidenceRules {
     @FunctionalInterface
     public interface Content {
         InputStream open() throws IOException;
+
+        /** Content held in memory (small files, tests). */
+        static Content of(byte[] bytes) {
+            return () -> new java.io.ByteArrayInputStream(bytes);
+        }
+
+        /** All the bytes: for small objects only (a whole file in memory). */
+        default byte[] readAllBytes() {
+            try (InputStream in = open()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**

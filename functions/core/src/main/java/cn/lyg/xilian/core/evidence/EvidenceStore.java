@@ -15,6 +15,11 @@ public interface EvidenceStore {
     /** Stores {@code size} bytes read from {@code content} under {@code key}, whole or not at all. */
     void put(String key, EvidenceRules.Content content, long size, String contentType);
 
+    /** Stores bytes held in memory. */
+    default void put(String key, byte[] content, String contentType) {
+        put(key, EvidenceRules.Content.of(content), content.length, contentType);
+    }
+
     /** The object's bytes, streamed (a download), if it exists. */
     Optional<EvidenceRules.Content> get(String key);
 
