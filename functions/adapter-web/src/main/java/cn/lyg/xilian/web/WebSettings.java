@@ -16,6 +16,8 @@ public class WebSettings {
     private String publicBaseUrl = "http://localhost:8080";
     /** How long the plan read from DynamoDB is reused, in seconds. The plan changes a few times a year. */
     private int planCacheSeconds = 60;
+    /** Where received evidence files wait while they are checked (deleted after each request); the JVM's by default. */
+    private String uploadTempDir = System.getProperty("java.io.tmpdir");
 
     public int getMaxBodyBytes() {
         return maxBodyBytes;
@@ -55,5 +57,13 @@ public class WebSettings {
 
     public void setPlanCacheSeconds(int planCacheSeconds) {
         this.planCacheSeconds = planCacheSeconds;
+    }
+
+    public String getUploadTempDir() {
+        return uploadTempDir;
+    }
+
+    public void setUploadTempDir(String uploadTempDir) {
+        this.uploadTempDir = uploadTempDir;
     }
 }

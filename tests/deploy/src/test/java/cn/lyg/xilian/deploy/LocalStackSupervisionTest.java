@@ -238,6 +238,143 @@ class LocalStackSupervisionTest {
                 Pattern.quote(reportPrefix) + "[A-Za-z0-9]{16}\\.(pdf|jpg)"));
     }
 
+    /**
+     * Real sizes in the deployed shape: Chromium posts a 0.5 MB PDF, a 5 MB photo and a 19.5 MB scan through the
+     * upload page straight to LocalStack's S3, which enforces the POST policy; each comes back attached. A 20.5 MB
+     * scan is stopped by the page's own check and, with JavaScript off, refused by S3 itself (EntityTooLarge):
+     * nothing lands either way.
+     */
+    @Test
+    void chromiumSendsRealSizeFilesStraightToS3AndS3RefusesOneOver20Mb() throws Exception {
+        String token = tier.loadPlanAndIssue(UNIT);
+        String task = tier.unitTasks(token, 4).get(3);
+        String report = report(token, task, "sizes", 55, "完成主体结构施工");
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("evidence-sizes-");
+        List<java.nio.file.Path> fits = List.of(
+                realFile(files, "会议纪要.pdf", PDF, 512 * 1024, 1),
+                realFile(files, "IMG_20261207_093015.jpg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
+                        5 * 1024 * 1024, 2),
+                realFile(files, "协议扫描件（盖章）.pdf", PDF, 19 * 1024 * 1024 + 512 * 1024, 3));
+        java.nio.file.Path oversized = realFile(files, "整本台账扫描.pdf", PDF, 20 * 1024 * 1024 + 512 * 1024, 4);
+        String reportPrefix = EvidenceKeys.reportPrefix(new ReportRef(2026, task, UNIT, report));
+
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver browser = chromium.driver();
+            browser.get(tier.front.baseUrl() + "/login?token=" + token);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+            chromium.resize(390, 1400);
+            int attached = 0;
+            for (java.nio.file.Path f : fits) {
+                browser.get(tier.front.baseUrl() + "/tasks/" + task);
+                chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+                browser.findElement(By.id("evidence-file")).sendKeys(f.toString());
+                Object before = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return performance.timeOrigin");
+                browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> !before.equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return performance.timeOrigin"))
+                        && d.getCurrentUrl().startsWith(tier.front.baseUrl() + "/tasks/" + task + "#"));
+                attached++;
+                assertThat(browser.getPageSource()).contains("佐证材料（" + attached + "个）").contains(f.getFileName().toString());
+            }
+            chromium.screenshot("evidence-s3-real-sizes-phone.png");
+            assertThat(keys(reportPrefix)).hasSize(3);
+            assertThat(keys(reportPrefix).stream().map(k -> s3.headObject(b -> b.bucket(bucket).key(k)).contentLength()))
+                    .containsExactlyInAnyOrder(512L * 1024, 5L * 1024 * 1024, 19L * 1024 * 1024 + 512 * 1024);
+
+            // 20.5 MB with the page's script: stopped before S3.
+            browser.get(tier.front.baseUrl() + "/tasks/" + task);
+            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+            String uploadPage = browser.getCurrentUrl();
+            browser.findElement(By.id("evidence-file")).sendKeys(oversized.toString());
+            browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
+            WebElement sizeError = browser.findElement(By.id("evidence-file-error"));
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> sizeError.isDisplayed());
+            assertThat(browser.getCurrentUrl()).isEqualTo(uploadPage);
+
+            // Without JavaScript: S3 enforces the policy's content-length-range.
+            ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setScriptExecutionDisabled",
+                    Map.of("value", true));
+            browser.get(uploadPage.replaceAll("\\?.*", ""));
+            browser.findElement(By.id("evidence-file")).sendKeys(oversized.toString());
+            browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> d.getPageSource().contains("EntityTooLarge"));
+            assertThat(browser.getCurrentUrl()).startsWith(tier.endpoint + "/" + bucket);
+            chromium.screenshot("evidence-s3-too-large-no-script-phone.png");
+        }
+        assertThat(keys(reportPrefix)).as("nothing of the refused file").hasSize(3);
+    }
+
+    /**
+     * Issue 19 against the deployed shape: another unit's object keys, traversal and folders, sent to both
+     * confirmation routes of the API function, answer 404 and no object of the bucket changes (every version
+     * compared). And what LocalStack's S3 itself does with such a key: it is a literal key (HEAD 404, CopyObject
+     * NoSuchKey, DeleteObject deletes nothing else) — the store never sends one anyway.
+     */
+    @Test
+    void keysCraftedToReachAnotherUnitsObjectChangeNothingInTheBucket() throws Exception {
+        String victimToken = tier.loadPlanAndIssue("guanyun");
+        String task = tier.unitTasks(victimToken, 40).stream().filter(t -> {
+            try {
+                return tier.unitTasks(tier.loadPlanAndIssue(UNIT), 60).contains(t);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        String victimReport = report(victimToken, task, "victim", 30, "完成方案编制");
+        String victimCookie = tier.signIn(victimToken);
+        HttpResponse<String> posted = post(uploadForm(victimCookie, task, victimReport), "合同.pdf", PDF);
+        assertThat(followBack(posted, victimCookie).statusCode()).isEqualTo(303);
+        String victimKey = keys(EvidenceKeys.reportPrefix(new ReportRef(2026, task, "guanyun", victimReport))).get(0);
+
+        String token = tier.loadPlanAndIssue(UNIT);
+        String own = report(token, task, "attacker", 30, "完成方案编制");
+        String cookie = tier.signIn(token);
+        Map<String, String> form = uploadForm(cookie, task, own);
+        String ownUpload = form.get("key").replace("${filename}", "");
+        String uploadId = ownUpload.replaceAll(".*/upload-([A-Za-z0-9]+)/$", "$1");
+        var before = s3.listObjectVersions(b -> b.bucket(bucket)).versions().stream()
+                .map(v -> v.key() + " " + v.versionId() + " " + v.eTag()).sorted().toList();
+
+        String victimFolder = victimKey.substring(0, victimKey.lastIndexOf('/') + 1);
+        String tail = victimKey.substring(victimKey.indexOf("/guanyun/") + 1);
+        for (String key : List.of(ownUpload + "../../../" + tail, victimKey, "/" + victimKey, victimFolder,
+                ownUpload + "../../../" + tail.substring(0, tail.lastIndexOf('/') + 1), ownUpload + "..%2f..%2f..%2f" + tail,
+                ownUpload + "..\\..\\..\\x.pdf", ownUpload + "x.pdf\u0000/../../../" + tail, ownUpload + "a".repeat(3000))) {
+            HttpResponse<String> api = browser.send(HttpRequest.newBuilder(URI.create(tier.front.baseUrl()
+                            + "/api/v1/tasks/" + task + "/reports/" + own + "/evidence"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key.replace("\\", "\\\\")
+                            .replace("\u0000", "\\u0000") + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as(key + " " + api.body()).isEqualTo(404);
+            HttpResponse<String> page = get("/tasks/" + task + "/reports/" + own + "/evidence/uploaded/" + uploadId
+                    + "?bucket=" + bucket + "&key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8), cookie);
+            assertThat(page.statusCode()).as(key + " " + page.body()).isEqualTo(404);
+        }
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions().stream()
+                .map(v -> v.key() + " " + v.versionId() + " " + v.eTag()).sorted().toList()).isEqualTo(before);
+
+        // LocalStack's S3 on its own: the traversal is part of a literal key, never resolved.
+        String crafted = ownUpload + "../../../" + tail;
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s3.headObject(b -> b.bucket(bucket).key(crafted))))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s3.copyObject(b -> b.sourceBucket(bucket)
+                .sourceKey(crafted).destinationBucket(bucket).destinationKey(ownUpload + "copy.pdf"))))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
+        s3.deleteObject(b -> b.bucket(bucket).key(crafted));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key(victimKey)).contentLength()).isEqualTo(PDF.length);
+    }
+
+    /** A file of exactly {@code size} bytes: the type's magic, then random bytes (a photo or scan's entropy). */
+    private static java.nio.file.Path realFile(java.nio.file.Path dir, String name, byte[] magic, int size, long seed)
+            throws java.io.IOException {
+        byte[] content = new byte[size];
+        new java.util.Random(seed).nextBytes(content);
+        System.arraycopy(magic, 0, content, 0, magic.length);
+        return java.nio.file.Files.write(dir.resolve(name), content);
+    }
+
     @Test
     void aReportSentBackIsEmailedToItsUnitFromTheStreamOnce() throws Exception {
         String token = tier.loadPlanAndIssue(UNIT);

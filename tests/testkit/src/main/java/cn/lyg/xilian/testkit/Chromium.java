@@ -76,6 +76,17 @@ public final class Chromium implements AutoCloseable {
                         && "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /**
+     * Lets the browser save downloads (headless Chromium refuses them by default) into a fresh folder, which is
+     * returned: the files there carry the names a user's browser would save them under.
+     */
+    public Path allowDownloads() throws IOException {
+        Path dir = Files.createTempDirectory("chromium-downloads-");
+        driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", dir.toAbsolutePath().toString()));
+        return dir;
+    }
+
     public Path screenshot(String name) {
         try {
             File file = driver.getScreenshotAs(OutputType.FILE);

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -23,13 +24,19 @@ public class UploadReceiver {
             EvidenceRules.MAX_FILE_BYTES, EvidenceRules.TYPE_PROBE_BYTES);
 
     private final RequestBodies bodies;
-    private final Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
+    private final Path tempDir;
 
-    public UploadReceiver(RequestBodies bodies) {
+    public UploadReceiver(RequestBodies bodies, WebSettings settings) {
         this.bodies = bodies;
+        this.tempDir = Path.of(settings.getUploadTempDir());
     }
 
     public Multipart receive(HttpRequest<?> request) {
+        try {
+            Files.createDirectories(tempDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + tempDir, e);
+        }
         return Multipart.read(request.getHeaders().get("Content-Type"), bodies.stream(request, MAX_REQUEST_BYTES),
                 LIMITS, tempDir);
     }

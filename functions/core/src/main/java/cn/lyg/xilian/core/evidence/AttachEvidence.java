@@ -197,6 +197,10 @@ public class AttachEvidence {
         if (ticket.isEmpty() || ticket.get().issuedAt().plus(EvidenceRules.UNATTACHED_AFTER).isBefore(clock.instant())) {
             return notFound();
         }
+        Optional<Long> size = store.size(staged.key());
+        if (size.isEmpty()) {
+            return notFound(); // checked before the claim: a name that was never posted does not use the ticket up
+        }
         switch (records.claim(report, staged.id(), staged.name())) {
             case MISSING -> {
                 return notFound();
@@ -207,10 +211,6 @@ public class AttachEvidence {
             }
             case CLAIMED -> {
             }
-        }
-        Optional<Long> size = store.size(staged.key());
-        if (size.isEmpty()) {
-            return notFound();
         }
         byte[] head = store.head(staged.key(), EvidenceRules.TYPE_PROBE_BYTES).orElse(new byte[0]);
         Optional<FieldError> error = EvidenceRules.checkStored(staged.name(), size.get(), head);
