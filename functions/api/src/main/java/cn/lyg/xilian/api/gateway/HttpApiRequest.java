@@ -62,11 +62,34 @@ final class HttpApiRequest<B> extends ApiGatewayServletRequest<B, APIGatewayV2HT
         try {
             return URI.create(raw == null || raw.isEmpty() ? path : path + "?" + raw);
         } catch (IllegalArgumentException notStrictlyEncoded) {
-            // API Gateway passes the target on as the client sent it; re-encode what a lenient client left raw.
-            UriBuilder b = UriBuilder.of(path);
+            // API Gateway passes the target on as the client sent it; re-encode what a lenient client left raw
+            // (a space, a backslash, a stray '%'), so that the router answers it (404, 400) instead of the function
+            // failing before any route.
+            UriBuilder b = UriBuilder.of(encodeRaw(path));
             query.forEach((name, values) -> b.queryParam(name, values.toArray()));
             return b.build();
         }
+    }
+
+    /** The path with every character a URI path may not hold raw percent-encoded (existing escapes kept). */
+    static String encodeRaw(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xFF;
+            boolean escape = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (escape || (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0))) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return Character.digit(b, 16) >= 0;
     }
 
     static Map<String, List<String>> decodeQuery(String rawQuery) {
