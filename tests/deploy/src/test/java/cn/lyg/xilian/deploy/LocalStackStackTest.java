@@ -39,7 +39,7 @@ class LocalStackStackTest {
         assertThat(stack.setAside).contains("ApiFunction", "AlertScanFunction", "SubmissionEventFunction",
                 "WeeklySummaryFunction", "HttpApi", "ApiFunctionLogGroup", "ApiErrorsAlarm");
         assertThat(stack.outputs).containsKeys("TableName", "JobsDeadLetterQueueName", "StreamFailureQueueName", "OpsTopicName",
-                        "EvidenceBucketName")
+                        "EvidenceBucketName", "EvidenceAccessLogBucketName", "ApiAccessLogGroupName")
                 .doesNotContainKey("ApiUrl");
     }
 
