@@ -16,11 +16,12 @@ def main(name, path):
     with open(path, encoding="utf-8") as f:
         report = json.load(f)
     reports = report if isinstance(report, list) else [report]
-    problems, passed, skipped = [], 0, 0
+    problems, passed, skipped, failed = [], 0, 0, 0
     for r in reports:
         results = r.get("results", {})
         passed += len(results.get("passed_checks", []))
         for c in results.get("failed_checks", []):
+            failed += 1
             lines = "-".join(str(n) for n in c.get("file_line_range", []))
             problems.append(f"FAILED {c['check_id']} {c['resource']} (lines {lines}): {c['check_name']}")
         for c in results.get("skipped_checks", []):
@@ -30,7 +31,7 @@ def main(name, path):
                 problems.append(f"SKIPPED WITHOUT A REASON {c['check_id']} {c['resource']}: {reason!r}")
         for e in r.get("summary", {}).get("parsing_errors", []) or []:
             problems.append(f"PARSING ERROR {e}")
-    if passed + skipped == 0:
+    if passed + skipped + failed == 0:
         problems.append("checkov checked nothing (no CloudFormation resources found?)")
     for p in problems:
         print(f"{name}: {p}", file=sys.stderr)
