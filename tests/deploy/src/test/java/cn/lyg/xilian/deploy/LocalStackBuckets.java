@@ -7,10 +7,12 @@ import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.LoggingEnabled;
 import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3.model.SimplePrefix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +21,12 @@ import java.util.Set;
 
 /**
  * LocalStack 4.14's CloudFormation creates an {@code AWS::S3::Bucket} with its versioning (and tags, CORS, website,
- * notifications) but silently drops BucketEncryption, PublicAccessBlockConfiguration, LifecycleConfiguration and
- * OwnershipControls. This puts those of the template's properties through S3's own API after the stack is created,
- * as CloudFormation does in AWS, so the bucket the tier's functions use is configured as written and S3 validates
- * the configuration. A property neither LocalStack nor this class applies fails the deployment (extend it here).
+ * notifications) but silently drops BucketEncryption, PublicAccessBlockConfiguration, LifecycleConfiguration,
+ * OwnershipControls and LoggingConfiguration. This puts those of the template's properties (their Refs resolved by
+ * {@link LocalStackStack#resolveRefs}) through S3's own API after the stack is created, as CloudFormation does in
+ * AWS, so the buckets are configured as written and S3 validates the configuration (a logging target must exist).
+ * LocalStack records server access logging but writes no access logs: the log bucket stays empty in this tier.
+ * A property neither LocalStack nor this class applies fails the deployment (extend it here).
  */
 final class LocalStackBuckets {
 
@@ -53,6 +57,8 @@ final class LocalStackBuckets {
                 case "OwnershipControls" -> s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(c -> c
                         .rules(list(value.get("Rules")).stream().map(r -> OwnershipControlsRule.builder()
                                 .objectOwnership(ObjectOwnership.fromValue(text(r, "ObjectOwnership"))).build()).toList())));
+                case "LoggingConfiguration" -> s3.putBucketLogging(b -> b.bucket(bucket)
+                        .bucketLoggingStatus(st -> st.loggingEnabled(logging(value))));
                 case "LifecycleConfiguration" -> s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket)
                         .lifecycleConfiguration(BucketLifecycleConfiguration.builder()
                                 .rules(list(value.get("Rules")).stream().map(LocalStackBuckets::rule).toList()).build()));
@@ -64,6 +70,28 @@ final class LocalStackBuckets {
                 }
             }
         }
+    }
+
+    private static final Set<String> LOGGING_KEYS = Set.of("DestinationBucketName", "LogFilePrefix",
+            "TargetObjectKeyFormat");
+
+    private static LoggingEnabled logging(Map<?, ?> value) {
+        List<Object> unknown = new ArrayList<>(value.keySet());
+        unknown.removeAll(LOGGING_KEYS);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("logging configuration keys " + unknown + " not mapped in LocalStackBuckets");
+        }
+        LoggingEnabled.Builder b = LoggingEnabled.builder().targetBucket(text(value, "DestinationBucketName"))
+                // CloudFormation's LogFilePrefix is optional, S3's TargetPrefix is not: an absent one is empty.
+                .targetPrefix(value.containsKey("LogFilePrefix") ? text(value, "LogFilePrefix") : "");
+        Map<?, ?> format = map(value.get("TargetObjectKeyFormat"));
+        if (format.containsKey("PartitionedPrefix")) {
+            b.targetObjectKeyFormat(f -> f.partitionedPrefix(p -> p.partitionDateSource(
+                    text(format.get("PartitionedPrefix"), "PartitionDateSource"))));
+        } else if (format.containsKey("SimplePrefix")) {
+            b.targetObjectKeyFormat(f -> f.simplePrefix(SimplePrefix.builder().build()));
+        }
+        return b.build();
     }
 
     private static final Set<String> RULE_KEYS = Set.of("Id", "Status", "Prefix", "ExpirationInDays",

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
 
@@ -30,8 +31,10 @@ import java.util.regex.Pattern;
  * serverless ones (functions, the HTTP API: LocalStack can run neither without Docker / Pro) and what refers
  * to them (log groups, the functions' alarms, outputs) goes through CloudFormation unchanged: the table with
  * its keys, indexes and stream, both queues and the queue policy, the alarm topic and the queue alarms.
- * The SES identity is the template's {@code SenderEmail} parameter, verified in LocalStack's SES. The buckets'
- * properties LocalStack's CloudFormation drops are put through S3's API ({@link LocalStackBuckets}).
+ * The SES identity is the template's {@code SenderEmail} parameter, verified in LocalStack's SES. What LocalStack's
+ * CloudFormation drops is put through the services' own APIs after the stack is created, as written in the
+ * template: the buckets' properties ({@link LocalStackBuckets}; their server access logging included, which
+ * LocalStack records but never delivers) and the log groups' retention ({@link #configureLogGroups}).
  */
 final class LocalStackStack {
 
@@ -93,25 +96,80 @@ final class LocalStackStack {
                 ids.put(r.logicalResourceId(), r.physicalResourceId());
             }
             ses.verifyEmailIdentity(b -> b.emailAddress(parameters.get("SenderEmail")));
-            configureBuckets(endpoint, template, ids);
+            configureBuckets(endpoint, template, ids, parameters);
+            configureLogGroups(endpoint, template, ids, parameters);
             return new LocalStackStack(endpoint, stackName, parameters, outputs, ids, setAside);
         }
     }
 
     /** The buckets' properties LocalStack's CloudFormation drops, through S3's API ({@link LocalStackBuckets}). */
-    private static void configureBuckets(URI endpoint, Map<String, Object> template, Map<String, String> ids) {
+    private static void configureBuckets(URI endpoint, Map<String, Object> template, Map<String, String> ids,
+                                         Map<String, String> parameters) {
         Map<?, ?> resources = (Map<?, ?>) template.get("Resources");
         try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
                 .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
             resources.forEach((id, r) -> {
                 Map<?, ?> resource = (Map<?, ?>) r;
                 if ("AWS::S3::Bucket".equals(resource.get("Type")) && ids.containsKey(String.valueOf(id))) {
-                    Object properties = resource.get("Properties");
+                    Object properties = resolveRefs(resource.get("Properties"), template, ids, parameters);
                     LocalStackBuckets.applyDroppedProperties(s3, ids.get(String.valueOf(id)),
                             properties instanceof Map<?, ?> m ? m : Map.of());
                 }
             });
         }
+    }
+
+    /**
+     * LocalStack 4.14's CloudFormation creates an {@code AWS::Logs::LogGroup} without its RetentionInDays (the
+     * group then never expires anything); put through the Logs API as CloudFormation does in AWS.
+     */
+    private static void configureLogGroups(URI endpoint, Map<String, Object> template, Map<String, String> ids,
+                                           Map<String, String> parameters) {
+        Map<?, ?> resources = (Map<?, ?>) template.get("Resources");
+        try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            resources.forEach((id, r) -> {
+                Map<?, ?> resource = (Map<?, ?>) r;
+                if ("AWS::Logs::LogGroup".equals(resource.get("Type")) && ids.containsKey(String.valueOf(id))) {
+                    Object properties = resolveRefs(resource.get("Properties"), template, ids, parameters);
+                    Object days = properties instanceof Map<?, ?> m ? m.get("RetentionInDays") : null;
+                    if (days != null) {
+                        logs.putRetentionPolicy(b -> b.logGroupName(ids.get(String.valueOf(id)))
+                                .retentionInDays(Integer.valueOf(String.valueOf(days))));
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * {@code node} with each {@code Ref} replaced as CloudFormation resolves it: a resource's physical id, or a
+     * parameter's value (the deployment's, else the template's default). Other intrinsic functions stay.
+     */
+    static Object resolveRefs(Object node, Map<String, Object> template, Map<String, String> ids,
+                              Map<String, String> parameters) {
+        if (node instanceof Map<?, ?> m) {
+            if (m.size() == 1 && m.get("Ref") instanceof String name) {
+                if (ids.containsKey(name)) {
+                    return ids.get(name);
+                }
+                if (parameters.containsKey(name)) {
+                    return parameters.get(name);
+                }
+                Object parameter = ((Map<?, ?>) template.getOrDefault("Parameters", Map.of())).get(name);
+                if (parameter instanceof Map<?, ?> p && p.containsKey("Default")) {
+                    return String.valueOf(p.get("Default"));
+                }
+                throw new IllegalStateException("cannot resolve Ref " + name + " for LocalStack");
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), resolveRefs(v, template, ids, parameters)));
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            return l.stream().map(v -> resolveRefs(v, template, ids, parameters)).toList();
+        }
+        return node;
     }
 
     private static Stack awaitComplete(CloudFormationClient cfn, String stackName) {
