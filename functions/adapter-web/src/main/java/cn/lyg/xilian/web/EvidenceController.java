@@ -57,11 +57,7 @@ public class EvidenceController {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> upload(HttpRequest<?> request, String id, String key) {
         Principal who = auth.requireSession(request);
-        AttachEvidence use = available();
-        try (Multipart form = receiver.receive(request)) {
-            auth.requireCsrf(request, form.field("_csrf"));
-            Outcomes.done(use.attach(plans.plan(), who, id, key, UploadReceiver.uploads(form, "files")));
-        }
+        attach(request, who, id, key, body -> auth.requireCsrf(request, body.field("_csrf")));
         return HttpResponse.seeOther(URI.create("/tasks/" + enc(id) + "#history-" + enc(who.unitId())));
     }
 
@@ -70,13 +66,18 @@ public class EvidenceController {
     @Consumes(MediaType.ALL)
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<?> apiUpload(HttpRequest<?> request, String id, String key) {
-        Principal who = auth.bearer(request);
+        Outcome.Done<List<EvidenceFile>> done = attach(request, auth.bearer(request), id, key, body -> { });
+        return done.replayed() ? HttpResponse.ok(new SupervisionApiController.Result<>(true, done.value()))
+                : HttpResponse.created(new SupervisionApiController.Result<>(false, done.value()));
+    }
+
+    /** The body's {@code files}, streamed to disk, attached once {@code check} passed (a form's CSRF token). */
+    private Outcome.Done<List<EvidenceFile>> attach(HttpRequest<?> request, Principal who, String id, String key,
+                                                     java.util.function.Consumer<Multipart> check) {
         AttachEvidence use = available();
-        try (Multipart form = receiver.receive(request)) {
-            Outcome.Done<List<EvidenceFile>> done = Outcomes.done(use.attach(plans.plan(), who, id, key,
-                    UploadReceiver.uploads(form, "files")));
-            return done.replayed() ? HttpResponse.ok(new SupervisionApiController.Result<>(true, done.value()))
-                    : HttpResponse.created(new SupervisionApiController.Result<>(false, done.value()));
+        try (Multipart body = receiver.receive(request)) {
+            check.accept(body);
+            return Outcomes.done(use.attach(plans.plan(), who, id, key, UploadReceiver.uploads(body, "files")));
         }
     }
 

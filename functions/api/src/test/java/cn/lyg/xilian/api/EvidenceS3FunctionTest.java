@@ -66,11 +66,7 @@ class EvidenceS3FunctionTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        // The function signs with the credentials Lambda puts in its environment; in tests the SDK's properties.
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "testing"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "testing"));
-        moto = MotoS3.start();
-        moto.createBucket(BUCKET);
+        moto = MotoS3.withBucket(BUCKET);
         String table = Dynalite.uniqueTableName("evidence");
         Map<String, Object> p = new HashMap<>();
         p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());

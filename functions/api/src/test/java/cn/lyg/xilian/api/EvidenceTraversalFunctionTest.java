@@ -51,10 +51,7 @@ class EvidenceTraversalFunctionTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "testing"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "testing"));
-        moto = MotoS3.start();
-        moto.createBucket(BUCKET);
+        moto = MotoS3.withBucket(BUCKET);
         function = FunctionFixture.start(dynalite.endpoint(), "evidence-traversal", Map.of(
                 "xilian.evidence.bucket", BUCKET, "xilian.evidence.endpoint", moto.endpoint.toString()));
         SupervisionLoopFunctionTest.handler = function.handler();

@@ -40,10 +40,7 @@ class EvidenceUnknownKeyFunctionTest {
 
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
-        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "testing"));
-        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "testing"));
-        moto = MotoS3.start();
-        moto.createBucket(BUCKET);
+        moto = MotoS3.withBucket(BUCKET);
         s3 = FaultProxy.to(moto.endpoint);
         function = FunctionFixture.start(dynalite.endpoint(), "evidence-unknown", Map.of(
                 "xilian.evidence.bucket", BUCKET, "xilian.evidence.endpoint", s3.endpoint().toString()));

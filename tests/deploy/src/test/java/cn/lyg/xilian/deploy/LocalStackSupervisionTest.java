@@ -183,9 +183,7 @@ class LocalStackSupervisionTest {
 
         try (Chromium chromium = Chromium.start()) {
             WebDriver browser = chromium.driver();
-            browser.get(tier.front.baseUrl() + "/login?token=" + token);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+            signIn(browser, token);
 
             // Desktop: from the task page's link to the upload page; the form's target is the bucket itself.
             chromium.resize(1280, 1400);
@@ -260,9 +258,7 @@ class LocalStackSupervisionTest {
 
         try (Chromium chromium = Chromium.start()) {
             WebDriver browser = chromium.driver();
-            browser.get(tier.front.baseUrl() + "/login?token=" + token);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+            signIn(browser, token);
             chromium.resize(390, 1400);
             int attached = 0;
             for (java.nio.file.Path f : fits) {
@@ -364,6 +360,13 @@ class LocalStackSupervisionTest {
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
         s3.deleteObject(b -> b.bucket(bucket).key(crafted));
         assertThat(s3.headObject(b -> b.bucket(bucket).key(victimKey)).contentLength()).isEqualTo(PDF.length);
+    }
+
+    /** Signs in through the front as a user does: the sign-in link, then its confirmation. */
+    private static void signIn(WebDriver browser, String token) {
+        browser.get(tier.front.baseUrl() + "/login?token=" + token);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     /** A file of exactly {@code size} bytes: the type's magic, then random bytes (a photo or scan's entropy). */

@@ -50,6 +50,18 @@ public final class MotoS3 implements AutoCloseable {
         throw new IllegalStateException("moto_server did not start (" + exe + "); run infra/bin/test once to install it");
     }
 
+    /**
+     * A server with one bucket, for a function that signs its S3 requests itself: it signs with the credentials
+     * Lambda puts in its environment, in tests the SDK's system properties (set here unless already set).
+     */
+    public static MotoS3 withBucket(String bucket) throws IOException, InterruptedException {
+        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "testing"));
+        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "testing"));
+        MotoS3 moto = start();
+        moto.createBucket(bucket);
+        return moto;
+    }
+
     /** Creates a bucket (path-style PUT; moto needs no signature for it). */
     public void createBucket(String name) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/" + name))
