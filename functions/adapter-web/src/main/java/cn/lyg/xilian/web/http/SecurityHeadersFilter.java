@@ -20,9 +20,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * {@code Origin: null} with every post, which Micronaut's server on localhost refuses with a bare 403 and which
  * {@link SameOriginCheck} cannot tell from a forged post.
  *
- * <p>The outermost filter (first phase, before route matching), so that refusals of the filters inside it get the
- * headers too: Micronaut's CORS filter answers a foreign {@code Origin} on localhost with a bodiless 403, which
- * also gets our error shape here ({@link ErrorAnswers}). Answers the server gives without running filters at all
+ * <p>The first server filter ({@link ServerFilterPhase#FIRST}; without an order a filter runs last), so that the
+ * refusals of the filters after it get the headers too: Micronaut's CORS filter answers a foreign {@code Origin} on
+ * localhost with a bodiless 403, which also gets our error shape here ({@link ErrorAnswers}). Answers the server gives without running filters at all
  * (a request Netty cannot decode, e.g. headers over the size limit) get the same headers from {@link ErrorAnswers}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -63,7 +63,10 @@ public class SecurityHeadersFilter implements Ordered {
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "same-origin");
-        h.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        String cache = h.get(HttpHeaders.CACHE_CONTROL);
+        if (cache == null || !cache.contains("no-store")) { // a download's "private, no-store" stays as it is
+            h.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (!h.contains("Content-Security-Policy")) { // a page that posts to the store sets its own
             h.set("Content-Security-Policy", policy("'self'"));
         }
