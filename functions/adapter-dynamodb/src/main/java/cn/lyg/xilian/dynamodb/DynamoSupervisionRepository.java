@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * Supervision items in the task's supervision partition {@code PLAN#Y#SUP#<taskId>} (infra/dynamodb/TABLE.md):
- * {@code REVIEW#<unit>#<submissionKey>}, {@code EXT#<unit>#<key>}, {@code PENDING#<unit>} (the pair's one pending
- * request), {@code NOTE#<key>}, {@code READ#<unit>#<noteKey>}. No transactions: each step is a conditional write
+ * {@code REVIEW#<unit>#<submissionKey>}, {@code REVIEWKEY#<key>} (a review request's key), {@code EXT#<unit>#<key>},
+ * {@code PENDING#<unit>} (the pair's one pending request), {@code NOTE#<key>}, {@code READ#<unit>#<noteKey>}. No transactions: each step is a conditional write
  * that a retry repeats harmlessly, and the state item's overlay ({@code reviewOf…}, {@code extendedTo}) is written
  * last, so a crash in between heals on the client's retry.
  */
@@ -39,6 +39,22 @@ public final class DynamoSupervisionRepository extends DynamoStore implements Su
     }
 
     // --- reviews ---
+
+    /** {@code REVIEWKEY#<key>}: the request, put once ({@code attribute_not_exists}); a taken key is read back. */
+    @Override
+    public Write<Review> claimReviewKey(Review review) {
+        Map<String, AttributeValue> item = Attributes.item()
+                .key(Keys.supervisionPk(review.planYear(), review.taskId()), Keys.reviewKeySk(review.idempotencyKey()))
+                .s("type", "REVIEW_KEY")
+                .s("unitId", review.unitId())
+                .s("submissionKey", review.submissionKey())
+                .s("decision", review.decision().name())
+                .s("reason", review.reason())
+                .s("idempotencyKey", review.idempotencyKey())
+                .time("reviewedAt", review.reviewedAt())
+                .build();
+        return putOnce(item) ? new Write.Stored<>(review) : new Write.Taken<>(review(get(item)).orElseThrow());
+    }
 
     @Override
     public Write<Review> review(Review review) {

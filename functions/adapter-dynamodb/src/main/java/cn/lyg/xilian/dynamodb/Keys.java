@@ -77,6 +77,8 @@ public final class Keys {
     // --- supervision: reviews, extension requests, instructions and read marks of one task ---
 
     public static final String REVIEW_PREFIX = "REVIEW#";
+    /** Not under {@link #REVIEW_PREFIX}: the stream's filter and the task's record read reviews by that prefix. */
+    public static final String REVIEW_KEY_PREFIX = "REVIEWKEY#";
     public static final String EXTENSION_PREFIX = "EXT#";
     public static final String PENDING_EXTENSION_PREFIX = "PENDING#";
     public static final String INSTRUCTION_PREFIX = "NOTE#";
@@ -121,6 +123,11 @@ public final class Keys {
     /** The one pending-request slot of a (task, unit). */
     public static String pendingExtensionSk(String unitId) {
         return PENDING_EXTENSION_PREFIX + id(unitId);
+    }
+
+    /** The idempotency record of a review request (one per key and task). */
+    public static String reviewKeySk(String requestKey) {
+        return REVIEW_KEY_PREFIX + requestKey;
     }
 
     public static String instructionSk(String key) {

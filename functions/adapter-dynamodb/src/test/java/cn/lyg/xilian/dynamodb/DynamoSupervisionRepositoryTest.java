@@ -88,6 +88,31 @@ class DynamoSupervisionRepositoryTest {
                 .containsExactly("second-report", "first-report");
     }
 
+    /**
+     * Issue 19: a review's Idempotency-Key names one request, as a submission's does. Its record sits apart from the
+     * reviews ({@code REVIEWKEY#}, not under the {@code REVIEW#} prefix the stream and the task's record read).
+     */
+    @Test
+    void aReviewKeyUsedForOtherContentIsRefusedAndStoresNothing() {
+        Plan plan = planIn(2307);
+        report(plan, "ganyu", "ganyu-report", "2026-11-20T01:00:00Z");
+        report(plan, "donghai", "donghai-report", "2026-11-20T02:00:00Z");
+        Outcome<Review> first = supervise.review(plan, COORDINATOR, "1.2", "ganyu", "ganyu-report", "ACCEPTED", null,
+                "review-key-1");
+        assertThat(first).isInstanceOf(Outcome.Done.class);
+
+        assertThat(supervise.review(plan, COORDINATOR, "1.2", "donghai", "donghai-report", "RETURNED", "缺少佐证",
+                "review-key-1")).isEqualTo(new Outcome.Conflict<Review>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的审核，未保存"));
+        assertThat(supervision.findReview(plan.year(), "1.2", "donghai", "donghai-report")).isEmpty();
+        assertThat(TestTable.state(progress, plan.year(), "1.2", "donghai").orElseThrow().review()).isNull();
+        assertThat(supervise.review(plan, COORDINATOR, "1.2", "ganyu", "ganyu-report", "ACCEPTED", null, "review-key-1"))
+                .isEqualTo(new Outcome.Done<>(((Outcome.Done<Review>) first).value(), true));
+        assertThat(supervision.claimReviewKey(new Review(plan.year(), "1.2", "donghai", "donghai-report",
+                ReviewDecision.RETURNED, "缺少佐证", "review-key-1", Instant.parse("2026-11-26T00:00:00Z"))))
+                .isEqualTo(new SupervisionRepository.Write.Taken<>(((Outcome.Done<Review>) first).value()));
+        assertThat(supervision.ofTask(plan.year(), "1.2").reviews()).hasSize(1);
+    }
+
     @Test
     void onlyCoordinatorsReviewAndAReturnNeedsAReason() {
         Plan plan = planIn(2302);

@@ -49,8 +49,10 @@ final class StoredFormatScenario {
                 Instant.parse("2026-11-24T03:04:05.678912Z")));
         progress.record(Fixtures.submission("1.2", "donghai", "k-3", "2026-11-24T05:00:00Z"));
 
-        supervision.review(new Review(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", ReviewDecision.RETURNED, "请补充材料",
-                "r-1", T0));
+        Review review = new Review(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", ReviewDecision.RETURNED, "请补充材料",
+                "r-1", T0);
+        supervision.claimReviewKey(review);
+        supervision.review(review);
         new DynamoEvidenceRepository(table.client, table.settings).recordFile(new EvidenceFile(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", "f-1", "合同.pdf",
                 EvidenceType.PDF, 1234, "evidence/2026/3.1.1/ganyu/k-2/f-1", T0));
         Extension request = new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),

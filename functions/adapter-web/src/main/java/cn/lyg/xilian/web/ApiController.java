@@ -77,7 +77,7 @@ public class ApiController {
 
     /** The task with the latest status per unit and one page of history ({@code limit}, {@code cursor}). */
     @Get("/tasks/{id}")
-    public HttpResponse<?> task(HttpRequest<?> request, String id, @QueryValue @Nullable Integer limit,
+    public HttpResponse<?> task(HttpRequest<?> request, String id, @QueryValue @Nullable String limit,
                                 @QueryValue @Nullable String cursor) {
         Principal who = auth.bearer(request);
         Plan plan = plans.plan();

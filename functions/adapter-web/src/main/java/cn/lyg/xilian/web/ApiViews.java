@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.progress.Submission;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -56,11 +57,16 @@ public final class ApiViews {
         }
     }
 
-    @Serdeable
     /**
+     * Both history fields are always written, also when empty or null: serde leaves out empty and null values by
+     * default ({@code micronaut.serde.serialization.inclusion: NON_EMPTY}), and a client tells the last page by
+     * {@code "historyNext": null}.
+     *
      * @param history     newest first, one page (size {@code limit}) over the units the caller may see
      * @param historyNext opaque cursor of the next (older) page: {@code ?cursor=…}; null on the last page
      */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TaskDetail(TaskView task, List<SubmissionView> history, @Nullable String historyNext) {
     }
 

@@ -3,12 +3,14 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.supervision.Supervise;
+import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Outcomes;
 import cn.lyg.xilian.web.http.RequestBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -60,12 +62,16 @@ public class SupervisionController {
         return back(id, f.who.unitId());
     }
 
-    /** {@code decision=approve|reject}; an approval may name another date. */
+    /** {@code decision=approve|reject} exactly (anything else is not taken for a rejection); an approval may name another date. */
     @Post("/extensions/{unit}/{key}")
     public HttpResponse<?> decideExtension(HttpRequest<?> request, String id, String unit, String key) {
         Form f = form(request);
-        Outcomes.done(supervise.decideExtension(plans.plan(), f.who, id, unit, key,
-                "approve".equals(f.get("decision")), f.get("date"), f.get("note")));
+        String decision = f.get("decision");
+        if (!"approve".equals(decision) && !"reject".equals(decision)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "DECISION_INVALID", "请选择“批准延期”或“不予批准”");
+        }
+        Outcomes.done(supervise.decideExtension(plans.plan(), f.who, id, unit, key, "approve".equals(decision),
+                f.get("date"), f.get("note")));
         return back(id, unit);
     }
 

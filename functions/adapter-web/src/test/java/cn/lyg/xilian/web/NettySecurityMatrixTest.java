@@ -1,8 +1,12 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.dynamodb.Keys;
+import cn.lyg.xilian.dynamodb.TableDefinition;
 import cn.lyg.xilian.testkit.security.SecurityMatrix;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,7 +19,7 @@ import java.util.Map;
 class NettySecurityMatrixTest extends SecurityMatrix {
 
     @RegisterExtension
-    static final TestApp app = TestApp.running(Map.of("xilian.web.submissions-per-minute", 1000));
+    static final TestApp app = TestApp.running(Map.of("xilian.web.submissions-per-minute", SUBMISSIONS_PER_MINUTE));
 
     @Override
     protected Reply send(String method, String pathAndQuery, Map<String, String> headers, String body) {
@@ -36,5 +40,15 @@ class NettySecurityMatrixTest extends SecurityMatrix {
     @Override
     protected String origin() {
         return app.url("");
+    }
+
+    @Override
+    protected void corruptStoredStatus(String taskId, String unitId, String idempotencyKey) {
+        String table = app.ctx.getProperty("xilian.dynamodb.table", String.class).orElseThrow();
+        app.ctx.getBean(DynamoDbClient.class).updateItem(b -> b.tableName(table)
+                .key(Map.of(TableDefinition.PK, AttributeValue.fromS(Keys.taskHistoryPk(2026, taskId)),
+                        TableDefinition.SK, AttributeValue.fromS(Keys.submissionSk(unitId, idempotencyKey))))
+                .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(CORRUPT_STATUS))));
     }
 }

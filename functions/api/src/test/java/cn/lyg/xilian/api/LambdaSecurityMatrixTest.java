@@ -2,6 +2,8 @@ package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.dynamodb.Keys;
+import cn.lyg.xilian.dynamodb.TableDefinition;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
@@ -11,6 +13,8 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +38,7 @@ class LambdaSecurityMatrixTest extends SecurityMatrix {
     @BeforeAll
     static void start(Dynalite dynalite) throws Exception {
         FunctionFixture function = FunctionFixture.start(dynalite.endpoint(), "api-matrix",
-                Map.of("xilian.web.submissions-per-minute", 1000));
+                Map.of("xilian.web.submissions-per-minute", SUBMISSIONS_PER_MINUTE));
         ctx = function.ctx();
         handler = function.handler();
     }
@@ -76,5 +80,15 @@ class LambdaSecurityMatrixTest extends SecurityMatrix {
     @Override
     protected String origin() {
         return "https://" + HOST;
+    }
+
+    @Override
+    protected void corruptStoredStatus(String taskId, String unitId, String idempotencyKey) {
+        String table = ctx.getProperty("xilian.dynamodb.table", String.class).orElseThrow();
+        ctx.getBean(DynamoDbClient.class).updateItem(b -> b.tableName(table)
+                .key(Map.of(TableDefinition.PK, AttributeValue.fromS(Keys.taskHistoryPk(2026, taskId)),
+                        TableDefinition.SK, AttributeValue.fromS(Keys.submissionSk(unitId, idempotencyKey))))
+                .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(CORRUPT_STATUS))));
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -45,18 +46,19 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
             long distinct = e.fields().stream().map(FieldError::field).distinct().count();
             String message = distinct > fields.size()
                     ? e.getMessage() + "（另有 " + (distinct - fields.size()) + " 处字段错误未列出）" : e.getMessage();
-            var response = HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(new ErrorBody(e.code(), message, fields));
-            if (e.status().getCode() == 429) {
-                response.header(HttpHeaders.RETRY_AFTER, "60");
-            }
-            return response;
+            return retryAfter(HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody(e.code(), message, fields)));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", e.status().getCode() == 401 ? "请登录" : "无法完成请求");
         model.put("message", e.getMessage());
         model.put("code", e.code());
         model.put("signIn", e.status().getCode() == 401);
-        return pages.render(e.status(), "message", model, request);
+        return retryAfter(pages.render(e.status(), "message", model, request));
+    }
+
+    /** A 429 (the submission limit counts per clock minute) says when to come back, on the form as in the API. */
+    private static MutableHttpResponse<?> retryAfter(MutableHttpResponse<?> response) {
+        return response.code() == 429 ? response.header(HttpHeaders.RETRY_AFTER, "60") : response;
     }
 }

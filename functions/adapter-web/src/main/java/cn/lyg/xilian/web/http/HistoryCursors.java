@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
 public final class HistoryCursors {
 
     private static final Pattern UNIT = Pattern.compile("[a-z0-9-]{1,40}");
+    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
+    /**
+     * The times a cursor may carry: every stored submission lies between them. Outside, an instant cannot be written
+     * as a four-digit-year storage key (far enough out, not even as a date: "Invalid value for EpochDay").
+     */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private HistoryCursors() {
     }
@@ -52,20 +59,29 @@ public final class HistoryCursors {
                     && !parts[2].matches("[A-Za-z0-9_-]{1,64}") || !UNIT.matcher(parts[3]).matches()) {
                 throw new IllegalArgumentException("shape");
             }
-            return new HistoryPage.Cursor(Instant.parse(parts[1]), parts[2], parts[3]);
+            Instant at = Instant.parse(parts[1]);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("time out of range");
+            }
+            return new HistoryPage.Cursor(at, parts[2], parts[3]);
         } catch (RuntimeException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_CURSOR", "分页参数 cursor 无效，请从第一页重新浏览");
         }
     }
 
-    /** The page size asked for: 1 to {@link HistoryPage#MAX_SIZE}, default {@link HistoryPage#DEFAULT_SIZE}. */
-    public static int size(@Nullable Integer limit) {
-        if (limit == null) {
+    /**
+     * The page size asked for ({@code ?limit=} as sent): 1 to {@link HistoryPage#MAX_SIZE}, default
+     * {@link HistoryPage#DEFAULT_SIZE}. Parsed here rather than bound as a number, so that {@code limit=abc} gets this
+     * answer too and not the framework's.
+     */
+    public static int size(@Nullable String limit) {
+        if (limit == null || limit.isEmpty()) {
             return HistoryPage.DEFAULT_SIZE;
         }
-        if (limit < 1 || limit > HistoryPage.MAX_SIZE) {
+        int value = LIMIT.matcher(limit).matches() ? Integer.parseInt(limit) : -1;
+        if (value < 1 || value > HistoryPage.MAX_SIZE) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_LIMIT", "limit 须为 1 到 " + HistoryPage.MAX_SIZE + " 之间的整数");
         }
-        return limit;
+        return value;
     }
 }

@@ -20,14 +20,16 @@ public enum ProgressStatus {
         return label;
     }
 
-    /** Accepts the enum name ("IN_PROGRESS") or the Chinese label ("推进中"). */
+    /**
+     * Exactly the enum name ("IN_PROGRESS") or the Chinese label ("推进中"): no other case, no spaces around, so
+     * that every client sends one of the documented values (the form's select sends the name).
+     */
     public static Optional<ProgressStatus> parse(String value) {
         if (value == null) {
             return Optional.empty();
         }
-        String v = value.strip();
         for (ProgressStatus s : values()) {
-            if (s.name().equalsIgnoreCase(v) || s.label.equals(v)) {
+            if (s.name().equals(value) || s.label.equals(value)) {
                 return Optional.of(s);
             }
         }

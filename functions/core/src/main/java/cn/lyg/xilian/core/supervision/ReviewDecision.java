@@ -17,14 +17,13 @@ public enum ReviewDecision {
         return label;
     }
 
-    /** By name ("RETURNED") or label ("退回"). */
+    /** Exactly the name ("RETURNED", what the form and the API send) or the label ("退回"); no other case. */
     public static Optional<ReviewDecision> parse(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
-        String v = raw.strip();
         for (ReviewDecision d : values()) {
-            if (d.name().equalsIgnoreCase(v) || d.label.equals(v)) {
+            if (d.name().equals(raw) || d.label.equals(raw)) {
                 return Optional.of(d);
             }
         }

@@ -66,6 +66,11 @@ public class Supervise {
         }
         Review review = new Review(plan.year(), taskId, unitId, submissionKey, decision.get(), reason, key,
                 clock.instant());
+        // The request key first, as for a progress report: a key names one request, so the same key with other
+        // content is refused, while a retry goes on and heals a write a crash interrupted.
+        if (repository.claimReviewKey(review) instanceof Write.Taken<Review> k && !k.value().sameContent(review)) {
+            return new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的审核，未保存");
+        }
         return switch (repository.review(review)) {
             case Write.Stored<Review> s -> {
                 if (s.value().returned()) {
@@ -73,7 +78,7 @@ public class Supervise {
                 }
                 yield new Outcome.Done<>(s.value(), false);
             }
-            // The same verdict again (whatever the request key) is a retry; another verdict is refused.
+            // The same verdict again (also under another, new key) is a retry; another verdict is refused.
             case Write.Taken<Review> t -> t.value().sameContent(review) ? new Outcome.Done<>(t.value(), true)
                     : new Outcome.Conflict<>("ALREADY_REVIEWED",
                     "该填报已于" + t.value().reviewedAt() + "审核为“" + t.value().decision().label() + "”，不能更改");

@@ -39,6 +39,13 @@ public interface SupervisionRepository {
     }
 
     /**
+     * Records the reviewer's request key once per task, with the review asked for under it (the key's
+     * idempotency record, as a submission's history item is). A key already used is {@code Taken} with the review
+     * first asked under it, whatever became of that request.
+     */
+    Write<Review> claimReviewKey(Review review);
+
+    /**
      * Stores the review of a submission once and, when the submission is still the pair's latest, marks the
      * state with it. A submission already reviewed is {@code Taken} with its stored review.
      */

@@ -111,6 +111,22 @@ class SubmitProgressTest {
         assertThat(announced).isEmpty();
     }
 
+    /** Issue 19: the status is a documented value exactly (name or label), not any spelling of one. */
+    @Test
+    void aStatusIsItsExactNameOrLabel() {
+        for (String wrong : List.of("in_progress", "In_Progress", " IN_PROGRESS", "推进中 ", "IN PROGRESS")) {
+            ProgressInput in = new ProgressInput(wrong, "40", Map.of(), "进展", null, null, null, null, "report-0005");
+            assertThat(submit.submit(PLAN, GANYU, "1.1", in)).as(wrong).isEqualTo(new SubmitOutcome.Invalid(List.of(
+                    new FieldError("status", "STATUS_INVALID", "状态须为未启动、推进中、已完成、滞后或受阻之一"))));
+        }
+        assertThat(repository.writes).isZero();
+        for (String right : List.of("IN_PROGRESS", "推进中")) {
+            ProgressInput in = new ProgressInput(right, "40", Map.of(), "进展", null, null, null, null,
+                    "report-0006-" + right.length());
+            assertThat(submit.submit(PLAN, GANYU, "1.1", in)).as(right).isInstanceOf(SubmitOutcome.Stored.class);
+        }
+    }
+
     @Test
     void doneMeansOneHundredPercent() {
         ProgressInput in = new ProgressInput("已完成", "90", Map.of(), "完成", null, null, null, null, "report-0003");

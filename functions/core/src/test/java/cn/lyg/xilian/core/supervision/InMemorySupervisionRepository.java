@@ -15,16 +15,25 @@ import java.util.Set;
 
 /**
  * The supervision port in memory, with the DynamoDB store's contract: one review per submission, one request
- * per key and one pending request per (task, unit), one decision per request, one instruction per key; a taken
- * place is reported with what holds it, never judged. Times are kept to the millisecond.
+ * per key and one pending request per (task, unit), one decision per request, one instruction per key, one review
+ * request per key; a taken place is reported with what holds it, never judged. Times are kept to the millisecond.
  */
 final class InMemorySupervisionRepository implements SupervisionRepository {
 
     private final Map<String, Review> reviews = new LinkedHashMap<>();
+    private final Map<String, Review> reviewKeys = new LinkedHashMap<>();
     private final Map<String, Extension> extensions = new LinkedHashMap<>();
     private final Map<String, Instruction> instructions = new LinkedHashMap<>();
     private final Set<String> read = new HashSet<>();
     int writes;
+
+    /** Key claims are idempotency records, not supervision records: they do not count as {@link #writes}. */
+    @Override
+    public synchronized Write<Review> claimReviewKey(Review review) {
+        String key = review.planYear() + "/" + review.taskId() + "/" + review.idempotencyKey();
+        Review taken = reviewKeys.putIfAbsent(key, review);
+        return taken == null ? new Write.Stored<>(review) : new Write.Taken<>(taken);
+    }
 
     @Override
     public synchronized Write<Review> review(Review review) {

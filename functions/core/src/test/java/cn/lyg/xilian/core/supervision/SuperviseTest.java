@@ -53,13 +53,56 @@ class SuperviseTest {
         // The verdict written by label, under another request key, minutes later: still the same review.
         assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "退回", " 数据与佐证不符 ", "review-key-2"))
                 .isEqualTo(new Outcome.Done<>(original, true));
-        assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "RETURNED", "另一个原因", "review-key-1"))
+        // Another verdict under a new key: the report is reviewed already. (Under the first request's key this
+        // is a reused key instead: see the next test.)
+        assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "RETURNED", "另一个原因", "review-key-4"))
                 .isEqualTo(new Outcome.Conflict<Review>("ALREADY_REVIEWED",
                         "该填报已于" + original.reviewedAt() + "审核为“退回”，不能更改"));
         assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "ACCEPTED", null, "review-key-3"))
                 .isInstanceOf(Outcome.Conflict.class);
         assertThat(returned).as("notified once").containsExactly(original);
         assertThat(store.writes).isEqualTo(1);
+    }
+
+    /** Issue 19: a review key follows the submissions' rule (same content → replay, other content → 409). */
+    @Test
+    void aReviewKeyNamesOneRequestLikeASubmissionsKey() {
+        progress.record(new Submission(2026, "1.1", "ganyu", "report-1", ProgressStatus.IN_PROGRESS, 40, Map.of(),
+                "已选派2名干部", null, null, null, null, NOW.minusSeconds(86_400)));
+        progress.record(new Submission(2026, "1.1", "donghai", "report-2", ProgressStatus.IN_PROGRESS, 50, Map.of(),
+                "已完成对接", null, null, null, null, NOW.minusSeconds(3_600)));
+        Review original = done(supervise.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "ACCEPTED", null,
+                "review-key-1"), false);
+        Outcome.Conflict<Review> reused = new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的审核，未保存");
+
+        // The same key for another report, another verdict, another reason: refused, and nothing is stored.
+        assertThat(later.review(PLAN, COORDINATOR, "1.1", "donghai", "report-2", "ACCEPTED", null, "review-key-1"))
+                .isEqualTo(reused);
+        assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "RETURNED", "不对", "review-key-1"))
+                .isEqualTo(reused);
+        assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "ACCEPTED", "补充", "review-key-1"))
+                .isEqualTo(reused);
+        assertThat(store.findReview(2026, "1.1", "donghai", "report-2")).isEmpty();
+        // The same request again: the original.
+        assertThat(later.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "ACCEPTED", null, "review-key-1"))
+                .isEqualTo(new Outcome.Done<>(original, true));
+        assertThat(store.writes).isEqualTo(1);
+        // The other report is reviewed under a key of its own.
+        done(later.review(PLAN, COORDINATOR, "1.1", "donghai", "report-2", "ACCEPTED", null, "review-key-2"), false);
+    }
+
+    /** Issue 19: decisions are the documented values exactly ("accepted" was taken for ACCEPTED). */
+    @Test
+    void aDecisionIsItsExactNameOrLabel() {
+        progress.record(new Submission(2026, "1.1", "ganyu", "report-1", ProgressStatus.IN_PROGRESS, 40, Map.of(),
+                "已选派2名干部", null, null, null, null, NOW.minusSeconds(86_400)));
+        for (String wrong : List.of("accepted", "Accepted", " ACCEPTED", "ACCEPTED ", "returned", "通过 ")) {
+            assertThat(supervise.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", wrong, "原因", "review-key-9"))
+                    .as(wrong).isInstanceOfSatisfying(Outcome.Invalid.class, inv ->
+                            assertThat(inv.errors()).extracting("code").containsExactly("DECISION_INVALID"));
+        }
+        assertThat(store.writes).isZero();
+        done(supervise.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "通过", null, "review-key-9"), false);
     }
 
     @Test

@@ -218,6 +218,11 @@ class TaskQueriesTest {
         }
 
         @Override
+        public Write<Review> claimReviewKey(Review review) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Write<Review> review(Review review) {
             throw new UnsupportedOperationException();
         }

@@ -1,10 +1,16 @@
 package cn.lyg.xilian.testkit.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,8 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link #send}: Netty on a socket (adapter-web) and the API function's handler with API Gateway payload 2.0
  * events (functions/api). Plan 2026: 东海县 (donghai) reports on 2.8 and 1.1, not on 2.2; 市发改委 (city-ndrc)
  * is a responsible unit on 1.1, not a coordinator.
+ *
+ * <p>Each runtime starts with {@code xilian.web.submissions-per-minute} = {@link #SUBMISSIONS_PER_MINUTE} (the limit
+ * is per credential and every test issues its own).
  */
 public abstract class SecurityMatrix {
+
+    public static final int SUBMISSIONS_PER_MINUTE = 10;
+    /** A status no code writes: a stored report with it is one the code cannot read (a defect's stand-in). */
+    public static final String CORRUPT_STATUS = "CORRUPT_7f3a";
+    /** Marks of the framework's or the JVM's own text in an answer. */
+    private static final List<String> INTERNAL_TEXT = List.of(CORRUPT_STATUS, "No enum constant", "EpochDay",
+            "Exception", "_links", "_embedded", "Internal Server Error", "Failed to convert", "Page Not Found",
+            "Not Found", "Bad Request", "Method [", "\tat ", "java.", "cn.lyg");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response; header names in lower case. */
     public record Reply(int status, Map<String, String> headers, String body) {
@@ -42,6 +60,9 @@ public abstract class SecurityMatrix {
 
     /** The origin a browser on our own pages sends (scheme://host). */
     protected abstract String origin();
+
+    /** Rewrites the stored status of one history item to {@link #CORRUPT_STATUS}, straight in the table. */
+    protected abstract void corruptStoredStatus(String taskId, String unitId, String idempotencyKey);
 
     private static final Pattern INPUT = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
 
@@ -216,5 +237,234 @@ public abstract class SecurityMatrix {
         assertEquals(403, crossSite.status());
         assertNull(crossSite.header("set-cookie"));
         assertTrue(get("/", donghai).body().contains("东海县"), "still 东海县");
+    }
+
+    // --- issue 19, the low findings ---
+
+    /** An answer in our error shape: status, code, Chinese message, the right format, no internal text, headers. */
+    private static void assertRefused(Reply r, int status, String code, boolean html) {
+        assertEquals(status, r.status(), r.body());
+        for (String internal : INTERNAL_TEXT) {
+            assertFalse(r.body().contains(internal), "internal text \"" + internal + "\" in: " + r.body());
+        }
+        String type = String.valueOf(r.header("content-type"));
+        if (html) {
+            assertTrue(type.startsWith("text/html"), type);
+            assertTrue(r.body().contains("错误代码：<span>" + code + "</span>"), r.body());
+        } else {
+            assertTrue(type.startsWith("application/json"), type);
+            JsonNode body = json(r);
+            assertEquals(code, body.path("code").asText(), r.body());
+            assertTrue(body.path("message").asText().codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF), r.body());
+        }
+        assertSecurityHeaders(r);
+    }
+
+    private static void assertSecurityHeaders(Reply r) {
+        assertEquals("nosniff", r.header("x-content-type-options"), r.status() + " " + r.headers());
+        assertEquals("DENY", r.header("x-frame-options"), r.status() + " " + r.headers());
+        assertEquals("same-origin", r.header("referrer-policy"), r.status() + " " + r.headers());
+        assertEquals("no-store", r.header("cache-control"), r.status() + " " + r.headers());
+        assertNotNull(r.header("content-security-policy"), r.status() + " " + r.headers());
+        assertTrue(r.header("content-security-policy").startsWith("default-src 'none'"), r.header("content-security-policy"));
+    }
+
+    private static JsonNode json(Reply r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.status() + " " + r.body(), e);
+        }
+    }
+
+    private static String cursor(String plain) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Reply keyed(String method, String path, String token, String key, String json) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Authorization", "Bearer " + token);
+        h.put("Content-Type", "application/json");
+        h.put("Idempotency-Key", key);
+        return send(method, path, h, json);
+    }
+
+    /** Issue 19: an extreme date in a cursor was a 500 with "Invalid value for EpochDay…", as JSON even on the page. */
+    @Test
+    void badPagingParametersAreAChinese400WithoutInternalText() {
+        String token = issue("UNIT", "donghai");
+        String cookie = signIn(token);
+        for (String at : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z")) {
+            String c = cursor("v1 " + at + " k0000000 donghai");
+            assertRefused(bearer("GET", "/api/v1/tasks/2.8?cursor=" + c, token, null), 400, "BAD_CURSOR", false);
+            assertRefused(get("/tasks/2.8?unit=donghai&before=" + c, cookie), 400, "BAD_CURSOR", true);
+        }
+        for (String limit : List.of("abc", "1e3", "-1", "0", "51", "1.5", "%2B5", "99999999999")) {
+            assertRefused(bearer("GET", "/api/v1/tasks/2.8?limit=" + limit, token, null), 400, "BAD_LIMIT", false);
+        }
+        assertEquals(200, bearer("GET", "/api/v1/tasks/2.8?limit=50", token, null).status());
+    }
+
+    /**
+     * The framework's own refusals (no route, wrong method) and a defect's 500 speak our language too. The defect:
+     * a stored report the code cannot read (task 2.6 of 惠宇, which no other test here reads).
+     */
+    @Test
+    void theFrameworksOwnAnswersAndUnexpectedFailuresAreOursWithoutInternalText() {
+        String token = issue("UNIT", "donghai");
+        assertRefused(bearer("GET", "/api/v1/no-such-thing", token, null), 404, "NOT_FOUND", false);
+        assertRefused(get("/no-such-page", signIn(token)), 404, "NOT_FOUND", true);
+        assertRefused(bearer("DELETE", "/api/v1/tasks", token, null), 405, "METHOD_NOT_ALLOWED", false);
+
+        String huiyu = issue("UNIT", "park-huiyu");
+        Reply stored = bearer("POST", "/api/v1/tasks/2.6/progress", huiyu, body("惠宇进展"));
+        assertEquals(201, stored.status(), stored.body());
+        corruptStoredStatus("2.6", "park-huiyu", json(stored).path("submission").path("idempotencyKey").asText());
+        assertRefused(bearer("GET", "/api/v1/tasks/2.6", huiyu, null), 500, "INTERNAL_ERROR", false);
+        assertRefused(get("/tasks/2.6", signIn(huiyu)), 500, "INTERNAL_ERROR", true);
+    }
+
+    /** Issue 19: the form's 429 had no Retry-After (the API's has one). */
+    @Test
+    void theFormsTooManySubmissionsSaysWhenToComeBack() {
+        String cookie = signIn(issue("UNIT", "donghai"));
+        Map<String, String> fields = new LinkedHashMap<>(inputs(get("/tasks/2.8", cookie).body()));
+        fields.put("status", "IN_PROGRESS");
+        fields.put("percent", "10");
+        Reply refused = null;
+        // a minute boundary inside the loop starts the count again: at most twice the limit pass
+        for (int i = 0; i <= 2 * SUBMISSIONS_PER_MINUTE && refused == null; i++) {
+            fields.put("idempotencyKey", "form-limit-" + i + "-" + UUID.randomUUID().toString().substring(0, 8));
+            fields.put("progress", "第" + i + "次");
+            Reply r = postForm("/tasks/2.8", cookie, fields);
+            if (r.status() != 303) {
+                refused = r;
+            }
+        }
+        assertNotNull(refused, "no 429 after " + (2 * SUBMISSIONS_PER_MINUTE + 1) + " posts");
+        assertRefused(refused, 429, "TOO_MANY_SUBMISSIONS", true);
+        assertEquals("60", refused.header("retry-after"));
+    }
+
+    /** Issue 19: a review under a used Idempotency-Key with other content was stored (201); a submission's is 409. */
+    @Test
+    void aReviewKeyNamesOneRequestLikeASubmissionKey() {
+        String guanyun = json(bearer("POST", "/api/v1/tasks/1.1/progress", issue("UNIT", "guanyun"), body("灌云进展")))
+                .path("submission").path("idempotencyKey").asText();
+        String guannan = json(bearer("POST", "/api/v1/tasks/1.1/progress", issue("UNIT", "guannan"), body("灌南进展")))
+                .path("submission").path("idempotencyKey").asText();
+        String coordinator = issue("COORDINATOR", null);
+        String key = "review-" + UUID.randomUUID();
+        String first = "{\"unit\":\"guanyun\",\"submission\":\"" + guanyun + "\",\"decision\":\"ACCEPTED\"}";
+        Reply stored = keyed("POST", "/api/v1/tasks/1.1/reviews", coordinator, key, first);
+        assertEquals(201, stored.status(), stored.body());
+
+        for (String other : List.of(
+                "{\"unit\":\"guannan\",\"submission\":\"" + guannan + "\",\"decision\":\"RETURNED\",\"reason\":\"缺少佐证\"}",
+                "{\"unit\":\"guannan\",\"submission\":\"" + guannan + "\",\"decision\":\"ACCEPTED\"}",
+                "{\"unit\":\"guanyun\",\"submission\":\"" + guanyun + "\",\"decision\":\"ACCEPTED\",\"reason\":\"另加说明\"}")) {
+            assertRefused(keyed("POST", "/api/v1/tasks/1.1/reviews", coordinator, key, other), 409,
+                    "IDEMPOTENCY_KEY_REUSED", false);
+        }
+        Reply replay = keyed("POST", "/api/v1/tasks/1.1/reviews", coordinator, key, first);
+        assertEquals(200, replay.status(), replay.body());
+        assertTrue(json(replay).path("replayed").asBoolean(), replay.body());
+        JsonNode reviews = json(bearer("GET", "/api/v1/tasks/1.1/supervision", coordinator, null)).path("reviews");
+        assertTrue(reviews.has("guanyun#" + guanyun), reviews.toString());
+        assertFalse(reviews.has("guannan#" + guannan), "nothing stored for the refused request: " + reviews);
+    }
+
+    /** Issue 19: "decision":"accepted" in lower case was taken; every enum value is its exact documented spelling. */
+    @Test
+    void enumValuesAreExact() {
+        String donghai = issue("UNIT", "donghai");
+        for (String status : List.of("in_progress", "In_Progress", " IN_PROGRESS", "推进中 ")) {
+            String marker = "大小写" + UUID.randomUUID().toString().substring(0, 8);
+            Reply r = bearer("POST", "/api/v1/tasks/2.8/progress", donghai,
+                    "{\"status\":\"" + status + "\",\"percent\":10,\"progress\":\"" + marker + "\"}");
+            assertRefused(r, 422, "STATUS_INVALID", false);
+            assertFalse(bearer("GET", "/api/v1/tasks/2.8?limit=50", donghai, null).body().contains(marker), "stored");
+        }
+        String lianyun = issue("UNIT", "lianyun");
+        String report = json(bearer("POST", "/api/v1/tasks/1.1/progress", lianyun, body("连云进展")))
+                .path("submission").path("idempotencyKey").asText();
+        String coordinator = issue("COORDINATOR", null);
+        for (String decision : List.of("accepted", "Accepted", "returned", "ACCEPTED ")) {
+            assertRefused(bearer("POST", "/api/v1/tasks/1.1/reviews", coordinator, "{\"unit\":\"lianyun\",\"submission\":\""
+                    + report + "\",\"decision\":\"" + decision + "\",\"reason\":\"原因\"}"), 422, "DECISION_INVALID", false);
+        }
+        // The task page's forms: a review and an extension decision spelled otherwise change nothing either.
+        String extension = "ext-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, keyed("POST", "/api/v1/tasks/1.1/extensions", lianyun, extension,
+                "{\"date\":\"2026-09-30\",\"reason\":\"征地手续未完成\"}").status());
+        String cookie = signIn(coordinator);
+        String csrf = inputs(get("/tasks/1.1", cookie).body()).get("_csrf");
+        Map<String, String> review = new LinkedHashMap<>();
+        review.put("_csrf", csrf);
+        review.put("idempotencyKey", "form-review-" + UUID.randomUUID().toString().substring(0, 8));
+        review.put("unit", "lianyun");
+        review.put("submission", report);
+        review.put("reason", "");
+        review.put("decision", "accepted");
+        assertRefused(postForm("/tasks/1.1/reviews", cookie, review), 422, "DECISION_INVALID", true);
+        for (String decision : List.of("APPROVE", "Approve", "approved", "")) {
+            Map<String, String> decide = new LinkedHashMap<>();
+            decide.put("_csrf", csrf);
+            decide.put("decision", decision);
+            decide.put("date", "");
+            decide.put("note", "不同意");
+            assertRefused(postForm("/tasks/1.1/extensions/lianyun/" + extension, cookie, decide), 422,
+                    "DECISION_INVALID", true);
+        }
+        JsonNode record = json(bearer("GET", "/api/v1/tasks/1.1/supervision", coordinator, null));
+        assertFalse(record.path("reviews").has("lianyun#" + report), record.toString());
+        for (JsonNode e : record.path("extensions")) {
+            if (e.path("key").asText().equals(extension)) {
+                assertTrue(e.path("decision").isMissingNode() || e.path("decision").isNull(), "still pending: " + e);
+            }
+        }
+    }
+
+    /** Issue 19: {@code historyNext} was documented as null on the last page but left out. */
+    @Test
+    void theLastHistoryPageSaysSoWithANullCursor() {
+        String token = issue("UNIT", "haizhou");
+        JsonNode none = json(bearer("GET", "/api/v1/tasks/1.1", token, null));
+        assertTrue(none.has("history") && none.path("history").isArray() && none.path("history").isEmpty(), none.toString());
+        assertTrue(none.has("historyNext") && none.path("historyNext").isNull(), none.toString());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, bearer("POST", "/api/v1/tasks/1.1/progress", token, body("海州进展" + i)).status());
+        }
+        JsonNode first = json(bearer("GET", "/api/v1/tasks/1.1?limit=2", token, null));
+        assertEquals(2, first.path("history").size());
+        assertTrue(first.path("historyNext").isTextual(), first.toString());
+        JsonNode last = json(bearer("GET", "/api/v1/tasks/1.1?limit=2&cursor=" + first.path("historyNext").asText(), token, null));
+        assertEquals(1, last.path("history").size(), last.toString());
+        assertTrue(last.has("historyNext") && last.path("historyNext").isNull(), last.toString());
+    }
+
+    /** Issue 19: bare refusals (a foreign Origin's 403 on localhost) had no security headers; every answer has them. */
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        String token = issue("UNIT", "donghai");
+        String cookie = signIn(token);
+        Map<String, String> foreign = new LinkedHashMap<>();
+        foreign.put("Cookie", cookie);
+        foreign.put("Origin", "https://evil.example");
+        List<Reply> answers = List.of(get("/catalog", null), get("/tasks/2.8", cookie), get("/tasks/2.8", null),
+                bearer("GET", "/api/v1/tasks", token, null), bearer("GET", "/api/v1/tasks", "forged", null),
+                get("/nowhere", null), send("GET", "/tasks/2.8", foreign, null),
+                send("GET", "/api/v1/tasks", Map.of("Authorization", "Bearer " + token, "Origin", "https://evil.example"), null),
+                send("POST", "/tasks/2.8", foreign, "status=IN_PROGRESS"));
+        for (Reply r : answers) {
+            assertSecurityHeaders(r);
+            if (r.status() >= 400) {
+                for (String internal : INTERNAL_TEXT) {
+                    assertFalse(r.body().contains(internal), r.status() + ": " + r.body());
+                }
+                assertFalse(r.body().isEmpty(), "a refusal says why: " + r.status());
+            }
+        }
     }
 }
