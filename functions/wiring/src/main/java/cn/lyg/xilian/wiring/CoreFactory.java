@@ -3,7 +3,7 @@ package cn.lyg.xilian.wiring;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertSettings;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
