@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ public final class DynamoCalendarRepository extends DynamoStore implements Calen
                 .key(Keys.calendarPk(calendar.year()), Keys.CALENDAR)
                 .all(content)
                 .s("source", calendar.source())
-                .time("loadedAt", loadedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .time("loadedAt", loadedAt.truncatedTo(ChronoUnit.MILLIS))
                 .s(CONTENT_HASH, ContentHash.of(content, CONTENT_HASH))
                 .build();
     }
@@ -79,7 +80,7 @@ public final class DynamoCalendarRepository extends DynamoStore implements Calen
 
     @Override
     public WarningRecord claimMissingWarning(int year, Instant now) {
-        WarningRecord fresh = new WarningRecord(year, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, null);
+        WarningRecord fresh = new WarningRecord(year, now.truncatedTo(ChronoUnit.MILLIS), null, null);
         try {
             client.putItem(Conditions.putIfAbsent(table, Attributes.item()
                     .key(Keys.calendarPk(year), Keys.CALENDAR_MISSING_WARNING)

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.calendar;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,7 +31,7 @@ public interface CalendarRepository {
     void markMissingWarningSent(int year, String messageId, Instant sentAt);
 
     /** The delivery record of the warning for one year; {@code sentAt} null while pending. */
-    record WarningRecord(int year, Instant createdAt, Instant sentAt, String messageId) {
+    record WarningRecord(int year, Instant createdAt, @Nullable Instant sentAt, @Nullable String messageId) {
         public boolean sent() {
             return sentAt != null;
         }
