@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class HolidayNotice {
 
-    private static final String FESTIVAL = "(?:元旦|春节|清明节|劳动节|端午节|中秋节|国庆节)";
+    private static final String FESTIVAL = "(?:" + String.join("|", StatutoryHolidays.FESTIVALS) + ")";
     private static final String NUMBER = "(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\\d{1,2}[、.．])";
     private static final Pattern HEADER = Pattern.compile(NUMBER + "?(" + FESTIVAL + "(?:、" + FESTIVAL + ")*)：");
     private static final Pattern NUMBERED_ITEM = Pattern.compile("^" + NUMBER + "([^：。，]{1,12})：");
