@@ -240,6 +240,18 @@ public final class Keys {
         return planPk(year) + SEPARATOR + "PENDING";
     }
 
+    // --- holiday calendars: a year's official calendar, and the one warning that it is missing ---
+
+    /** Partition of one year's holiday calendar and of the warning sent while it was missing. */
+    public static String calendarPk(int year) {
+        return "CALENDAR" + SEPARATOR + year;
+    }
+
+    /** Sort key of the year's calendar (the days of its notice). */
+    public static final String CALENDAR = "CALENDAR";
+    /** Sort key of the delivery record of the warning to operations that the year's calendar is missing. */
+    public static final String CALENDAR_MISSING_WARNING = "MISSING-WARNING";
+
     // --- time and weeks ---
 
     /** ISO-8601 UTC with exactly three fraction digits, e.g. 2026-11-25T01:02:03.456Z. */

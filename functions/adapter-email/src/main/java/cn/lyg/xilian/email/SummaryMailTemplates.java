@@ -64,6 +64,11 @@ final class SummaryMailTemplates {
         StringBuilder out = open(summarySubject(s.week()));
         out.append(p("市发改委：")).append(p("以下为" + s.week().chineseTitle() + "（" + s.week().chineseRange()
                 + "）锡连帮扶合作进度周报，灯号与按期进度截至" + ReportText.chineseDate(s.asOf()) + "。"));
+        if (s.missingCalendar() != null) {
+            out.append("<p style=\"margin:0 0 12px;padding:8px 10px;border:1px solid #d4a017;background:#fff8e1;\">")
+                    .append("<strong>提示：</strong>").append(Html.escape(CalendarWarningText.forCoordinators(s.missingCalendar())))
+                    .append("</p>");
+        }
 
         out.append(h2("一、总体情况（单位：项任务）"));
         out.append(table(List.of("任务总数", "红灯", "黄灯", "绿灯", "已完成", "已逾期", "30天内到期"),
@@ -132,6 +137,9 @@ final class SummaryMailTemplates {
         StringBuilder out = new StringBuilder();
         out.append("市发改委：\n\n以下为").append(s.week().chineseTitle()).append("（").append(s.week().chineseRange())
                 .append("）锡连帮扶合作进度周报，灯号与按期进度截至").append(ReportText.chineseDate(s.asOf())).append("。\n");
+        if (s.missingCalendar() != null) {
+            out.append("\n提示：").append(CalendarWarningText.forCoordinators(s.missingCalendar())).append('\n');
+        }
         out.append("\n一、总体情况（单位：项任务）\n任务总数").append(h.tasks()).append("项：红灯").append(h.red()).append("项，黄灯")
                 .append(h.yellow()).append("项，绿灯").append(h.green()).append("项；已完成").append(h.completed())
                 .append("项，已逾期").append(h.overdue()).append("项，30天内到期").append(h.dueWithin30Days()).append("项。\n");

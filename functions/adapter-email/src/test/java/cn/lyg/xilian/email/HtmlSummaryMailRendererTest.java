@@ -3,7 +3,7 @@ package cn.lyg.xilian.email;
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;

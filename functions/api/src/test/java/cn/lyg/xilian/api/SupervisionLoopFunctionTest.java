@@ -7,7 +7,7 @@ import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.Assessment;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.alert.Finding;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.TaskUnitState;

@@ -20,6 +20,9 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Inject
     PlanSettings plan;
 
+    @Inject
+    cn.lyg.xilian.core.calendar.NotifyMissingCalendar missingCalendar;
+
     /** Present where an evidence bucket is configured: uploads never attached are deleted after the scan. */
     @Inject
     @io.micronaut.core.annotation.Nullable
@@ -37,7 +40,8 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Override
     public AlertScanResult execute(JobRequest request) {
         LocalDate asOf = request == null ? null : request.asOfDate();
-        AlertScanResult result = AlertScanResult.of(asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf));
+        var report = asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf);
+        AlertScanResult result = AlertScanResult.of(report).withCalendarWarning(warnIfCalendarMissing(report.asOf()));
         if (evidence != null) {
             // After the alerts, so a storage problem cannot hold them up (nor make the scheduler re-run a scan that
             // succeeded): logged as an error, tried again the next day. Safe to run twice.
@@ -50,5 +54,27 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
             }
         }
         return result;
+    }
+
+    /**
+     * After the alerts, like the cleanup: a failure is logged and the record stays pending, so the next day's scan
+     * sends the warning; it never fails a scan that succeeded.
+     */
+    private String warnIfCalendarMissing(LocalDate asOf) {
+        try {
+            var outcome = missingCalendar.run(asOf);
+            if (outcome.missing().isEmpty()) {
+                return null;
+            }
+            String line = outcome.missing().get().year() + " " + outcome.outcome() + " " + outcome.detail();
+            org.slf4j.LoggerFactory.getLogger(AlertScanHandler.class)
+                    .warn("the {} holiday calendar is missing (infra/bin/load-calendar); warning: {}",
+                            outcome.missing().get().year(), line);
+            return line.strip();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AlertScanHandler.class)
+                    .error("missing-calendar warning failed (the alert scan itself succeeded): {}", e.toString());
+            return "failed: " + e;
+        }
     }
 }

@@ -2,6 +2,7 @@ package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.alert.ScanReport;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -14,7 +15,21 @@ import java.util.List;
  */
 @Serdeable
 public record AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered,
-                              List<Failure> failed, List<String> withoutAddress) {
+                              List<Failure> failed, List<String> withoutAddress,
+                              @Nullable String calendarWarning) {
+
+    /**
+     * @param calendarWarning what became of the warning that a year's holiday calendar is missing, e.g.
+     *                        "2027 SENT calendar-missing-2027@…", "2027 ALREADY_SENT …"; null when nothing is missing
+     */
+    public AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered, List<Failure> failed,
+                           List<String> withoutAddress) {
+        this(asOf, found, newlyRecorded, delivered, failed, withoutAddress, null);
+    }
+
+    public AlertScanResult withCalendarWarning(@Nullable String warning) {
+        return new AlertScanResult(asOf, found, newlyRecorded, delivered, failed, withoutAddress, warning);
+    }
 
     /** Micronaut Serialization omits empty lists when writing, so reading one back gives null. */
     public AlertScanResult {

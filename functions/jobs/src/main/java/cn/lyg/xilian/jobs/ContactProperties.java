@@ -21,6 +21,8 @@ import java.util.Map;
 public class ContactProperties implements ContactDirectory {
 
     private List<String> coordinators = new ArrayList<>();
+    /** Operations (the stack's OpsEmail): the once-a-year warning that a holiday calendar is missing. */
+    private List<String> operations = new ArrayList<>();
     private Map<String, List<String>> units = new LinkedHashMap<>();
     /**
      * The same per-unit lists as one JSON object ({"donghai":["a@example.cn"]}), for Lambda, where they come
@@ -40,6 +42,19 @@ public class ContactProperties implements ContactDirectory {
     @Override
     public List<String> coordinators() {
         return addresses(coordinators);
+    }
+
+    @Override
+    public List<String> operations() {
+        return addresses(operations);
+    }
+
+    public List<String> getOperations() {
+        return operations;
+    }
+
+    public void setOperations(List<String> operations) {
+        this.operations = operations;
     }
 
     /** An unset environment placeholder binds as one blank entry: not an address. */

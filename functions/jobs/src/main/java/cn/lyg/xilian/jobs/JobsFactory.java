@@ -50,6 +50,17 @@ public class JobsFactory {
                 alertProperties.getUnreviewedWorkingDays());
     }
 
+    /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */
+    @Singleton
+    cn.lyg.xilian.core.calendar.NotifyMissingCalendar notifyMissingCalendar(
+            cn.lyg.xilian.core.calendar.CalendarSource calendars, cn.lyg.xilian.core.calendar.CalendarRepository records,
+            ContactDirectory contacts, cn.lyg.xilian.core.calendar.MissingCalendarMailRenderer renderer,
+            MailTransport transport, @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
+            Clock clock) {
+        return new cn.lyg.xilian.core.calendar.NotifyMissingCalendar(calendars, records, contacts, renderer, transport,
+                messageIdDomain, clock);
+    }
+
     /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
     @Singleton
     cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(

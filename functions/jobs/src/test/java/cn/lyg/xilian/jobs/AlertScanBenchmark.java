@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import cn.lyg.xilian.core.alert.ScanReport;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.mail.ContactDirectory;

@@ -179,7 +179,9 @@ class JobHandlersTest {
 
     @Test
     void theHandlersMakeOnlyTheAwsCallsTheFunctionDeclares(Dynalite dynalite) throws Exception {
-        try (JobsTestApp app = JobsTestApp.start(dynalite, "aws-calls", null, Map.of());
+        // with an operations address: the scan also tells operations that the 2027 holiday calendar is missing
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "aws-calls", null,
+                Map.of("xilian.contacts.operations", List.of("ops@example.cn")));
              SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context);
              AlertScanHandler scanHandler = new AlertScanHandler(app.context);
              WeeklySummaryHandler summaryHandler = new WeeklySummaryHandler(app.context)) {

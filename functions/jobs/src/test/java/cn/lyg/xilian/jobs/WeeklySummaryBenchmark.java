@@ -3,7 +3,7 @@ package cn.lyg.xilian.jobs;
 import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.mail.ContactDirectory;

@@ -3,6 +3,8 @@ package cn.lyg.xilian.local;
 import cn.lyg.xilian.core.access.CredentialCheck;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.PlanTime;
+import cn.lyg.xilian.core.calendar.CalendarSource;
 import cn.lyg.xilian.core.catalog.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
@@ -27,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,9 +53,14 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
     private final Credentials credentials;
     private final LocalSettings settings;
     private final WebSettings webSettings;
+    private final CalendarSource calendars;
+    private final Clock clock;
 
     public LocalBootstrap(DynamoDbClient client, DynamoDbSettings dynamoDbSettings, CatalogRepository catalog,
-                          Credentials credentials, LocalSettings settings, WebSettings webSettings) {
+                          Credentials credentials, LocalSettings settings, WebSettings webSettings,
+                          CalendarSource calendars, Clock clock) {
+        this.calendars = calendars;
+        this.clock = clock;
         this.client = client;
         this.dynamoDbSettings = dynamoDbSettings;
         this.catalog = catalog;
@@ -77,6 +86,18 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
             restrictToOwner(file); // a file written by an older version may be world-readable
         }
         LOG.info("development sign-in links: {}", file.toAbsolutePath());
+        warnIfCalendarMissing();
+    }
+
+    /** The start-up output says so while a year's holiday calendar is missing (from 15 November for the next year). */
+    private void warnIfCalendarMissing() {
+        LocalDate today = LocalDate.now(clock.withZone(PlanTime.ZONE));
+        calendars.missing(today).ifPresent(missing -> LOG.warn(
+                "WARNING: the {} holiday calendar (the State Council's 放假调休 notice) is not loaded{}: working days are "
+                        + "guessed from the statutory holidays, without 调休 make-up days. Load it: "
+                        + "XILIAN_DYNAMODB_ENDPOINT=http://127.0.0.1:{} infra/bin/load-calendar <notice.txt> (README \"Holidays\")",
+                missing.year(), missing.yearBegun() ? " and the year has begun" : "",
+                dynamoDbSettings.endpointOverride().map(java.net.URI::getPort).orElse(8000)));
     }
 
     static Plan readCatalog(Path path) {

@@ -133,5 +133,8 @@ public final class RunJobCommand {
         report.delivered().forEach(d -> out.println("  sent    " + d.audience() + ": " + d.items() + " item(s), " + d.messageId()));
         report.failed().forEach(f -> out.println("  FAILED  " + f.audience() + ": " + f.items() + " item(s), " + f.error()));
         report.withoutAddress().forEach(a -> out.println("  no address for " + a + " (items stay pending)"));
+        if (report.calendarWarning() != null) { // README "Holidays": infra/bin/load-calendar
+            out.println("  holiday calendar missing: " + report.calendarWarning());
+        }
     }
 }

@@ -3,7 +3,9 @@ package cn.lyg.xilian.wiring;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.AlertSettings;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.CalendarRepository;
+import cn.lyg.xilian.core.calendar.CalendarSource;
+import cn.lyg.xilian.core.calendar.HolidayCalendars;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -21,9 +23,13 @@ public class CoreFactory {
         return Clock.systemUTC(); // dates are derived in Asia/Shanghai where they are needed
     }
 
+    /**
+     * Each year's calendar from the table (infra/bin/load-calendar), else the 2026 seed shipped in core, else the
+     * statutory holidays by rule; read afresh per invocation, so a warm function sees a calendar loaded since.
+     */
     @Singleton
-    WorkCalendar workCalendar() {
-        return WorkCalendar.fromClasspath(); // calendars/cn-<year>.csv, shipped in core
+    CalendarSource calendars(CalendarRepository stored) {
+        return new HolidayCalendars(stored);
     }
 
     @Singleton
@@ -37,7 +43,7 @@ public class CoreFactory {
     }
 
     @Singleton
-    AlertRules alertRules(AlertEvaluator evaluator, AlertSettings settings, WorkCalendar calendar) {
-        return new AlertRules(evaluator, settings, calendar);
+    AlertRules alertRules(AlertEvaluator evaluator, AlertSettings settings, CalendarSource calendars) {
+        return new AlertRules(evaluator, settings, calendars);
     }
 }

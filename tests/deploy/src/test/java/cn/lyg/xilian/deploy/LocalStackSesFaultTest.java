@@ -57,7 +57,7 @@ class LocalStackSesFaultTest {
         JsonNode run1 = run(payload);
         int tried1 = ses.seen("SendRawEmail");
         int throttled1 = ses.faulted("SendRawEmail");
-        int mails1 = tier.mailbox.messages().size();
+        int mails1 = alertMails().size();
         ses.release();
 
         // run 2: SES fails every send (a 500, as in an SES outage)
@@ -65,14 +65,14 @@ class LocalStackSesFaultTest {
                 + "<Code>ServiceUnavailable</Code><Message>fault-proxy</Message></Error></ErrorResponse>");
         JsonNode run2 = run(payload);
         int tried2 = ses.seen("SendRawEmail") - tried1;
-        int mails2 = tier.mailbox.messages().size();
+        int mails2 = alertMails().size();
         ses.release();
 
         // run 3: SES is back: the pending mail goes out; run 4: nothing left
         JsonNode run3 = run(payload);
-        int mails3 = tier.mailbox.messages().size();
+        int mails3 = alertMails().size();
         JsonNode run4 = run(payload);
-        List<SesMailbox.Mail> all = tier.mailbox.messages();
+        List<SesMailbox.Mail> all = alertMails();
 
         System.out.printf("[fault: SES throttled/failing during the scan as of %s] run 1: SES requests %d (throttled %d), "
                         + "delivered %d, failed %d, emails in SES %d; run 2 (SES 500): requests %d, delivered %d, failed %d, "
@@ -99,6 +99,15 @@ class LocalStackSesFaultTest {
         assertThat(all).as("the coordinators got their mail").anySatisfy(m -> assertThat(m.isTo("coordinator-a@xilian.example.cn")).isTrue());
         Set<String> ids = new HashSet<>();
         all.forEach(m -> assertThat(ids.add(m.messageId())).as("Message-ID %s once", m.messageId()).isTrue());
+    }
+
+    /**
+     * The alert mail in SES. From 15 November until next year's holiday calendar is loaded the scan also sends its one
+     * warning to OpsEmail (HolidayCalendarJobsTest covers it); it is not part of these counts.
+     */
+    private static List<SesMailbox.Mail> alertMails() throws Exception {
+        String ops = LocalStackStack.testParameters().get("OpsEmail");
+        return tier.mailbox.messages().stream().filter(m -> !m.isTo(ops)).toList();
     }
 
     private static JsonNode run(String payload) throws Exception {

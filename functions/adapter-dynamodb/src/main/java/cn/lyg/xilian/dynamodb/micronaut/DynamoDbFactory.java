@@ -78,6 +78,13 @@ public class DynamoDbFactory {
         return new cn.lyg.xilian.dynamodb.DynamoSupervisionRepository(client, settings);
     }
 
+    /** Holiday calendars: read by the board and the jobs, loaded by infra/bin/load-calendar. */
+    @Singleton
+    cn.lyg.xilian.dynamodb.DynamoCalendarRepository calendarRepository(DynamoDbClient client,
+                                                                       DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoCalendarRepository(client, settings);
+    }
+
     @Singleton
     cn.lyg.xilian.dynamodb.DynamoEvidenceRepository evidenceRepository(DynamoDbClient client, DynamoDbSettings settings) {
         return new cn.lyg.xilian.dynamodb.DynamoEvidenceRepository(client, settings);

@@ -51,6 +51,13 @@ public class EmailFactory {
         return new cn.lyg.xilian.email.MimeReturnMailRenderer(settings, clock);
     }
 
+    /** The warning to operations that a year's holiday calendar is missing. */
+    @Singleton
+    cn.lyg.xilian.core.calendar.MissingCalendarMailRenderer missingCalendarMailRenderer(EmailSettings settings,
+                                                                                       Clock clock) {
+        return new cn.lyg.xilian.email.MimeMissingCalendarMailRenderer(settings, clock);
+    }
+
     @Singleton
     @Requires(property = TRANSPORT, value = "outbox")
     MailTransport outboxTransport(MailProperties mail, Clock clock) {

@@ -10,4 +10,9 @@ public interface ContactDirectory {
 
     /** The coordinators of 市发改委. */
     List<String> coordinators();
+
+    /** Operations (the stack's OpsEmail): warnings about the system itself, e.g. a missing holiday calendar. */
+    default List<String> operations() {
+        return List.of();
+    }
 }

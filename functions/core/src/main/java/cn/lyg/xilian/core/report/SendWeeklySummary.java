@@ -99,13 +99,13 @@ public final class SendWeeklySummary {
 
     /** Sends the summary of the week before {@code today} to every recipient not yet served. */
     public SummaryRunReport run(int planYear, LocalDate today) {
-        return send(planYear, ReportWeek.previousOf(today), 0);
+        return send(planYear, ReportWeek.previousOf(today), 0, today);
     }
 
     /** Admin action: send the given week again to every recipient, including those already served. */
     public SummaryRunReport resend(int planYear, ReportWeek week) {
         int reopened = digests.reopen(planYear, week);
-        return send(planYear, week, reopened);
+        return send(planYear, week, reopened, LocalDate.now(clock.withZone(PlanTime.ZONE)));
     }
 
     /** Builds the week's summary without sending anything (preview, board). */
@@ -116,12 +116,15 @@ public final class SendWeeklySummary {
                 clock.instant().plus(Duration.ofDays(1)));
         List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
         StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
-        Evaluation evaluation = rules.evaluate(plan, states, week.sunday());
-        return builder.build(plan, week, states, ofWeek, baseline, evaluation, supervisionOf(plan, week));
+        AlertRules current = rules.withCurrentCalendar(); // one calendar for the lights and the working days
+        Evaluation evaluation = current.evaluate(plan, states, week.sunday());
+        return builder.build(plan, week, states, ofWeek, baseline, evaluation,
+                supervisionOf(plan, week, current.calendar()));
     }
 
     /** One Query per task: the week's instructions, per unit they address (all units of the task, or one). */
-    private WeeklySummaryBuilder.Supervision supervisionOf(Plan plan, ReportWeek week) {
+    private WeeklySummaryBuilder.Supervision supervisionOf(Plan plan, ReportWeek week,
+                                                           cn.lyg.xilian.core.calendar.WorkCalendar calendar) {
         if (supervision == null) {
             return WeeklySummaryBuilder.Supervision.NONE;
         }
@@ -138,11 +141,13 @@ public final class SendWeeklySummary {
                                 i.issuedAt().atZone(PlanTime.ZONE).toLocalDate())));
             }
         }
-        return new WeeklySummaryBuilder.Supervision(rules.calendar(), unreviewedWorkingDays, byUnit, withEvidence);
+        return new WeeklySummaryBuilder.Supervision(calendar, unreviewedWorkingDays, byUnit, withEvidence);
     }
 
-    private SummaryRunReport send(int planYear, ReportWeek week, int reopened) {
-        WeeklySummary summary = summaryOf(planYear, week);
+    /** @param today the day of the run: a missing holiday calendar is announced as of then, not as of the week */
+    private SummaryRunReport send(int planYear, ReportWeek week, int reopened, LocalDate today) {
+        WeeklySummary summary = summaryOf(planYear, week)
+                .withMissingCalendar(rules.calendars().missing(today).orElse(null));
         // Fixed by the first run of the week, so next week's changes are measured from one picture.
         digests.saveSnapshotIfAbsent(planYear, week, summary.endOfWeekStatuses());
 

@@ -10,6 +10,9 @@ import cn.lyg.xilian.core.report.Lines.SubmissionLine;
 import cn.lyg.xilian.core.report.Lines.TargetProgress;
 import cn.lyg.xilian.core.report.Lines.UpcomingDeadline;
 
+import cn.lyg.xilian.core.calendar.MissingCalendar;
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,8 @@ import java.util.Optional;
  * @param unitDigests       only units with something to say (see {@link UnitDigest#hasSomethingToSay()})
  * @param unreviewed        latest reports not reviewed within the configured working days, oldest first
  * @param withoutEvidence   the week's reports that came without evidence files (佐证材料), oldest first
+ * @param missingCalendar   a year whose official holiday calendar is missing as of the run (the coordinators are
+ *                          told); null when none is, and always null from {@link WeeklySummaryBuilder}
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -34,7 +39,8 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
-                            List<SubmissionLine> withoutEvidence) {
+                            List<SubmissionLine> withoutEvidence,
+                            @Nullable MissingCalendar missingCalendar) {
 
     public WeeklySummary {
         bySection = List.copyOf(bySection);
@@ -50,6 +56,12 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
         unitDigests = List.copyOf(unitDigests);
         unreviewed = List.copyOf(unreviewed);
         withoutEvidence = List.copyOf(withoutEvidence);
+    }
+
+    public WeeklySummary withMissingCalendar(@Nullable MissingCalendar missing) {
+        return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
+                statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {

@@ -96,7 +96,7 @@ public final class WeeklySummaryBuilder {
      * What supervision adds: reports left unreviewed for {@code unreviewedAfterWorkingDays} working days or more
      * (as of the week's Sunday; 0 turns the list off), and each unit's instructions of the week.
      */
-    public record Supervision(@Nullable cn.lyg.xilian.core.alert.WorkCalendar calendar, int unreviewedAfterWorkingDays,
+    public record Supervision(@Nullable cn.lyg.xilian.core.calendar.WorkCalendar calendar, int unreviewedAfterWorkingDays,
                               Map<String, List<Lines.InstructionLine>> instructionsByUnit,
                               @Nullable java.util.Set<String> reportsWithEvidence) {
         public static final Supervision NONE = new Supervision(null, 0, Map.of(), null);
@@ -186,7 +186,8 @@ public final class WeeklySummaryBuilder {
                     missingReports(), redItems(), upcoming(p -> true), targets(), baseline != null,
                     endOfWeekStatuses(), ledgerBuilder.build(plan, states, evaluation), unitDigests(), unreviewed(),
                     supervision.reportsWithEvidence() == null ? List.of() : submissionLines(s -> !supervision
-                            .reportsWithEvidence().contains(Supervision.reportKey(s.taskId(), s.unitId(), s.idempotencyKey()))));
+                            .reportsWithEvidence().contains(Supervision.reportKey(s.taskId(), s.unitId(), s.idempotencyKey()))),
+                    null); // the run adds a missing holiday calendar (SendWeeklySummary): it is news of the day, not of the week
         }
 
         // ---- headline and groupings ----

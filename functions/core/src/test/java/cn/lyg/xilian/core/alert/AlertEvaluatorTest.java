@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.calendar.WorkCalendar;
+
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.alert;
 
+import cn.lyg.xilian.core.calendar.WorkCalendar;
+
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.TaskUnitState;

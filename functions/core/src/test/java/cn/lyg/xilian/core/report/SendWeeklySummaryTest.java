@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.mail.ContactDirectory;

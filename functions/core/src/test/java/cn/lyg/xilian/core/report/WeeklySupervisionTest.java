@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.alert.WorkCalendar;
+import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.supervision.Review;
