@@ -2,11 +2,15 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.evidence.EvidenceFile;
 import cn.lyg.xilian.core.evidence.EvidenceType;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.ExtensionRepository;
+import cn.lyg.xilian.core.supervision.InstructionRepository;
+import cn.lyg.xilian.core.supervision.ReviewRepository;
+import cn.lyg.xilian.core.supervision.SupervisionRecords;
+import cn.lyg.xilian.core.supervision.Write;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
-import cn.lyg.xilian.core.supervision.Review;
-import cn.lyg.xilian.core.supervision.ReviewDecision;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +36,8 @@ import java.util.Set;
  * that a retry repeats harmlessly, and the state item's overlay ({@code reviewOf…}, {@code extendedTo}) is written
  * last, so a crash in between heals on the client's retry.
  */
-public final class DynamoSupervisionRepository extends DynamoStore implements SupervisionRepository {
+public final class DynamoSupervisionRepository extends DynamoStore
+        implements ReviewRepository, ExtensionRepository, InstructionRepository, SupervisionRecords {
 
     public DynamoSupervisionRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);

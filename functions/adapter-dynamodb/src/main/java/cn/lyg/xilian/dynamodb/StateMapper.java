@@ -2,8 +2,8 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.core.supervision.Review;
-import cn.lyg.xilian.core.supervision.ReviewDecision;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.progress.ReviewDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.LocalDate;

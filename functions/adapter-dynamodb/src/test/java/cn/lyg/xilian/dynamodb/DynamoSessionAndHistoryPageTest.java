@@ -78,7 +78,7 @@ class DynamoSessionAndHistoryPageTest {
         assertThat(seen).containsExactlyElementsOf(mine.stream().sorted(HistoryPage.NEWEST_FIRST)
                 .map(Submission::idempotencyKey).toList());
 
-        HistoryPage across = HistoryPage.across(progress, 2026, "1.2", List.of("ganyu", "donghai"), null, 3);
+        HistoryPage across = progress.historyPage(2026, "1.2", List.of("ganyu", "donghai"), null, 3);
         assertThat(across.items()).extracting(Submission::idempotencyKey).containsExactly("other-unit", "k22", "k21");
     }
 

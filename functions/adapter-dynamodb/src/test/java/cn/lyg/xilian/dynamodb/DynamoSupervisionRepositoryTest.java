@@ -3,14 +3,15 @@ package cn.lyg.xilian.dynamodb;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.ReviewRepository;
+import cn.lyg.xilian.core.supervision.Write;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
-import cn.lyg.xilian.core.supervision.Outcome;
-import cn.lyg.xilian.core.supervision.Review;
-import cn.lyg.xilian.core.supervision.ReviewDecision;
+import cn.lyg.xilian.core.progress.Outcome;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
@@ -48,7 +49,7 @@ class DynamoSupervisionRepositoryTest {
         progress = table.progress();
         supervision = new DynamoSupervisionRepository(table.client, table.settings);
         ReviewListener listener = returned::add;
-        supervise = new Supervise(supervision, progress, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC),
+        supervise = new Supervise(supervision, supervision, supervision, supervision, progress, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC),
                 listener);
     }
 
@@ -109,7 +110,7 @@ class DynamoSupervisionRepositoryTest {
                 .isEqualTo(new Outcome.Done<>(((Outcome.Done<Review>) first).value(), true));
         assertThat(supervision.claimReviewKey(new Review(plan.year(), "1.2", "donghai", "donghai-report",
                 ReviewDecision.RETURNED, "缺少佐证", "review-key-1", Instant.parse("2026-11-26T00:00:00Z"))))
-                .isEqualTo(new SupervisionRepository.Write.Taken<>(((Outcome.Done<Review>) first).value()));
+                .isEqualTo(new Write.Taken<>(((Outcome.Done<Review>) first).value()));
         assertThat(supervision.ofTask(plan.year(), "1.2").reviews()).hasSize(1);
     }
 
@@ -212,7 +213,7 @@ class DynamoSupervisionRepositoryTest {
         report(plan, "ganyu", "noticed", "2026-11-20T01:00:00Z");
         Review r = ((Outcome.Done<Review>) supervise.review(plan, COORDINATOR, "1.2", "ganyu", "noticed", "RETURNED",
                 "缺少佐证", "review-key-1")).value();
-        assertThat(supervision.findReview(plan.year(), "1.2", "ganyu", "noticed")).map(SupervisionRepository.ReviewRecord::notifiedAt)
+        assertThat(supervision.findReview(plan.year(), "1.2", "ganyu", "noticed")).map(ReviewRepository.ReviewRecord::notifiedAt)
                 .isEmpty();
         supervision.markNotified(r, "m1@x", Instant.parse("2026-11-25T03:00:00Z"));
         supervision.markNotified(r, "m2@x", Instant.parse("2026-11-25T04:00:00Z"));

@@ -14,8 +14,8 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.StatusSnapshot;
 import cn.lyg.xilian.core.supervision.Extension;
-import cn.lyg.xilian.core.supervision.Review;
-import cn.lyg.xilian.core.supervision.ReviewDecision;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.progress.ReviewDecision;
 
 import java.time.Instant;
 import java.time.LocalDate;

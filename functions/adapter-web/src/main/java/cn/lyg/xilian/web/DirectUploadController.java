@@ -6,7 +6,7 @@ import cn.lyg.xilian.core.evidence.AttachEvidence;
 import cn.lyg.xilian.core.evidence.EvidenceFile;
 import cn.lyg.xilian.core.evidence.EvidenceRules;
 import cn.lyg.xilian.core.evidence.EvidenceStore;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Outcomes;

@@ -3,7 +3,7 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.evidence.AttachEvidence;
 import cn.lyg.xilian.core.evidence.EvidenceFile;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Multipart;

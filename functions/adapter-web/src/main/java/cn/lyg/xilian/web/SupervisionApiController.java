@@ -2,7 +2,7 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.ApiException;

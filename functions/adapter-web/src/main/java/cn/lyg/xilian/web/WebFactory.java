@@ -41,11 +41,14 @@ public class WebFactory {
     }
 
     @Singleton
-    cn.lyg.xilian.core.supervision.Supervise supervise(cn.lyg.xilian.core.supervision.SupervisionRepository repository,
+    cn.lyg.xilian.core.supervision.Supervise supervise(cn.lyg.xilian.core.supervision.ReviewRepository reviews,
+                                                       cn.lyg.xilian.core.supervision.ExtensionRepository extensions,
+                                                       cn.lyg.xilian.core.supervision.InstructionRepository instructions,
+                                                       cn.lyg.xilian.core.supervision.SupervisionRecords records,
                                                        ProgressRepository progress, Clock clock,
                                                        @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener) {
         // Locally the listener emails the unit at once; see ReviewListener.
-        return new cn.lyg.xilian.core.supervision.Supervise(repository, progress, clock,
+        return new cn.lyg.xilian.core.supervision.Supervise(reviews, extensions, instructions, records, progress, clock,
                 listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener);
     }
 

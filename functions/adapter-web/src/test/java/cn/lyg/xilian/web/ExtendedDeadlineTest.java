@@ -3,7 +3,7 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.supervision.Extension;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.core.supervision.Supervise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

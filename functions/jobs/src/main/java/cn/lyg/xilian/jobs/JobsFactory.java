@@ -43,7 +43,7 @@ public class JobsFactory {
                                         SummaryMailRenderer renderer, MailTransport transport,
                                         @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
-                                        Clock clock, cn.lyg.xilian.core.supervision.SupervisionRepository supervision,
+                                        Clock clock, cn.lyg.xilian.core.supervision.SupervisionRecords supervision,
                                         AlertProperties alertProperties) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
@@ -64,10 +64,10 @@ public class JobsFactory {
     /** The 退回 notice (driven by the review item's stream record); same transport as the alerts. */
     @Singleton
     cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(
-            cn.lyg.xilian.core.supervision.SupervisionRepository supervision, ProgressRepository progress,
+            cn.lyg.xilian.core.supervision.ReviewRepository reviews, ProgressRepository progress,
             ContactDirectory contacts, cn.lyg.xilian.core.supervision.ReturnMailRenderer renderer, MailTransport transport,
             Clock clock) {
-        return new cn.lyg.xilian.core.supervision.NotifyReturned(supervision, progress, contacts, renderer, transport,
+        return new cn.lyg.xilian.core.supervision.NotifyReturned(reviews, progress, contacts, renderer, transport,
                 clock);
     }
 }

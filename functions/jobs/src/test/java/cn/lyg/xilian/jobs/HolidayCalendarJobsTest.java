@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.calendar.CalendarRepository;
 import cn.lyg.xilian.core.calendar.HolidayNotice;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.supervision.Extension;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.ExtensionRepository;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.json.JsonMapper;
@@ -192,7 +192,7 @@ class HolidayCalendarJobsTest {
     }
 
     private static void approveExtension(JobsTestApp app, PlanTask task, String unit, LocalDate to) {
-        SupervisionRepository supervision = app.context.getBean(SupervisionRepository.class);
+        ExtensionRepository supervision = app.context.getBean(ExtensionRepository.class);
         Instant at = Instant.parse("2026-12-10T02:00:00Z");
         supervision.requestExtension(new Extension(2026, task.id(), unit, "ext-holidays", task.deadline(), to,
                 "项目审批延后", at, null, null, null, null));

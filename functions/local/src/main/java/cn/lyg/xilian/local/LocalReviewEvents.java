@@ -1,6 +1,6 @@
 package cn.lyg.xilian.local;
 
-import cn.lyg.xilian.core.supervision.Review;
+import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.dynamodb.Keys;
 import io.micronaut.context.annotation.Bean;

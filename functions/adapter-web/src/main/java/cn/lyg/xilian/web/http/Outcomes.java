@@ -1,7 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.progress.FieldError;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 import io.micronaut.http.HttpStatus;
 
 import java.util.List;

@@ -11,7 +11,7 @@ import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.core.supervision.Review;
+import cn.lyg.xilian.core.progress.Review;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -6,7 +6,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 
 import java.net.URI;
 import java.time.Clock;

@@ -2,10 +2,7 @@ package cn.lyg.xilian.core.progress;
 
 import io.micronaut.core.annotation.Nullable;
 
-import cn.lyg.xilian.core.progress.ProgressRepository;
-
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -46,24 +43,5 @@ public record HistoryPage(List<Submission> items, @Nullable Cursor next) {
             }
             return c < 0;
         }
-    }
-
-    /**
-     * The newest {@code size} submissions of several units on one task after {@code after}: one bounded page
-     * per unit, merged. Reads at most units × (size + 2) items.
-     */
-    public static HistoryPage across(ProgressRepository repository, int year, String taskId, List<String> unitIds,
-                                     @Nullable Cursor after, int size) {
-        List<Submission> merged = new ArrayList<>();
-        boolean more = false;
-        for (String unitId : unitIds) {
-            HistoryPage page = repository.historyPage(year, taskId, unitId, after, size);
-            merged.addAll(page.items());
-            more |= page.next() != null;
-        }
-        merged.sort(NEWEST_FIRST);
-        more |= merged.size() > size;
-        List<Submission> items = merged.size() > size ? merged.subList(0, size) : merged;
-        return new HistoryPage(items, more && !items.isEmpty() ? Cursor.after(items.get(items.size() - 1)) : null);
     }
 }

@@ -1,10 +1,7 @@
 package cn.lyg.xilian.core.progress;
 
-import cn.lyg.xilian.core.progress.HistoryPage;
-import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.core.progress.TaskUnitState;
-
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,6 +58,26 @@ public interface ProgressRepository {
                 .limit(size + 1L).toList();
         List<Submission> page = older.size() > size ? older.subList(0, size) : older;
         return new HistoryPage(page, older.size() > size ? HistoryPage.Cursor.after(page.get(size - 1)) : null);
+    }
+
+    /**
+     * The newest {@code size} submissions of several units on one task after {@code after}: one bounded page
+     * per unit ({@link #historyPage(int, String, String, HistoryPage.Cursor, int)}), merged. Reads at most
+     * units × (size + 2) items.
+     */
+    default HistoryPage historyPage(int year, String taskId, List<String> unitIds, HistoryPage.Cursor after, int size) {
+        List<Submission> merged = new ArrayList<>();
+        boolean more = false;
+        for (String unitId : unitIds) {
+            HistoryPage page = historyPage(year, taskId, unitId, after, size);
+            merged.addAll(page.items());
+            more |= page.next() != null;
+        }
+        merged.sort(HistoryPage.NEWEST_FIRST);
+        more |= merged.size() > size;
+        List<Submission> items = merged.size() > size ? merged.subList(0, size) : merged;
+        return new HistoryPage(items, more && !items.isEmpty() ? HistoryPage.Cursor.after(items.get(items.size() - 1))
+                : null);
     }
 
     /** Submissions accepted in [from, to), oldest first; served by an index on the week, not a scan. */

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.progress;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.supervision.Review;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -57,7 +57,7 @@ public final class SendWeeklySummary {
     private final Clock clock;
     private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
     /** Null: no supervision sections (unreviewed reports, instructions). */
-    private final cn.lyg.xilian.core.supervision.SupervisionRepository supervision;
+    private final cn.lyg.xilian.core.supervision.SupervisionRecords supervision;
     private final int unreviewedWorkingDays;
 
     /**
@@ -77,7 +77,7 @@ public final class SendWeeklySummary {
     public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
-                             cn.lyg.xilian.core.supervision.SupervisionRepository supervision, int unreviewedWorkingDays) {
+                             cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays) {
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;

@@ -8,7 +8,6 @@ import cn.lyg.xilian.core.mail.MailTransport;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.supervision.ReturnMailRenderer;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
 import cn.lyg.xilian.core.progress.Submission;
 
 import java.time.Clock;
@@ -25,16 +24,16 @@ public class NotifyReturned {
     /** What happened; {@code SENT} is the only outcome that emailed. */
     public enum Result { SENT, ALREADY_SENT, NOT_RETURNED, NO_CONTACT, UNKNOWN }
 
-    private final SupervisionRepository supervision;
+    private final ReviewRepository reviews;
     private final ProgressRepository progress;
     private final ContactDirectory contacts;
     private final ReturnMailRenderer renderer;
     private final MailTransport transport;
     private final Clock clock;
 
-    public NotifyReturned(SupervisionRepository supervision, ProgressRepository progress, ContactDirectory contacts,
+    public NotifyReturned(ReviewRepository reviews, ProgressRepository progress, ContactDirectory contacts,
                           ReturnMailRenderer renderer, MailTransport transport, Clock clock) {
-        this.supervision = supervision;
+        this.reviews = reviews;
         this.progress = progress;
         this.contacts = contacts;
         this.renderer = renderer;
@@ -44,14 +43,14 @@ public class NotifyReturned {
 
     /** Throws {@code MailDeliveryException} when the mail system refused it (the review stays undelivered). */
     public Result notify(Plan plan, String taskId, String unitId, String submissionKey) {
-        Optional<SupervisionRepository.ReviewRecord> found = supervision.findReview(plan.year(), taskId, unitId,
+        Optional<ReviewRepository.ReviewRecord> found = reviews.findReview(plan.year(), taskId, unitId,
                 submissionKey);
         Optional<PlanTask> task = plan.task(taskId);
         Optional<Submission> submission = progress.find(plan.year(), taskId, unitId, submissionKey);
         if (found.isEmpty() || task.isEmpty() || submission.isEmpty()) {
             return Result.UNKNOWN;
         }
-        SupervisionRepository.ReviewRecord record = found.get();
+        ReviewRepository.ReviewRecord record = found.get();
         if (!record.review().returned()) {
             return Result.NOT_RETURNED;
         }
@@ -66,7 +65,7 @@ public class NotifyReturned {
                 plan.unit(unitId).map(Unit::name).orElse(unitId), to);
         OutgoingEmail email = renderer.render(notice);
         transport.send(email);
-        supervision.markNotified(record.review(), email.messageId(), clock.instant());
+        reviews.markNotified(record.review(), email.messageId(), clock.instant());
         return Result.SENT;
     }
 }

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.progress.Submission;
 
 import java.util.List;

@@ -1,12 +1,13 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.Outcome;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.progress.IdempotencyKey;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
-import cn.lyg.xilian.core.supervision.SupervisionRepository.Write;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.Submission;
 
@@ -26,14 +27,20 @@ public class Supervise {
     public static final int MAX_REASON = 500;
     public static final int MAX_INSTRUCTION = 1000;
 
-    private final SupervisionRepository repository;
+    private final ReviewRepository reviews;
+    private final ExtensionRepository extensions;
+    private final InstructionRepository instructions;
+    private final SupervisionRecords records;
     private final ProgressRepository progress;
     private final Clock clock;
     private final ReviewListener listener;
 
-    public Supervise(SupervisionRepository repository, ProgressRepository progress, Clock clock,
-                     ReviewListener listener) {
-        this.repository = repository;
+    public Supervise(ReviewRepository reviews, ExtensionRepository extensions, InstructionRepository instructions,
+                     SupervisionRecords records, ProgressRepository progress, Clock clock, ReviewListener listener) {
+        this.reviews = reviews;
+        this.extensions = extensions;
+        this.instructions = instructions;
+        this.records = records;
         this.progress = progress;
         this.clock = clock;
         this.listener = listener;
@@ -68,10 +75,10 @@ public class Supervise {
                 clock.instant());
         // The request key first, as for a progress report: a key names one request, so the same key with other
         // content is refused, while a retry goes on and heals a write a crash interrupted.
-        if (repository.claimReviewKey(review) instanceof Write.Taken<Review> k && !k.value().sameContent(review)) {
+        if (reviews.claimReviewKey(review) instanceof Write.Taken<Review> k && !k.value().sameContent(review)) {
             return new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的审核，未保存");
         }
-        return switch (repository.review(review)) {
+        return switch (reviews.review(review)) {
             case Write.Stored<Review> s -> {
                 if (s.value().returned()) {
                     listener.returned(s.value());
@@ -109,7 +116,7 @@ public class Supervise {
         }
         Extension request = new Extension(plan.year(), taskId, who.unitId(), key, task.get().deadline(), date, reason,
                 clock.instant(), null, null, null, null);
-        return switch (repository.requestExtension(request)) {
+        return switch (extensions.requestExtension(request)) {
             case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
             case Write.Taken<Extension> t -> t.value().sameRequest(request) ? new Outcome.Done<>(t.value(), true)
                     : t.value().key().equals(key)
@@ -124,7 +131,7 @@ public class Supervise {
         if (!who.coordinator()) {
             return new Outcome.Forbidden<>("COORDINATOR_ONLY", "仅市发改委统筹人员可以审批延期申请");
         }
-        Optional<Extension> found = repository.extension(plan.year(), taskId, unitId, requestKey);
+        Optional<Extension> found = extensions.extension(plan.year(), taskId, unitId, requestKey);
         if (found.isEmpty()) {
             return new Outcome.NotFound<>("EXTENSION_NOT_FOUND", "未找到该延期申请");
         }
@@ -143,7 +150,7 @@ public class Supervise {
         }
         Extension decided = request.decided(approve ? Extension.Decision.APPROVED : Extension.Decision.REJECTED,
                 granted, note, clock.instant());
-        return switch (repository.decideExtension(decided)) {
+        return switch (extensions.decideExtension(decided)) {
             case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
             case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? new Outcome.Done<>(t.value(), true)
                     : new Outcome.Conflict<>("EXTENSION_DECIDED",
@@ -172,7 +179,7 @@ public class Supervise {
             return new Outcome.Invalid<>(List.copyOf(errors));
         }
         Instruction instruction = new Instruction(plan.year(), taskId, unitId, key, text, clock.instant());
-        return switch (repository.instruct(instruction)) {
+        return switch (instructions.instruct(instruction)) {
             case Write.Stored<Instruction> s -> new Outcome.Done<>(s.value(), false);
             case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? new Outcome.Done<>(t.value(), true)
                     : new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的督办意见");
@@ -184,7 +191,7 @@ public class Supervise {
      * read.
      */
     public TaskSupervision open(Plan plan, Principal who, PlanTask task) {
-        TaskSupervision all = repository.ofTask(plan.year(), task.id());
+        TaskSupervision all = records.ofTask(plan.year(), task.id());
         if (who.coordinator() || who.unitId() == null) {
             return all;
         }
@@ -192,7 +199,7 @@ public class Supervise {
         List<String> unread = all.instructionsFor(unit).stream().filter(i -> !all.read(unit, i))
                 .map(Instruction::key).toList();
         if (!unread.isEmpty()) {
-            repository.markRead(plan.year(), task.id(), unit, unread, clock.instant());
+            instructions.markRead(plan.year(), task.id(), unit, unread, clock.instant());
         }
         return new TaskSupervision(task.id(),
                 all.reviews().entrySet().stream().filter(e -> e.getValue().unitId().equals(unit))

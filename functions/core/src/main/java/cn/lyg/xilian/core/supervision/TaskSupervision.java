@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.Review;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

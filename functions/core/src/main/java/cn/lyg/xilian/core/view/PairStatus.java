@@ -4,7 +4,7 @@ import cn.lyg.xilian.core.alert.Assessment;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.core.supervision.Review;
+import cn.lyg.xilian.core.progress.Review;
 import io.micronaut.core.annotation.Nullable;
 
 /**

@@ -130,7 +130,7 @@ public class TaskQueries {
         List<TaskUnitState> states = progress.statesOfTask(plan.year(), taskId);
         Statuses statuses = new Statuses(StateIndex.of(states), board.evaluate(plan, states));
         String only = who.coordinator() ? null : who.unitId();
-        HistoryPage page = HistoryPage.across(progress, plan.year(), taskId, visibleUnits(who, task), after, size);
+        HistoryPage page = progress.historyPage(plan.year(), taskId, visibleUnits(who, task), after, size);
         return new TaskList.Detail(item(who, task, statuses, only), page);
     }
 

@@ -6,7 +6,7 @@ import cn.lyg.xilian.core.catalog.TwoUnitPlan;
 import cn.lyg.xilian.core.progress.InMemoryProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.core.supervision.Outcome;
+import cn.lyg.xilian.core.progress.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package cn.lyg.xilian.core.report;
 import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import cn.lyg.xilian.core.supervision.Review;
-import cn.lyg.xilian.core.supervision.ReviewDecision;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.progress.ReviewDecision;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

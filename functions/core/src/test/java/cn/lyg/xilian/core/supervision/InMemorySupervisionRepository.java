@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.evidence.EvidenceFile;
 
 import java.time.Instant;
@@ -14,11 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The supervision port in memory, with the DynamoDB store's contract: one review per submission, one request
+ * The supervision ports in memory, with the DynamoDB store's contract: one review per submission, one request
  * per key and one pending request per (task, unit), one decision per request, one instruction per key, one review
  * request per key; a taken place is reported with what holds it, never judged. Times are kept to the millisecond.
  */
-final class InMemorySupervisionRepository implements SupervisionRepository {
+final class InMemorySupervisionRepository
+        implements ReviewRepository, ExtensionRepository, InstructionRepository, SupervisionRecords {
 
     private final Map<String, Review> reviews = new LinkedHashMap<>();
     private final Map<String, Review> reviewKeys = new LinkedHashMap<>();

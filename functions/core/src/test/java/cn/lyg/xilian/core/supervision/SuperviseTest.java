@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.supervision;
 
+import cn.lyg.xilian.core.progress.Outcome;
+import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
@@ -39,7 +41,7 @@ class SuperviseTest {
     private final Supervise later = at(NOW.plusSeconds(300));
 
     private Supervise at(Instant now) {
-        return new Supervise(store, progress, Clock.fixed(now, ZoneOffset.UTC), returned::add);
+        return new Supervise(store, store, store, store, progress, Clock.fixed(now, ZoneOffset.UTC), returned::add);
     }
 
     @Test

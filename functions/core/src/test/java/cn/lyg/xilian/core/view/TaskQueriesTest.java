@@ -21,10 +21,14 @@ import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.LedgerBuilder;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Instruction;
-import cn.lyg.xilian.core.supervision.Review;
+import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.core.supervision.Supervise;
-import cn.lyg.xilian.core.supervision.SupervisionRepository;
+import cn.lyg.xilian.core.supervision.ExtensionRepository;
+import cn.lyg.xilian.core.supervision.InstructionRepository;
+import cn.lyg.xilian.core.supervision.ReviewRepository;
+import cn.lyg.xilian.core.supervision.SupervisionRecords;
+import cn.lyg.xilian.core.supervision.Write;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +65,7 @@ class TaskQueriesTest {
     private final TaskQueries queries = new TaskQueries(progress,
             new StatusBoard(progress, new AlertRules(new AlertEvaluator(), AlertSettings.defaults(),
                     WorkCalendar.weekendsOnly()), new LedgerBuilder(), clock),
-            new Supervise(supervision, progress, clock, ReviewListener.NONE));
+            new Supervise(supervision, supervision, supervision, supervision, progress, clock, ReviewListener.NONE));
 
     private static PlanTask task(String id, String... units) {
         return new PlanTask(id, "1", "任务" + id, "全文" + id, List.of(units), PLAN_DATE, List.of(), List.of());
@@ -203,7 +207,8 @@ class TaskQueriesTest {
     }
 
     /** The task's supervision record as given; records what a unit marked read. */
-    private static final class FixedSupervision implements SupervisionRepository {
+    private static final class FixedSupervision
+            implements ReviewRepository, ExtensionRepository, InstructionRepository, SupervisionRecords {
         TaskSupervision record = TaskSupervision.empty("1.1");
         final List<String> markedRead = new ArrayList<>();
 

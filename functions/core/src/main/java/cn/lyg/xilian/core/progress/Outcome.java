@@ -1,10 +1,12 @@
-package cn.lyg.xilian.core.supervision;
-
-import cn.lyg.xilian.core.progress.FieldError;
+package cn.lyg.xilian.core.progress;
 
 import java.util.List;
 
-/** What a supervision use case did. Only {@link Done} with {@code replayed == false} wrote anything. */
+/**
+ * What a use case of the supervision loop or of evidence did. Only {@link Done} with {@code replayed == false} wrote
+ * anything. Beside {@link FieldError}, the other rule every write shares, so that neither feature depends on the
+ * other for it.
+ */
 public sealed interface Outcome<T> {
 
     record Done<T>(T value, boolean replayed) implements Outcome<T> {

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.supervision;
+package cn.lyg.xilian.core.progress;
 
 import java.util.Optional;
 

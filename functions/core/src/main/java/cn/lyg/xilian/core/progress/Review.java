@@ -1,4 +1,4 @@
-package cn.lyg.xilian.core.supervision;
+package cn.lyg.xilian.core.progress;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A coordinator's review of one report (submission). One per submission, never overwritten: the history of a
- * pair's reviews is the reviews of its submissions.
+ * pair's reviews is the reviews of its submissions. It lives beside the submission because the pair's state
+ * ({@link TaskUnitState}) carries the review of its latest report; the supervision loop decides and writes it.
  *
  * @param submissionKey  the idempotency key of the reviewed submission
  * @param idempotencyKey the reviewer's request key (a retry with it replays the stored review)
