@@ -3,11 +3,15 @@ package cn.lyg.xilian.dynamodb;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.dynamodb.CatalogItems.CatalogItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.PlanHeaderItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.SectionItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.TaskItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.UnitItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog in the plan partition {@code PLAN#Y}. See infra/dynamodb/TABLE.md, "Catalog load".
+ * The catalog in the plan partition {@code PLAN#Y} ({@link CatalogItems}). See infra/dynamodb/TABLE.md, "Catalog load".
  *
  * <p>A load reads the partition once, then writes only what differs: catalog items whose content hash
  * changed or that are new, catalog items no longer in the plan (deleted), and state items of
@@ -30,6 +34,9 @@ import java.util.Optional;
  */
 public final class DynamoCatalogRepository extends DynamoStore implements CatalogRepository {
 
+    private final DynamoDbTable<PlanPartition.Item> partition = table(PlanPartition.SCHEMA);
+    private final DynamoDbTable<StateItem> states = table(StateItem.SCHEMA);
+
     public DynamoCatalogRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -37,20 +44,17 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
     @Override
     public LoadResult load(Plan plan) {
         int year = plan.year();
-        PlanPartition stored = PlanPartition.read(client, table, year);
+        PlanPartition stored = PlanPartition.read(partition, year);
         Counts counts = new Counts();
 
         Map<String, String> storedHashes = new HashMap<>();
-        for (Map<String, AttributeValue> item : stored.catalogItems()) {
-            var read = Attributes.of(item);
-            storedHashes.put(read.s(TableDefinition.SK), read.s(CatalogMapper.CONTENT_HASH));
-        }
-        for (Map<String, AttributeValue> desired : desiredCatalogItems(plan)) {
-            String storedHash = storedHashes.remove(desired.get(TableDefinition.SK).s());
-            if (desired.get(CatalogMapper.CONTENT_HASH).s().equals(storedHash)) {
+        stored.catalogItems().forEach(item -> storedHashes.put(item.sk(), item.contentHash()));
+        for (CatalogItem desired : desiredCatalogItems(plan)) {
+            String storedHash = storedHashes.remove(desired.sk());
+            if (desired.contentHash().equals(storedHash)) {
                 counts.unchanged++;
             } else {
-                client.putItem(b -> b.tableName(table).item(desired));
+                partition.putItem(desired);
                 if (storedHash == null) {
                     counts.created++;
                 } else {
@@ -60,14 +64,14 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
         }
         // What is left was removed from the plan (a task, unit or section dropped or renumbered).
         for (String removedSk : storedHashes.keySet()) {
-            deleteItem(Keys.planPk(year), removedSk);
+            partition.deleteItem(key(Keys.planPk(year), removedSk));
             counts.updated++;
         }
 
-        Map<String, StateMapper.StoredState> storedStates = new LinkedHashMap<>(stored.statesBySk());
+        Map<String, StateItem.StoredState> storedStates = new LinkedHashMap<>(stored.statesBySk());
         for (PlanTask task : plan.tasks()) {
             for (String unitId : task.unitIds()) {
-                StateMapper.StoredState state = storedStates.remove(Keys.state(task.id(), unitId));
+                StateItem.StoredState state = storedStates.remove(Keys.state(task.id(), unitId));
                 if (state == null) {
                     if (createState(year, task.id(), unitId)) {
                         counts.created++;
@@ -82,9 +86,9 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
                 }
             }
         }
-        for (StateMapper.StoredState orphan : storedStates.values()) {
+        for (StateItem.StoredState orphan : storedStates.values()) {
             if (orphan.assigned()) {
-                withdraw(year, orphan);
+                withdraw(year, orphan.state());
                 counts.updated++;
             }
         }
@@ -93,25 +97,25 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
 
     @Override
     public Optional<Plan> plan(int year) {
-        PlanPartition stored = PlanPartition.read(client, table, year);
+        PlanPartition stored = PlanPartition.read(partition, year);
         if (stored.header() == null) {
             return Optional.empty();
         }
-        return Optional.of(CatalogMapper.plan(stored.header(), stored.sections(), stored.units(), stored.tasks()));
+        return Optional.of(CatalogItems.plan(stored.header(), stored.sections(), stored.units(), stored.tasks()));
     }
 
-    private static List<Map<String, AttributeValue>> desiredCatalogItems(Plan plan) {
+    private static List<CatalogItem> desiredCatalogItems(Plan plan) {
         int year = plan.year();
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        items.add(CatalogMapper.planItem(plan));
+        List<CatalogItem> items = new ArrayList<>();
+        items.add(PlanHeaderItem.of(plan));
         for (int i = 0; i < plan.sections().size(); i++) {
-            items.add(CatalogMapper.sectionItem(year, plan.sections().get(i), i));
+            items.add(SectionItem.of(year, plan.sections().get(i), i));
         }
         for (int i = 0; i < plan.units().size(); i++) {
-            items.add(CatalogMapper.unitItem(year, plan.units().get(i), i));
+            items.add(UnitItem.of(year, plan.units().get(i), i));
         }
         for (int i = 0; i < plan.tasks().size(); i++) {
-            items.add(CatalogMapper.taskItem(year, plan.tasks().get(i), i));
+            items.add(TaskItem.of(year, plan.tasks().get(i), i));
         }
         return items;
     }
@@ -122,50 +126,34 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
      *     was marked assigned instead
      */
     private boolean createState(int year, String taskId, String unitId) {
-        try {
-            client.putItem(Conditions.putIfAbsent(table, StateMapper.newState(year, taskId, unitId)));
+        if (putIfAbsent(states, StateItem.newState(year, taskId, unitId))) {
             return true;
-        } catch (ConditionalCheckFailedException alreadyThere) {
-            assign(year, taskId, unitId, true);
-            return false;
         }
+        assign(year, taskId, unitId, true);
+        return false;
     }
 
     /** Sets only the flag: {@code latest} is left as it is. */
     private void assign(int year, String taskId, String unitId, boolean assigned) {
-        client.updateItem(UpdateItemRequest.builder()
-                .tableName(table)
-                .key(Conditions.key(Keys.planPk(year), Keys.state(taskId, unitId)))
-                .updateExpression("SET #assigned = :assigned")
-                .expressionAttributeNames(Map.of("#assigned", StateMapper.ASSIGNED))
-                .expressionAttributeValues(Map.of(":assigned", AttributeValue.fromBool(assigned)))
-                .build());
+        states.updateItem(r -> r.item(StateItem.assignment(year, taskId, unitId, assigned)).ignoreNulls(true)
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.NONE));
     }
 
     /**
      * A pair left the plan. Without a report its state item is deleted — conditionally, since a report
      * may arrive meanwhile; with one the item stays, marked unassigned, so the progress is kept.
      */
-    private void withdraw(int year, StateMapper.StoredState stored) {
-        var state = stored.state();
+    private void withdraw(int year, TaskUnitState state) {
         if (state.latest() == null) {
             try {
-                client.deleteItem(DeleteItemRequest.builder()
-                        .tableName(table)
-                        .key(Conditions.key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
-                        .conditionExpression("attribute_not_exists(#latest)")
-                        .expressionAttributeNames(Map.of("#latest", StateMapper.LATEST))
-                        .build());
+                states.deleteItem(r -> r.key(key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
+                        .conditionExpression(Conditions.when("attribute_not_exists(#latest)", "#latest", StateItem.LATEST)));
                 return;
             } catch (ConditionalCheckFailedException reportedMeanwhile) {
                 // fall through: keep it, unassigned
             }
         }
         assign(year, state.taskId(), state.unitId(), false);
-    }
-
-    private void deleteItem(String pk, String sk) {
-        client.deleteItem(DeleteItemRequest.builder().tableName(table).key(Conditions.key(pk, sk)).build());
     }
 
     private static final class Counts {

@@ -1,25 +1,26 @@
 package cn.lyg.xilian.dynamodb;
 
-import cn.lyg.xilian.core.report.DigestRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.report.DigestRecord;
+import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.StatusSnapshot;
+import cn.lyg.xilian.dynamodb.DigestItems.DigestItem;
+import cn.lyg.xilian.dynamodb.DigestItems.SnapshotItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The weekly digests' delivery records and the week's status snapshot, as infra/dynamodb/TABLE.md
- * describes them ({@code PLAN#Y#DIGEST#W} / recipient id, resp. {@code SNAPSHOT}), without transactions
- * or TTL. Every write is a single-item conditional write, so concurrent or repeated runs converge:
+ * The weekly digests' delivery records and the week's status snapshot ({@link DigestItems}), without transactions or
+ * TTL. Every write is a single-item conditional write, so concurrent or repeated runs converge:
  * <ul>
  *   <li>{@link #claim}: put with {@code attribute_not_exists(pk)}; when the record exists, a consistent
  *   GetItem returns it (a sent one must be seen as sent, or a retry would mail twice);</li>
@@ -28,13 +29,12 @@ import java.util.TreeMap;
  *   <li>{@link #reopen}: per sent record, generation + 1, delivery attributes removed, back in the pending
  *   index — conditional on the generation read, so two concurrent re-sends reopen a record once.</li>
  * </ul>
+ * Both updates remove chosen attributes, which the Enhanced Client's update cannot: they are low-level.
  */
 public final class DynamoDigestRepository extends DynamoStore implements DigestRepository {
 
-    static final String GENERATION = "generation";
-    static final String SENT_AT = "sentAt";
-    static final String MESSAGE_ID = "messageId";
-    private static final String STATUS_BY_PAIR = "statusByPair";
+    private final DynamoDbTable<DigestItem> records = table(DigestItem.SCHEMA);
+    private final DynamoDbTable<SnapshotItem> snapshots = table(SnapshotItem.SCHEMA);
 
     public DynamoDigestRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
@@ -42,33 +42,29 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
 
     @Override
     public DigestRecord claim(int planYear, ReportWeek week, String recipientId, Instant now) {
-        DigestRecord fresh = DigestRecord.pending(planYear, week, recipientId, truncated(now));
-        try {
-            client.putItem(Conditions.putIfAbsent(table, toItem(fresh)));
+        // Stored with millisecond precision (TABLE.md), so what claim returns is what a read returns.
+        DigestRecord fresh = DigestRecord.pending(planYear, week, recipientId, now.truncatedTo(ChronoUnit.MILLIS));
+        if (putIfAbsent(records, DigestItem.of(fresh))) {
             return fresh;
-        } catch (ConditionalCheckFailedException exists) {
-            // A vanished record cannot happen with the current writers (records are never deleted); fail
-            // loudly rather than send without a record.
-            return get(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId))
-                    .map(DynamoDigestRepository::toRecord)
-                    .orElseThrow(() -> new IllegalStateException("digest record vanished: " + week.id() + " " + recipientId));
         }
+        // A vanished record cannot happen with the current writers (records are never deleted); fail loudly rather
+        // than send without a record.
+        return get(records, DigestItem.key(planYear, week, recipientId)).map(DigestItem::record)
+                .orElseThrow(() -> new IllegalStateException("digest record vanished: " + week.id() + " " + recipientId));
     }
 
     @Override
     public void markSent(int planYear, ReportWeek week, String recipientId, String messageId, Instant sentAt) {
         try {
-            client.updateItem(UpdateItemRequest.builder()
-                    .tableName(table)
+            client.updateItem(b -> b.tableName(tableName)
                     .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId)))
                     .updateExpression("SET #sentAt = :at, #messageId = :id REMOVE #gsi2pk, #gsi2sk")
                     .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#sentAt)")
-                    .expressionAttributeNames(Map.of("#sentAt", SENT_AT, "#messageId", MESSAGE_ID,
+                    .expressionAttributeNames(Map.of("#sentAt", DigestItem.SENT_AT, "#messageId", DigestItem.MESSAGE_ID,
                             "#gsi2pk", TableDefinition.GSI2_PK, "#gsi2sk", TableDefinition.GSI2_SK,
                             "#pk", TableDefinition.PK))
-                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Keys.time(sentAt)),
-                            ":id", AttributeValue.fromS(messageId)))
-                    .build());
+                    .expressionAttributeValues(Map.of(":at", Conditions.s(Keys.time(sentAt)),
+                            ":id", Conditions.s(messageId))));
         } catch (ConditionalCheckFailedException sentBeforeOrUnknown) {
             // Already sent: keep the first delivery. Unknown: never create a record here.
         }
@@ -76,10 +72,10 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
 
     @Override
     public List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
-        return KeyQuery.on(table, Keys.digestPk(planYear, week.id())).consistent().items(client)
-                // the snapshot shares the partition
-                .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.get(TableDefinition.SK).s()))
-                .map(DynamoDigestRepository::toRecord)
+        return items(records.query(q -> q.consistentRead(true)
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.digestPk(planYear, week.id()))))))
+                .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.sk())) // the snapshot shares the partition
+                .map(DigestItem::record)
                 .toList();
     }
 
@@ -91,21 +87,19 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
                 continue; // still pending: the next run sends it anyway
             }
             try {
-                client.updateItem(UpdateItemRequest.builder()
-                        .tableName(table)
+                client.updateItem(b -> b.tableName(tableName)
                         .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(record.recipientId())))
                         .updateExpression("SET #generation = :next, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk"
                                 + " REMOVE #sentAt, #messageId")
                         .conditionExpression("attribute_exists(#sentAt) AND #generation = :read")
-                        .expressionAttributeNames(Map.of("#generation", GENERATION,
+                        .expressionAttributeNames(Map.of("#generation", DigestItem.GENERATION,
                                 "#gsi2pk", TableDefinition.GSI2_PK, "#gsi2sk", TableDefinition.GSI2_SK,
-                                "#sentAt", SENT_AT, "#messageId", MESSAGE_ID))
+                                "#sentAt", DigestItem.SENT_AT, "#messageId", DigestItem.MESSAGE_ID))
                         .expressionAttributeValues(Map.of(
                                 ":next", AttributeValue.fromN(Integer.toString(record.generation() + 1)),
                                 ":read", AttributeValue.fromN(Integer.toString(record.generation())),
-                                ":gsi2pk", AttributeValue.fromS(Keys.pendingPk(planYear)),
-                                ":gsi2sk", AttributeValue.fromS(Keys.pendingDigestSk(week.id(), record.recipientId()))))
-                        .build());
+                                ":gsi2pk", Conditions.s(Keys.pendingPk(planYear)),
+                                ":gsi2sk", Conditions.s(Keys.pendingDigestSk(week.id(), record.recipientId())))));
                 reopened++;
             } catch (ConditionalCheckFailedException reopenedMeanwhile) {
                 // another re-send got there first: the record is pending again either way
@@ -116,68 +110,12 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
 
     @Override
     public Optional<StatusSnapshot> snapshot(int planYear, ReportWeek week) {
-        return get(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT).map(item -> {
-            Map<String, ProgressStatus> statuses = new TreeMap<>();
-            Attributes.of(item).stringMap(STATUS_BY_PAIR)
-                    .forEach((pair, status) -> statuses.put(pair, ProgressStatus.valueOf(status)));
-            return new StatusSnapshot(statuses);
-        });
+        return get(snapshots, SnapshotItem.key(planYear, week)).map(SnapshotItem::snapshot);
     }
 
-    /**
-     * The week's end-of-week statuses: pk {@code PLAN#Y#DIGEST#W}, sk {@code SNAPSHOT}, about 130 entries
-     * ("3.1.2#ganyu" → status name, a native map) in one item, written once by the week's first summary run.
-     */
+    /** Once: the week's first run fixes the baseline; later runs must not move it. */
     @Override
     public void saveSnapshotIfAbsent(int planYear, ReportWeek week, StatusSnapshot snapshot) {
-        Map<String, String> statuses = new TreeMap<>();
-        snapshot.statusByPair().forEach((pair, status) -> statuses.put(pair, status.name()));
-        try {
-            client.putItem(Conditions.putIfAbsent(table, Attributes.item()
-                    .key(Keys.digestPk(planYear, week.id()), Keys.DIGEST_SNAPSHOT)
-                    .n("planYear", planYear)
-                    .s("weekId", week.id())
-                    .stringMap(STATUS_BY_PAIR, statuses)
-                    .build()));
-        } catch (ConditionalCheckFailedException fixedByAnEarlierRun) {
-            // the week's first run fixed the baseline; later runs must not move it
-        }
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        return Conditions.consistentGet(client, table, Conditions.key(pk, sk));
-    }
-
-    /** Stored with millisecond precision (TABLE.md), so what claim returns is what a read returns. */
-    private static Instant truncated(Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    }
-
-    /**
-     * The delivery record of one week's mail to one recipient: pk {@code PLAN#Y#DIGEST#W}, sk the recipient id.
-     * {@code sentAt}/{@code messageId} are absent while pending; {@code generation} is 0, +1 per admin re-send
-     * (part of the Message-ID); the gsi2 keys ({@code PLAN#Y#PENDING} / {@code DIGEST#<W>#<recipient>}) are
-     * present only while unsent, so the pending index stays as small as the backlog.
-     */
-    static Map<String, AttributeValue> toItem(DigestRecord record) {
-        return Attributes.item()
-                .key(Keys.digestPk(record.planYear(), record.weekId()), Keys.digestSk(record.recipientId()))
-                .s(TableDefinition.GSI2_PK, record.sent() ? null : Keys.pendingPk(record.planYear()))
-                .s(TableDefinition.GSI2_SK, record.sent() ? null
-                        : Keys.pendingDigestSk(record.weekId(), record.recipientId()))
-                .n("planYear", record.planYear())
-                .s("weekId", record.weekId())
-                .s("recipientId", record.recipientId())
-                .n(GENERATION, record.generation())
-                .time("createdAt", record.createdAt())
-                .time(SENT_AT, record.sent() ? record.sentAt() : null)
-                .s(MESSAGE_ID, record.sent() ? record.messageId() : null)
-                .build();
-    }
-
-    static DigestRecord toRecord(Map<String, AttributeValue> raw) {
-        var item = Attributes.of(raw);
-        return new DigestRecord(item.n("planYear"), item.s("weekId"), item.s("recipientId"), item.n(GENERATION, 0),
-                item.time("createdAt"), item.time(SENT_AT), item.s(MESSAGE_ID));
+        putIfAbsent(snapshots, SnapshotItem.of(planYear, week, snapshot));
     }
 }

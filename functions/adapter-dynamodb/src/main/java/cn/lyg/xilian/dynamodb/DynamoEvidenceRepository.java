@@ -2,15 +2,17 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.evidence.EvidenceFile;
 import cn.lyg.xilian.core.evidence.EvidenceRepository;
-import cn.lyg.xilian.core.evidence.EvidenceType;
 import cn.lyg.xilian.core.evidence.ReportRef;
 import cn.lyg.xilian.core.evidence.UploadTicket;
+import cn.lyg.xilian.dynamodb.EvidenceItems.FileItem;
+import cn.lyg.xilian.dynamodb.EvidenceItems.SlotsItem;
+import cn.lyg.xilian.dynamodb.EvidenceItems.UploadItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,12 +21,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Evidence items in the task's supervision partition {@code PLAN#Y#SUP#<taskId>} (infra/dynamodb/TABLE.md):
- * {@code FILE#<unit>#<report>#<fileId>} (a recorded file), {@code SLOTS#<unit>#<report>} (the report's file ids, a
- * string set whose size a conditional write keeps within the limit) and {@code UPLOAD#<unit>#<report>#<uploadId>}
- * (the ticket of a direct upload). No transactions: each write is conditional and a retry repeats it harmlessly.
+ * Evidence items ({@link EvidenceItems}) in the task's supervision partition: recorded files, the report's file
+ * slots and the tickets of direct uploads. No transactions: each write is conditional and a retry repeats it
+ * harmlessly.
  */
 public final class DynamoEvidenceRepository extends DynamoStore implements EvidenceRepository {
+
+    private final DynamoDbTable<FileItem> files = table(FileItem.SCHEMA);
+    private final DynamoDbTable<UploadItem> uploads = table(UploadItem.SCHEMA);
+    private final DynamoDbTable<SlotsItem> slots = table(SlotsItem.SCHEMA);
+    private final DynamoDbTable<StateItem> states = table(StateItem.SCHEMA);
 
     public DynamoEvidenceRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
@@ -32,54 +38,33 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
 
     // --- tickets of direct uploads ---
 
+    /** Once per upload id: a retry leaves the ticket as first issued. */
     @Override
     public void issue(UploadTicket t) {
-        ReportRef r = t.report();
-        Map<String, AttributeValue> item = Attributes.item()
-                .key(Keys.supervisionPk(r.year(), r.taskId()), Keys.uploadSk(r.unitId(), r.reportKey(), t.uploadId()))
-                .s("type", "UPLOAD")
-                .s("unitId", r.unitId())
-                .s("reportKey", r.reportKey())
-                .s("uploadId", t.uploadId())
-                .time("issuedAt", t.issuedAt())
-                .s("claimedName", t.claimedName())
-                .build();
-        try {
-            client.putItem(Conditions.putIfAbsent(table, item));
-        } catch (ConditionalCheckFailedException issuedBefore) {
-            // a retry: the ticket stands as first issued
-        }
+        putIfAbsent(uploads, UploadItem.of(t));
     }
 
     @Override
     public Optional<UploadTicket> ticket(ReportRef r, String uploadId) {
-        return Conditions.consistentGet(client, table, ticketKey(r, uploadId)).map(Attributes::of)
-                .map(i -> new UploadTicket(r, i.s("uploadId"), i.time("issuedAt"), i.s("claimedName")));
+        return get(uploads, UploadItem.key(r, uploadId)).map(item -> item.ticket(r));
     }
 
     @Override
     public Claim claim(ReportRef r, String uploadId, String name) {
-        try {
-            client.updateItem(b -> b.tableName(table).key(ticketKey(r, uploadId))
-                    .updateExpression("SET claimedName = :n")
-                    .conditionExpression(Conditions.ITEM_EXISTS + " AND (attribute_not_exists(claimedName) OR claimedName = :n)")
-                    .expressionAttributeValues(Map.of(":n", Attributes.s(name))));
+        if (setIf(uploads, UploadItem.claim(r, uploadId, name), Conditions.when(
+                "attribute_exists(pk) AND (attribute_not_exists(claimedName) OR claimedName = :n)", ":n", name))) {
             return Claim.CLAIMED;
-        } catch (ConditionalCheckFailedException refused) {
-            return ticket(r, uploadId).isPresent() ? Claim.TAKEN : Claim.MISSING;
         }
-    }
-
-    private static Map<String, AttributeValue> ticketKey(ReportRef r, String uploadId) {
-        return Conditions.key(Keys.supervisionPk(r.year(), r.taskId()), Keys.uploadSk(r.unitId(), r.reportKey(), uploadId));
+        return ticket(r, uploadId).isPresent() ? Claim.TAKEN : Claim.MISSING;
     }
 
     // --- the report's file slots ---
 
     /**
-     * One UpdateItem adds the ids under the condition that the set has room for those not yet recorded; the
-     * recorded ids ride along, so a report whose files were recorded before slots existed starts from them. When
-     * the condition fails, the ids may all be there already (a retry): a consistent read tells.
+     * Low-level ({@code ADD} to a set under a {@code size()} condition): one UpdateItem adds the ids when the set has
+     * room for those not yet recorded; the recorded ids ride along, so a report whose files were recorded before
+     * slots existed starts from them. When the condition fails, the ids may all be there already (a retry): a
+     * consistent read tells.
      */
     @Override
     public boolean reserve(ReportRef r, Set<String> fileIds, Set<String> recorded, int max) {
@@ -90,26 +75,27 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
             return false;
         }
         try {
-            client.updateItem(b -> b.tableName(table).key(slotsKey(r))
+            client.updateItem(b -> b.tableName(tableName).key(slotsKey(r))
                     .updateExpression("SET #type = :type ADD fileIds :ids")
                     .conditionExpression("attribute_not_exists(fileIds) OR size(fileIds) <= :room")
                     .expressionAttributeNames(Map.of("#type", "type"))
-                    .expressionAttributeValues(Map.of(":type", Attributes.s("SLOTS"),
+                    .expressionAttributeValues(Map.of(":type", Conditions.s("SLOTS"),
                             ":ids", AttributeValue.fromSs(List.copyOf(all)),
-                            ":room", Attributes.n(max - adding))));
+                            ":room", AttributeValue.fromN(Long.toString(max - adding)))));
             return true;
         } catch (ConditionalCheckFailedException full) {
-            return Conditions.consistentGet(client, table, slotsKey(r))
-                    .map(i -> Attributes.of(i).ss("fileIds").containsAll(fileIds)).orElse(false);
+            return get(slots, SlotsItem.key(r)).map(SlotsItem::fileIds).map(ids -> ids.containsAll(fileIds))
+                    .orElse(false);
         }
     }
 
+    /** Low-level: {@code DELETE} from the set. */
     @Override
     public void release(ReportRef r, Set<String> fileIds) {
         if (fileIds.isEmpty()) {
             return;
         }
-        client.updateItem(b -> b.tableName(table).key(slotsKey(r))
+        client.updateItem(b -> b.tableName(tableName).key(slotsKey(r))
                 .updateExpression("DELETE fileIds :ids")
                 .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.copyOf(fileIds)))));
     }
@@ -120,70 +106,43 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
 
     // --- recorded files ---
 
+    /** Once per file id: a retry finds the state marked by the first write. */
     @Override
     public void recordFile(EvidenceFile f) {
-        Map<String, AttributeValue> item = Attributes.item()
-                .key(Keys.supervisionPk(f.planYear(), f.taskId()), Keys.fileSk(f.unitId(), f.reportKey(), f.fileId()))
-                .s("type", "FILE")
-                .s("unitId", f.unitId())
-                .s("reportKey", f.reportKey())
-                .s("fileId", f.fileId())
-                .s("displayName", f.displayName())
-                .s("fileType", f.type().name())
-                .n("size", f.size())
-                .s("storageKey", f.storageKey())
-                .time("uploadedAt", f.uploadedAt())
-                .build();
-        try {
-            client.putItem(Conditions.putIfAbsent(table, item));
-        } catch (ConditionalCheckFailedException recordedBefore) {
-            return; // a retry: the state was marked by the first write
+        if (putIfAbsent(files, FileItem.of(f))) {
+            markEvidence(f);
         }
-        markEvidence(f);
     }
 
     /**
-     * The state lists the file names of its latest report (ledger, board): appended when the list is that report's,
-     * started afresh when it was an older report's; nothing when the file's report is no longer the latest.
+     * The state lists the file names of its latest report (ledger, board): appended when the list is that report's
+     * (low-level: {@code list_append}), started afresh when it was an older report's; nothing when the file's report
+     * is no longer the latest.
      */
     private void markEvidence(EvidenceFile f) {
         Map<String, AttributeValue> key = Conditions.key(Keys.planPk(f.planYear()), Keys.state(f.taskId(), f.unitId()));
-        Map<String, String> names = Map.of("#latest", StateMapper.LATEST, "#k", "idempotencyKey");
-        AttributeValue name = AttributeValue.fromL(List.of(Attributes.s(f.displayName())));
         try {
-            client.updateItem(b -> b.tableName(table).key(key)
+            client.updateItem(b -> b.tableName(tableName).key(key)
                     .updateExpression("SET evidenceNames = list_append(evidenceNames, :n)")
                     .conditionExpression("#latest.#k = :rk AND evidenceOf = :rk")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":n", name, ":rk", Attributes.s(f.reportKey()))));
+                    .expressionAttributeNames(Map.of("#latest", StateItem.LATEST, "#k", SubmissionData.IDEMPOTENCY_KEY))
+                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromL(List.of(Conditions.s(f.displayName()))),
+                            ":rk", Conditions.s(f.reportKey()))));
         } catch (ConditionalCheckFailedException notThisReportsList) {
-            try {
-                client.updateItem(b -> b.tableName(table).key(key)
-                        .updateExpression("SET evidenceOf = :rk, evidenceNames = :n")
-                        .conditionExpression("#latest.#k = :rk AND (attribute_not_exists(evidenceOf) OR evidenceOf <> :rk)")
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(Map.of(":n", name, ":rk", Attributes.s(f.reportKey()))));
-            } catch (ConditionalCheckFailedException notTheLatest) {
-                // the unit has reported again: the file stays with its report in the history
-            }
+            // the unit has reported again otherwise: the file stays with its report in the history
+            setIf(states, StateItem.evidence(f.planYear(), f.taskId(), f.unitId(), f.reportKey(), f.displayName()),
+                    Conditions.when("#latest.#k = :rk AND (attribute_not_exists(evidenceOf) OR evidenceOf <> :rk)",
+                            "#latest", StateItem.LATEST, "#k", SubmissionData.IDEMPOTENCY_KEY, ":rk", f.reportKey()));
         }
     }
 
     @Override
     public List<EvidenceFile> files(ReportRef r) {
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", Attributes.s(Keys.supervisionPk(r.year(), r.taskId())),
-                        ":prefix", Attributes.s(Keys.filesOfReportPrefix(r.unitId(), r.reportKey())))).build();
-        List<EvidenceFile> out = new ArrayList<>();
-        client.queryPaginator(query).items().forEach(i -> out.add(file(r.year(), r.taskId(), i)));
-        out.sort(Comparator.comparing(EvidenceFile::uploadedAt).thenComparing(EvidenceFile::fileId));
-        return out;
-    }
-
-    static EvidenceFile file(int year, String taskId, Map<String, AttributeValue> raw) {
-        var i = Attributes.of(raw);
-        return new EvidenceFile(year, taskId, i.s("unitId"), i.s("reportKey"), i.s("fileId"), i.s("displayName"),
-                i.enumValue("fileType", EvidenceType.class), i.longN("size"), i.s("storageKey"), i.time("uploadedAt"));
+        return items(files.query(q -> q.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k
+                        .partitionValue(Keys.supervisionPk(r.year(), r.taskId()))
+                        .sortValue(Keys.filesOfReportPrefix(r.unitId(), r.reportKey()))))))
+                .map(FileItem::file)
+                .sorted(Comparator.comparing(EvidenceFile::uploadedAt).thenComparing(EvidenceFile::fileId))
+                .toList();
     }
 }

@@ -1,9 +1,12 @@
 package cn.lyg.xilian.dynamodb;
 
-import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.HistoryPage;
+import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -19,8 +22,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Submission history and (task, unit) states, written without transactions as infra/dynamodb/TABLE.md
- * describes ("Writes without transactions"):
+ * Submission history ({@link SubmissionItem}) and (task, unit) states ({@link StateItem}), written without
+ * transactions as infra/dynamodb/TABLE.md describes ("Writes without transactions"):
  * <ol>
  *   <li>conditional put of the history item {@code SUB#<unitId>#<key>} — the idempotency record; when the
  *   key is taken the stored item is read back and returned as it is;</li>
@@ -49,6 +52,12 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
             + " OR #latest.#submittedAt < :submittedAt"
             + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
 
+    private final DynamoDbTable<SubmissionItem> history = table(SubmissionItem.SCHEMA);
+    private final DynamoDbIndex<SubmissionItem> historyByUnit = history.index(TableDefinition.GSI1);
+    private final DynamoDbIndex<SubmissionItem> historyByWeek = history.index(TableDefinition.GSI2);
+    private final DynamoDbTable<StateItem> states = table(StateItem.SCHEMA);
+    private final DynamoDbIndex<StateItem> statesByUnit = states.index(TableDefinition.GSI1);
+
     public DynamoProgressRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -60,10 +69,8 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
      */
     @Override
     public RecordResult record(Submission submission) {
-        Submission candidate = SubmissionMapper.withStoredPrecision(submission);
-        try {
-            client.putItem(Conditions.putIfAbsent(table, SubmissionMapper.historyItem(candidate)));
-        } catch (ConditionalCheckFailedException keyAlreadyUsed) {
+        Submission candidate = SubmissionData.withStoredPrecision(submission);
+        if (!putIfAbsent(history, SubmissionItem.of(candidate))) {
             Submission original = find(candidate.planYear(), candidate.taskId(), candidate.unitId(),
                     candidate.idempotencyKey())
                     .orElseThrow(() -> new IllegalStateException("History item " + candidate.idempotencyKey()
@@ -79,44 +86,46 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
 
     /**
      * Makes {@code submission} the pair's latest unless the stored latest is newer or the same. Losing
-     * the condition is the normal outcome for late or replayed submissions, not an error.
+     * the condition is the normal outcome for late or replayed submissions, not an error. Low-level: {@code ADD} to
+     * the {@code counted} set and {@code if_not_exists} on the assignment flag.
      */
     private void advanceState(Submission submission) {
-        Map<String, AttributeValue> data = SubmissionMapper.data(submission);
+        Map<String, AttributeValue> latest = SubmissionData.SCHEMA.itemToMap(SubmissionData.of(submission), true);
+        Map<String, AttributeValue> key = Conditions.key(Keys.planPk(submission.planYear()),
+                Keys.state(submission.taskId(), submission.unitId()));
+        AttributeValue counted = AttributeValue.fromSs(List.of(submission.idempotencyKey()));
         try {
             client.updateItem(UpdateItemRequest.builder()
-                    .tableName(table)
-                    .key(Conditions.key(Keys.planPk(submission.planYear()),
-                            Keys.state(submission.taskId(), submission.unitId())))
+                    .tableName(tableName)
+                    .key(key)
                     .updateExpression(ADVANCE_STATE)
                     .conditionExpression(ONLY_IF_NEWER)
                     .expressionAttributeNames(Map.of(
-                            "#latest", StateMapper.LATEST, "#planYear", SubmissionMapper.PLAN_YEAR,
-                            "#taskId", SubmissionMapper.TASK_ID, "#unitId", SubmissionMapper.UNIT_ID, "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
-                            "#assigned", StateMapper.ASSIGNED, "#submittedAt", SubmissionMapper.SUBMITTED_AT,
-                            "#key", SubmissionMapper.IDEMPOTENCY_KEY, "#counted", StateMapper.COUNTED))
+                            "#latest", StateItem.LATEST, "#planYear", SubmissionData.PLAN_YEAR,
+                            "#taskId", SubmissionData.TASK_ID, "#unitId", SubmissionData.UNIT_ID,
+                            "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
+                            "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
+                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED))
                     .expressionAttributeValues(Map.of(
-                            ":latest", AttributeValue.fromM(data),
+                            ":latest", AttributeValue.fromM(latest),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
-                            ":taskId", AttributeValue.fromS(submission.taskId()),
-                            ":unitId", AttributeValue.fromS(submission.unitId()),
-                            ":gsi1pk", AttributeValue.fromS(Keys.unitIndexPk(submission.planYear(), submission.unitId())),
-                            ":gsi1sk", AttributeValue.fromS(Keys.stateIndexSk(submission.taskId())),
+                            ":taskId", Conditions.s(submission.taskId()),
+                            ":unitId", Conditions.s(submission.unitId()),
+                            ":gsi1pk", Conditions.s(Keys.unitIndexPk(submission.planYear(), submission.unitId())),
+                            ":gsi1sk", Conditions.s(Keys.stateIndexSk(submission.taskId())),
                             ":unassigned", AttributeValue.fromBool(false),
-                            ":submittedAt", data.get(SubmissionMapper.SUBMITTED_AT),
-                            ":key", AttributeValue.fromS(submission.idempotencyKey()),
-                            ":counted", AttributeValue.fromSs(List.of(submission.idempotencyKey()))))
+                            ":submittedAt", latest.get(SubmissionData.SUBMITTED_AT),
+                            ":key", Conditions.s(submission.idempotencyKey()),
+                            ":counted", counted))
                     .build());
         } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
             // The state already shows this submission or a newer one; only the count may be missing it.
             client.updateItem(UpdateItemRequest.builder()
-                    .tableName(table)
-                    .key(Conditions.key(Keys.planPk(submission.planYear()),
-                            Keys.state(submission.taskId(), submission.unitId())))
+                    .tableName(tableName)
+                    .key(key)
                     .updateExpression(COUNT_ONLY)
-                    .expressionAttributeNames(Map.of("#counted", StateMapper.COUNTED))
-                    .expressionAttributeValues(Map.of(":counted",
-                            AttributeValue.fromSs(List.of(submission.idempotencyKey()))))
+                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED))
+                    .expressionAttributeValues(Map.of(":counted", counted))
                     .build());
         }
     }
@@ -124,55 +133,57 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
     /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
     @Override
     public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
-        return Conditions.consistentGet(client, table,
-                        Conditions.key(Keys.taskHistoryPk(year, taskId), Keys.submissionSk(unitId, idempotencyKey)))
-                .map(SubmissionMapper::submission);
+        return get(history, SubmissionItem.key(year, taskId, unitId, idempotencyKey)).map(SubmissionItem::submission);
     }
 
     @Override
     public List<TaskUnitState> statesOfTask(int year, String taskId) {
-        return assignedStates(items(query(Keys.planPk(year)).beginsWith(Keys.statesOfTaskPrefix(taskId)).consistent()));
+        return assignedStates(items(states.query(q -> q.consistentRead(true)
+                .queryConditional(beginsWith(Keys.planPk(year), Keys.statesOfTaskPrefix(taskId))))));
     }
 
     @Override
     public List<TaskUnitState> statesOfUnit(int year, String unitId) {
-        return assignedStates(items(query(Keys.unitIndexPk(year, unitId)).index(TableDefinition.GSI1)
-                .beginsWith(Keys.STATE_PREFIX)));
+        return assignedStates(items(statesByUnit.query(beginsWith(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX))));
     }
 
     @Override
     public List<TaskUnitState> allStates(int year) {
-        return assignedStates(items(query(Keys.planPk(year)).beginsWith(Keys.STATE_PREFIX).consistent()));
+        return assignedStates(items(states.query(q -> q.consistentRead(true)
+                .queryConditional(beginsWith(Keys.planPk(year), Keys.STATE_PREFIX)))));
     }
 
     @Override
     public List<Submission> historyOfTask(int year, String taskId) {
-        return newestFirst(items(query(Keys.taskHistoryPk(year, taskId)).consistent()));
+        return newestFirst(items(history.query(q -> q.consistentRead(true)
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.taskHistoryPk(year, taskId)))))));
     }
 
     /** Every submission of one unit on one task, newest first. */
     @Override
     public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
-        return newestFirst(items(query(Keys.taskHistoryPk(year, taskId))
-                .beginsWith(Keys.submissionsOfUnitPrefix(unitId)).consistent()));
+        return newestFirst(items(history.query(q -> q.consistentRead(true)
+                .queryConditional(beginsWith(Keys.taskHistoryPk(year, taskId), Keys.submissionsOfUnitPrefix(unitId))))));
     }
 
     /**
-     * One gsi1 Query in the unit's partition, newest first, limited to {@code size + 1} items (the extra one
-     * tells whether an older page exists). After a cursor the range ends at the cursor's own sort key, which
+     * One gsi1 Query in the unit's partition, newest first, limited to {@code size + 2} items (the extra ones
+     * tell whether an older page exists). After a cursor the range ends at the cursor's own sort key, which
      * is dropped when present; the key is rebuilt here from the cursor's time and idempotency key, so a
      * cursor can never reach outside this (task, unit).
      */
     @Override
     public HistoryPage historyPage(int year, String taskId, String unitId, HistoryPage.Cursor after, int size) {
+        String partition = Keys.unitIndexPk(year, unitId);
         String prefix = Keys.submissionsOfTaskInUnitIndexPrefix(taskId);
-        KeyQuery range = query(Keys.unitIndexPk(year, unitId)).index(TableDefinition.GSI1);
-        range = after == null ? range.beginsWith(prefix)
-                : range.between(prefix, Keys.submissionIndexSk(taskId, after.submittedAt(), after.idempotencyKey()));
-        List<Submission> older = client.query(range.request().toBuilder()
-                        .scanIndexForward(false).limit(size + 2).build())
-                .items().stream()
-                .map(SubmissionMapper::submission)
+        QueryConditional range = after == null ? beginsWith(partition, prefix)
+                : QueryConditional.sortBetween(key(partition, prefix),
+                        key(partition, Keys.submissionIndexSk(taskId, after.submittedAt(), after.idempotencyKey())));
+        // One page: the limit bounds what is read, whatever the history's length.
+        List<Submission> older = historyByUnit.query(q -> q.queryConditional(range).scanIndexForward(false)
+                        .limit(size + 2))
+                .iterator().next().items().stream()
+                .map(SubmissionItem::submission)
                 .filter(s -> after == null || after.isBefore(s))
                 .limit(size + 1L).toList();
         List<Submission> page = older.size() > size ? older.subList(0, size) : older;
@@ -191,12 +202,17 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
         Instant upper = ceilToMillis(to);
         List<Submission> result = new ArrayList<>();
         for (String week : Keys.weeksBetween(lower, upper)) {
-            items(query(Keys.weekPk(year, week)).index(TableDefinition.GSI2)
-                    .between(Keys.time(lower), Keys.time(upper)))
-                    .map(SubmissionMapper::submission).forEach(result::add);
+            String partition = Keys.weekPk(year, week);
+            items(historyByWeek.query(QueryConditional.sortBetween(key(partition, Keys.time(lower)),
+                    key(partition, Keys.time(upper)))))
+                    .map(SubmissionItem::submission).forEach(result::add);
         }
         result.sort(NEWEST_FIRST.reversed());
         return result;
+    }
+
+    private static QueryConditional beginsWith(String partition, String sortPrefix) {
+        return QueryConditional.sortBeginsWith(key(partition, sortPrefix));
     }
 
     private static Instant ceilToMillis(Instant instant) {
@@ -204,20 +220,12 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
         return truncated.equals(instant) ? instant : truncated.plusMillis(1);
     }
 
-    private static List<TaskUnitState> assignedStates(Stream<Map<String, AttributeValue>> items) {
-        return items.map(StateMapper::fromItem).filter(StateMapper.StoredState::assigned)
-                .map(StateMapper.StoredState::state).toList();
+    private static List<TaskUnitState> assignedStates(Stream<StateItem> items) {
+        return items.map(StateItem::stored).filter(StateItem.StoredState::assigned)
+                .map(StateItem.StoredState::state).toList();
     }
 
-    private static List<Submission> newestFirst(Stream<Map<String, AttributeValue>> items) {
-        return items.map(SubmissionMapper::submission).sorted(NEWEST_FIRST).toList();
-    }
-
-    private KeyQuery query(String partition) {
-        return KeyQuery.on(table, partition);
-    }
-
-    private Stream<Map<String, AttributeValue>> items(KeyQuery query) {
-        return query.items(client);
+    private static List<Submission> newestFirst(Stream<SubmissionItem> items) {
+        return items.map(SubmissionItem::submission).sorted(NEWEST_FIRST).toList();
     }
 }

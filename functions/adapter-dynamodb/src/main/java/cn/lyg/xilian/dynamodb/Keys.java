@@ -112,6 +112,16 @@ public final class Keys {
         return planPk(year) + SEPARATOR + "SUP" + SEPARATOR + id(taskId);
     }
 
+    /** The plan year of a supervision partition key (the inverse of {@link #supervisionPk}). */
+    public static int supervisionYear(String supervisionPk) {
+        return Integer.parseInt(supervisionPk.split(SEPARATOR)[1]);
+    }
+
+    /** The task of a supervision partition key (the inverse of {@link #supervisionPk}). */
+    public static String supervisionTask(String supervisionPk) {
+        return supervisionPk.split(SEPARATOR)[3];
+    }
+
     public static String reviewSk(String unitId, String submissionKey) {
         return REVIEW_PREFIX + id(unitId) + SEPARATOR + submissionKey;
     }

@@ -1,8 +1,13 @@
 package cn.lyg.xilian.dynamodb;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import cn.lyg.xilian.dynamodb.CatalogItems.CatalogItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.PlanHeaderItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.SectionItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.TaskItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.UnitItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,17 +15,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything in the partition {@code PLAN#Y}, read with one paginated Query and sorted into item
- * types by sort-key prefix. The partition holds about 100 catalog items and 130 states, so reading
- * it whole is one or two pages, cheaper than a query per type.
+ * Everything in the partition {@code PLAN#Y}, read with one paginated Query and sorted into item types by sort key.
+ * The partition holds about 100 catalog items and 130 states, so reading it whole is one or two pages, cheaper than a
+ * query per type.
  */
-record PlanPartition(Map<String, AttributeValue> header, List<Map<String, AttributeValue>> sections,
-                     List<Map<String, AttributeValue>> units, List<Map<String, AttributeValue>> tasks,
-                     Map<String, StateMapper.StoredState> statesBySk) {
+record PlanPartition(PlanHeaderItem header, List<SectionItem> sections, List<UnitItem> units, List<TaskItem> tasks,
+                     Map<String, StateItem.StoredState> statesBySk) {
 
-    /** The catalog items (not the states), by sort key. */
-    List<Map<String, AttributeValue>> catalogItems() {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+    /** An item of the plan partition: a catalog item or a (task, unit) state. */
+    sealed interface Item permits CatalogItem, StateItem {
+    }
+
+    static final TableSchema<Item> SCHEMA = PartitionSchema.of(Item.class)
+            .exactly(Keys.META, PlanHeaderItem.class, PlanHeaderItem.SCHEMA)
+            .prefixed(Keys.SECTION_PREFIX, SectionItem.class, SectionItem.SCHEMA)
+            .prefixed(Keys.UNIT_PREFIX, UnitItem.class, UnitItem.SCHEMA)
+            .prefixed(Keys.TASK_PREFIX, TaskItem.class, TaskItem.SCHEMA)
+            .prefixed(Keys.STATE_PREFIX, StateItem.class, StateItem.SCHEMA);
+
+    /** The catalog items (not the states). */
+    List<CatalogItem> catalogItems() {
+        List<CatalogItem> items = new ArrayList<>();
         if (header != null) {
             items.add(header);
         }
@@ -30,34 +45,22 @@ record PlanPartition(Map<String, AttributeValue> header, List<Map<String, Attrib
         return items;
     }
 
-    static PlanPartition read(DynamoDbClient client, String tableName, int year) {
-        QueryRequest request = QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", TableDefinition.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planPk(year))))
-                .consistentRead(true)
-                .build();
-        Map<String, AttributeValue> header = null;
-        List<Map<String, AttributeValue>> sections = new ArrayList<>();
-        List<Map<String, AttributeValue>> units = new ArrayList<>();
-        List<Map<String, AttributeValue>> tasks = new ArrayList<>();
-        Map<String, StateMapper.StoredState> states = new LinkedHashMap<>();
-        // The paginator follows LastEvaluatedKey: DynamoDB and dynalite page at 1 MB.
-        for (Map<String, AttributeValue> raw : client.queryPaginator(request).items()) {
-            String sk = raw.get(TableDefinition.SK).s();
-            if (sk.equals(Keys.META)) {
-                header = raw;
-            } else if (sk.startsWith(Keys.SECTION_PREFIX)) {
-                sections.add(raw);
-            } else if (sk.startsWith(Keys.UNIT_PREFIX)) {
-                units.add(raw);
-            } else if (sk.startsWith(Keys.TASK_PREFIX)) {
-                tasks.add(raw);
-            } else if (sk.startsWith(Keys.STATE_PREFIX)) {
-                states.put(sk, StateMapper.fromItem(raw));
+    static PlanPartition read(DynamoDbTable<Item> partition, int year) {
+        PlanHeaderItem header = null;
+        List<SectionItem> sections = new ArrayList<>();
+        List<UnitItem> units = new ArrayList<>();
+        List<TaskItem> tasks = new ArrayList<>();
+        Map<String, StateItem.StoredState> states = new LinkedHashMap<>();
+        // Every page: DynamoDB and dynalite page at 1 MB.
+        for (Item item : DynamoStore.items(partition.query(q -> q.consistentRead(true)
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.planPk(year)))))).toList()) {
+            switch (item) {
+                case PlanHeaderItem h -> header = h;
+                case SectionItem s -> sections.add(s);
+                case UnitItem u -> units.add(u);
+                case TaskItem t -> tasks.add(t);
+                case StateItem s -> states.put(s.sk(), s.stored());
             }
-            // Other item types added to the partition later are not ours to interpret.
         }
         return new PlanPartition(header, sections, units, tasks, states);
     }

@@ -170,7 +170,7 @@ class DynamoProgressRepositoryTest {
         Submission submission = at(year, "3.1.1", "donghai", "k1", "2026-05-01T02:00:00Z");
         // Simulate the crash: only step 1 (the history item) happened.
         table.client.putItem(b -> b.tableName(table.settings.tableName())
-                .item(SubmissionMapper.historyItem(submission)));
+                .item(SubmissionItem.SCHEMA.itemToMap(SubmissionItem.of(submission), true)));
         assertThat(TestTable.state(progress, year, "3.1.1", "donghai").orElseThrow().reported()).isFalse();
 
         RecordResult retry = progress.record(submission);

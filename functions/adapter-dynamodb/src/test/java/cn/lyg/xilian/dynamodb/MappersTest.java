@@ -10,8 +10,13 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.DigestRecord;
 import cn.lyg.xilian.core.report.ReportWeek;
+import cn.lyg.xilian.dynamodb.CatalogItems.PlanHeaderItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.SectionItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.TaskItem;
+import cn.lyg.xilian.dynamodb.CatalogItems.UnitItem;
+import cn.lyg.xilian.dynamodb.DigestItems.DigestItem;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +28,9 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every item type written by its mapper reads back as the record it was written from (no table needed). */
+/**
+ * Every item type written through its static schema reads back as the record it was written from (no table needed).
+ */
 class MappersTest {
 
     private static final Instant T = Instant.parse("2026-11-24T01:02:03.456Z");
@@ -31,29 +38,29 @@ class MappersTest {
     @Test
     void aPlanRoundTripsThroughItsCatalogItems() {
         Plan plan = Fixtures.plan();
-        List<Map<String, AttributeValue>> sections = new ArrayList<>();
-        List<Map<String, AttributeValue>> units = new ArrayList<>();
-        List<Map<String, AttributeValue>> tasks = new ArrayList<>();
+        List<SectionItem> sections = new ArrayList<>();
+        List<UnitItem> units = new ArrayList<>();
+        List<TaskItem> tasks = new ArrayList<>();
         // written in reverse: the position attribute, not the item order, gives the notice's order
         for (int i = plan.sections().size() - 1; i >= 0; i--) {
-            sections.add(CatalogMapper.sectionItem(plan.year(), plan.sections().get(i), i));
+            sections.add(roundTrip(SectionItem.SCHEMA, SectionItem.of(plan.year(), plan.sections().get(i), i)));
         }
         for (int i = plan.units().size() - 1; i >= 0; i--) {
-            units.add(CatalogMapper.unitItem(plan.year(), plan.units().get(i), i));
+            units.add(roundTrip(UnitItem.SCHEMA, UnitItem.of(plan.year(), plan.units().get(i), i)));
         }
         for (int i = plan.tasks().size() - 1; i >= 0; i--) {
-            tasks.add(CatalogMapper.taskItem(plan.year(), plan.tasks().get(i), i));
+            tasks.add(roundTrip(TaskItem.SCHEMA, TaskItem.of(plan.year(), plan.tasks().get(i), i)));
         }
-        assertThat(CatalogMapper.plan(CatalogMapper.planItem(plan), sections, units, tasks)).isEqualTo(plan);
+        assertThat(CatalogItems.plan(roundTrip(PlanHeaderItem.SCHEMA, PlanHeaderItem.of(plan)), sections, units, tasks))
+                .isEqualTo(plan);
     }
 
     @Test
     void theContentHashChangesWithTheContentOnly() {
         var task = Fixtures.TASK_3_1_1;
-        String hash = CatalogMapper.taskItem(2026, task, 2).get(CatalogMapper.CONTENT_HASH).s();
-        assertThat(CatalogMapper.taskItem(2026, task, 2).get(CatalogMapper.CONTENT_HASH).s()).isEqualTo(hash);
-        assertThat(CatalogMapper.taskItem(2026, Fixtures.withTitle(task, "共建园区（修订）"), 2)
-                .get(CatalogMapper.CONTENT_HASH).s()).isNotEqualTo(hash);
+        String hash = TaskItem.of(2026, task, 2).contentHash();
+        assertThat(TaskItem.of(2026, task, 2).contentHash()).isEqualTo(hash);
+        assertThat(TaskItem.of(2026, Fixtures.withTitle(task, "共建园区（修订）"), 2).contentHash()).isNotEqualTo(hash);
     }
 
     @Test
@@ -64,15 +71,16 @@ class MappersTest {
         Submission sparse = new Submission(2026, "1.2", "donghai", "k2", ProgressStatus.NOT_STARTED, 0, Map.of(),
                 null, null, null, null, null, T);
         for (Submission s : List.of(full, sparse)) {
-            assertThat(SubmissionMapper.submission(SubmissionMapper.historyItem(s))).isEqualTo(s);
-            assertThat(SubmissionMapper.submission(SubmissionMapper.data(s))).isEqualTo(s);
+            assertThat(roundTrip(SubmissionItem.SCHEMA, SubmissionItem.of(s)).submission()).isEqualTo(s);
+            assertThat(roundTrip(SubmissionData.SCHEMA, SubmissionData.of(s)).submission()).isEqualTo(s);
         }
-        assertThat(SubmissionMapper.historyItem(sparse)).doesNotContainKeys("progress", "problems", "phone");
+        assertThat(SubmissionItem.SCHEMA.itemToMap(SubmissionItem.of(sparse), true))
+                .doesNotContainKeys("progress", "problems", "phone");
     }
 
     @Test
     void aNewStateReadsAsAnAssignedPairWithoutReports() {
-        var stored = StateMapper.fromItem(StateMapper.newState(2026, "1.2", "ganyu"));
+        var stored = roundTrip(StateItem.SCHEMA, StateItem.newState(2026, "1.2", "ganyu")).stored();
         assertThat(stored.assigned()).isTrue();
         assertThat(stored.state().latest()).isNull();
         assertThat(stored.state().submissions()).isZero();
@@ -88,18 +96,23 @@ class MappersTest {
         AlertRecord partly = pending.deliveredTo(Audience.unit("ganyu"));
         AlertRecord done = partly.deliveredTo(Audience.COORDINATORS);
         for (AlertRecord alert : List.of(pending, partly, done)) {
-            assertThat(DynamoAlertRepository.toRecord(DynamoAlertRepository.toItem(alert))).isEqualTo(alert);
+            assertThat(roundTrip(AlertItem.SCHEMA, AlertItem.of(alert)).alert()).isEqualTo(alert);
         }
-        assertThat(DynamoAlertRepository.toItem(done))
-                .doesNotContainKeys(DynamoAlertRepository.PENDING_TO, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK);
+        assertThat(AlertItem.SCHEMA.itemToMap(AlertItem.of(done), true))
+                .doesNotContainKeys(AlertItem.PENDING_TO, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK);
     }
 
     @Test
     void aDigestRecordRoundTripsPendingAndSent() {
         DigestRecord pending = DigestRecord.pending(2026, ReportWeek.parse("2026-W48"), "unit:ganyu", T);
         DigestRecord sent = new DigestRecord(2026, "2026-W48", "unit:ganyu", 1, T, T.plusSeconds(9), "<m-1@xilian>");
-        assertThat(DynamoDigestRepository.toRecord(DynamoDigestRepository.toItem(pending))).isEqualTo(pending);
-        assertThat(DynamoDigestRepository.toRecord(DynamoDigestRepository.toItem(sent))).isEqualTo(sent);
-        assertThat(DynamoDigestRepository.toItem(sent)).doesNotContainKeys(TableDefinition.GSI2_PK);
+        assertThat(roundTrip(DigestItem.SCHEMA, DigestItem.of(pending)).record()).isEqualTo(pending);
+        assertThat(roundTrip(DigestItem.SCHEMA, DigestItem.of(sent)).record()).isEqualTo(sent);
+        assertThat(DigestItem.SCHEMA.itemToMap(DigestItem.of(sent), true)).doesNotContainKeys(TableDefinition.GSI2_PK);
+    }
+
+    /** Written as a put writes it (absent values left out), read back as a get reads it. */
+    private static <T> T roundTrip(TableSchema<T> schema, T item) {
+        return schema.mapToItem(schema.itemToMap(item, true));
     }
 }

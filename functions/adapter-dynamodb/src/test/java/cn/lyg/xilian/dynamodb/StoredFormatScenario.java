@@ -38,7 +38,8 @@ final class StoredFormatScenario {
     static void write(TestTable table) {
         var catalog = table.catalog();
         var progress = table.progress();
-        var supervision = new DynamoSupervisionRepository(table.client, table.settings);
+        var reviews = new DynamoReviewRepository(table.client, table.settings);
+        var extensions = new DynamoExtensionRepository(table.client, table.settings);
         catalog.load(Fixtures.plan());
 
         progress.record(Fixtures.submission("3.1.1", "ganyu", "k-1", "2026-11-23T02:00:00.100Z"));
@@ -51,14 +52,14 @@ final class StoredFormatScenario {
 
         Review review = new Review(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", ReviewDecision.RETURNED, "请补充材料",
                 "r-1", T0);
-        supervision.claimReviewKey(review);
-        supervision.review(review);
+        reviews.claimReviewKey(review);
+        reviews.review(review);
         new DynamoEvidenceRepository(table.client, table.settings).recordFile(new EvidenceFile(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", "f-1", "合同.pdf",
                 EvidenceType.PDF, 1234, "evidence/2026/3.1.1/ganyu/k-2/f-1", T0));
         Extension request = new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),
                 LocalDate.of(2026, 12, 15), "征地延误", T0, null, null, null, null);
-        supervision.requestExtension(request);
-        supervision.decideExtension(new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),
+        extensions.requestExtension(request);
+        extensions.decideExtension(new Extension(Fixtures.YEAR, "1.2", "donghai", "e-1", LocalDate.of(2026, 10, 31),
                 LocalDate.of(2026, 12, 15), "征地延误", T0, Extension.Decision.APPROVED, LocalDate.of(2026, 12, 10),
                 "同意", T0.plusSeconds(60)));
         // a reported pair leaves the plan: its state stays, unassigned

@@ -125,8 +125,8 @@ class StoredFormatTest {
         }
     }
 
-    private static DynamoSupervisionRepository supervision(TestTable table) {
-        return new DynamoSupervisionRepository(table.client, table.settings);
+    private static DynamoSupervisionRecords supervision(TestTable table) {
+        return new DynamoSupervisionRecords(table.client, table.settings);
     }
 
     private static List<Map<String, AttributeValue>> scan(TestTable table) {

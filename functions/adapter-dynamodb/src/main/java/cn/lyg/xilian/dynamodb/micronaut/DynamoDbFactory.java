@@ -1,14 +1,20 @@
 package cn.lyg.xilian.dynamodb.micronaut;
 
 import cn.lyg.xilian.dynamodb.DynamoAlertRepository;
+import cn.lyg.xilian.dynamodb.DynamoCalendarRepository;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
-import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
+import cn.lyg.xilian.dynamodb.DynamoEvidenceRepository;
+import cn.lyg.xilian.dynamodb.DynamoExtensionRepository;
+import cn.lyg.xilian.dynamodb.DynamoInstructionRepository;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.DynamoRateCounter;
+import cn.lyg.xilian.dynamodb.DynamoReviewRepository;
 import cn.lyg.xilian.dynamodb.DynamoSessionRepository;
+import cn.lyg.xilian.dynamodb.DynamoSupervisionRecords;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -23,7 +29,8 @@ import java.util.Optional;
 
 /**
  * Micronaut wiring of the DynamoDB adapter: one client and the repositories per context (the client is
- * thread-safe and costly to build; the repositories map items by hand and hold no schema).
+ * thread-safe and costly to build; the repositories share it, each through the Enhanced Client with the static
+ * schemas of its items, which are built once per process).
  * The client is not taken from micronaut-aws-sdk-v2, which does not know SDK 2.57's apache5 client.
  */
 @Factory
@@ -73,21 +80,34 @@ public class DynamoDbFactory {
     }
 
     @Singleton
-    cn.lyg.xilian.dynamodb.DynamoSupervisionRepository supervisionRepository(DynamoDbClient client,
-                                                                            DynamoDbSettings settings) {
-        return new cn.lyg.xilian.dynamodb.DynamoSupervisionRepository(client, settings);
+    DynamoReviewRepository reviewRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoReviewRepository(client, settings);
+    }
+
+    @Singleton
+    DynamoExtensionRepository extensionRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoExtensionRepository(client, settings);
+    }
+
+    @Singleton
+    DynamoInstructionRepository instructionRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoInstructionRepository(client, settings);
+    }
+
+    @Singleton
+    DynamoSupervisionRecords supervisionRecords(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoSupervisionRecords(client, settings);
     }
 
     /** Holiday calendars: read by the board and the jobs, loaded by infra/bin/load-calendar. */
     @Singleton
-    cn.lyg.xilian.dynamodb.DynamoCalendarRepository calendarRepository(DynamoDbClient client,
-                                                                       DynamoDbSettings settings) {
-        return new cn.lyg.xilian.dynamodb.DynamoCalendarRepository(client, settings);
+    DynamoCalendarRepository calendarRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoCalendarRepository(client, settings);
     }
 
     @Singleton
-    cn.lyg.xilian.dynamodb.DynamoEvidenceRepository evidenceRepository(DynamoDbClient client, DynamoDbSettings settings) {
-        return new cn.lyg.xilian.dynamodb.DynamoEvidenceRepository(client, settings);
+    DynamoEvidenceRepository evidenceRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoEvidenceRepository(client, settings);
     }
 
     @Singleton

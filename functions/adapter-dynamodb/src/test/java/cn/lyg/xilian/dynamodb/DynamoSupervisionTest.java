@@ -28,8 +28,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reviews, extensions and instructions on dynalite through the use case; each test in its own plan year. */
-class DynamoSupervisionRepositoryTest {
+/**
+ * Reviews, extensions and instructions on dynalite through the use case, read back as the task's record; each test in
+ * its own plan year.
+ */
+class DynamoSupervisionTest {
 
     private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "c");
     private static final Principal GANYU = new Principal(Role.UNIT, "ganyu", "g");
@@ -39,7 +42,8 @@ class DynamoSupervisionRepositoryTest {
     static final TestTable table = TestTable.perClass();
     private static DynamoCatalogRepository catalog;
     private static DynamoProgressRepository progress;
-    private static DynamoSupervisionRepository supervision;
+    private static DynamoReviewRepository reviews;
+    private static DynamoSupervisionRecords records;
     private static final List<Review> returned = new ArrayList<>();
     private static Supervise supervise;
 
@@ -47,10 +51,12 @@ class DynamoSupervisionRepositoryTest {
     static void repositories() {
         catalog = table.catalog();
         progress = table.progress();
-        supervision = new DynamoSupervisionRepository(table.client, table.settings);
+        reviews = new DynamoReviewRepository(table.client, table.settings);
+        records = new DynamoSupervisionRecords(table.client, table.settings);
         ReviewListener listener = returned::add;
-        supervise = new Supervise(supervision, supervision, supervision, supervision, progress, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC),
-                listener);
+        supervise = new Supervise(reviews, new DynamoExtensionRepository(table.client, table.settings),
+                new DynamoInstructionRepository(table.client, table.settings), records, progress,
+                Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC), listener);
     }
 
     @Test
@@ -81,7 +87,7 @@ class DynamoSupervisionRepositoryTest {
         supervise.review(plan, COORDINATOR, "1.2", "ganyu", second.idempotencyKey(), "ACCEPTED", null, "review-key-3");
         TaskUnitState accepted = TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow();
         assertThat(accepted.review().decision()).isEqualTo(ReviewDecision.ACCEPTED);
-        TaskSupervision record = supervision.ofTask(plan.year(), "1.2");
+        TaskSupervision record = records.ofTask(plan.year(), "1.2");
         assertThat(record.reviewOf("ganyu", "first-report")).map(Review::decision).contains(ReviewDecision.RETURNED);
         assertThat(record.reviewOf("ganyu", "second-report")).map(Review::decision).contains(ReviewDecision.ACCEPTED);
         // Supervision items live apart from the submissions: the task's history is unchanged.
@@ -104,14 +110,14 @@ class DynamoSupervisionRepositoryTest {
 
         assertThat(supervise.review(plan, COORDINATOR, "1.2", "donghai", "donghai-report", "RETURNED", "缺少佐证",
                 "review-key-1")).isEqualTo(new Outcome.Conflict<Review>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的审核，未保存"));
-        assertThat(supervision.findReview(plan.year(), "1.2", "donghai", "donghai-report")).isEmpty();
+        assertThat(reviews.findReview(plan.year(), "1.2", "donghai", "donghai-report")).isEmpty();
         assertThat(TestTable.state(progress, plan.year(), "1.2", "donghai").orElseThrow().review()).isNull();
         assertThat(supervise.review(plan, COORDINATOR, "1.2", "ganyu", "ganyu-report", "ACCEPTED", null, "review-key-1"))
                 .isEqualTo(new Outcome.Done<>(((Outcome.Done<Review>) first).value(), true));
-        assertThat(supervision.claimReviewKey(new Review(plan.year(), "1.2", "donghai", "donghai-report",
+        assertThat(reviews.claimReviewKey(new Review(plan.year(), "1.2", "donghai", "donghai-report",
                 ReviewDecision.RETURNED, "缺少佐证", "review-key-1", Instant.parse("2026-11-26T00:00:00Z"))))
                 .isEqualTo(new Write.Taken<>(((Outcome.Done<Review>) first).value()));
-        assertThat(supervision.ofTask(plan.year(), "1.2").reviews()).hasSize(1);
+        assertThat(records.ofTask(plan.year(), "1.2").reviews()).hasSize(1);
     }
 
     @Test
@@ -125,7 +131,7 @@ class DynamoSupervisionRepositoryTest {
         assertThat(noReason).isInstanceOf(Outcome.Invalid.class);
         assertThat(supervise.review(plan, COORDINATOR, "1.2", "ganyu", "no-such-report", "ACCEPTED", null, "review-key-1"))
                 .isInstanceOf(Outcome.NotFound.class);
-        assertThat(supervision.ofTask(plan.year(), "1.2").reviews()).isEmpty();
+        assertThat(records.ofTask(plan.year(), "1.2").reviews()).isEmpty();
     }
 
     @Test
@@ -165,7 +171,7 @@ class DynamoSupervisionRepositoryTest {
         supervise.decideExtension(plan, COORDINATOR, "1.2", "ganyu", "extension-5", false, null, "按期完成");
         assertThat(TestTable.state(progress, plan.year(), "1.2", "ganyu").orElseThrow().extendedDeadline())
                 .isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(supervision.ofTask(plan.year(), "1.2").extensionsOf("ganyu"))
+        assertThat(records.ofTask(plan.year(), "1.2").extensionsOf("ganyu"))
                 .extracting(Extension::key, Extension::decision)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("extension-1", Extension.Decision.APPROVED),
                         org.assertj.core.groups.Tuple.tuple("extension-5", Extension.Decision.REJECTED));
@@ -181,7 +187,7 @@ class DynamoSupervisionRepositoryTest {
                 "requestKey", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("lost-request"))));
         assertThat(supervise.requestExtension(plan, GANYU, "1.2", "2026-12-15", "理由", "extension-1"))
                 .isInstanceOf(Outcome.Done.class);
-        assertThat(supervision.ofTask(plan.year(), "1.2").pending("ganyu")).map(Extension::key).contains("extension-1");
+        assertThat(records.ofTask(plan.year(), "1.2").pending("ganyu")).map(Extension::key).contains("extension-1");
     }
 
     @Test
@@ -203,7 +209,7 @@ class DynamoSupervisionRepositoryTest {
         assertThat(firstOpen.instructions()).noneMatch(i -> firstOpen.read("ganyu", i)); // shown as new this time
         TaskSupervision secondOpen = supervise.open(plan, GANYU, plan.task("1.2").orElseThrow());
         assertThat(secondOpen.instructions()).allMatch(i -> secondOpen.read("ganyu", i));
-        assertThat(supervision.ofTask(plan.year(), "1.2").readKeys())
+        assertThat(records.ofTask(plan.year(), "1.2").readKeys())
                 .containsExactlyInAnyOrder("donghai#note-all-1", "ganyu#note-all-1", "ganyu#note-ganyu-1");
     }
 
@@ -213,11 +219,11 @@ class DynamoSupervisionRepositoryTest {
         report(plan, "ganyu", "noticed", "2026-11-20T01:00:00Z");
         Review r = ((Outcome.Done<Review>) supervise.review(plan, COORDINATOR, "1.2", "ganyu", "noticed", "RETURNED",
                 "缺少佐证", "review-key-1")).value();
-        assertThat(supervision.findReview(plan.year(), "1.2", "ganyu", "noticed")).map(ReviewRepository.ReviewRecord::notifiedAt)
+        assertThat(reviews.findReview(plan.year(), "1.2", "ganyu", "noticed")).map(ReviewRepository.ReviewRecord::notifiedAt)
                 .isEmpty();
-        supervision.markNotified(r, "m1@x", Instant.parse("2026-11-25T03:00:00Z"));
-        supervision.markNotified(r, "m2@x", Instant.parse("2026-11-25T04:00:00Z"));
-        assertThat(supervision.findReview(plan.year(), "1.2", "ganyu", "noticed").orElseThrow().notifiedAt())
+        reviews.markNotified(r, "m1@x", Instant.parse("2026-11-25T03:00:00Z"));
+        reviews.markNotified(r, "m2@x", Instant.parse("2026-11-25T04:00:00Z"));
+        assertThat(reviews.findReview(plan.year(), "1.2", "ganyu", "noticed").orElseThrow().notifiedAt())
                 .isEqualTo(Instant.parse("2026-11-25T03:00:00Z"));
     }
 

@@ -1,0 +1,56 @@
+package cn.lyg.xilian.dynamodb;
+
+import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.progress.Review;
+import cn.lyg.xilian.core.supervision.Extension;
+import cn.lyg.xilian.core.supervision.Instruction;
+import cn.lyg.xilian.core.supervision.SupervisionRecords;
+import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.dynamodb.EvidenceItems.FileItem;
+import cn.lyg.xilian.dynamodb.ExtensionItems.ExtensionItem;
+import cn.lyg.xilian.dynamodb.InstructionItems.InstructionItem;
+import cn.lyg.xilian.dynamodb.InstructionItems.ReadMarkItem;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A task's supervision record in one consistent Query of its supervision partition ({@link SupervisionPartition}):
+ * what the reviews, extension, instruction and evidence repositories wrote there.
+ */
+public final class DynamoSupervisionRecords extends DynamoStore implements SupervisionRecords {
+
+    private final DynamoDbTable<SupervisionPartition.Item> partition = table(SupervisionPartition.SCHEMA);
+
+    public DynamoSupervisionRecords(DynamoDbClient client, DynamoDbSettings settings) {
+        super(client, settings);
+    }
+
+    @Override
+    public TaskSupervision ofTask(int year, String taskId) {
+        Map<String, Review> reviews = new HashMap<>();
+        List<Extension> extensions = new ArrayList<>();
+        List<Instruction> instructions = new ArrayList<>();
+        Set<String> read = new HashSet<>();
+        List<EvidenceFile> files = new ArrayList<>();
+        items(partition.query(q -> q.consistentRead(true)
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.supervisionPk(year, taskId))))))
+                .forEach(item -> {
+                    switch (item) {
+                        case ReviewItem r -> reviews.put(r.unitId() + Keys.SEPARATOR + r.submissionKey(), r.review());
+                        case ExtensionItem e -> extensions.add(e.extension());
+                        case InstructionItem i -> instructions.add(i.instruction());
+                        case ReadMarkItem m -> read.add(m.readKey());
+                        case FileItem f -> files.add(f.file());
+                    }
+                });
+        return new TaskSupervision(taskId, reviews, extensions, instructions, read, files);
+    }
+}

@@ -1,0 +1,260 @@
+package cn.lyg.xilian.dynamodb;
+
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Declares the Enhanced Client's {@link StaticImmutableTableSchema} of one storage record: each attribute once, with
+ * its name, type and getter (a method reference), giving a typed {@link Slot} that the record's constructor reads
+ * back. No bean introspection and no reflection: the builder the Enhanced Client fills while it reads an item is an
+ * array with one place per declared attribute, and each slot is that place's setter. Build a schema once, in a
+ * {@code static final} field of its record.
+ *
+ * <p>The storage conventions of the table live here, as converters:
+ * <ul>
+ *   <li>times are fixed-width UTC strings with milliseconds ({@link Keys#time}), so they sort and compare as
+ *   strings (conditions and sort keys rely on it);</li>
+ *   <li>enums are stored by {@code name()};</li>
+ *   <li>an absent value is an absent attribute (puts ignore nulls); an empty string set is absent too (DynamoDB has
+ *   no empty sets), while empty lists and maps are stored as such;</li>
+ *   <li>a {@code NULL} attribute reads as absent (nested maps of the plan hold them, see
+ *   {@link #documentsKeepingNulls}).</li>
+ * </ul>
+ */
+final class ItemSchema<T> {
+
+    /** What the Enhanced Client fills while it reads one item: a value per declared attribute. */
+    static final class Values {
+        private final Object[] values;
+
+        private Values(int size) {
+            this.values = new Object[size];
+        }
+
+        @SuppressWarnings("unchecked")
+        <V> V get(Slot<V> slot) {
+            return (V) values[slot.index];
+        }
+    }
+
+    /** One declared attribute of a record: its place among the values read, and the setter of that place. */
+    static final class Slot<V> implements BiConsumer<Values, V> {
+        private final int index;
+
+        private Slot(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void accept(Values values, V value) {
+            values.values[index] = value;
+        }
+    }
+
+    private static final EnhancedType<Values> VALUES = EnhancedType.of(Values.class);
+    private static final AttributeConverter<Instant> TIME = new TimeConverter();
+    private static final AttributeConverter<Set<String>> STRING_SET = new StringSetConverter();
+
+    private final EnhancedType<T> type;
+    private final StaticImmutableTableSchema.Builder<T, Values> builder;
+    private int size;
+
+    private ItemSchema(Class<T> type) {
+        this.type = EnhancedType.of(type);
+        this.builder = StaticImmutableTableSchema.builder(this.type, VALUES);
+    }
+
+    static <T> ItemSchema<T> of(Class<T> type) {
+        return new ItemSchema<>(type);
+    }
+
+    // --- keys of the table and of its indexes (TableDefinition) ---
+
+    Slot<String> pk(Function<T, String> getter) {
+        return add(TableDefinition.PK, EnhancedType.of(String.class), getter, null, StaticAttributeTags.primaryPartitionKey());
+    }
+
+    Slot<String> sk(Function<T, String> getter) {
+        return add(TableDefinition.SK, EnhancedType.of(String.class), getter, null, StaticAttributeTags.primarySortKey());
+    }
+
+    Slot<String> gsi1pk(Function<T, String> getter) {
+        return add(TableDefinition.GSI1_PK, EnhancedType.of(String.class), getter, null,
+                StaticAttributeTags.secondaryPartitionKey(TableDefinition.GSI1));
+    }
+
+    Slot<String> gsi1sk(Function<T, String> getter) {
+        return add(TableDefinition.GSI1_SK, EnhancedType.of(String.class), getter, null,
+                StaticAttributeTags.secondarySortKey(TableDefinition.GSI1));
+    }
+
+    Slot<String> gsi2pk(Function<T, String> getter) {
+        return add(TableDefinition.GSI2_PK, EnhancedType.of(String.class), getter, null,
+                StaticAttributeTags.secondaryPartitionKey(TableDefinition.GSI2));
+    }
+
+    Slot<String> gsi2sk(Function<T, String> getter) {
+        return add(TableDefinition.GSI2_SK, EnhancedType.of(String.class), getter, null,
+                StaticAttributeTags.secondarySortKey(TableDefinition.GSI2));
+    }
+
+    // --- attributes ---
+
+    Slot<String> string(String name, Function<T, String> getter) {
+        return add(name, EnhancedType.of(String.class), getter, null);
+    }
+
+    Slot<Integer> integer(String name, Function<T, Integer> getter) {
+        return add(name, EnhancedType.of(Integer.class), getter, null);
+    }
+
+    Slot<Long> number(String name, Function<T, Long> getter) {
+        return add(name, EnhancedType.of(Long.class), getter, null);
+    }
+
+    /** A number the Enhanced Client's atomic counter extension adds {@code delta} to on every update. */
+    Slot<Long> counter(String name, Function<T, Long> getter, long delta, long startValue) {
+        return add(name, EnhancedType.of(Long.class), getter, null, StaticAttributeTags.atomicCounter(delta, startValue));
+    }
+
+    Slot<Boolean> bool(String name, Function<T, Boolean> getter) {
+        return add(name, EnhancedType.of(Boolean.class), getter, null);
+    }
+
+    /** A fixed-width UTC time ({@link Keys#time}). */
+    Slot<Instant> time(String name, Function<T, Instant> getter) {
+        return add(name, EnhancedType.of(Instant.class), getter, TIME);
+    }
+
+    /** An ISO date, e.g. 2026-12-31. */
+    Slot<LocalDate> date(String name, Function<T, LocalDate> getter) {
+        return add(name, EnhancedType.of(LocalDate.class), getter, null);
+    }
+
+    /** An enum by its name. */
+    <E extends Enum<E>> Slot<E> enumeration(String name, Class<E> type, Function<T, E> getter) {
+        return add(name, EnhancedType.of(type), getter, EnumAttributeConverter.createWithNameAsKeys(type));
+    }
+
+    /** A list of strings; an empty list is stored as one. */
+    Slot<List<String>> strings(String name, Function<T, List<String>> getter) {
+        return add(name, EnhancedType.listOf(String.class), getter, null);
+    }
+
+    /** A string set; an empty one is left out (DynamoDB stores no empty set) and reads back as absent. */
+    Slot<Set<String>> stringSet(String name, Function<T, Set<String>> getter) {
+        return add(name, EnhancedType.setOf(String.class), getter, STRING_SET);
+    }
+
+    /** A map of strings; an empty map is stored as one. */
+    Slot<Map<String, String>> stringMap(String name, Function<T, Map<String, String>> getter) {
+        return add(name, EnhancedType.mapOf(String.class, String.class), getter, null);
+    }
+
+    /** A nested map written by its own schema, without its absent values. */
+    <D> Slot<D> document(String name, Class<D> type, TableSchema<D> schema, Function<T, D> getter) {
+        return add(name, EnhancedType.documentOf(type, schema, c -> c.ignoreNulls(true)), getter, null);
+    }
+
+    /** A list of nested maps written by their own schema, without their absent values. */
+    <D> Slot<List<D>> documents(String name, Class<D> type, TableSchema<D> schema, Function<T, List<D>> getter) {
+        return add(name, EnhancedType.listOf(EnhancedType.documentOf(type, schema, c -> c.ignoreNulls(true))), getter,
+                null);
+    }
+
+    /**
+     * A list of nested maps written by their own schema, absent values as {@code NULL} (the plan's milestones and
+     * targets were first stored so, and their content hashes cover it).
+     */
+    <D> Slot<List<D>> documentsKeepingNulls(String name, Class<D> type, TableSchema<D> schema,
+                                            Function<T, List<D>> getter) {
+        return add(name, EnhancedType.listOf(EnhancedType.documentOf(type, schema)), getter, null);
+    }
+
+    /** Another record's attributes, flat beside this record's (as the history item holds a submission's). */
+    <D> Slot<D> flatten(TableSchema<D> schema, Function<T, D> getter) {
+        Slot<D> slot = new Slot<>(size++);
+        builder.flatten(schema, getter, slot);
+        return slot;
+    }
+
+    TableSchema<T> build(Function<Values, T> constructor) {
+        int slots = size;
+        return builder.newItemBuilder(() -> new Values(slots), constructor).build();
+    }
+
+    private <V> Slot<V> add(String name, EnhancedType<V> attributeType, Function<T, V> getter,
+                            AttributeConverter<V> converter, StaticAttributeTag... tags) {
+        Slot<V> slot = new Slot<>(size++);
+        ImmutableAttribute.Builder<T, Values, V> attribute = ImmutableAttribute.builder(type, VALUES, attributeType)
+                .name(name).getter(getter).setter(slot).tags(tags);
+        if (converter != null) {
+            attribute.attributeConverter(converter);
+        }
+        builder.addAttribute(attribute.build());
+        return slot;
+    }
+
+    /** {@link Keys#time}: fixed width, so that string order is time order. */
+    private static final class TimeConverter implements AttributeConverter<Instant> {
+        @Override
+        public AttributeValue transformFrom(Instant input) {
+            return AttributeValue.fromS(Keys.time(input));
+        }
+
+        @Override
+        public Instant transformTo(AttributeValue input) {
+            return Keys.parseTime(input.s());
+        }
+
+        @Override
+        public EnhancedType<Instant> type() {
+            return EnhancedType.of(Instant.class);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.S;
+        }
+    }
+
+    /** A string set; empty is {@code NULL}, which puts and ignoring updates leave out. */
+    private static final class StringSetConverter implements AttributeConverter<Set<String>> {
+        @Override
+        public AttributeValue transformFrom(Set<String> input) {
+            return input.isEmpty() ? AttributeValue.fromNul(true) : AttributeValue.fromSs(List.copyOf(input));
+        }
+
+        @Override
+        public Set<String> transformTo(AttributeValue input) {
+            return new LinkedHashSet<>(input.ss());
+        }
+
+        @Override
+        public EnhancedType<Set<String>> type() {
+            return EnhancedType.setOf(String.class);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.SS;
+        }
+    }
+}
