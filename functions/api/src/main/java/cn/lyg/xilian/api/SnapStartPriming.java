@@ -3,8 +3,7 @@ package cn.lyg.xilian.api;
 import cn.lyg.xilian.api.gateway.HttpApiEventHandler;
 import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
-import cn.lyg.xilian.dynamodb.Keys;
-import cn.lyg.xilian.dynamodb.TableDefinition;
+import cn.lyg.xilian.dynamodb.StoragePriming;
 import cn.lyg.xilian.web.http.ErrorBody;
 import cn.lyg.xilian.web.http.Pages;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,7 +19,6 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -29,14 +27,15 @@ import java.util.Map;
 /**
  * SnapStart priming: Lambda takes the snapshot after the init phase, and {@link #beforeCheckpoint} runs just
  * before it. Exercising the expensive first-time paths here (SDK client: marshalling of GetItem and Query,
- * signing, endpoint rules, TLS; pages: the precompiled templates and their output; serde: JSON writers;
+ * signing, endpoint rules, TLS; the items' static schemas and the Enhanced Client's read path; pages: the
+ * precompiled templates and their output; serde: JSON writers;
  * the request pipeline: event adapter, router, filters, error handling) puts their loaded classes and warmed
  * caches into the snapshot instead of into the first request. Without the Query and the pipeline, the first
  * request after a restore still loaded about 500 classes of them (infra/docs/BENCHMARKS.md).
  *
  * <p>Nothing request- or instance-unique is kept: the results are discarded, no clock value or random state
- * is stored (tokens take a fresh SecureRandom per call, see core's Tokens), and the plan is read with a raw
- * GetItem rather than through PlanCache, whose cached copy would carry a pre-snapshot timestamp. The request
+ * is stored (tokens take a fresh SecureRandom per call, see core's Tokens), and the plan is read directly
+ * (StoragePriming) rather than through PlanCache, whose cached copy would carry a pre-snapshot timestamp. The request
  * sent through the pipeline carries no credential, so it is refused before any controller or storage call.
  * AWS credentials stay with the SDK's provider, which refreshes them after restore.
  *
@@ -91,22 +90,15 @@ public class SnapStartPriming implements Resource {
         DynamoDbClient dynamoDb = this.dynamoDb.get();
         DynamoDbSettings table = this.table.get();
         PlanSettings plan = this.plan.get();
-        boolean planFound = dynamoDb.getItem(b -> b.tableName(table.tableName()).key(Map.of(
-                        TableDefinition.PK, AttributeValue.fromS(Keys.planPk(plan.getYear())),
-                        TableDefinition.SK, AttributeValue.fromS(Keys.META))))
-                .hasItem();
-        int planItems = dynamoDb.query(b -> b.tableName(table.tableName())
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", TableDefinition.PK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planPk(plan.getYear()))))
-                        .limit(1))
-                .count();
+        int schemas = StoragePriming.buildSchemas();
+        boolean planFound = StoragePriming.readPlanHeader(dynamoDb, table, plan.getYear());
+        int planItems = StoragePriming.readPlanPartition(dynamoDb, table, plan.getYear(), 1);
         String html = pages.get().render(HttpStatus.OK, "message", new HashMap<>(Map.of("title", "提示", "message", "预热",
                 "code", "PRIMING", "signIn", false)), HttpRequest.GET("/")).body();
         String body = json.get().writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
         int refused = new HttpApiEventHandler(context).exchange(unauthenticatedRequest(), new APIGatewayV2HTTPResponse())
                 .getResponse().getNativeResponse().getStatusCode();
-        return new Primed(planFound, planItems, html.length(), body.length(), refused);
+        return new Primed(schemas, planFound, planItems, html.length(), body.length(), refused);
     }
 
     /** A payload 2.0 API read without a credential, as API Gateway would pass it. */
@@ -121,6 +113,7 @@ public class SnapStartPriming implements Resource {
                 .build();
     }
 
-    record Primed(boolean planHeaderFound, int planItems, int htmlChars, int jsonChars, int unauthenticatedStatus) {
+    record Primed(int schemas, boolean planHeaderFound, int planItems, int htmlChars, int jsonChars,
+                  int unauthenticatedStatus) {
     }
 }

@@ -39,6 +39,7 @@ class SnapStartPrimingTest {
             SnapStartPriming priming = ctx.getBean(SnapStartPriming.class);
 
             SnapStartPriming.Primed empty = AwsCallRecorder.during(priming::prime);
+            assertThat(empty.schemas()).as("every item type's schema, built").isGreaterThan(10);
             assertThat(empty.planHeaderFound()).isFalse();
             assertThat(empty.planItems()).isZero();
             assertThat(empty.unauthenticatedStatus()).isEqualTo(401);

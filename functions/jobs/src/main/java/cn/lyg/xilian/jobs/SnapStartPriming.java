@@ -9,8 +9,7 @@ import cn.lyg.xilian.core.alert.Rule;
 import cn.lyg.xilian.core.alert.AlertMailRenderer;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
-import cn.lyg.xilian.dynamodb.Keys;
-import cn.lyg.xilian.dynamodb.TableDefinition;
+import cn.lyg.xilian.dynamodb.StoragePriming;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.annotation.Context;
@@ -22,18 +21,16 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SnapStart priming of the job functions (same pattern as the API's): Lambda takes the snapshot after the
  * init phase and calls {@link #beforeCheckpoint} just before. One call of each expensive first-time path puts
- * its loaded classes and warmed caches into the snapshot: the DynamoDB client (one GetItem of the plan header:
- * marshalling, signing, endpoint rules, TLS), the JSON mapper (the job input, a stream event and the outputs),
+ * its loaded classes and warmed caches into the snapshot: the DynamoDB client (one GetItem of the plan header through
+ * the Enhanced Client: marshalling, signing, endpoint rules, TLS), the items' static schemas, the JSON mapper (the job input, a stream event and the outputs),
  * and the alert mail renderer (one MIME message of a fixed sample digest, not sent).
  *
  * <p>Nothing unique is kept: results are discarded, the sample has a fixed date and no clock value, random
@@ -86,10 +83,8 @@ public class SnapStartPriming implements Resource {
 
     /** One call of each kind; returns what it did, for the test. */
     Primed prime() throws IOException {
-        boolean planFound = dynamoDb.getItem(b -> b.tableName(table.tableName()).consistentRead(false).key(Map.of(
-                        TableDefinition.PK, AttributeValue.fromS(Keys.planPk(planYear)),
-                        TableDefinition.SK, AttributeValue.fromS(Keys.META))))
-                .hasItem();
+        int schemas = StoragePriming.buildSchemas();
+        boolean planFound = StoragePriming.readPlanHeader(dynamoDb, table, planYear);
         int mimeBytes = renderer.render(sampleDigest()).mime().length;
         JobRequest request = json.readValue("{\"asOf\":\"2026-01-05\"}", JobRequest.class);
         DynamodbEvent event = json.readValue("{\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{\"Keys\":"
@@ -97,7 +92,7 @@ public class SnapStartPriming implements Resource {
         String out = json.writeValueAsString(new StreamsEventResponse(List.of(
                 new StreamsEventResponse.BatchItemFailure(event.getRecords().getFirst().getDynamodb().getSequenceNumber()))))
                 + json.writeValueAsString(new AlertScanResult(request.getAsOf(), 0, 0, List.of(), List.of(), List.of()));
-        return new Primed(planFound, mimeBytes, out.length());
+        return new Primed(schemas, planFound, mimeBytes, out.length());
     }
 
     private static AlertDigest sampleDigest() {
@@ -106,6 +101,6 @@ public class SnapStartPriming implements Resource {
         return AlertDigest.of(Audience.COORDINATORS, "预热", List.of("priming@example.invalid"), SAMPLE_DATE, List.of(line));
     }
 
-    record Primed(boolean planHeaderFound, int mimeBytes, int jsonChars) {
+    record Primed(int schemas, boolean planHeaderFound, int mimeBytes, int jsonChars) {
     }
 }

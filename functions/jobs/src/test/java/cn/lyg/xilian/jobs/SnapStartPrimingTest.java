@@ -23,6 +23,7 @@ class SnapStartPrimingTest {
             SnapStartPriming.Primed primed = AwsCallRecorder.during(priming::prime);
             SnapStartPriming.Primed again = priming.prime();
 
+            assertThat(primed.schemas()).as("every item type's schema, built").isGreaterThan(10);
             assertThat(primed.planHeaderFound()).isTrue(); // JobsTestApp loaded the 2026 plan
             assertThat(primed.mimeBytes()).isGreaterThan(500);
             assertThat(primed.jsonChars()).isGreaterThan(20);
