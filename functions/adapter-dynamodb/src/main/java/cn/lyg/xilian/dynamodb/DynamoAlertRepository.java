@@ -45,21 +45,18 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
     /** Separator of {@link Finding#key()}: "year|task|unit|RULE|occurrence". */
     private static final String FINDING_KEY_SEPARATOR = "\\|";
 
-    private final DynamoDbTable<AlertItem> alerts = table(AlertItem.SCHEMA);
-    private final DynamoDbIndex<AlertItem> pendingIndex = alerts.index(TableDefinition.GSI2);
-
     public DynamoAlertRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
 
     @Override
     public boolean recordIfAbsent(AlertRecord alert) {
-        return putIfAbsent(alerts, AlertItem.of(alert));
+        return putIfAbsent(alerts(), AlertItem.of(alert));
     }
 
     @Override
     public List<AlertRecord> pending(int planYear) {
-        List<Key> keys = items(pendingIndex.query(q -> q
+        List<Key> keys = items(pendingIndex().query(q -> q
                 .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(Keys.pendingPk(planYear))
                         .sortValue(AlertItem.INDEX_SK_PREFIX)))
                 .attributesToProject(TableDefinition.PK, TableDefinition.SK)))
@@ -121,6 +118,7 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
     /** Consistent BatchGetItems of at most 100 keys; the Enhanced Client asks again for unprocessed keys. */
     private List<AlertItem> consistentGet(List<Key> keys) {
         List<AlertItem> items = new ArrayList<>();
+        DynamoDbTable<AlertItem> alerts = alerts();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             ReadBatch.Builder<AlertItem> batch = ReadBatch.builder(AlertItem.class).mappedTableResource(alerts);
             keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))
@@ -138,5 +136,13 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
         }
         return Conditions.key(Keys.alertPk(Integer.parseInt(parts[0])),
                 Keys.alertSk(parts[1], parts[2], parts[3], parts[4]));
+    }
+
+    private DynamoDbTable<AlertItem> alerts() {
+        return table(AlertItem.SCHEMA);
+    }
+
+    private DynamoDbIndex<AlertItem> pendingIndex() {
+        return alerts().index(TableDefinition.GSI2);
     }
 }

@@ -23,44 +23,49 @@ import java.util.Optional;
  */
 public final class DynamoCalendarRepository extends DynamoStore implements CalendarRepository {
 
-    private final DynamoDbTable<CalendarItem> calendars = table(CalendarItem.SCHEMA);
-    private final DynamoDbTable<WarningItem> warnings = table(WarningItem.SCHEMA);
-
     public DynamoCalendarRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
 
     @Override
     public Optional<YearCalendar> find(int year) {
-        return get(calendars, CalendarItem.key(year)).map(CalendarItem::calendar);
+        return get(calendars(), CalendarItem.key(year)).map(CalendarItem::calendar);
     }
 
     @Override
     public SaveOutcome save(YearCalendar calendar, Instant loadedAt) {
         CalendarItem item = CalendarItem.of(calendar, loadedAt);
-        Optional<CalendarItem> stored = get(calendars, CalendarItem.key(calendar.year()));
+        Optional<CalendarItem> stored = get(calendars(), CalendarItem.key(calendar.year()));
         if (stored.isPresent() && item.contentHash().equals(stored.get().contentHash())) {
             return SaveOutcome.UNCHANGED;
         }
-        calendars.putItem(item);
+        calendars().putItem(item);
         return stored.isPresent() ? SaveOutcome.REPLACED : SaveOutcome.CREATED;
     }
 
     @Override
     public WarningRecord claimMissingWarning(int year, Instant now) {
         WarningRecord fresh = new WarningRecord(year, now.truncatedTo(ChronoUnit.MILLIS), null, null);
-        if (putIfAbsent(warnings, WarningItem.of(fresh))) {
+        if (putIfAbsent(warnings(), WarningItem.of(fresh))) {
             return fresh;
         }
         // a sent record must be seen as sent, or a retry would mail twice
-        return get(warnings, WarningItem.key(year)).map(WarningItem::record)
+        return get(warnings(), WarningItem.key(year)).map(WarningItem::record)
                 .orElseThrow(() -> new IllegalStateException("warning record vanished: " + year));
     }
 
     /** Already sent: the first delivery is kept; unknown: no record is created here. */
     @Override
     public void markMissingWarningSent(int year, String messageId, Instant sentAt) {
-        setIf(warnings, new WarningItem(Keys.calendarPk(year), Keys.CALENDAR_MISSING_WARNING, null, null, sentAt,
+        setIf(warnings(), new WarningItem(Keys.calendarPk(year), Keys.CALENDAR_MISSING_WARNING, null, null, sentAt,
                 messageId), Conditions.when("attribute_exists(pk) AND attribute_not_exists(sentAt)"));
+    }
+
+    private DynamoDbTable<CalendarItem> calendars() {
+        return table(CalendarItem.SCHEMA);
+    }
+
+    private DynamoDbTable<WarningItem> warnings() {
+        return table(WarningItem.SCHEMA);
     }
 }

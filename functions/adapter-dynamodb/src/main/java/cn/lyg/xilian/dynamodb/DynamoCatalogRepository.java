@@ -34,9 +34,6 @@ import java.util.Optional;
  */
 public final class DynamoCatalogRepository extends DynamoStore implements CatalogRepository {
 
-    private final DynamoDbTable<PlanPartition.Item> partition = table(PlanPartition.SCHEMA);
-    private final DynamoDbTable<StateItem> states = table(StateItem.SCHEMA);
-
     public DynamoCatalogRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -44,7 +41,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
     @Override
     public LoadResult load(Plan plan) {
         int year = plan.year();
-        PlanPartition stored = PlanPartition.read(partition, year);
+        PlanPartition stored = PlanPartition.read(partition(), year);
         Counts counts = new Counts();
 
         Map<String, String> storedHashes = new HashMap<>();
@@ -54,7 +51,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
             if (desired.contentHash().equals(storedHash)) {
                 counts.unchanged++;
             } else {
-                partition.putItem(desired);
+                partition().putItem(desired);
                 if (storedHash == null) {
                     counts.created++;
                 } else {
@@ -64,7 +61,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
         }
         // What is left was removed from the plan (a task, unit or section dropped or renumbered).
         for (String removedSk : storedHashes.keySet()) {
-            partition.deleteItem(key(Keys.planPk(year), removedSk));
+            partition().deleteItem(key(Keys.planPk(year), removedSk));
             counts.updated++;
         }
 
@@ -97,7 +94,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
 
     @Override
     public Optional<Plan> plan(int year) {
-        PlanPartition stored = PlanPartition.read(partition, year);
+        PlanPartition stored = PlanPartition.read(partition(), year);
         if (stored.header() == null) {
             return Optional.empty();
         }
@@ -126,7 +123,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
      *     was marked assigned instead
      */
     private boolean createState(int year, String taskId, String unitId) {
-        if (putIfAbsent(states, StateItem.newState(year, taskId, unitId))) {
+        if (putIfAbsent(states(), StateItem.newState(year, taskId, unitId))) {
             return true;
         }
         assign(year, taskId, unitId, true);
@@ -135,7 +132,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
 
     /** Sets only the flag: {@code latest} is left as it is. */
     private void assign(int year, String taskId, String unitId, boolean assigned) {
-        states.updateItem(r -> r.item(StateItem.assignment(year, taskId, unitId, assigned)).ignoreNulls(true)
+        states().updateItem(r -> r.item(StateItem.assignment(year, taskId, unitId, assigned)).ignoreNulls(true)
                 .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.NONE));
     }
 
@@ -146,7 +143,7 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
     private void withdraw(int year, TaskUnitState state) {
         if (state.latest() == null) {
             try {
-                states.deleteItem(r -> r.key(key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
+                states().deleteItem(r -> r.key(key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
                         .conditionExpression(Conditions.when("attribute_not_exists(#latest)", "#latest", StateItem.LATEST)));
                 return;
             } catch (ConditionalCheckFailedException reportedMeanwhile) {
@@ -160,5 +157,13 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
         int created;
         int updated;
         int unchanged;
+    }
+
+    private DynamoDbTable<PlanPartition.Item> partition() {
+        return table(PlanPartition.SCHEMA);
+    }
+
+    private DynamoDbTable<StateItem> states() {
+        return table(StateItem.SCHEMA);
     }
 }

@@ -18,21 +18,18 @@ import java.util.Optional;
 /** Credentials ({@link CredentialItem}), listed through {@code gsi1}; see infra/dynamodb/TABLE.md. */
 public class DynamoCredentialRepository extends DynamoStore implements CredentialRepository {
 
-    private final DynamoDbTable<CredentialItem> credentials = table(CredentialItem.SCHEMA);
-    private final DynamoDbIndex<CredentialItem> byUnit = credentials.index(TableDefinition.GSI1);
-
     public DynamoCredentialRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
 
     @Override
     public void create(Credential c) {
-        credentials.putItem(r -> r.item(CredentialItem.of(c)).conditionExpression(Conditions.ITEM_ABSENT));
+        credentials().putItem(r -> r.item(CredentialItem.of(c)).conditionExpression(Conditions.ITEM_ABSENT));
     }
 
     @Override
     public Optional<Credential> find(String hash) {
-        return get(credentials, CredentialItem.key(hash)).map(CredentialItem::credential);
+        return get(credentials(), CredentialItem.key(hash)).map(CredentialItem::credential);
     }
 
     @Override
@@ -41,7 +38,7 @@ public class DynamoCredentialRepository extends DynamoStore implements Credentia
         QueryConditional which = unitId == null ? QueryConditional.keyEqualTo(all)
                 : QueryConditional.sortBeginsWith(k -> k.partitionValue(Keys.CREDENTIALS_INDEX_PK)
                         .sortValue(CredentialItem.group(unitId) + Keys.SEPARATOR));
-        return items(byUnit.query(which)).map(CredentialItem::credential)
+        return items(byUnit().query(which)).map(CredentialItem::credential)
                 .sorted(Comparator.comparing(Credential::issuedAt)).toList();
     }
 
@@ -66,8 +63,16 @@ public class DynamoCredentialRepository extends DynamoStore implements Credentia
     /** Fixed-width UTC times compare as strings; the condition keeps an earlier expiry (idempotent). */
     @Override
     public boolean expireBy(String hash, Instant when) {
-        return setIf(credentials, CredentialItem.expiry(hash, when), Conditions.when(
+        return setIf(credentials(), CredentialItem.expiry(hash, when), Conditions.when(
                 "attribute_exists(pk) AND (attribute_not_exists(expiresAt) OR expiresAt > :t)", ":t", when))
                 || find(hash).isPresent();
+    }
+
+    private DynamoDbTable<CredentialItem> credentials() {
+        return table(CredentialItem.SCHEMA);
+    }
+
+    private DynamoDbIndex<CredentialItem> byUnit() {
+        return credentials().index(TableDefinition.GSI1);
     }
 }

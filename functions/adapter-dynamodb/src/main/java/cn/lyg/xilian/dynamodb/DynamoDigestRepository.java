@@ -33,9 +33,6 @@ import java.util.Optional;
  */
 public final class DynamoDigestRepository extends DynamoStore implements DigestRepository {
 
-    private final DynamoDbTable<DigestItem> records = table(DigestItem.SCHEMA);
-    private final DynamoDbTable<SnapshotItem> snapshots = table(SnapshotItem.SCHEMA);
-
     public DynamoDigestRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -44,12 +41,12 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
     public DigestRecord claim(int planYear, ReportWeek week, String recipientId, Instant now) {
         // Stored with millisecond precision (TABLE.md), so what claim returns is what a read returns.
         DigestRecord fresh = DigestRecord.pending(planYear, week, recipientId, now.truncatedTo(ChronoUnit.MILLIS));
-        if (putIfAbsent(records, DigestItem.of(fresh))) {
+        if (putIfAbsent(records(), DigestItem.of(fresh))) {
             return fresh;
         }
         // A vanished record cannot happen with the current writers (records are never deleted); fail loudly rather
         // than send without a record.
-        return get(records, DigestItem.key(planYear, week, recipientId)).map(DigestItem::record)
+        return get(records(), DigestItem.key(planYear, week, recipientId)).map(DigestItem::record)
                 .orElseThrow(() -> new IllegalStateException("digest record vanished: " + week.id() + " " + recipientId));
     }
 
@@ -72,7 +69,7 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
 
     @Override
     public List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
-        return items(records.query(q -> q.consistentRead(true)
+        return items(records().query(q -> q.consistentRead(true)
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.digestPk(planYear, week.id()))))))
                 .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.sk())) // the snapshot shares the partition
                 .map(DigestItem::record)
@@ -110,12 +107,20 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
 
     @Override
     public Optional<StatusSnapshot> snapshot(int planYear, ReportWeek week) {
-        return get(snapshots, SnapshotItem.key(planYear, week)).map(SnapshotItem::snapshot);
+        return get(snapshots(), SnapshotItem.key(planYear, week)).map(SnapshotItem::snapshot);
     }
 
     /** Once: the week's first run fixes the baseline; later runs must not move it. */
     @Override
     public void saveSnapshotIfAbsent(int planYear, ReportWeek week, StatusSnapshot snapshot) {
-        putIfAbsent(snapshots, SnapshotItem.of(planYear, week, snapshot));
+        putIfAbsent(snapshots(), SnapshotItem.of(planYear, week, snapshot));
+    }
+
+    private DynamoDbTable<DigestItem> records() {
+        return table(DigestItem.SCHEMA);
+    }
+
+    private DynamoDbTable<SnapshotItem> snapshots() {
+        return table(SnapshotItem.SCHEMA);
     }
 }

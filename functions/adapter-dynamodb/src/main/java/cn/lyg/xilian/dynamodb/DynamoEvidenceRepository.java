@@ -27,11 +27,6 @@ import java.util.Set;
  */
 public final class DynamoEvidenceRepository extends DynamoStore implements EvidenceRepository {
 
-    private final DynamoDbTable<FileItem> files = table(FileItem.SCHEMA);
-    private final DynamoDbTable<UploadItem> uploads = table(UploadItem.SCHEMA);
-    private final DynamoDbTable<SlotsItem> slots = table(SlotsItem.SCHEMA);
-    private final DynamoDbTable<StateItem> states = table(StateItem.SCHEMA);
-
     public DynamoEvidenceRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -41,17 +36,17 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
     /** Once per upload id: a retry leaves the ticket as first issued. */
     @Override
     public void issue(UploadTicket t) {
-        putIfAbsent(uploads, UploadItem.of(t));
+        putIfAbsent(uploads(), UploadItem.of(t));
     }
 
     @Override
     public Optional<UploadTicket> ticket(ReportRef r, String uploadId) {
-        return get(uploads, UploadItem.key(r, uploadId)).map(item -> item.ticket(r));
+        return get(uploads(), UploadItem.key(r, uploadId)).map(item -> item.ticket(r));
     }
 
     @Override
     public Claim claim(ReportRef r, String uploadId, String name) {
-        if (setIf(uploads, UploadItem.claim(r, uploadId, name), Conditions.when(
+        if (setIf(uploads(), UploadItem.claim(r, uploadId, name), Conditions.when(
                 "attribute_exists(pk) AND (attribute_not_exists(claimedName) OR claimedName = :n)", ":n", name))) {
             return Claim.CLAIMED;
         }
@@ -84,7 +79,7 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
                             ":room", AttributeValue.fromN(Long.toString(max - adding)))));
             return true;
         } catch (ConditionalCheckFailedException full) {
-            return get(slots, SlotsItem.key(r)).map(SlotsItem::fileIds).map(ids -> ids.containsAll(fileIds))
+            return get(slots(), SlotsItem.key(r)).map(SlotsItem::fileIds).map(ids -> ids.containsAll(fileIds))
                     .orElse(false);
         }
     }
@@ -109,7 +104,7 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
     /** Once per file id: a retry finds the state marked by the first write. */
     @Override
     public void recordFile(EvidenceFile f) {
-        if (putIfAbsent(files, FileItem.of(f))) {
+        if (putIfAbsent(files(), FileItem.of(f))) {
             markEvidence(f);
         }
     }
@@ -130,7 +125,7 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
                             ":rk", Conditions.s(f.reportKey()))));
         } catch (ConditionalCheckFailedException notThisReportsList) {
             // the unit has reported again otherwise: the file stays with its report in the history
-            setIf(states, StateItem.evidence(f.planYear(), f.taskId(), f.unitId(), f.reportKey(), f.displayName()),
+            setIf(states(), StateItem.evidence(f.planYear(), f.taskId(), f.unitId(), f.reportKey(), f.displayName()),
                     Conditions.when("#latest.#k = :rk AND (attribute_not_exists(evidenceOf) OR evidenceOf <> :rk)",
                             "#latest", StateItem.LATEST, "#k", SubmissionData.IDEMPOTENCY_KEY, ":rk", f.reportKey()));
         }
@@ -138,11 +133,27 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
 
     @Override
     public List<EvidenceFile> files(ReportRef r) {
-        return items(files.query(q -> q.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k
+        return items(files().query(q -> q.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k
                         .partitionValue(Keys.supervisionPk(r.year(), r.taskId()))
                         .sortValue(Keys.filesOfReportPrefix(r.unitId(), r.reportKey()))))))
                 .map(FileItem::file)
                 .sorted(Comparator.comparing(EvidenceFile::uploadedAt).thenComparing(EvidenceFile::fileId))
                 .toList();
+    }
+
+    private DynamoDbTable<FileItem> files() {
+        return table(FileItem.SCHEMA);
+    }
+
+    private DynamoDbTable<UploadItem> uploads() {
+        return table(UploadItem.SCHEMA);
+    }
+
+    private DynamoDbTable<SlotsItem> slots() {
+        return table(SlotsItem.SCHEMA);
+    }
+
+    private DynamoDbTable<StateItem> states() {
+        return table(StateItem.SCHEMA);
     }
 }

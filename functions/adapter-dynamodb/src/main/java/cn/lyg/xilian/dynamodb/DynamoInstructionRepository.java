@@ -14,9 +14,6 @@ import java.util.Collection;
 /** Instructions and read marks ({@link InstructionItems}) in the task's supervision partition; each put once. */
 public final class DynamoInstructionRepository extends DynamoStore implements InstructionRepository {
 
-    private final DynamoDbTable<InstructionItem> instructions = table(InstructionItem.SCHEMA);
-    private final DynamoDbTable<ReadMarkItem> reads = table(ReadMarkItem.SCHEMA);
-
     public DynamoInstructionRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -25,8 +22,8 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
     public Write<Instruction> instruct(Instruction instruction) {
         Instruction i = new Instruction(instruction.planYear(), instruction.taskId(), instruction.unitId(),
                 instruction.key(), instruction.text(), millis(instruction.issuedAt()));
-        if (!putIfAbsent(instructions, InstructionItem.of(i))) {
-            return new Write.Taken<>(get(instructions, InstructionItems.key(i)).orElseThrow().instruction());
+        if (!putIfAbsent(instructions(), InstructionItem.of(i))) {
+            return new Write.Taken<>(get(instructions(), InstructionItems.key(i)).orElseThrow().instruction());
         }
         return new Write.Stored<>(i);
     }
@@ -35,7 +32,15 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
     @Override
     public void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at) {
         for (String key : instructionKeys) {
-            putIfAbsent(reads, ReadMarkItem.of(year, taskId, unitId, key, at));
+            putIfAbsent(reads(), ReadMarkItem.of(year, taskId, unitId, key, at));
         }
+    }
+
+    private DynamoDbTable<InstructionItem> instructions() {
+        return table(InstructionItem.SCHEMA);
+    }
+
+    private DynamoDbTable<ReadMarkItem> reads() {
+        return table(ReadMarkItem.SCHEMA);
     }
 }

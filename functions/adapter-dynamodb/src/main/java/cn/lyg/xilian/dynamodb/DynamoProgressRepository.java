@@ -52,12 +52,6 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
             + " OR #latest.#submittedAt < :submittedAt"
             + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
 
-    private final DynamoDbTable<SubmissionItem> history = table(SubmissionItem.SCHEMA);
-    private final DynamoDbIndex<SubmissionItem> historyByUnit = history.index(TableDefinition.GSI1);
-    private final DynamoDbIndex<SubmissionItem> historyByWeek = history.index(TableDefinition.GSI2);
-    private final DynamoDbTable<StateItem> states = table(StateItem.SCHEMA);
-    private final DynamoDbIndex<StateItem> statesByUnit = states.index(TableDefinition.GSI1);
-
     public DynamoProgressRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -70,7 +64,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
     @Override
     public RecordResult record(Submission submission) {
         Submission candidate = SubmissionData.withStoredPrecision(submission);
-        if (!putIfAbsent(history, SubmissionItem.of(candidate))) {
+        if (!putIfAbsent(history(), SubmissionItem.of(candidate))) {
             Submission original = find(candidate.planYear(), candidate.taskId(), candidate.unitId(),
                     candidate.idempotencyKey())
                     .orElseThrow(() -> new IllegalStateException("History item " + candidate.idempotencyKey()
@@ -133,36 +127,36 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
     /** The stored submission under an idempotency key (replay lookup), with a consistent read. */
     @Override
     public Optional<Submission> find(int year, String taskId, String unitId, String idempotencyKey) {
-        return get(history, SubmissionItem.key(year, taskId, unitId, idempotencyKey)).map(SubmissionItem::submission);
+        return get(history(), SubmissionItem.key(year, taskId, unitId, idempotencyKey)).map(SubmissionItem::submission);
     }
 
     @Override
     public List<TaskUnitState> statesOfTask(int year, String taskId) {
-        return assignedStates(items(states.query(q -> q.consistentRead(true)
+        return assignedStates(items(states().query(q -> q.consistentRead(true)
                 .queryConditional(beginsWith(Keys.planPk(year), Keys.statesOfTaskPrefix(taskId))))));
     }
 
     @Override
     public List<TaskUnitState> statesOfUnit(int year, String unitId) {
-        return assignedStates(items(statesByUnit.query(beginsWith(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX))));
+        return assignedStates(items(statesByUnit().query(beginsWith(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX))));
     }
 
     @Override
     public List<TaskUnitState> allStates(int year) {
-        return assignedStates(items(states.query(q -> q.consistentRead(true)
+        return assignedStates(items(states().query(q -> q.consistentRead(true)
                 .queryConditional(beginsWith(Keys.planPk(year), Keys.STATE_PREFIX)))));
     }
 
     @Override
     public List<Submission> historyOfTask(int year, String taskId) {
-        return newestFirst(items(history.query(q -> q.consistentRead(true)
+        return newestFirst(items(history().query(q -> q.consistentRead(true)
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.taskHistoryPk(year, taskId)))))));
     }
 
     /** Every submission of one unit on one task, newest first. */
     @Override
     public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
-        return newestFirst(items(history.query(q -> q.consistentRead(true)
+        return newestFirst(items(history().query(q -> q.consistentRead(true)
                 .queryConditional(beginsWith(Keys.taskHistoryPk(year, taskId), Keys.submissionsOfUnitPrefix(unitId))))));
     }
 
@@ -180,7 +174,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                 : QueryConditional.sortBetween(key(partition, prefix),
                         key(partition, Keys.submissionIndexSk(taskId, after.submittedAt(), after.idempotencyKey())));
         // One page: the limit bounds what is read, whatever the history's length.
-        List<Submission> older = historyByUnit.query(q -> q.queryConditional(range).scanIndexForward(false)
+        List<Submission> older = historyByUnit().query(q -> q.queryConditional(range).scanIndexForward(false)
                         .limit(size + 2))
                 .iterator().next().items().stream()
                 .map(SubmissionItem::submission)
@@ -203,7 +197,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
         List<Submission> result = new ArrayList<>();
         for (String week : Keys.weeksBetween(lower, upper)) {
             String partition = Keys.weekPk(year, week);
-            items(historyByWeek.query(QueryConditional.sortBetween(key(partition, Keys.time(lower)),
+            items(historyByWeek().query(QueryConditional.sortBetween(key(partition, Keys.time(lower)),
                     key(partition, Keys.time(upper)))))
                     .map(SubmissionItem::submission).forEach(result::add);
         }
@@ -227,5 +221,25 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
 
     private static List<Submission> newestFirst(Stream<SubmissionItem> items) {
         return items.map(SubmissionItem::submission).sorted(NEWEST_FIRST).toList();
+    }
+
+    private DynamoDbTable<SubmissionItem> history() {
+        return table(SubmissionItem.SCHEMA);
+    }
+
+    private DynamoDbIndex<SubmissionItem> historyByUnit() {
+        return history().index(TableDefinition.GSI1);
+    }
+
+    private DynamoDbIndex<SubmissionItem> historyByWeek() {
+        return history().index(TableDefinition.GSI2);
+    }
+
+    private DynamoDbTable<StateItem> states() {
+        return table(StateItem.SCHEMA);
+    }
+
+    private DynamoDbIndex<StateItem> statesByUnit() {
+        return states().index(TableDefinition.GSI1);
     }
 }

@@ -15,17 +15,19 @@ public class DynamoRateCounter extends DynamoStore implements RateCounter {
 
     private static final Duration KEEP = Duration.ofHours(1);
 
-    private final DynamoDbTable<RateItem> counters = table(RateItem.SCHEMA);
-
     public DynamoRateCounter(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
 
     @Override
     public long increment(String subject, Instant windowStart) {
-        RateItem counted = counters.updateItem(r -> r.ignoreNulls(true).item(new RateItem(
+        RateItem counted = counters().updateItem(r -> r.ignoreNulls(true).item(new RateItem(
                 Keys.submissionRatePk(subject, windowStart), Keys.RATE_SUBMISSIONS, null,
                 windowStart.plus(KEEP).getEpochSecond())));
         return counted.count();
+    }
+
+    private DynamoDbTable<RateItem> counters() {
+        return table(RateItem.SCHEMA);
     }
 }

@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 public final class DynamoReviewRepository extends DynamoStore implements ReviewRepository {
 
-    private final DynamoDbTable<ReviewItem> reviews = table(ReviewItem.SCHEMA);
-
     public DynamoReviewRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -30,8 +28,8 @@ public final class DynamoReviewRepository extends DynamoStore implements ReviewR
     @Override
     public Write<Review> claimReviewKey(Review review) {
         ReviewItem item = ReviewItem.requestKey(review);
-        return putIfAbsent(reviews, item) ? new Write.Stored<>(review)
-                : new Write.Taken<>(get(reviews, key(item.pk(), item.sk())).orElseThrow().review());
+        return putIfAbsent(reviews(), item) ? new Write.Stored<>(review)
+                : new Write.Taken<>(get(reviews(), key(item.pk(), item.sk())).orElseThrow().review());
     }
 
     @Override
@@ -39,8 +37,8 @@ public final class DynamoReviewRepository extends DynamoStore implements ReviewR
         Review stored = new Review(review.planYear(), review.taskId(), review.unitId(), review.submissionKey(),
                 review.decision(), review.reason(), review.idempotencyKey(), millis(review.reviewedAt()));
         ReviewItem item = ReviewItem.review(stored);
-        if (!putIfAbsent(reviews, item)) {
-            Review original = get(reviews, key(item.pk(), item.sk())).orElseThrow().review();
+        if (!putIfAbsent(reviews(), item)) {
+            Review original = get(reviews(), key(item.pk(), item.sk())).orElseThrow().review();
             markState(original); // a retry after a crash before the state update completes it
             return new Write.Taken<>(original);
         }
@@ -77,14 +75,18 @@ public final class DynamoReviewRepository extends DynamoStore implements ReviewR
 
     @Override
     public Optional<ReviewRecord> findReview(int year, String taskId, String unitId, String submissionKey) {
-        return get(reviews, ReviewItem.key(year, taskId, unitId, submissionKey))
+        return get(reviews(), ReviewItem.key(year, taskId, unitId, submissionKey))
                 .map(item -> new ReviewRecord(item.review(), item.notifiedAt()));
     }
 
     /** Once: a later delivery keeps the first; an unknown review gets no record. */
     @Override
     public void markNotified(Review review, String messageId, Instant at) {
-        setIf(reviews, ReviewItem.notified(review, messageId, at),
+        setIf(reviews(), ReviewItem.notified(review, messageId, at),
                 Conditions.when("attribute_exists(pk) AND attribute_not_exists(notifiedAt)"));
+    }
+
+    private DynamoDbTable<ReviewItem> reviews() {
+        return table(ReviewItem.SCHEMA);
     }
 }

@@ -15,31 +15,33 @@ import java.util.Optional;
  */
 public class DynamoSessionRepository extends DynamoStore implements SessionRepository {
 
-    private final DynamoDbTable<SessionItem> sessions = table(SessionItem.SCHEMA);
-
     public DynamoSessionRepository(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
 
     @Override
     public void create(Session session, Instant purgeAfter) {
-        sessions.putItem(r -> r.item(SessionItem.of(session, purgeAfter)).conditionExpression(Conditions.ITEM_ABSENT));
+        sessions().putItem(r -> r.item(SessionItem.of(session, purgeAfter)).conditionExpression(Conditions.ITEM_ABSENT));
     }
 
     @Override
     public Optional<Session> find(String idHash) {
-        return get(sessions, SessionItem.key(idHash)).map(item -> item.session(idHash));
+        return get(sessions(), SessionItem.key(idHash)).map(item -> item.session(idHash));
     }
 
     /** Not when signed out meanwhile (it must not be re-created) or when a later use was recorded. */
     @Override
     public void touch(String idHash, Instant when) {
-        setIf(sessions, SessionItem.lastSeen(idHash, when),
+        setIf(sessions(), SessionItem.lastSeen(idHash, when),
                 Conditions.when("attribute_exists(pk) AND lastSeenAt < :t", ":t", when));
     }
 
     @Override
     public void delete(String idHash) {
-        sessions.deleteItem(SessionItem.key(idHash));
+        sessions().deleteItem(SessionItem.key(idHash));
+    }
+
+    private DynamoDbTable<SessionItem> sessions() {
+        return table(SessionItem.SCHEMA);
     }
 }

@@ -41,7 +41,11 @@ abstract class DynamoStore {
         this.tableName = settings.tableName();
     }
 
-    /** The table as items of one record type (cheap: a view of the shared client). */
+    /**
+     * The table as items of one record type: a cheap view of the shared client, made where it is used, so that a
+     * schema is built (its record class initialised) when a repository first reads or writes that item type, not
+     * when the repository is created (a use case built for a request may hold repositories it never calls).
+     */
     protected final <T> DynamoDbTable<T> table(TableSchema<T> schema) {
         return enhanced.table(tableName, schema);
     }

@@ -27,8 +27,6 @@ import java.util.Set;
  */
 public final class DynamoSupervisionRecords extends DynamoStore implements SupervisionRecords {
 
-    private final DynamoDbTable<SupervisionPartition.Item> partition = table(SupervisionPartition.SCHEMA);
-
     public DynamoSupervisionRecords(DynamoDbClient client, DynamoDbSettings settings) {
         super(client, settings);
     }
@@ -40,7 +38,7 @@ public final class DynamoSupervisionRecords extends DynamoStore implements Super
         List<Instruction> instructions = new ArrayList<>();
         Set<String> read = new HashSet<>();
         List<EvidenceFile> files = new ArrayList<>();
-        items(partition.query(q -> q.consistentRead(true)
+        items(partition().query(q -> q.consistentRead(true)
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.supervisionPk(year, taskId))))))
                 .forEach(item -> {
                     switch (item) {
@@ -52,5 +50,9 @@ public final class DynamoSupervisionRecords extends DynamoStore implements Super
                     }
                 });
         return new TaskSupervision(taskId, reviews, extensions, instructions, read, files);
+    }
+
+    private DynamoDbTable<SupervisionPartition.Item> partition() {
+        return table(SupervisionPartition.SCHEMA);
     }
 }

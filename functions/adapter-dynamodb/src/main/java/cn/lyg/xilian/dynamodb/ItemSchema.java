@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -71,6 +72,10 @@ final class ItemSchema<T> {
     private static final EnhancedType<Values> VALUES = EnhancedType.of(Values.class);
     private static final AttributeConverter<Instant> TIME = new TimeConverter();
     private static final AttributeConverter<Set<String>> STRING_SET = new StringSetConverter();
+    // The Enhanced Client's own list, map and document converters would do the same; these few lines spare the
+    // first request the ~60 classes they load (a map's converter builds a converter for every type a key may have).
+    private static final AttributeConverter<List<String>> STRING_LIST = new StringListConverter();
+    private static final AttributeConverter<Map<String, String>> STRING_MAP = new StringMapConverter();
 
     private final EnhancedType<T> type;
     private final StaticImmutableTableSchema.Builder<T, Values> builder;
@@ -155,7 +160,7 @@ final class ItemSchema<T> {
 
     /** A list of strings; an empty list is stored as one. */
     Slot<List<String>> strings(String name, Function<T, List<String>> getter) {
-        return add(name, EnhancedType.listOf(String.class), getter, null);
+        return add(name, EnhancedType.listOf(String.class), getter, STRING_LIST);
     }
 
     /** A string set; an empty one is left out (DynamoDB stores no empty set) and reads back as absent. */
@@ -163,20 +168,19 @@ final class ItemSchema<T> {
         return add(name, EnhancedType.setOf(String.class), getter, STRING_SET);
     }
 
-    /** A map of strings; an empty map is stored as one. */
+    /** A map of strings, in key order; an empty map is stored as one. */
     Slot<Map<String, String>> stringMap(String name, Function<T, Map<String, String>> getter) {
-        return add(name, EnhancedType.mapOf(String.class, String.class), getter, null);
+        return add(name, EnhancedType.mapOf(String.class, String.class), getter, STRING_MAP);
     }
 
     /** A nested map written by its own schema, without its absent values. */
     <D> Slot<D> document(String name, Class<D> type, TableSchema<D> schema, Function<T, D> getter) {
-        return add(name, EnhancedType.documentOf(type, schema, c -> c.ignoreNulls(true)), getter, null);
+        return add(name, EnhancedType.of(type), getter, new DocumentConverter<>(type, schema, true));
     }
 
     /** A list of nested maps written by their own schema, without their absent values. */
     <D> Slot<List<D>> documents(String name, Class<D> type, TableSchema<D> schema, Function<T, List<D>> getter) {
-        return add(name, EnhancedType.listOf(EnhancedType.documentOf(type, schema, c -> c.ignoreNulls(true))), getter,
-                null);
+        return add(name, EnhancedType.listOf(type), getter, new DocumentListConverter<>(type, schema, true));
     }
 
     /**
@@ -185,7 +189,7 @@ final class ItemSchema<T> {
      */
     <D> Slot<List<D>> documentsKeepingNulls(String name, Class<D> type, TableSchema<D> schema,
                                             Function<T, List<D>> getter) {
-        return add(name, EnhancedType.listOf(EnhancedType.documentOf(type, schema)), getter, null);
+        return add(name, EnhancedType.listOf(type), getter, new DocumentListConverter<>(type, schema, false));
     }
 
     /** Another record's attributes, flat beside this record's (as the history item holds a submission's). */
@@ -255,6 +259,105 @@ final class ItemSchema<T> {
         @Override
         public AttributeValueType attributeValueType() {
             return AttributeValueType.SS;
+        }
+    }
+
+    /** A list of strings as a list of string values. */
+    private static final class StringListConverter implements AttributeConverter<List<String>> {
+        @Override
+        public AttributeValue transformFrom(List<String> input) {
+            return AttributeValue.fromL(input.stream().map(AttributeValue::fromS).toList());
+        }
+
+        @Override
+        public List<String> transformTo(AttributeValue input) {
+            return input.l().stream().map(AttributeValue::s).toList();
+        }
+
+        @Override
+        public EnhancedType<List<String>> type() {
+            return EnhancedType.listOf(String.class);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.L;
+        }
+    }
+
+    /** A map of strings as a map of string values, read in key order. */
+    private static final class StringMapConverter implements AttributeConverter<Map<String, String>> {
+        @Override
+        public AttributeValue transformFrom(Map<String, String> input) {
+            Map<String, AttributeValue> values = new TreeMap<>();
+            input.forEach((k, v) -> values.put(k, AttributeValue.fromS(v)));
+            return AttributeValue.fromM(values);
+        }
+
+        @Override
+        public Map<String, String> transformTo(AttributeValue input) {
+            Map<String, String> values = new TreeMap<>();
+            input.m().forEach((k, v) -> values.put(k, v.s()));
+            return values;
+        }
+
+        @Override
+        public EnhancedType<Map<String, String>> type() {
+            return EnhancedType.mapOf(String.class, String.class);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.M;
+        }
+    }
+
+    /** A nested map written and read by its own schema. */
+    private record DocumentConverter<D>(Class<D> documentType, TableSchema<D> schema, boolean ignoreNulls)
+            implements AttributeConverter<D> {
+        @Override
+        public AttributeValue transformFrom(D input) {
+            return AttributeValue.fromM(schema.itemToMap(input, ignoreNulls));
+        }
+
+        @Override
+        public D transformTo(AttributeValue input) {
+            return schema.mapToItem(input.m());
+        }
+
+        @Override
+        public EnhancedType<D> type() {
+            return EnhancedType.of(documentType);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.M;
+        }
+    }
+
+    /** A list of nested maps, each written and read by the documents' schema. */
+    private record DocumentListConverter<D>(Class<D> documentType, TableSchema<D> schema, boolean ignoreNulls)
+            implements AttributeConverter<List<D>> {
+        @Override
+        public AttributeValue transformFrom(List<D> input) {
+            return AttributeValue.fromL(input.stream()
+                    .map(d -> AttributeValue.fromM(schema.itemToMap(d, ignoreNulls))).toList());
+        }
+
+        @Override
+        public List<D> transformTo(AttributeValue input) {
+            return input.l().stream().map(v -> schema.mapToItem(v.m())).toList();
+        }
+
+        @Override
+        public EnhancedType<List<D>> type() {
+            return EnhancedType.listOf(documentType);
+        }
+
+        @Override
+        public AttributeValueType attributeValueType() {
+            return AttributeValueType.L;
         }
     }
 }

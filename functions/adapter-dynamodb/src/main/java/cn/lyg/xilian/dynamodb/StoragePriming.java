@@ -48,6 +48,16 @@ public final class StoragePriming {
         return schemas.size();
     }
 
+    /**
+     * What a first request needs before it reads, prepared without reading (an on-demand init's early start, on a
+     * second thread): the schemas of credentials, sessions and the plan partition, and the Enhanced Client's tables.
+     */
+    public static void prepareFirstRequest(DynamoDbClient client, DynamoDbSettings settings) {
+        DynamoDbEnhancedClient enhanced = enhanced(client);
+        List.of(CredentialItem.SCHEMA, SessionItem.SCHEMA, PlanPartition.SCHEMA)
+                .forEach(schema -> enhanced.table(settings.tableName(), schema));
+    }
+
     /** One GetItem of the plan header (eventually consistent) through the Enhanced Client: whether it exists. */
     public static boolean readPlanHeader(DynamoDbClient client, DynamoDbSettings settings, int year) {
         return enhanced(client).table(settings.tableName(), PlanHeaderItem.SCHEMA)
