@@ -40,8 +40,8 @@ public abstract class SecurityMatrix {
     /** A status no code writes: a stored report with it is one the code cannot read (a defect's stand-in). */
     public static final String CORRUPT_STATUS = "CORRUPT_7f3a";
     /** Marks of the framework's or the JVM's own text in an answer. */
-    private static final List<String> INTERNAL_TEXT = List.of(CORRUPT_STATUS, "No enum constant", "EpochDay",
-            "Exception", "_links", "_embedded", "Internal Server Error", "Failed to convert", "Page Not Found",
+    private static final List<String> INTERNAL_TEXT = List.of(CORRUPT_STATUS, "No enum constant", "Unable to convert",
+            "EpochDay", "Exception", "_links", "_embedded", "Internal Server Error", "Failed to convert", "Page Not Found",
             "Not Found", "Bad Request", "Method [", "\tat ", "java.", "cn.lyg");
     private static final ObjectMapper JSON = new ObjectMapper();
 
