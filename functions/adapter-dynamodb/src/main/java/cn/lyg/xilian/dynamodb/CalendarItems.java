@@ -87,7 +87,10 @@ final class CalendarItems {
         }
     }
 
-    /** The delivery record of the warning to operations that the year's calendar is missing: sk {@code MISSING-WARNING}. */
+    /**
+     * The delivery record of the warning to operations that the year's calendar is missing: sk
+     * {@code MISSING-WARNING}.
+     */
     record WarningItem(String pk, String sk, Integer year, Instant createdAt, Instant sentAt, String messageId) {
 
         static final TableSchema<WarningItem> SCHEMA;

@@ -84,8 +84,8 @@ final class CatalogItems {
         }
 
         static SectionItem of(int year, Section section, int position) {
-            Function<String, SectionItem> item = hash -> new SectionItem(Keys.planPk(year), Keys.sectionSk(section.id()),
-                    position, section.id(), section.title(), section.field(), hash);
+            Function<String, SectionItem> item = hash -> new SectionItem(Keys.planPk(year),
+                    Keys.sectionSk(section.id()), position, section.id(), section.title(), section.field(), hash);
             return hashed(SCHEMA, item.apply(null), item);
         }
 

@@ -53,7 +53,8 @@ final class DigestItems {
         static DigestItem of(DigestRecord r) {
             boolean sent = r.sent();
             return new DigestItem(Keys.digestPk(r.planYear(), r.weekId()), Keys.digestSk(r.recipientId()),
-                    sent ? null : Keys.pendingPk(r.planYear()), sent ? null : Keys.pendingDigestSk(r.weekId(), r.recipientId()),
+                    sent ? null : Keys.pendingPk(r.planYear()),
+                    sent ? null : Keys.pendingDigestSk(r.weekId(), r.recipientId()),
                     r.planYear(), r.weekId(), r.recipientId(), r.generation(), r.createdAt(), sent ? r.sentAt() : null,
                     sent ? r.messageId() : null);
         }

@@ -7,7 +7,6 @@ import cn.lyg.xilian.core.alert.Finding;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,8 +56,7 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
     @Override
     public List<AlertRecord> pending(int planYear) {
         List<Key> keys = items(pendingIndex().query(q -> q
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(Keys.pendingPk(planYear))
-                        .sortValue(AlertItem.INDEX_SK_PREFIX)))
+                .queryConditional(beginsWith(Keys.pendingPk(planYear), AlertItem.INDEX_SK_PREFIX))
                 .attributesToProject(TableDefinition.PK, TableDefinition.SK)))
                 .map(item -> key(item.pk(), item.sk())).toList();
         List<AlertRecord> pending = new ArrayList<>();

@@ -144,7 +144,8 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
         if (state.latest() == null) {
             try {
                 states().deleteItem(r -> r.key(key(Keys.planPk(year), Keys.state(state.taskId(), state.unitId())))
-                        .conditionExpression(Conditions.when("attribute_not_exists(#latest)", "#latest", StateItem.LATEST)));
+                        .conditionExpression(Conditions.when("attribute_not_exists(#latest)",
+                                "#latest", StateItem.LATEST)));
                 return;
             } catch (ConditionalCheckFailedException reportedMeanwhile) {
                 // fall through: keep it, unassigned

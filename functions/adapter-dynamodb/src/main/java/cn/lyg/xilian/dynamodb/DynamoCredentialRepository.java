@@ -4,7 +4,6 @@ import cn.lyg.xilian.core.access.Credential;
 import cn.lyg.xilian.core.access.CredentialRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -34,10 +33,8 @@ public class DynamoCredentialRepository extends DynamoStore implements Credentia
 
     @Override
     public List<Credential> list(String unitId) {
-        Key all = Key.builder().partitionValue(Keys.CREDENTIALS_INDEX_PK).build();
-        QueryConditional which = unitId == null ? QueryConditional.keyEqualTo(all)
-                : QueryConditional.sortBeginsWith(k -> k.partitionValue(Keys.CREDENTIALS_INDEX_PK)
-                        .sortValue(CredentialItem.group(unitId) + Keys.SEPARATOR));
+        QueryConditional which = unitId == null ? partition(Keys.CREDENTIALS_INDEX_PK)
+                : beginsWith(Keys.CREDENTIALS_INDEX_PK, CredentialItem.group(unitId) + Keys.SEPARATOR);
         return items(byUnit().query(which)).map(CredentialItem::credential)
                 .sorted(Comparator.comparing(Credential::issuedAt)).toList();
     }

@@ -7,7 +7,6 @@ import cn.lyg.xilian.core.report.StatusSnapshot;
 import cn.lyg.xilian.dynamodb.DigestItems.DigestItem;
 import cn.lyg.xilian.dynamodb.DigestItems.SnapshotItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -47,7 +46,8 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
         // A vanished record cannot happen with the current writers (records are never deleted); fail loudly rather
         // than send without a record.
         return get(records(), DigestItem.key(planYear, week, recipientId)).map(DigestItem::record)
-                .orElseThrow(() -> new IllegalStateException("digest record vanished: " + week.id() + " " + recipientId));
+                .orElseThrow(() -> new IllegalStateException(
+                        "digest record vanished: " + week.id() + " " + recipientId));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
     @Override
     public List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
         return items(records().query(q -> q.consistentRead(true)
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.digestPk(planYear, week.id()))))))
+                .queryConditional(partition(Keys.digestPk(planYear, week.id())))))
                 .filter(item -> !Keys.DIGEST_SNAPSHOT.equals(item.sk())) // the snapshot shares the partition
                 .map(DigestItem::record)
                 .toList();

@@ -8,7 +8,6 @@ import cn.lyg.xilian.dynamodb.EvidenceItems.FileItem;
 import cn.lyg.xilian.dynamodb.EvidenceItems.SlotsItem;
 import cn.lyg.xilian.dynamodb.EvidenceItems.UploadItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -121,7 +120,8 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
                     .updateExpression("SET evidenceNames = list_append(evidenceNames, :n)")
                     .conditionExpression("#latest.#k = :rk AND evidenceOf = :rk")
                     .expressionAttributeNames(Map.of("#latest", StateItem.LATEST, "#k", SubmissionData.IDEMPOTENCY_KEY))
-                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromL(List.of(Conditions.s(f.displayName()))),
+                    .expressionAttributeValues(Map.of(
+                            ":n", AttributeValue.fromL(List.of(Conditions.s(f.displayName()))),
                             ":rk", Conditions.s(f.reportKey()))));
         } catch (ConditionalCheckFailedException notThisReportsList) {
             // the unit has reported again otherwise: the file stays with its report in the history
@@ -133,9 +133,8 @@ public final class DynamoEvidenceRepository extends DynamoStore implements Evide
 
     @Override
     public List<EvidenceFile> files(ReportRef r) {
-        return items(files().query(q -> q.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(k -> k
-                        .partitionValue(Keys.supervisionPk(r.year(), r.taskId()))
-                        .sortValue(Keys.filesOfReportPrefix(r.unitId(), r.reportKey()))))))
+        return items(files().query(q -> q.consistentRead(true).queryConditional(beginsWith(Keys.supervisionPk(r.year(),
+                        r.taskId()), Keys.filesOfReportPrefix(r.unitId(), r.reportKey())))))
                 .map(FileItem::file)
                 .sorted(Comparator.comparing(EvidenceFile::uploadedAt).thenComparing(EvidenceFile::fileId))
                 .toList();

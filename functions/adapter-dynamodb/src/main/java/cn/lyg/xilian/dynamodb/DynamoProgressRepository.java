@@ -138,7 +138,8 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
 
     @Override
     public List<TaskUnitState> statesOfUnit(int year, String unitId) {
-        return assignedStates(items(statesByUnit().query(beginsWith(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX))));
+        return assignedStates(items(statesByUnit()
+                .query(beginsWith(Keys.unitIndexPk(year, unitId), Keys.STATE_PREFIX))));
     }
 
     @Override
@@ -150,14 +151,15 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
     @Override
     public List<Submission> historyOfTask(int year, String taskId) {
         return newestFirst(items(history().query(q -> q.consistentRead(true)
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.taskHistoryPk(year, taskId)))))));
+                .queryConditional(partition(Keys.taskHistoryPk(year, taskId))))));
     }
 
     /** Every submission of one unit on one task, newest first. */
     @Override
     public List<Submission> historyOfTaskUnit(int year, String taskId, String unitId) {
         return newestFirst(items(history().query(q -> q.consistentRead(true)
-                .queryConditional(beginsWith(Keys.taskHistoryPk(year, taskId), Keys.submissionsOfUnitPrefix(unitId))))));
+                .queryConditional(beginsWith(Keys.taskHistoryPk(year, taskId),
+                        Keys.submissionsOfUnitPrefix(unitId))))));
     }
 
     /**
@@ -203,10 +205,6 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
         }
         result.sort(NEWEST_FIRST.reversed());
         return result;
-    }
-
-    private static QueryConditional beginsWith(String partition, String sortPrefix) {
-        return QueryConditional.sortBeginsWith(key(partition, sortPrefix));
     }
 
     private static Instant ceilToMillis(Instant instant) {

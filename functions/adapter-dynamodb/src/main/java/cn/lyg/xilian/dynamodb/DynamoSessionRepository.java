@@ -21,7 +21,8 @@ public class DynamoSessionRepository extends DynamoStore implements SessionRepos
 
     @Override
     public void create(Session session, Instant purgeAfter) {
-        sessions().putItem(r -> r.item(SessionItem.of(session, purgeAfter)).conditionExpression(Conditions.ITEM_ABSENT));
+        sessions().putItem(r -> r.item(SessionItem.of(session, purgeAfter))
+                .conditionExpression(Conditions.ITEM_ABSENT));
     }
 
     @Override

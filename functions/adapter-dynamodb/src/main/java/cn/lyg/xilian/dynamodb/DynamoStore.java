@@ -7,6 +7,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -52,6 +53,16 @@ abstract class DynamoStore {
 
     static Key key(String pk, String sk) {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
+    }
+
+    /** A query of every item of one partition. */
+    static QueryConditional partition(String pk) {
+        return QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build());
+    }
+
+    /** A query of the items of one partition whose sort key starts with {@code prefix}. */
+    static QueryConditional beginsWith(String pk, String prefix) {
+        return QueryConditional.sortBeginsWith(key(pk, prefix));
     }
 
     /** A put that writes only when no item has the key (create-once semantics): false when the key is taken. */

@@ -11,7 +11,6 @@ import cn.lyg.xilian.dynamodb.ExtensionItems.ExtensionItem;
 import cn.lyg.xilian.dynamodb.InstructionItems.InstructionItem;
 import cn.lyg.xilian.dynamodb.InstructionItems.ReadMarkItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class DynamoSupervisionRecords extends DynamoStore implements Super
         Set<String> read = new HashSet<>();
         List<EvidenceFile> files = new ArrayList<>();
         items(partition().query(q -> q.consistentRead(true)
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.supervisionPk(year, taskId))))))
+                .queryConditional(partition(Keys.supervisionPk(year, taskId)))))
                 .forEach(item -> {
                     switch (item) {
                         case ReviewItem r -> reviews.put(r.unitId() + Keys.SEPARATOR + r.submissionKey(), r.review());

@@ -46,14 +46,16 @@ final class ExtensionItems {
 
         /** The request part. */
         static ExtensionItem request(Extension e) {
-            return new ExtensionItem(Keys.supervisionPk(e.planYear(), e.taskId()), Keys.extensionSk(e.unitId(), e.key()),
+            return new ExtensionItem(Keys.supervisionPk(e.planYear(), e.taskId()),
+                    Keys.extensionSk(e.unitId(), e.key()),
                     "EXTENSION", e.unitId(), e.key(), e.planDeadline(), e.requestedDate(), e.reason(), e.requestedAt(),
                     null, null, null, null);
         }
 
         /** The key and the decision part, nothing else: what an update sets. */
         static ExtensionItem decision(Extension e) {
-            return new ExtensionItem(Keys.supervisionPk(e.planYear(), e.taskId()), Keys.extensionSk(e.unitId(), e.key()),
+            return new ExtensionItem(Keys.supervisionPk(e.planYear(), e.taskId()),
+                    Keys.extensionSk(e.unitId(), e.key()),
                     null, null, null, null, null, null, null, e.decision(), e.grantedDate(), e.note(), e.decidedAt());
         }
 

@@ -6,13 +6,16 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 import java.time.Instant;
 
-/** Instructions and read marks in the task's supervision partition {@code PLAN#Y#SUP#<taskId>} (infra/dynamodb/TABLE.md). */
+/**
+ * Instructions and read marks in the task's supervision partition {@code PLAN#Y#SUP#<taskId>}
+ * (infra/dynamodb/TABLE.md).
+ */
 final class InstructionItems {
 
     private InstructionItems() {
     }
 
-    /** An instruction (督办意见), to every unit of the task ({@code unitId} absent) or one: sk {@code NOTE#<key>}. */
+    /** An instruction (督办意见) to every unit of the task ({@code unitId} absent) or one: sk {@code NOTE#<key>}. */
     record InstructionItem(String pk, String sk, String type, String unitId, String instructionKey, String text,
                            Instant issuedAt) implements SupervisionPartition.Item {
 

@@ -70,12 +70,23 @@ final class ItemSchema<T> {
     }
 
     private static final EnhancedType<Values> VALUES = EnhancedType.of(Values.class);
-    private static final AttributeConverter<Instant> TIME = new TimeConverter();
-    private static final AttributeConverter<Set<String>> STRING_SET = new StringSetConverter();
+    /** {@link Keys#time}: fixed width, so that string order is time order. */
+    private static final AttributeConverter<Instant> TIME = new Converter<>(EnhancedType.of(Instant.class),
+            AttributeValueType.S, t -> AttributeValue.fromS(Keys.time(t)), v -> Keys.parseTime(v.s()));
+    /** Empty is {@code NULL}, which puts and ignoring updates leave out. */
+    private static final AttributeConverter<Set<String>> STRING_SET = new Converter<>(
+            EnhancedType.setOf(String.class), AttributeValueType.SS,
+            set -> set.isEmpty() ? AttributeValue.fromNul(true) : AttributeValue.fromSs(List.copyOf(set)),
+            v -> new LinkedHashSet<>(v.ss()));
     // The Enhanced Client's own list, map and document converters would do the same; these few lines spare the
     // first request the ~60 classes they load (a map's converter builds a converter for every type a key may have).
-    private static final AttributeConverter<List<String>> STRING_LIST = new StringListConverter();
-    private static final AttributeConverter<Map<String, String>> STRING_MAP = new StringMapConverter();
+    private static final AttributeConverter<List<String>> STRING_LIST = new Converter<>(
+            EnhancedType.listOf(String.class), AttributeValueType.L,
+            list -> AttributeValue.fromL(list.stream().map(AttributeValue::fromS).toList()),
+            v -> v.l().stream().map(AttributeValue::s).toList());
+    private static final AttributeConverter<Map<String, String>> STRING_MAP = new Converter<>(
+            EnhancedType.mapOf(String.class, String.class), AttributeValueType.M,
+            ItemSchema::stringMapValue, ItemSchema::stringMap);
 
     private final EnhancedType<T> type;
     private final StaticImmutableTableSchema.Builder<T, Values> builder;
@@ -93,11 +104,13 @@ final class ItemSchema<T> {
     // --- keys of the table and of its indexes (TableDefinition) ---
 
     Slot<String> pk(Function<T, String> getter) {
-        return add(TableDefinition.PK, EnhancedType.of(String.class), getter, null, StaticAttributeTags.primaryPartitionKey());
+        return add(TableDefinition.PK, EnhancedType.of(String.class), getter, null,
+                StaticAttributeTags.primaryPartitionKey());
     }
 
     Slot<String> sk(Function<T, String> getter) {
-        return add(TableDefinition.SK, EnhancedType.of(String.class), getter, null, StaticAttributeTags.primarySortKey());
+        return add(TableDefinition.SK, EnhancedType.of(String.class), getter, null,
+                StaticAttributeTags.primarySortKey());
     }
 
     Slot<String> gsi1pk(Function<T, String> getter) {
@@ -136,7 +149,8 @@ final class ItemSchema<T> {
 
     /** A number the Enhanced Client's atomic counter extension adds {@code delta} to on every update. */
     Slot<Long> counter(String name, Function<T, Long> getter, long delta, long startValue) {
-        return add(name, EnhancedType.of(Long.class), getter, null, StaticAttributeTags.atomicCounter(delta, startValue));
+        return add(name, EnhancedType.of(Long.class), getter, null,
+                StaticAttributeTags.atomicCounter(delta, startValue));
     }
 
     Slot<Boolean> bool(String name, Function<T, Boolean> getter) {
@@ -175,12 +189,12 @@ final class ItemSchema<T> {
 
     /** A nested map written by its own schema, without its absent values. */
     <D> Slot<D> document(String name, Class<D> type, TableSchema<D> schema, Function<T, D> getter) {
-        return add(name, EnhancedType.of(type), getter, new DocumentConverter<>(type, schema, true));
+        return add(name, EnhancedType.of(type), getter, document(type, schema, true));
     }
 
     /** A list of nested maps written by their own schema, without their absent values. */
     <D> Slot<List<D>> documents(String name, Class<D> type, TableSchema<D> schema, Function<T, List<D>> getter) {
-        return add(name, EnhancedType.listOf(type), getter, new DocumentListConverter<>(type, schema, true));
+        return add(name, EnhancedType.listOf(type), getter, documentList(type, schema, true));
     }
 
     /**
@@ -189,7 +203,7 @@ final class ItemSchema<T> {
      */
     <D> Slot<List<D>> documentsKeepingNulls(String name, Class<D> type, TableSchema<D> schema,
                                             Function<T, List<D>> getter) {
-        return add(name, EnhancedType.listOf(type), getter, new DocumentListConverter<>(type, schema, false));
+        return add(name, EnhancedType.listOf(type), getter, documentList(type, schema, false));
     }
 
     /** Another record's attributes, flat beside this record's (as the history item holds a submission's). */
@@ -216,148 +230,47 @@ final class ItemSchema<T> {
         return slot;
     }
 
-    /** {@link Keys#time}: fixed width, so that string order is time order. */
-    private static final class TimeConverter implements AttributeConverter<Instant> {
-        @Override
-        public AttributeValue transformFrom(Instant input) {
-            return AttributeValue.fromS(Keys.time(input));
-        }
-
-        @Override
-        public Instant transformTo(AttributeValue input) {
-            return Keys.parseTime(input.s());
-        }
-
-        @Override
-        public EnhancedType<Instant> type() {
-            return EnhancedType.of(Instant.class);
-        }
-
-        @Override
-        public AttributeValueType attributeValueType() {
-            return AttributeValueType.S;
-        }
+    /** A map of strings as a map attribute, in key order. */
+    private static AttributeValue stringMapValue(Map<String, String> map) {
+        Map<String, AttributeValue> values = new TreeMap<>();
+        map.forEach((k, v) -> values.put(k, AttributeValue.fromS(v)));
+        return AttributeValue.fromM(values);
     }
 
-    /** A string set; empty is {@code NULL}, which puts and ignoring updates leave out. */
-    private static final class StringSetConverter implements AttributeConverter<Set<String>> {
-        @Override
-        public AttributeValue transformFrom(Set<String> input) {
-            return input.isEmpty() ? AttributeValue.fromNul(true) : AttributeValue.fromSs(List.copyOf(input));
-        }
-
-        @Override
-        public Set<String> transformTo(AttributeValue input) {
-            return new LinkedHashSet<>(input.ss());
-        }
-
-        @Override
-        public EnhancedType<Set<String>> type() {
-            return EnhancedType.setOf(String.class);
-        }
-
-        @Override
-        public AttributeValueType attributeValueType() {
-            return AttributeValueType.SS;
-        }
+    /** A map attribute of strings, in key order. */
+    private static Map<String, String> stringMap(AttributeValue value) {
+        Map<String, String> map = new TreeMap<>();
+        value.m().forEach((k, v) -> map.put(k, v.s()));
+        return map;
     }
 
-    /** A list of strings as a list of string values. */
-    private static final class StringListConverter implements AttributeConverter<List<String>> {
+    /** A converter from two functions: what the table stores for a value, and the value of what it stores. */
+    private record Converter<V>(EnhancedType<V> type, AttributeValueType attributeValueType,
+                                Function<V, AttributeValue> write, Function<AttributeValue, V> read)
+            implements AttributeConverter<V> {
         @Override
-        public AttributeValue transformFrom(List<String> input) {
-            return AttributeValue.fromL(input.stream().map(AttributeValue::fromS).toList());
+        public AttributeValue transformFrom(V input) {
+            return write.apply(input);
         }
 
         @Override
-        public List<String> transformTo(AttributeValue input) {
-            return input.l().stream().map(AttributeValue::s).toList();
-        }
-
-        @Override
-        public EnhancedType<List<String>> type() {
-            return EnhancedType.listOf(String.class);
-        }
-
-        @Override
-        public AttributeValueType attributeValueType() {
-            return AttributeValueType.L;
-        }
-    }
-
-    /** A map of strings as a map of string values, read in key order. */
-    private static final class StringMapConverter implements AttributeConverter<Map<String, String>> {
-        @Override
-        public AttributeValue transformFrom(Map<String, String> input) {
-            Map<String, AttributeValue> values = new TreeMap<>();
-            input.forEach((k, v) -> values.put(k, AttributeValue.fromS(v)));
-            return AttributeValue.fromM(values);
-        }
-
-        @Override
-        public Map<String, String> transformTo(AttributeValue input) {
-            Map<String, String> values = new TreeMap<>();
-            input.m().forEach((k, v) -> values.put(k, v.s()));
-            return values;
-        }
-
-        @Override
-        public EnhancedType<Map<String, String>> type() {
-            return EnhancedType.mapOf(String.class, String.class);
-        }
-
-        @Override
-        public AttributeValueType attributeValueType() {
-            return AttributeValueType.M;
+        public V transformTo(AttributeValue input) {
+            return read.apply(input);
         }
     }
 
     /** A nested map written and read by its own schema. */
-    private record DocumentConverter<D>(Class<D> documentType, TableSchema<D> schema, boolean ignoreNulls)
-            implements AttributeConverter<D> {
-        @Override
-        public AttributeValue transformFrom(D input) {
-            return AttributeValue.fromM(schema.itemToMap(input, ignoreNulls));
-        }
-
-        @Override
-        public D transformTo(AttributeValue input) {
-            return schema.mapToItem(input.m());
-        }
-
-        @Override
-        public EnhancedType<D> type() {
-            return EnhancedType.of(documentType);
-        }
-
-        @Override
-        public AttributeValueType attributeValueType() {
-            return AttributeValueType.M;
-        }
+    private static <D> AttributeConverter<D> document(Class<D> type, TableSchema<D> schema, boolean ignoreNulls) {
+        return new Converter<>(EnhancedType.of(type), AttributeValueType.M,
+                d -> AttributeValue.fromM(schema.itemToMap(d, ignoreNulls)), v -> schema.mapToItem(v.m()));
     }
 
     /** A list of nested maps, each written and read by the documents' schema. */
-    private record DocumentListConverter<D>(Class<D> documentType, TableSchema<D> schema, boolean ignoreNulls)
-            implements AttributeConverter<List<D>> {
-        @Override
-        public AttributeValue transformFrom(List<D> input) {
-            return AttributeValue.fromL(input.stream()
-                    .map(d -> AttributeValue.fromM(schema.itemToMap(d, ignoreNulls))).toList());
-        }
-
-        @Override
-        public List<D> transformTo(AttributeValue input) {
-            return input.l().stream().map(v -> schema.mapToItem(v.m())).toList();
-        }
-
-        @Override
-        public EnhancedType<List<D>> type() {
-            return EnhancedType.listOf(documentType);
-        }
-
-        @Override
-        public AttributeValueType attributeValueType() {
-            return AttributeValueType.L;
-        }
+    private static <D> AttributeConverter<List<D>> documentList(Class<D> type, TableSchema<D> schema,
+                                                                boolean ignoreNulls) {
+        AttributeConverter<D> each = document(type, schema, ignoreNulls);
+        return new Converter<>(EnhancedType.listOf(type), AttributeValueType.L,
+                list -> AttributeValue.fromL(list.stream().map(each::transformFrom).toList()),
+                v -> v.l().stream().map(each::transformTo).toList());
     }
 }

@@ -7,7 +7,6 @@ import cn.lyg.xilian.dynamodb.CatalogItems.TaskItem;
 import cn.lyg.xilian.dynamodb.CatalogItems.UnitItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ record PlanPartition(PlanHeaderItem header, List<SectionItem> sections, List<Uni
         Map<String, StateItem.StoredState> states = new LinkedHashMap<>();
         // Every page: DynamoDB and dynalite page at 1 MB.
         for (Item item : DynamoStore.items(partition.query(q -> q.consistentRead(true)
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.planPk(year)))))).toList()) {
+                .queryConditional(DynamoStore.partition(Keys.planPk(year))))).toList()) {
             switch (item) {
                 case PlanHeaderItem h -> header = h;
                 case SectionItem s -> sections.add(s);

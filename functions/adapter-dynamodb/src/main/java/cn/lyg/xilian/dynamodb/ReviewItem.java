@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * A review in the task's supervision partition {@code PLAN#Y#SUP#<taskId>}: the review of one report, sk
- * {@code REVIEW#<unit>#<submissionKey>} (type {@code REVIEW}, with the delivery of its 退回 email: {@code notifiedAt},
+ * {@code REVIEW#<unit>#<submissionKey>} (type {@code REVIEW}, with the delivery of its 退回 email:
+ * {@code notifiedAt},
  * {@code messageId}), or a reviewer's request key, sk {@code REVIEWKEY#<key>} (type {@code REVIEW_KEY}, the review
  * first asked under it). The year and task come from the partition key.
  */
@@ -54,8 +55,8 @@ record ReviewItem(String pk, String sk, String type, String unitId, String submi
 
     /** The review's key and the delivery of its email, nothing else: what an update sets. */
     static ReviewItem notified(Review r, String messageId, Instant at) {
-        return new ReviewItem(Keys.supervisionPk(r.planYear(), r.taskId()), Keys.reviewSk(r.unitId(), r.submissionKey()),
-                null, null, null, null, null, null, null, at, messageId);
+        return new ReviewItem(Keys.supervisionPk(r.planYear(), r.taskId()),
+                Keys.reviewSk(r.unitId(), r.submissionKey()), null, null, null, null, null, null, null, at, messageId);
     }
 
     static Key key(int year, String taskId, String unitId, String submissionKey) {

@@ -10,7 +10,6 @@ import cn.lyg.xilian.dynamodb.EvidenceItems.UploadItem;
 import cn.lyg.xilian.dynamodb.ExtensionItems.PendingItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -68,7 +67,7 @@ public final class StoragePriming {
     public static int readPlanPartition(DynamoDbClient client, DynamoDbSettings settings, int year, int limit) {
         return enhanced(client).table(settings.tableName(), PlanPartition.SCHEMA)
                 .query(q -> q.limit(limit)
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.planPk(year)))))
+                        .queryConditional(DynamoStore.partition(Keys.planPk(year))))
                 .iterator().next().items().size();
     }
 

@@ -31,7 +31,8 @@ record SubmissionItem(String pk, String sk, String gsi1pk, String gsi1sk, String
         return new SubmissionItem(Keys.taskHistoryPk(s.planYear(), s.taskId()),
                 Keys.submissionSk(s.unitId(), s.idempotencyKey()), Keys.unitIndexPk(s.planYear(), s.unitId()),
                 Keys.submissionIndexSk(s.taskId(), s.submittedAt(), s.idempotencyKey()),
-                Keys.weekPk(s.planYear(), Keys.week(s.submittedAt())), Keys.weekSk(s.submittedAt(), s.taskId(), s.unitId()),
+                Keys.weekPk(s.planYear(), Keys.week(s.submittedAt())),
+                Keys.weekSk(s.submittedAt(), s.taskId(), s.unitId()),
                 SubmissionData.of(s));
     }
 
