@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  */
 record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer planYear, String taskId, String unitId,
                  Rule rule, Light light, String occurrence, String reason, LocalDate foundOn, Instant recordedAt,
-                 Set<String> audiences, Set<String> pendingTo, Map<String, String> delivered) {
+                 Set<String> audiences, Set<String> pendingTo, Map<String, String> delivered)
+        implements ItemSchema.Keyed {
 
     static final String PENDING_TO = "pendingTo";
     static final String DELIVERED = "delivered";
@@ -35,9 +36,7 @@ record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer pla
     static final TableSchema<AlertItem> SCHEMA;
 
     static {
-        var s = ItemSchema.of(AlertItem.class);
-        var pk = s.pk(AlertItem::pk);
-        var sk = s.sk(AlertItem::sk);
+        var s = ItemSchema.item(AlertItem.class);
         var gsi2pk = s.gsi2pk(AlertItem::gsi2pk);
         var gsi2sk = s.gsi2sk(AlertItem::gsi2sk);
         var planYear = s.integer("planYear", AlertItem::planYear);
@@ -52,7 +51,7 @@ record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer pla
         var audiences = s.stringSet("audiences", AlertItem::audiences);
         var pendingTo = s.stringSet(PENDING_TO, AlertItem::pendingTo);
         var delivered = s.stringMap(DELIVERED, AlertItem::delivered);
-        SCHEMA = s.build(v -> new AlertItem(v.get(pk), v.get(sk), v.get(gsi2pk), v.get(gsi2sk), v.get(planYear),
+        SCHEMA = s.build(v -> new AlertItem(v.pk(), v.sk(), v.get(gsi2pk), v.get(gsi2sk), v.get(planYear),
                 v.get(taskId), v.get(unitId), v.get(rule), v.get(light), v.get(occurrence), v.get(reason),
                 v.get(foundOn), v.get(recordedAt), v.get(audiences), v.get(pendingTo), v.get(delivered)));
     }

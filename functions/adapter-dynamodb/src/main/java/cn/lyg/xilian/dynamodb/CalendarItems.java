@@ -25,7 +25,7 @@ final class CalendarItems {
      * content hash of the year and the days only, so the same days loaded from the CSV or the notice are unchanged.
      */
     record CalendarItem(String pk, String sk, Integer year, List<DayItem> days, String source, Instant loadedAt,
-                        String contentHash) {
+                        String contentHash) implements ItemSchema.Keyed {
 
         static final String CONTENT_HASH = "contentHash";
         private static final List<String> CONTENT = List.of("year", "days");
@@ -33,15 +33,13 @@ final class CalendarItems {
         static final TableSchema<CalendarItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(CalendarItem.class);
-            var pk = s.pk(CalendarItem::pk);
-            var sk = s.sk(CalendarItem::sk);
+            var s = ItemSchema.item(CalendarItem.class);
             var year = s.integer("year", CalendarItem::year);
             var days = s.documents("days", DayItem.class, DayItem.SCHEMA, CalendarItem::days);
             var source = s.string("source", CalendarItem::source);
             var loadedAt = s.time("loadedAt", CalendarItem::loadedAt);
             var contentHash = s.string(CONTENT_HASH, CalendarItem::contentHash);
-            SCHEMA = s.build(v -> new CalendarItem(v.get(pk), v.get(sk), v.get(year), v.get(days), v.get(source),
+            SCHEMA = s.build(v -> new CalendarItem(v.pk(), v.sk(), v.get(year), v.get(days), v.get(source),
                     v.get(loadedAt), v.get(contentHash)));
         }
 
@@ -91,19 +89,18 @@ final class CalendarItems {
      * The delivery record of the warning to operations that the year's calendar is missing: sk
      * {@code MISSING-WARNING}.
      */
-    record WarningItem(String pk, String sk, Integer year, Instant createdAt, Instant sentAt, String messageId) {
+    record WarningItem(String pk, String sk, Integer year, Instant createdAt, Instant sentAt, String messageId)
+            implements ItemSchema.Keyed {
 
         static final TableSchema<WarningItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(WarningItem.class);
-            var pk = s.pk(WarningItem::pk);
-            var sk = s.sk(WarningItem::sk);
+            var s = ItemSchema.item(WarningItem.class);
             var year = s.integer("year", WarningItem::year);
             var createdAt = s.time("createdAt", WarningItem::createdAt);
             var sentAt = s.time("sentAt", WarningItem::sentAt);
             var messageId = s.string("messageId", WarningItem::messageId);
-            SCHEMA = s.build(v -> new WarningItem(v.get(pk), v.get(sk), v.get(year), v.get(createdAt), v.get(sentAt),
+            SCHEMA = s.build(v -> new WarningItem(v.pk(), v.sk(), v.get(year), v.get(createdAt), v.get(sentAt),
                     v.get(messageId)));
         }
 

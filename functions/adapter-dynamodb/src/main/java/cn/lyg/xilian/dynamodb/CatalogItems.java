@@ -45,16 +45,14 @@ final class CatalogItems {
         static final TableSchema<PlanHeaderItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(PlanHeaderItem.class);
-            var pk = s.pk(PlanHeaderItem::pk);
-            var sk = s.sk(PlanHeaderItem::sk);
+            var s = ItemSchema.item(PlanHeaderItem.class);
             var position = s.integer("position", PlanHeaderItem::position);
             var year = s.integer("year", PlanHeaderItem::year);
             var title = s.string("title", PlanHeaderItem::title);
             var docNumber = s.string("docNumber", PlanHeaderItem::docNumber);
             var issuedOn = s.date("issuedOn", PlanHeaderItem::issuedOn);
             var contentHash = s.string(CONTENT_HASH, PlanHeaderItem::contentHash);
-            SCHEMA = s.build(v -> new PlanHeaderItem(v.get(pk), v.get(sk), v.get(position), v.get(year), v.get(title),
+            SCHEMA = s.build(v -> new PlanHeaderItem(v.pk(), v.sk(), v.get(position), v.get(year), v.get(title),
                     v.get(docNumber), v.get(issuedOn), v.get(contentHash)));
         }
 
@@ -71,15 +69,13 @@ final class CatalogItems {
         static final TableSchema<SectionItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(SectionItem.class);
-            var pk = s.pk(SectionItem::pk);
-            var sk = s.sk(SectionItem::sk);
+            var s = ItemSchema.item(SectionItem.class);
             var position = s.integer("position", SectionItem::position);
             var id = s.string("id", SectionItem::id);
             var title = s.string("title", SectionItem::title);
             var field = s.enumeration("field", Field.class, SectionItem::field);
             var contentHash = s.string(CONTENT_HASH, SectionItem::contentHash);
-            SCHEMA = s.build(v -> new SectionItem(v.get(pk), v.get(sk), v.get(position), v.get(id), v.get(title),
+            SCHEMA = s.build(v -> new SectionItem(v.pk(), v.sk(), v.get(position), v.get(id), v.get(title),
                     v.get(field), v.get(contentHash)));
         }
 
@@ -100,16 +96,14 @@ final class CatalogItems {
         static final TableSchema<UnitItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(UnitItem.class);
-            var pk = s.pk(UnitItem::pk);
-            var sk = s.sk(UnitItem::sk);
+            var s = ItemSchema.item(UnitItem.class);
             var position = s.integer("position", UnitItem::position);
             var id = s.string("id", UnitItem::id);
             var name = s.string("name", UnitItem::name);
             var kind = s.enumeration("kind", UnitKind.class, UnitItem::kind);
             var aliases = s.strings("aliases", UnitItem::aliases);
             var contentHash = s.string(CONTENT_HASH, UnitItem::contentHash);
-            SCHEMA = s.build(v -> new UnitItem(v.get(pk), v.get(sk), v.get(position), v.get(id), v.get(name),
+            SCHEMA = s.build(v -> new UnitItem(v.pk(), v.sk(), v.get(position), v.get(id), v.get(name),
                     v.get(kind), v.get(aliases), v.get(contentHash)));
         }
 
@@ -131,9 +125,7 @@ final class CatalogItems {
         static final TableSchema<TaskItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(TaskItem.class);
-            var pk = s.pk(TaskItem::pk);
-            var sk = s.sk(TaskItem::sk);
+            var s = ItemSchema.item(TaskItem.class);
             var position = s.integer("position", TaskItem::position);
             var id = s.string("id", TaskItem::id);
             var sectionId = s.string("sectionId", TaskItem::sectionId);
@@ -145,7 +137,7 @@ final class CatalogItems {
                     TaskItem::milestones);
             var targets = s.documentsKeepingNulls("targets", TargetItem.class, TargetItem.SCHEMA, TaskItem::targets);
             var contentHash = s.string(CONTENT_HASH, TaskItem::contentHash);
-            SCHEMA = s.build(v -> new TaskItem(v.get(pk), v.get(sk), v.get(position), v.get(id), v.get(sectionId),
+            SCHEMA = s.build(v -> new TaskItem(v.pk(), v.sk(), v.get(position), v.get(id), v.get(sectionId),
                     v.get(title), v.get(text), v.get(unitIds), v.get(deadline), v.get(milestones), v.get(targets),
                     v.get(contentHash)));
         }

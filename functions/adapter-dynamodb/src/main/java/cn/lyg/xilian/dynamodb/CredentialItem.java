@@ -12,7 +12,8 @@ import java.time.Instant;
  * {@code <unitId or COORDINATOR>#<issuedAt>}); see infra/dynamodb/TABLE.md.
  */
 record CredentialItem(String pk, String sk, String gsi1pk, String gsi1sk, String type, String hash, Role role,
-                      String unitId, Instant issuedAt, Instant expiresAt, Instant revokedAt) {
+                      String unitId, Instant issuedAt, Instant expiresAt, Instant revokedAt)
+        implements ItemSchema.Keyed {
 
     /** Sort key of coordinator credentials in gsi1 (they have no unit). Upper case: unit ids are lower case. */
     static final String COORDINATOR_GROUP = "COORDINATOR";
@@ -20,9 +21,7 @@ record CredentialItem(String pk, String sk, String gsi1pk, String gsi1sk, String
     static final TableSchema<CredentialItem> SCHEMA;
 
     static {
-        var s = ItemSchema.of(CredentialItem.class);
-        var pk = s.pk(CredentialItem::pk);
-        var sk = s.sk(CredentialItem::sk);
+        var s = ItemSchema.item(CredentialItem.class);
         var gsi1pk = s.gsi1pk(CredentialItem::gsi1pk);
         var gsi1sk = s.gsi1sk(CredentialItem::gsi1sk);
         var type = s.string("type", CredentialItem::type);
@@ -32,7 +31,7 @@ record CredentialItem(String pk, String sk, String gsi1pk, String gsi1sk, String
         var issuedAt = s.time("issuedAt", CredentialItem::issuedAt);
         var expiresAt = s.time("expiresAt", CredentialItem::expiresAt);
         var revokedAt = s.time("revokedAt", CredentialItem::revokedAt);
-        SCHEMA = s.build(v -> new CredentialItem(v.get(pk), v.get(sk), v.get(gsi1pk), v.get(gsi1sk), v.get(type),
+        SCHEMA = s.build(v -> new CredentialItem(v.pk(), v.sk(), v.get(gsi1pk), v.get(gsi1sk), v.get(type),
                 v.get(hash), v.get(role), v.get(unitId), v.get(issuedAt), v.get(expiresAt), v.get(revokedAt)));
     }
 

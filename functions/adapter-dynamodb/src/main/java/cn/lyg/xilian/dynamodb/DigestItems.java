@@ -24,7 +24,8 @@ final class DigestItems {
      * stays as small as the backlog.
      */
     record DigestItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer planYear, String weekId,
-                      String recipientId, Integer generation, Instant createdAt, Instant sentAt, String messageId) {
+                      String recipientId, Integer generation, Instant createdAt, Instant sentAt, String messageId)
+            implements ItemSchema.Keyed {
 
         static final String GENERATION = "generation";
         static final String SENT_AT = "sentAt";
@@ -33,9 +34,7 @@ final class DigestItems {
         static final TableSchema<DigestItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(DigestItem.class);
-            var pk = s.pk(DigestItem::pk);
-            var sk = s.sk(DigestItem::sk);
+            var s = ItemSchema.item(DigestItem.class);
             var gsi2pk = s.gsi2pk(DigestItem::gsi2pk);
             var gsi2sk = s.gsi2sk(DigestItem::gsi2sk);
             var planYear = s.integer("planYear", DigestItem::planYear);
@@ -45,7 +44,7 @@ final class DigestItems {
             var createdAt = s.time("createdAt", DigestItem::createdAt);
             var sentAt = s.time(SENT_AT, DigestItem::sentAt);
             var messageId = s.string(MESSAGE_ID, DigestItem::messageId);
-            SCHEMA = s.build(v -> new DigestItem(v.get(pk), v.get(sk), v.get(gsi2pk), v.get(gsi2sk), v.get(planYear),
+            SCHEMA = s.build(v -> new DigestItem(v.pk(), v.sk(), v.get(gsi2pk), v.get(gsi2sk), v.get(planYear),
                     v.get(weekId), v.get(recipientId), v.get(generation), v.get(createdAt), v.get(sentAt),
                     v.get(messageId)));
         }
@@ -73,18 +72,17 @@ final class DigestItems {
      * The week's end-of-week statuses: sk {@code SNAPSHOT}, about 130 entries ("3.1.2#ganyu" → status name, a native
      * map) in one item, written once by the week's first summary run.
      */
-    record SnapshotItem(String pk, String sk, Integer planYear, String weekId, Map<String, String> statusByPair) {
+    record SnapshotItem(String pk, String sk, Integer planYear, String weekId, Map<String, String> statusByPair)
+            implements ItemSchema.Keyed {
 
         static final TableSchema<SnapshotItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(SnapshotItem.class);
-            var pk = s.pk(SnapshotItem::pk);
-            var sk = s.sk(SnapshotItem::sk);
+            var s = ItemSchema.item(SnapshotItem.class);
             var planYear = s.integer("planYear", SnapshotItem::planYear);
             var weekId = s.string("weekId", SnapshotItem::weekId);
             var statusByPair = s.stringMap("statusByPair", SnapshotItem::statusByPair);
-            SCHEMA = s.build(v -> new SnapshotItem(v.get(pk), v.get(sk), v.get(planYear), v.get(weekId),
+            SCHEMA = s.build(v -> new SnapshotItem(v.pk(), v.sk(), v.get(planYear), v.get(weekId),
                     v.get(statusByPair)));
         }
 

@@ -24,9 +24,7 @@ final class EvidenceItems {
         static final TableSchema<FileItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(FileItem.class);
-            var pk = s.pk(FileItem::pk);
-            var sk = s.sk(FileItem::sk);
+            var s = ItemSchema.item(FileItem.class);
             var type = s.string("type", FileItem::type);
             var unitId = s.string("unitId", FileItem::unitId);
             var reportKey = s.string("reportKey", FileItem::reportKey);
@@ -36,7 +34,7 @@ final class EvidenceItems {
             var size = s.number("size", FileItem::size);
             var storageKey = s.string("storageKey", FileItem::storageKey);
             var uploadedAt = s.time("uploadedAt", FileItem::uploadedAt);
-            SCHEMA = s.build(v -> new FileItem(v.get(pk), v.get(sk), v.get(type), v.get(unitId), v.get(reportKey),
+            SCHEMA = s.build(v -> new FileItem(v.pk(), v.sk(), v.get(type), v.get(unitId), v.get(reportKey),
                     v.get(fileId), v.get(displayName), v.get(fileType), v.get(size), v.get(storageKey),
                     v.get(uploadedAt)));
         }
@@ -55,21 +53,19 @@ final class EvidenceItems {
 
     /** The ticket of a direct upload to one report: sk {@code UPLOAD#<unit>#<report>#<uploadId>}. */
     record UploadItem(String pk, String sk, String type, String unitId, String reportKey, String uploadId,
-                      Instant issuedAt, String claimedName) {
+                      Instant issuedAt, String claimedName) implements ItemSchema.Keyed {
 
         static final TableSchema<UploadItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(UploadItem.class);
-            var pk = s.pk(UploadItem::pk);
-            var sk = s.sk(UploadItem::sk);
+            var s = ItemSchema.item(UploadItem.class);
             var type = s.string("type", UploadItem::type);
             var unitId = s.string("unitId", UploadItem::unitId);
             var reportKey = s.string("reportKey", UploadItem::reportKey);
             var uploadId = s.string("uploadId", UploadItem::uploadId);
             var issuedAt = s.time("issuedAt", UploadItem::issuedAt);
             var claimedName = s.string("claimedName", UploadItem::claimedName);
-            SCHEMA = s.build(v -> new UploadItem(v.get(pk), v.get(sk), v.get(type), v.get(unitId), v.get(reportKey),
+            SCHEMA = s.build(v -> new UploadItem(v.pk(), v.sk(), v.get(type), v.get(unitId), v.get(reportKey),
                     v.get(uploadId), v.get(issuedAt), v.get(claimedName)));
         }
 
@@ -102,19 +98,17 @@ final class EvidenceItems {
      * attached, a string set whose size a conditional write keeps within the limit (written by low-level updates:
      * {@code ADD} and {@code DELETE} on the set).
      */
-    record SlotsItem(String pk, String sk, String type, Set<String> fileIds) {
+    record SlotsItem(String pk, String sk, String type, Set<String> fileIds) implements ItemSchema.Keyed {
 
         static final String FILE_IDS = "fileIds";
 
         static final TableSchema<SlotsItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(SlotsItem.class);
-            var pk = s.pk(SlotsItem::pk);
-            var sk = s.sk(SlotsItem::sk);
+            var s = ItemSchema.item(SlotsItem.class);
             var type = s.string("type", SlotsItem::type);
             var fileIds = s.stringSet(FILE_IDS, SlotsItem::fileIds);
-            SCHEMA = s.build(v -> new SlotsItem(v.get(pk), v.get(sk), v.get(type), v.get(fileIds)));
+            SCHEMA = s.build(v -> new SlotsItem(v.pk(), v.sk(), v.get(type), v.get(fileIds)));
         }
 
         static Key key(ReportRef r) {

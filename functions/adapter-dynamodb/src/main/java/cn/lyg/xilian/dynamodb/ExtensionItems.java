@@ -25,9 +25,7 @@ final class ExtensionItems {
         static final TableSchema<ExtensionItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(ExtensionItem.class);
-            var pk = s.pk(ExtensionItem::pk);
-            var sk = s.sk(ExtensionItem::sk);
+            var s = ItemSchema.item(ExtensionItem.class);
             var type = s.string("type", ExtensionItem::type);
             var unitId = s.string("unitId", ExtensionItem::unitId);
             var requestKey = s.string("requestKey", ExtensionItem::requestKey);
@@ -39,7 +37,7 @@ final class ExtensionItems {
             var grantedDate = s.date("grantedDate", ExtensionItem::grantedDate);
             var note = s.string("note", ExtensionItem::note);
             var decidedAt = s.time("decidedAt", ExtensionItem::decidedAt);
-            SCHEMA = s.build(v -> new ExtensionItem(v.get(pk), v.get(sk), v.get(type), v.get(unitId),
+            SCHEMA = s.build(v -> new ExtensionItem(v.pk(), v.sk(), v.get(type), v.get(unitId),
                     v.get(requestKey), v.get(planDeadline), v.get(requestedDate), v.get(reason), v.get(requestedAt),
                     v.get(decision), v.get(grantedDate), v.get(note), v.get(decidedAt)));
         }
@@ -70,16 +68,14 @@ final class ExtensionItems {
     }
 
     /** The one pending-request slot of a (task, unit): sk {@code PENDING#<unit>}, holding the request's key. */
-    record PendingItem(String pk, String sk, String requestKey) {
+    record PendingItem(String pk, String sk, String requestKey) implements ItemSchema.Keyed {
 
         static final TableSchema<PendingItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(PendingItem.class);
-            var pk = s.pk(PendingItem::pk);
-            var sk = s.sk(PendingItem::sk);
+            var s = ItemSchema.item(PendingItem.class);
             var requestKey = s.string("requestKey", PendingItem::requestKey);
-            SCHEMA = s.build(v -> new PendingItem(v.get(pk), v.get(sk), v.get(requestKey)));
+            SCHEMA = s.build(v -> new PendingItem(v.pk(), v.sk(), v.get(requestKey)));
         }
 
         static PendingItem of(Extension e) {

@@ -22,15 +22,13 @@ final class InstructionItems {
         static final TableSchema<InstructionItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(InstructionItem.class);
-            var pk = s.pk(InstructionItem::pk);
-            var sk = s.sk(InstructionItem::sk);
+            var s = ItemSchema.item(InstructionItem.class);
             var type = s.string("type", InstructionItem::type);
             var unitId = s.string("unitId", InstructionItem::unitId);
             var instructionKey = s.string("instructionKey", InstructionItem::instructionKey);
             var text = s.string("text", InstructionItem::text);
             var issuedAt = s.time("issuedAt", InstructionItem::issuedAt);
-            SCHEMA = s.build(v -> new InstructionItem(v.get(pk), v.get(sk), v.get(type), v.get(unitId),
+            SCHEMA = s.build(v -> new InstructionItem(v.pk(), v.sk(), v.get(type), v.get(unitId),
                     v.get(instructionKey), v.get(text), v.get(issuedAt)));
         }
 
@@ -52,13 +50,11 @@ final class InstructionItems {
         static final TableSchema<ReadMarkItem> SCHEMA;
 
         static {
-            var s = ItemSchema.of(ReadMarkItem.class);
-            var pk = s.pk(ReadMarkItem::pk);
-            var sk = s.sk(ReadMarkItem::sk);
+            var s = ItemSchema.item(ReadMarkItem.class);
             var unitId = s.string("unitId", ReadMarkItem::unitId);
             var instructionKey = s.string("instructionKey", ReadMarkItem::instructionKey);
             var readAt = s.time("readAt", ReadMarkItem::readAt);
-            SCHEMA = s.build(v -> new ReadMarkItem(v.get(pk), v.get(sk), v.get(unitId), v.get(instructionKey),
+            SCHEMA = s.build(v -> new ReadMarkItem(v.pk(), v.sk(), v.get(unitId), v.get(instructionKey),
                     v.get(readAt)));
         }
 

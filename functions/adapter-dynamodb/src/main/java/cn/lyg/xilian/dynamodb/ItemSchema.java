@@ -41,6 +41,13 @@ import java.util.function.Function;
  */
 final class ItemSchema<T> {
 
+    /** A storage record of a table item: its key. */
+    interface Keyed {
+        String pk();
+
+        String sk();
+    }
+
     /** What the Enhanced Client fills while it reads one item: a value per declared attribute. */
     static final class Values {
         private final Object[] values;
@@ -52,6 +59,16 @@ final class ItemSchema<T> {
         @SuppressWarnings("unchecked")
         <V> V get(Slot<V> slot) {
             return (V) values[slot.index];
+        }
+
+        /** The partition key of a table item ({@link #item}). */
+        String pk() {
+            return (String) values[0];
+        }
+
+        /** The sort key of a table item ({@link #item}). */
+        String sk() {
+            return (String) values[1];
         }
     }
 
@@ -97,21 +114,22 @@ final class ItemSchema<T> {
         this.builder = StaticImmutableTableSchema.builder(this.type, VALUES);
     }
 
+    /** The schema of a nested map (a document inside an item). */
     static <T> ItemSchema<T> of(Class<T> type) {
         return new ItemSchema<>(type);
     }
 
-    // --- keys of the table and of its indexes (TableDefinition) ---
-
-    Slot<String> pk(Function<T, String> getter) {
-        return add(TableDefinition.PK, EnhancedType.of(String.class), getter, null,
+    /** The schema of a table item: its key attributes come first ({@link Values#pk}, {@link Values#sk}). */
+    static <T extends Keyed> ItemSchema<T> item(Class<T> type) {
+        ItemSchema<T> schema = new ItemSchema<>(type);
+        schema.add(TableDefinition.PK, EnhancedType.of(String.class), Keyed::pk, null,
                 StaticAttributeTags.primaryPartitionKey());
+        schema.add(TableDefinition.SK, EnhancedType.of(String.class), Keyed::sk, null,
+                StaticAttributeTags.primarySortKey());
+        return schema;
     }
 
-    Slot<String> sk(Function<T, String> getter) {
-        return add(TableDefinition.SK, EnhancedType.of(String.class), getter, null,
-                StaticAttributeTags.primarySortKey());
-    }
+    // --- keys of the indexes (TableDefinition) ---
 
     Slot<String> gsi1pk(Function<T, String> getter) {
         return add(TableDefinition.GSI1_PK, EnhancedType.of(String.class), getter, null,

@@ -22,7 +22,7 @@ record PlanPartition(PlanHeaderItem header, List<SectionItem> sections, List<Uni
                      Map<String, StateItem.StoredState> statesBySk) {
 
     /** An item of the plan partition: a catalog item or a (task, unit) state. */
-    sealed interface Item permits CatalogItem, StateItem {
+    sealed interface Item extends ItemSchema.Keyed permits CatalogItem, StateItem {
     }
 
     static final TableSchema<Item> SCHEMA = PartitionSchema.of(Item.class)

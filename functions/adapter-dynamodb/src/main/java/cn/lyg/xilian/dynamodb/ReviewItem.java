@@ -21,9 +21,7 @@ record ReviewItem(String pk, String sk, String type, String unitId, String submi
     static final TableSchema<ReviewItem> SCHEMA;
 
     static {
-        var s = ItemSchema.of(ReviewItem.class);
-        var pk = s.pk(ReviewItem::pk);
-        var sk = s.sk(ReviewItem::sk);
+        var s = ItemSchema.item(ReviewItem.class);
         var type = s.string("type", ReviewItem::type);
         var unitId = s.string("unitId", ReviewItem::unitId);
         var submissionKey = s.string("submissionKey", ReviewItem::submissionKey);
@@ -33,7 +31,7 @@ record ReviewItem(String pk, String sk, String type, String unitId, String submi
         var reviewedAt = s.time("reviewedAt", ReviewItem::reviewedAt);
         var notifiedAt = s.time("notifiedAt", ReviewItem::notifiedAt);
         var messageId = s.string("messageId", ReviewItem::messageId);
-        SCHEMA = s.build(v -> new ReviewItem(v.get(pk), v.get(sk), v.get(type), v.get(unitId), v.get(submissionKey),
+        SCHEMA = s.build(v -> new ReviewItem(v.pk(), v.sk(), v.get(type), v.get(unitId), v.get(submissionKey),
                 v.get(decision), v.get(reason), v.get(idempotencyKey), v.get(reviewedAt), v.get(notifiedAt),
                 v.get(messageId)));
     }

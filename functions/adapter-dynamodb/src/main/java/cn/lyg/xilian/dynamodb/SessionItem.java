@@ -11,20 +11,18 @@ import java.time.Instant;
  * DynamoDB purge it after its absolute limit.
  */
 record SessionItem(String pk, String sk, String type, String credentialHash, Instant createdAt, Instant lastSeenAt,
-                   Long ttl) {
+                   Long ttl) implements ItemSchema.Keyed {
 
     static final TableSchema<SessionItem> SCHEMA;
 
     static {
-        var s = ItemSchema.of(SessionItem.class);
-        var pk = s.pk(SessionItem::pk);
-        var sk = s.sk(SessionItem::sk);
+        var s = ItemSchema.item(SessionItem.class);
         var type = s.string("type", SessionItem::type);
         var credentialHash = s.string("credentialHash", SessionItem::credentialHash);
         var createdAt = s.time("createdAt", SessionItem::createdAt);
         var lastSeenAt = s.time("lastSeenAt", SessionItem::lastSeenAt);
         var ttl = s.number(TableDefinition.TTL, SessionItem::ttl);
-        SCHEMA = s.build(v -> new SessionItem(v.get(pk), v.get(sk), v.get(type), v.get(credentialHash),
+        SCHEMA = s.build(v -> new SessionItem(v.pk(), v.sk(), v.get(type), v.get(credentialHash),
                 v.get(createdAt), v.get(lastSeenAt), v.get(ttl)));
     }
 

@@ -39,9 +39,7 @@ record StateItem(String pk, String sk, String gsi1pk, String gsi1sk, Integer pla
     static final TableSchema<StateItem> SCHEMA;
 
     static {
-        var s = ItemSchema.of(StateItem.class);
-        var pk = s.pk(StateItem::pk);
-        var sk = s.sk(StateItem::sk);
+        var s = ItemSchema.item(StateItem.class);
         var gsi1pk = s.gsi1pk(StateItem::gsi1pk);
         var gsi1sk = s.gsi1sk(StateItem::gsi1sk);
         var planYear = s.integer(SubmissionData.PLAN_YEAR, StateItem::planYear);
@@ -59,7 +57,7 @@ record StateItem(String pk, String sk, String gsi1pk, String gsi1sk, Integer pla
         var extendedAt = s.time("extendedAt", StateItem::extendedAt);
         var evidenceOf = s.string("evidenceOf", StateItem::evidenceOf);
         var evidenceNames = s.strings("evidenceNames", StateItem::evidenceNames);
-        SCHEMA = s.build(v -> new StateItem(v.get(pk), v.get(sk), v.get(gsi1pk), v.get(gsi1sk), v.get(planYear),
+        SCHEMA = s.build(v -> new StateItem(v.pk(), v.sk(), v.get(gsi1pk), v.get(gsi1sk), v.get(planYear),
                 v.get(taskId), v.get(unitId), v.get(assigned), v.get(latest), v.get(counted), v.get(reviewOf),
                 v.get(reviewDecision), v.get(reviewReason), v.get(reviewKey), v.get(reviewedAt), v.get(extendedTo),
                 v.get(extendedAt), v.get(evidenceOf), v.get(evidenceNames)));

@@ -10,20 +10,18 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * week's gsi2 partition, and the submission's content ({@link SubmissionData}) flat beside the keys.
  */
 record SubmissionItem(String pk, String sk, String gsi1pk, String gsi1sk, String gsi2pk, String gsi2sk,
-                      SubmissionData data) {
+                      SubmissionData data) implements ItemSchema.Keyed {
 
     static final TableSchema<SubmissionItem> SCHEMA;
 
     static {
-        var s = ItemSchema.of(SubmissionItem.class);
-        var pk = s.pk(SubmissionItem::pk);
-        var sk = s.sk(SubmissionItem::sk);
+        var s = ItemSchema.item(SubmissionItem.class);
         var gsi1pk = s.gsi1pk(SubmissionItem::gsi1pk);
         var gsi1sk = s.gsi1sk(SubmissionItem::gsi1sk);
         var gsi2pk = s.gsi2pk(SubmissionItem::gsi2pk);
         var gsi2sk = s.gsi2sk(SubmissionItem::gsi2sk);
         var data = s.flatten(SubmissionData.SCHEMA, SubmissionItem::data);
-        SCHEMA = s.build(v -> new SubmissionItem(v.get(pk), v.get(sk), v.get(gsi1pk), v.get(gsi1sk), v.get(gsi2pk),
+        SCHEMA = s.build(v -> new SubmissionItem(v.pk(), v.sk(), v.get(gsi1pk), v.get(gsi1sk), v.get(gsi2pk),
                 v.get(gsi2sk), v.get(data)));
     }
 

@@ -16,7 +16,8 @@ final class SupervisionPartition {
     private SupervisionPartition() {
     }
 
-    sealed interface Item permits ReviewItem, ExtensionItem, InstructionItem, ReadMarkItem, FileItem {
+    sealed interface Item extends ItemSchema.Keyed
+            permits ReviewItem, ExtensionItem, InstructionItem, ReadMarkItem, FileItem {
     }
 
     static final TableSchema<Item> SCHEMA = PartitionSchema.of(Item.class)
