@@ -61,12 +61,12 @@ final class ItemSchema<T> {
             return (V) values[slot.index];
         }
 
-        /** The partition key of a table item ({@link #item}). */
+        /** The partition key of a table item ({@link ItemSchema#item}). */
         String pk() {
             return (String) values[0];
         }
 
-        /** The sort key of a table item ({@link #item}). */
+        /** The sort key of a table item ({@link ItemSchema#item}). */
         String sk() {
             return (String) values[1];
         }
