@@ -1,9 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.access.Sessions;
 import cn.lyg.xilian.core.access.Tokens;
-import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Authenticator.SignedIn;
 import cn.lyg.xilian.web.http.Pages;
@@ -21,6 +19,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,26 +27,23 @@ import java.util.Optional;
 import static cn.lyg.xilian.web.http.RequestBodies.first;
 
 /**
- * Sign-in ({@link SignOutController}: sign-out). The sign-in link ({@code GET /login?token=…}) changes nothing: it shows whose link it is
+ * Sign-in and sign-out. The sign-in link ({@code GET /login?token=…}) changes nothing: it shows whose link it is
  * (and whose session would be replaced) with a button; only the same-origin {@code POST /login} exchanges the
  * token for a new session. So a cross-site link or image cannot sign a browser in as someone else (login
- * CSRF), and a valid session is never replaced without the user seeing whose it is. With sign-out, the only
- * controller that checks credentials itself: the others take a caller bound by CallerBinders.
+ * CSRF), and a valid session is never replaced without the user seeing whose it is. The only controller that
+ * checks credentials itself: the others take a caller bound by CallerBinders.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 public class SessionController {
 
     private final Authenticator auth;
-    private final Sessions sessions;
     private final RequestBodies bodies;
     private final PlanCache plans;
     private final Pages pages;
 
-    public SessionController(Authenticator auth, Sessions sessions, RequestBodies bodies, PlanCache plans,
-                             Pages pages) {
+    public SessionController(Authenticator auth, RequestBodies bodies, PlanCache plans, Pages pages) {
         this.auth = auth;
-        this.sessions = sessions;
         this.bodies = bodies;
         this.plans = plans;
         this.pages = pages;
@@ -79,21 +75,23 @@ public class SessionController {
                 && !Tokens.sameSecret(LoginPage.credentialId(current.get().principal()), first(form, "replacing"))) {
             return confirmation(HttpStatus.CONFLICT, token, target, current.get());
         }
-        return switch (sessions.start(token)) {
-            case Sessions.Started started -> {
-                auth.sessionId(request).ifPresent(sessions::end); // the replaced session ends server-side too
-                yield HttpResponse.seeOther(URI.create("/")).cookie(auth.sessionCookie(request,
-                        started.sessionId(), sessions.policy().absolute()));
-            }
-            // revoked between the check and the start: the same 401 as the check gives
-            case Sessions.Refused refused -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID",
-                    "凭据无效，请使用管理员发放的登录链接");
-        };
+        return HttpResponse.seeOther(URI.create("/")).cookie(auth.startSession(request, token));
     }
 
-    private HttpResponse<?> confirmation(HttpStatus status, String token, Principal target, @Nullable SignedIn current) {
-        // No navigation on this page: its address holds the token (the site-wide Referrer-Policy same-origin keeps
-        // it on our origin).
+    /** Works without a valid session too (the cookie is cleared either way); with one, the form's CSRF token. */
+    @Post("/logout")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> logout(HttpRequest<?> request) {
+        if (auth.currentSession(request).isPresent()) {
+            auth.requireCsrf(request, first(bodies.form(request), "_csrf"));
+            auth.endSession(request);
+        }
+        return HttpResponse.seeOther(URI.create("/catalog")).cookie(auth.sessionCookie(request, "", Duration.ZERO));
+    }
+
+    /** No navigation on this page: its address holds the token (the Referrer-Policy same-origin keeps it here). */
+    private HttpResponse<?> confirmation(HttpStatus status, String token, Principal target,
+                                         @Nullable SignedIn current) {
         return pages.render(status, new LoginPage(pages.publicLayout(plans.plan()), token, target,
                 current == null ? null : current.principal()));
     }

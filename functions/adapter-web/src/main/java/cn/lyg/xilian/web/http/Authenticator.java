@@ -135,6 +135,26 @@ public class Authenticator {
         }
     }
 
+    /**
+     * Exchanges a sign-in token for a new session and ends the one this browser had (server-side too); the new
+     * session's cookie. A credential revoked since {@link #check}: the same 401 as the check gives.
+     */
+    public Cookie startSession(HttpRequest<?> request, String token) {
+        return switch (sessions.start(token)) {
+            case Sessions.Started started -> {
+                endSession(request);
+                yield sessionCookie(request, started.sessionId(), sessions.policy().absolute());
+            }
+            case Sessions.Refused refused -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID",
+                    "凭据无效，请使用管理员发放的登录链接");
+        };
+    }
+
+    /** Ends this browser's session server-side: its cookie is worthless afterwards, even if copied. */
+    public void endSession(HttpRequest<?> request) {
+        sessionId(request).ifPresent(sessions::end);
+    }
+
     public String cookieName(HttpRequest<?> request) {
         return (Https.of(request, settings) ? "__Host-" : "") + settings.getCookieName();
     }
