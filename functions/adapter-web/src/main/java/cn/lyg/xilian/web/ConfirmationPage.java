@@ -7,9 +7,9 @@ import cn.lyg.xilian.core.progress.Submission;
 import java.util.List;
 
 /** confirmation.jte: a stored report as the system holds it (after the form's redirect). */
-public record ConfirmationPage(Layout layout, PlanTask task, Submission s) implements PageModel, Framed {
+public record ConfirmationPage(Layout layout, PlanTask task, Submission submission) implements PageModel, Framed {
 
     public List<Target> targets() {
-        return task.targetsFor(s.unitId());
+        return task.targetsFor(submission.unitId());
     }
 }

@@ -35,7 +35,7 @@ import java.util.Optional;
 public class Authenticator {
 
     /** The request attribute holding the {@link SignedIn} of a page request, once checked. */
-    static final String SIGNED_IN = "xilian.signedIn";
+    private static final String SIGNED_IN = "xilian.signedIn";
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
     private final Credentials credentials;
@@ -77,10 +77,6 @@ public class Authenticator {
     }
 
     /** The session of a page request; 401 when there is none or it ended. */
-    public Principal requireSession(HttpRequest<?> request) {
-        return requireSignedIn(request).principal();
-    }
-
     public SignedIn requireSignedIn(HttpRequest<?> request) {
         Optional<Object> cached = request.getAttribute(SIGNED_IN);
         if (cached.isPresent()) {
@@ -114,7 +110,7 @@ public class Authenticator {
     }
 
     /** The session id in the cookie of this scheme ({@code __Host-} prefixed over https). */
-    public Optional<String> sessionId(HttpRequest<?> request) {
+    private Optional<String> sessionId(HttpRequest<?> request) {
         return request.getCookies().findCookie(cookieName(request)).map(Cookie::getValue);
     }
 
@@ -155,7 +151,7 @@ public class Authenticator {
         sessionId(request).ifPresent(sessions::end);
     }
 
-    public String cookieName(HttpRequest<?> request) {
+    private String cookieName(HttpRequest<?> request) {
         return (Https.of(request, settings) ? "__Host-" : "") + settings.getCookieName();
     }
 
