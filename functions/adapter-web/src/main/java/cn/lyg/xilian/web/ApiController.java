@@ -1,19 +1,15 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.view.Refused;
 import cn.lyg.xilian.core.view.TaskList;
 import cn.lyg.xilian.core.view.TaskQueries;
-import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.SubmitOutcome;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.web.ApiViews.SubmissionView;
 import cn.lyg.xilian.web.ApiViews.TaskView;
-import cn.lyg.xilian.web.ApiViews.UnitState;
 import cn.lyg.xilian.web.http.ApiException;
-import cn.lyg.xilian.web.http.Authenticator;
+import cn.lyg.xilian.web.http.BearerCaller;
 import cn.lyg.xilian.web.http.HistoryCursors;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
 import cn.lyg.xilian.web.http.RequestBodies;
@@ -29,9 +25,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
-
-import java.util.List;
 
 /**
  * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only.
@@ -42,47 +35,40 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiController {
 
-    private final Authenticator auth;
     private final RequestBodies bodies;
-    private final PlanCache plans;
     private final TaskQueries queries;
     private final SubmitProgress submitProgress;
     private final Display display;
     private final SubmissionLimit submissionLimit;
 
-    public ApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, TaskQueries queries,
-                         SubmitProgress submitProgress, Display display, SubmissionLimit submissionLimit) {
-        this.submissionLimit = submissionLimit;
-        this.auth = auth;
+    public ApiController(RequestBodies bodies, TaskQueries queries, SubmitProgress submitProgress, Display display,
+                         SubmissionLimit submissionLimit) {
         this.bodies = bodies;
-        this.plans = plans;
         this.queries = queries;
         this.submitProgress = submitProgress;
         this.display = display;
+        this.submissionLimit = submissionLimit;
     }
 
     @Get("/units")
-    public HttpResponse<?> units(HttpRequest<?> request) {
-        auth.bearer(request);
-        return HttpResponse.ok(plans.plan().units().stream().map(ApiViews.UnitView::of).toList());
+    public HttpResponse<?> units(BearerCaller caller) {
+        return HttpResponse.ok(caller.plan().units().stream().map(ApiViews.UnitView::of).toList());
     }
 
     /** Tasks with the latest status per unit. A unit sees only its own tasks and its own status. */
     @Get("/tasks")
-    public HttpResponse<?> tasks(HttpRequest<?> request, @QueryValue @Nullable String unit) {
-        Principal who = auth.bearer(request);
-        Plan plan = plans.plan();
-        return HttpResponse.ok(queries.tasks(plan, who, unit).stream().map(t -> view(plan, t)).toList());
+    public HttpResponse<?> tasks(BearerCaller caller, @QueryValue @Nullable String unit) {
+        return HttpResponse.ok(queries.tasks(caller.plan(), caller.who(), unit).stream()
+                .map(t -> TaskView.of(caller.plan(), t, display)).toList());
     }
 
     /** The task with the latest status per unit and one page of history ({@code limit}, {@code cursor}). */
     @Get("/tasks/{id}")
-    public HttpResponse<?> task(HttpRequest<?> request, String id, @QueryValue @Nullable String limit,
+    public HttpResponse<?> task(BearerCaller caller, String id, @QueryValue @Nullable String limit,
                                 @QueryValue @Nullable String cursor) {
-        Principal who = auth.bearer(request);
-        Plan plan = plans.plan();
-        TaskList.Detail detail = queries.task(plan, who, id, HistoryCursors.decode(cursor), HistoryCursors.size(limit));
-        return HttpResponse.ok(new ApiViews.TaskDetail(view(plan, detail.task()),
+        TaskList.Detail detail = queries.task(caller.plan(), caller.who(), id, HistoryCursors.decode(cursor),
+                HistoryCursors.size(limit));
+        return HttpResponse.ok(new ApiViews.TaskDetail(TaskView.of(caller.plan(), detail.task(), display),
                 detail.history().items().stream().map(SubmissionView::of).toList(),
                 HistoryCursors.encode(detail.history().next())));
     }
@@ -94,33 +80,19 @@ public class ApiController {
      */
     @Post("/tasks/{id}/progress")
     @Consumes(MediaType.ALL)
-    public HttpResponse<?> submit(HttpRequest<?> request, String id) {
-        Principal who = auth.bearer(request);
-        JsonNode body = bodies.jsonObject(request, ReportJson.FIELDS);
-        ProgressInput input = ReportJson.input(body, request.getHeaders().get(IdempotencyHeader.NAME));
-        submissionLimit.acquire(who);
-        return switch (submitProgress.submit(plans.plan(), who, id, input)) {
+    public HttpResponse<?> submit(BearerCaller caller, HttpRequest<?> request, String id) {
+        ProgressInput input = ReportJson.input(bodies.jsonObject(request, ReportJson.FIELDS),
+                request.getHeaders().get(IdempotencyHeader.NAME));
+        submissionLimit.acquire(caller.who());
+        return switch (submitProgress.submit(caller.plan(), caller.who(), id, input)) {
             case SubmitOutcome.Stored s -> HttpResponse.created(new ApiViews.SubmitResult(false, SubmissionView.of(s.submission())));
             case SubmitOutcome.Replayed r -> HttpResponse.ok(new ApiViews.SubmitResult(true, SubmissionView.of(r.submission())));
             case SubmitOutcome.KeyReused k -> throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
                     "该 Idempotency-Key 已用于内容不同的填报，未保存");
             case SubmitOutcome.KeyInvalid k -> throw IdempotencyHeader.invalid();
-            case SubmitOutcome.Invalid inv -> throw invalid(inv.errors());
+            case SubmitOutcome.Invalid inv -> throw ApiException.invalid(inv.errors());
             case SubmitOutcome.UnknownTask u -> throw Refused.unknownTask(id);
             case SubmitOutcome.NotResponsible n -> throw Refused.notResponsible(id);
         };
-    }
-
-    /** The first field error's code is the response code, so a client with one mistake sees its exact code. */
-    private static ApiException invalid(List<FieldError> errors) {
-        FieldError first = errors.get(0);
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, first.code(), first.message(), errors);
-    }
-
-    private TaskView view(Plan plan, TaskList.Item item) {
-        List<UnitState> states = item.units().stream().map(u -> new UnitState(u.unitId(),
-                display.unitName(plan, u.unitId()), u.latest() == null ? null : SubmissionView.of(u.latest()),
-                u.deadline().effective(), u.deadline().text())).toList();
-        return TaskView.of(item.task(), display.daysLeft(item.task().deadline()), item.targets(), states);
     }
 }

@@ -1,9 +1,11 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.view.TaskList;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -51,9 +53,14 @@ public final class ApiViews {
     @Serdeable
     public record TaskView(String id, String sectionId, String title, String text, List<String> unitIds,
                            LocalDate deadline, long daysLeft, List<Target> targets, List<UnitState> states) {
-        static TaskView of(PlanTask t, long daysLeft, List<Target> targets, List<UnitState> states) {
-            return new TaskView(t.id(), t.sectionId(), t.title(), t.text(), t.unitIds(), t.deadline(), daysLeft,
-                    targets, states);
+        /** A task with each unit's latest report and effective deadline, names and days left as the pages show them. */
+        static TaskView of(Plan plan, TaskList.Item item, Display display) {
+            PlanTask t = item.task();
+            List<UnitState> states = item.units().stream().map(u -> new UnitState(u.unitId(),
+                    display.unitName(plan, u.unitId()), u.latest() == null ? null : SubmissionView.of(u.latest()),
+                    u.deadline().effective(), u.deadline().text())).toList();
+            return new TaskView(t.id(), t.sectionId(), t.title(), t.text(), t.unitIds(), t.deadline(),
+                    display.daysLeft(t.deadline()), item.targets(), states);
         }
     }
 

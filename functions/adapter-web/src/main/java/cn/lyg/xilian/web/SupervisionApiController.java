@@ -1,17 +1,12 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.supervision.Outcome;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.ApiException;
+import cn.lyg.xilian.web.http.BearerCaller;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
-import cn.lyg.xilian.core.progress.IdempotencyKey;
-import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Outcomes;
 import cn.lyg.xilian.web.http.RequestBodies;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,9 +17,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Set;
+
+import static cn.lyg.xilian.web.http.RequestBodies.text;
 
 /**
  * Supervision in the JSON API (Bearer only): reviews, extension requests and decisions, instructions. Writes need
@@ -36,98 +32,60 @@ import java.util.Set;
 @Consumes(MediaType.ALL)
 public class SupervisionApiController {
 
-    private final Authenticator auth;
     private final RequestBodies bodies;
-    private final PlanCache plans;
     private final Supervise supervise;
     private final TaskQueries queries;
 
-    public SupervisionApiController(Authenticator auth, RequestBodies bodies, PlanCache plans, Supervise supervise,
-                                    TaskQueries queries) {
-        this.auth = auth;
+    public SupervisionApiController(RequestBodies bodies, Supervise supervise, TaskQueries queries) {
         this.bodies = bodies;
-        this.plans = plans;
         this.supervise = supervise;
         this.queries = queries;
     }
 
-    @Serdeable
-    public record Result<T>(boolean replayed, T item) {
-    }
-
     /** The task's reviews, extension requests and instructions as the caller may see them. */
     @Get("/supervision")
-    public HttpResponse<?> supervision(HttpRequest<?> request, String id) {
-        Principal who = auth.bearer(request);
-        Plan plan = plans.plan();
-        return HttpResponse.ok(supervise.open(plan, who, queries.visibleTask(plan, who, id)));
+    public HttpResponse<?> supervision(BearerCaller caller, String id) {
+        return HttpResponse.ok(supervise.open(caller.plan(), caller.who(),
+                queries.visibleTask(caller.plan(), caller.who(), id)));
     }
 
     /** {@code {"unit", "submission", "decision": "ACCEPTED"|"RETURNED", "reason"}} */
     @Post("/reviews")
-    public HttpResponse<?> review(HttpRequest<?> request, String id) {
-        Principal who = auth.bearer(request);
-        String key = key(request);
+    public HttpResponse<?> review(BearerCaller caller, HttpRequest<?> request, String id) {
+        String key = IdempotencyHeader.require(request);
         JsonNode b = bodies.jsonObject(request, Set.of("unit", "submission", "decision", "reason"));
-        return answer(supervise.review(plans.plan(), who, id, text(b, "unit"), text(b, "submission"),
-                text(b, "decision"), text(b, "reason"), key));
+        return Outcomes.answer(supervise.review(caller.plan(), caller.who(), id, text(b, "unit"),
+                text(b, "submission"), text(b, "decision"), text(b, "reason"), key));
     }
 
     /** {@code {"date": "2027-01-31", "reason"}} from the responsible unit. */
     @Post("/extensions")
-    public HttpResponse<?> requestExtension(HttpRequest<?> request, String id) {
-        Principal who = auth.bearer(request);
-        String key = key(request);
+    public HttpResponse<?> requestExtension(BearerCaller caller, HttpRequest<?> request, String id) {
+        String key = IdempotencyHeader.require(request);
         JsonNode b = bodies.jsonObject(request, Set.of("date", "reason"));
-        return answer(supervise.requestExtension(plans.plan(), who, id, text(b, "date"), text(b, "reason"), key));
+        return Outcomes.answer(supervise.requestExtension(caller.plan(), caller.who(), id, text(b, "date"),
+                text(b, "reason"), key));
     }
 
     /** {@code {"decision": "APPROVED"|"REJECTED", "date", "note"}}; a repeat of the same decision replays. */
     @Post("/extensions/{unit}/{key}/decision")
-    public HttpResponse<?> decide(HttpRequest<?> request, String id, String unit, String key) {
-        Principal who = auth.bearer(request);
+    public HttpResponse<?> decide(BearerCaller caller, HttpRequest<?> request, String id, String unit, String key) {
         JsonNode b = bodies.jsonObject(request, Set.of("decision", "date", "note"));
         String decision = text(b, "decision");
         if (!"APPROVED".equals(decision) && !"REJECTED".equals(decision)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "DECISION_INVALID",
                     "decision 须为 APPROVED 或 REJECTED");
         }
-        return answer(supervise.decideExtension(plans.plan(), who, id, unit, key, "APPROVED".equals(decision),
-                text(b, "date"), text(b, "note")));
+        return Outcomes.answer(supervise.decideExtension(caller.plan(), caller.who(), id, unit, key,
+                "APPROVED".equals(decision), text(b, "date"), text(b, "note")));
     }
 
     /** {@code {"unit" (optional: all units), "text"}} */
     @Post("/instructions")
-    public HttpResponse<?> instruct(HttpRequest<?> request, String id) {
-        Principal who = auth.bearer(request);
-        String key = key(request);
+    public HttpResponse<?> instruct(BearerCaller caller, HttpRequest<?> request, String id) {
+        String key = IdempotencyHeader.require(request);
         JsonNode b = bodies.jsonObject(request, Set.of("unit", "text"));
-        return answer(supervise.instruct(plans.plan(), who, id, text(b, "unit"), text(b, "text"), key));
-    }
-
-    private static <T> HttpResponse<Result<T>> answer(Outcome<T> outcome) {
-        Outcome.Done<T> done = Outcomes.done(outcome);
-        return done.replayed() ? HttpResponse.ok(new Result<>(true, done.value()))
-                : HttpResponse.created(new Result<>(false, done.value()));
-    }
-
-    private static String key(HttpRequest<?> request) {
-        String key = request.getHeaders().get(IdempotencyHeader.NAME);
-        if (!IdempotencyKey.isValid(key)) {
-            throw IdempotencyHeader.invalid();
-        }
-        return key;
-    }
-
-    @Nullable
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "FIELD_NOT_A_VALUE", "字段 " + field + " 须为文本");
-        }
-        return node.getStringValue();
+        return Outcomes.answer(supervise.instruct(caller.plan(), caller.who(), id, text(b, "unit"), text(b, "text"),
+                key));
     }
 }
