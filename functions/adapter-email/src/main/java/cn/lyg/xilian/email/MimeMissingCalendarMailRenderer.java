@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import cn.lyg.xilian.email.view.CalendarWarningText;
 import java.util.List;
 
 /**

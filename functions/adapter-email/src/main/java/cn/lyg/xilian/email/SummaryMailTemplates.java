@@ -17,6 +17,8 @@ import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.UnitDigest;
 import cn.lyg.xilian.core.report.WeeklySummary;
 
+import cn.lyg.xilian.email.view.CalendarWarningText;
+import cn.lyg.xilian.email.view.CountWords;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web.http;
 
+import cn.lyg.xilian.html.EscapedHtml;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.micronaut.http.HttpRequest;
