@@ -5,6 +5,9 @@ import java.util.List;
 /** Helpers of the emails' templates for text that came from users or the imported plan. */
 public final class MailText {
 
+    /** The last words of the alerts and the weekly mails. */
+    public static final String AUTOMATIC = "此邮件由系统自动发送，请勿直接回复。";
+
     private MailText() {
     }
 
