@@ -10,7 +10,7 @@ import cn.lyg.xilian.html.Palette;
 public final class MailStyle {
 
     public static final String BODY = "margin:0;padding:12px;font-family:PingFang SC,Microsoft YaHei,Noto Sans CJK SC,"
-            + "sans-serif;font-size:14px;line-height:1.6;color:" + Palette.TEXT + ";background:#fff;";
+            + "sans-serif;font-size:14px;line-height:1.6;color:" + Palette.TEXT + ";background:#fff;overflow-wrap:anywhere;";
     public static final String H1 = "margin:0 0 12px;font-size:18px;line-height:1.4;";
     public static final String H2 = "margin:20px 0 8px;font-size:16px;";
     public static final String P = "margin:0 0 10px;";

@@ -21,6 +21,6 @@ public final class MailText {
 
     /** The lines of a text, for HTML that shows its line breaks ({@code <br>} between them). */
     public static List<String> lines(String text) {
-        return text == null ? List.of() : List.of(text.split("\n", -1));
+        return text == null ? List.of() : List.of(text.split("\\R", -1));
     }
 }
