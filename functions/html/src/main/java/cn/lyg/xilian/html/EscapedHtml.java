@@ -14,7 +14,8 @@ public final class EscapedHtml implements HtmlTemplateOutput {
 
     @Override
     public void setContext(String tagName, String attributeName) {
-        // one escaping for every context: no template prints a value inside a script or style block
+        // one escaping for every context: no template prints a value inside a script block, and only Palette's
+        // constant colours inside the pages' style block
     }
 
     @Override
