@@ -9,18 +9,20 @@ import cn.lyg.xilian.core.alert.Light;
  */
 public final class Palette {
 
-    /** Body text. */
-    public static final String TEXT = "#222";
-    /** Secondary text (notes, footers). */
-    public static final String MUTED = "#666";
-    /** Page background, table headers. */
-    public static final String BACKGROUND = "#f6f7f9";
-    /** Lines: table cells, cards. */
-    public static final String BORDER = "#ddd";
-    /** The header bar, buttons, error text. */
-    public static final String BRAND = "#b3261e";
-    /** Success text. */
-    public static final String OK = "#1b7f3b";
+    /**
+     * The colours of the page itself.
+     *
+     * @param text       body text
+     * @param muted      secondary text (notes, footers)
+     * @param background page background, table headers
+     * @param border     lines: table cells, cards
+     * @param brand      the header bar, buttons, error text
+     * @param ok         success text
+     */
+    public record Page(String text, String muted, String background, String border, String brand, String ok) {
+    }
+
+    public static final Page PAGE = new Page("#222", "#666", "#f6f7f9", "#ddd", "#b3261e", "#1b7f3b");
 
     /** How a light is drawn: a badge of this text colour on this background with this border. */
     public record Swatch(String text, String background, String border) {

@@ -13,8 +13,8 @@ class PaletteTest {
 
     @Test
     void everyTextColourReadsOnItsBackgroundsAtWcagAA() {
-        for (String background : List.of(WHITE, Palette.BACKGROUND)) {
-            for (String text : List.of(Palette.TEXT, Palette.MUTED, Palette.BRAND, Palette.OK)) {
+        for (String background : List.of(WHITE, Palette.PAGE.background())) {
+            for (String text : List.of(Palette.PAGE.text(), Palette.PAGE.muted(), Palette.PAGE.brand(), Palette.PAGE.ok())) {
                 assertThat(contrast(text, background)).as("%s on %s", text, background).isGreaterThanOrEqualTo(4.5);
             }
         }

@@ -10,21 +10,21 @@ import cn.lyg.xilian.html.Palette;
 public final class MailStyle {
 
     public static final String BODY = "margin:0;padding:12px;font-family:PingFang SC,Microsoft YaHei,Noto Sans CJK SC,"
-            + "sans-serif;font-size:14px;line-height:1.6;color:" + Palette.TEXT + ";background:#fff;overflow-wrap:anywhere;";
+            + "sans-serif;font-size:14px;line-height:1.6;color:" + Palette.PAGE.text() + ";background:#fff;overflow-wrap:anywhere;";
     public static final String H1 = "margin:0 0 12px;font-size:18px;line-height:1.4;";
     public static final String H2 = "margin:20px 0 8px;font-size:16px;";
     public static final String P = "margin:0 0 10px;";
     /** Footers and notes. */
-    public static final String NOTE = "margin:16px 0 0;font-size:12px;color:" + Palette.MUTED + ";";
+    public static final String NOTE = "margin:16px 0 0;font-size:12px;color:" + Palette.PAGE.muted() + ";";
     /** A warning box (a missing holiday calendar). */
     public static final String WARNING = "margin:0 0 12px;padding:8px 10px;border:1px solid " + Palette.YELLOW.border()
-            + ";background:" + Palette.BACKGROUND + ";";
+            + ";background:" + Palette.PAGE.background() + ";";
     public static final String TABLE = "border-collapse:collapse;width:100%;margin:0 0 8px;";
-    public static final String CELL = "padding:6px;border:1px solid " + Palette.BORDER + ";vertical-align:top;";
-    public static final String HEAD = CELL + "background:" + Palette.BACKGROUND + ";font-weight:bold;text-align:left;";
+    public static final String CELL = "padding:6px;border:1px solid " + Palette.PAGE.border() + ";vertical-align:top;";
+    public static final String HEAD = CELL + "background:" + Palette.PAGE.background() + ";font-weight:bold;text-align:left;";
     public static final String CELL_NOWRAP = CELL + "white-space:nowrap;";
     public static final String NUMBER = CELL + "text-align:center;white-space:nowrap;";
-    public static final String MUTED = "color:" + Palette.MUTED + ";";
+    public static final String MUTED = "color:" + Palette.PAGE.muted() + ";";
 
     private MailStyle() {
     }
