@@ -41,12 +41,14 @@ use_jdk() {
 }
 
 ensure_node_packages() {
-  # dynalite (local DynamoDB) comes from npm; install it once, from the lock file.
+  # dynalite (local DynamoDB) and axe-core (accessibility checks in browser tests) come from npm; install them
+  # once, from the lock file.
   if ! command -v node >/dev/null 2>&1; then
     echo "error: node (>= 20) is needed for dynalite, the local DynamoDB" >&2
     exit 1
   fi
-  if [ ! -f "$XILIAN_ROOT/infra/local/node_modules/dynalite/cli.js" ]; then
+  if [ ! -f "$XILIAN_ROOT/infra/local/node_modules/dynalite/cli.js" ] \
+      || [ ! -f "$XILIAN_ROOT/infra/local/node_modules/axe-core/axe.min.js" ]; then
     (cd "$XILIAN_ROOT/infra/local" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.html.EscapedHtml;
 import cn.lyg.xilian.web.BoardPage;
 import cn.lyg.xilian.web.CatalogPage;
 import cn.lyg.xilian.web.ConfirmationPage;

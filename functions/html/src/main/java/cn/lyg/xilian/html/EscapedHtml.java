@@ -1,20 +1,21 @@
-package cn.lyg.xilian.web.http;
+package cn.lyg.xilian.html;
 
 import cn.lyg.xilian.core.HtmlEscape;
 import gg.jte.Content;
 import gg.jte.html.HtmlTemplateOutput;
 
 /**
- * A page being rendered. Every value a template prints is escaped by {@link HtmlEscape}, the same way in text and
- * in (always quoted) attributes. (jte's own output leaves quotes in text as they are.)
+ * A page or an email's HTML being rendered. Every value a template prints is escaped by {@link HtmlEscape}, the same
+ * way in text and in (always quoted) attributes. (jte's own output leaves quotes in text as they are.)
  */
-final class EscapedHtml implements HtmlTemplateOutput {
+public final class EscapedHtml implements HtmlTemplateOutput {
 
     private final StringBuilder out = new StringBuilder(16 * 1024);
 
     @Override
     public void setContext(String tagName, String attributeName) {
-        // one escaping for every context: no template prints a value inside a script or style block
+        // one escaping for every context: no template prints a value inside a script block, and only Palette's
+        // constant colours inside the pages' style block
     }
 
     @Override

@@ -1,27 +1,27 @@
-package cn.lyg.xilian.email;
+package cn.lyg.xilian.email.view;
 
 import cn.lyg.xilian.core.calendar.MissingCalendar;
 
 import java.util.List;
 
 /** The words about a missing holiday calendar: the coordinators' summary note and the operations warning. */
-final class CalendarWarningText {
+public final class CalendarWarningText {
 
     private CalendarWarningText() {
     }
 
     /** One paragraph for the top of the coordinators' Monday summary. */
-    static String forCoordinators(MissingCalendar m) {
+    public static String forCoordinators(MissingCalendar m) {
         return (m.yearBegun() ? m.year() + "年已开始，但" : "") + m.year() + "年节假日安排（国务院办公厅放假调休通知）尚未载入系统。"
                 + "载入前，系统按《全国年节及纪念日放假办法》推算法定假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节及周末补假），"
                 + "调休上班日无法推算，预警邮件的发送日可能与实际安排相差一两个工作日。通知发布后，请联系系统运维人员载入。";
     }
 
-    static String operationsSubject(MissingCalendar m) {
+    public static String operationsSubject(MissingCalendar m) {
         return "【运维提醒】" + m.year() + "年节假日安排尚未载入";
     }
 
-    static List<String> forOperations(MissingCalendar m) {
+    public static List<String> forOperations(MissingCalendar m) {
         return List.of(
                 "运维人员：",
                 "锡连帮扶合作进度通的数据表中还没有" + m.year() + "年的节假日安排"
