@@ -1,13 +1,14 @@
-package cn.lyg.xilian.web;
+package cn.lyg.xilian.web.api;
 
-import cn.lyg.xilian.core.view.Refused;
-import cn.lyg.xilian.core.view.TaskList;
-import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.SubmitOutcome;
 import cn.lyg.xilian.core.progress.SubmitProgress;
-import cn.lyg.xilian.web.ApiViews.SubmissionView;
-import cn.lyg.xilian.web.ApiViews.TaskView;
+import cn.lyg.xilian.core.view.Refused;
+import cn.lyg.xilian.core.view.TaskList;
+import cn.lyg.xilian.core.view.TaskQueries;
+import cn.lyg.xilian.web.Display;
+import cn.lyg.xilian.web.api.ApiViews.SubmissionView;
+import cn.lyg.xilian.web.api.ApiViews.TaskView;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.BearerCaller;
 import cn.lyg.xilian.web.http.HistoryCursors;
@@ -27,12 +28,13 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 
 /**
- * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only.
- * Routes answer {@code HttpResponse<?>}: the JSON writer of a body type is then built when first written, not for
- * every route at the router's construction in each cold start (WebArchitectureTest).
+ * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only. Routes answer
+ * {@code HttpResponse<?>}: a body type's JSON writer is built when first written, not for every route at each cold
+ * start (WebArchitectureTest). Each route's OpenAPI operation is in {@link ProgressApiDocs}.
  */
 @Controller("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@ApiDocs.Always
 public class ApiController {
 
     private final RequestBodies bodies;
@@ -51,20 +53,21 @@ public class ApiController {
     }
 
     @Get("/units")
-    public HttpResponse<?> units(BearerCaller caller) {
+    @ProgressApiDocs.ListUnits
+    public HttpResponse<?> units(@ApiDocs.Bound BearerCaller caller) {
         return HttpResponse.ok(caller.plan().units().stream().map(ApiViews.UnitView::of).toList());
     }
 
-    /** Tasks with the latest status per unit. A unit sees only its own tasks and its own status. */
     @Get("/tasks")
-    public HttpResponse<?> tasks(BearerCaller caller, @QueryValue @Nullable String unit) {
+    @ProgressApiDocs.ListTasks
+    public HttpResponse<?> tasks(@ApiDocs.Bound BearerCaller caller, @QueryValue @Nullable String unit) {
         return HttpResponse.ok(queries.tasks(caller.plan(), caller.who(), unit).stream()
                 .map(t -> TaskView.of(caller.plan(), t, display)).toList());
     }
 
-    /** The task with the latest status per unit and one page of history ({@code limit}, {@code cursor}). */
     @Get("/tasks/{id}")
-    public HttpResponse<?> task(BearerCaller caller, String id, @QueryValue @Nullable String limit,
+    @ProgressApiDocs.GetTask
+    public HttpResponse<?> task(@ApiDocs.Bound BearerCaller caller, String id, @QueryValue @Nullable String limit,
                                 @QueryValue @Nullable String cursor) {
         TaskList.Detail detail = queries.task(caller.plan(), caller.who(), id, HistoryCursors.decode(cursor),
                 HistoryCursors.size(limit));
@@ -73,14 +76,11 @@ public class ApiController {
                 HistoryCursors.encode(detail.history().next())));
     }
 
-    /**
-     * Stores a progress report. Header Idempotency-Key ([A-Za-z0-9_-]{8,64}) is required: a replay with the
-     * same body answers 200 with the original and {@code replayed: true}; another body under the same key is
-     * 409 IDEMPOTENCY_KEY_REUSED. Nothing is stored unless the answer is 201.
-     */
+    /** Nothing is stored unless the answer is 201; a replay under the same key and content answers the original. */
     @Post("/tasks/{id}/progress")
     @Consumes(MediaType.ALL)
-    public HttpResponse<?> submit(BearerCaller caller, HttpRequest<?> request, String id) {
+    @ProgressApiDocs.SubmitProgress
+    public HttpResponse<?> submit(@ApiDocs.Bound BearerCaller caller, HttpRequest<?> request, String id) {
         ProgressInput input = ReportJson.input(bodies.jsonObject(request, ReportJson.FIELDS),
                 request.getHeaders().get(IdempotencyHeader.NAME));
         submissionLimit.acquire(caller.who());
