@@ -54,6 +54,11 @@ final class ApiDocs {
             + "同一内容重试，返回原先保存的内容（200，replayed: true），不会重复保存；同一个键用于不同内容为 409 "
             + "IDEMPOTENCY_KEY_REUSED，不保存。";
 
+    /** The 503 answers of every route (an operation with a 503 of its own repeats them: one answer per status). */
+    static final String UNAVAILABLE = "`PLAN_NOT_LOADED`：计划尚未导入；`STORAGE_UNAVAILABLE`：数据存储暂不可用，请按 Retry-After "
+            + "稍后重试；`SERVICE_UNAVAILABLE`：服务暂时不可用";
+    static final String RETRY_AFTER = "STORAGE_UNAVAILABLE 时为 5（秒）";
+
     private ApiDocs() {
     }
 
@@ -119,10 +124,8 @@ final class ApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "500", description = "`INTERNAL_ERROR`：系统内部错误（已记录日志）",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "503", description = "`PLAN_NOT_LOADED`：计划尚未导入；`STORAGE_UNAVAILABLE`：数据存储暂不可用，"
-            + "请按 Retry-After 稍后重试；`SERVICE_UNAVAILABLE`：服务暂时不可用",
-            headers = @Header(name = "Retry-After", description = "STORAGE_UNAVAILABLE 时为 5（秒）",
-                    schema = @Schema(type = "integer")),
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE,
+            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @interface Always {
     }

@@ -5,6 +5,7 @@ import cn.lyg.xilian.web.http.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -22,6 +23,9 @@ final class EvidenceApiDocs {
     static final String FILE_ERRORS = "`FILE_REQUIRED`：没有文件；`TOO_MANY_FILES`：超过每次10个或每次填报10个；"
             + "`FILE_EMPTY`：空文件；`FILE_TOO_LARGE`：超过20 MB；`FILE_TYPE_NOT_ALLOWED`：按内容不是 JPEG、PNG、PDF、"
             + "DOCX、XLSX、DOC 或 XLS；`FILE_NAME_INVALID`：文件名无效（为空、只有点号或超过120字）";
+
+    /** The 503 answers of every route, and no store configured. */
+    static final String UNAVAILABLE = ApiDocs.UNAVAILABLE + "；`EVIDENCE_UNAVAILABLE`：未配置佐证材料存储";
 
     private EvidenceApiDocs() {
     }
@@ -59,7 +63,8 @@ final class EvidenceApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "422", description = FILE_ERRORS,
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "503", description = "`EVIDENCE_UNAVAILABLE`：未配置佐证材料存储",
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE,
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @interface UploadFiles {
     }
@@ -77,9 +82,10 @@ final class EvidenceApiDocs {
                             schema = @Schema(type = "string")),
                     @Parameter(name = "key", in = ParameterIn.PATH, description = ApiDocs.REPORT_KEY,
                             example = ApiDocs.KEY_EXAMPLE, schema = @Schema(type = "string"))
-            })
-    @ApiResponse(responseCode = "201", description = "直传表单",
-            content = @Content(schema = @Schema(implementation = EvidenceStore.DirectUpload.class)))
+            },
+            // Its one success here, not beside: else micronaut-openapi adds a "200" of its own (no 200 among the answers).
+            responses = @ApiResponse(responseCode = "201", description = "直传表单",
+                    content = @Content(schema = @Schema(implementation = EvidenceStore.DirectUpload.class))))
     @ApiResponse(responseCode = "403", description = "`NOT_RESPONSIBLE`：只有该任务的责任单位可以上传",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_TASK`：计划中没有该任务；`SUBMISSION_NOT_FOUND`：本单位没有该填报；"
@@ -87,7 +93,8 @@ final class EvidenceApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "422", description = "`TOO_MANY_FILES`：该填报已有10个文件",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "503", description = "`EVIDENCE_UNAVAILABLE`：未配置佐证材料存储",
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE,
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @interface CreateUpload {
     }
@@ -123,7 +130,8 @@ final class EvidenceApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "422", description = "`FIELD_NOT_A_VALUE`：key 不是文本；" + FILE_ERRORS,
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "503", description = "`EVIDENCE_UNAVAILABLE`：未配置佐证材料存储",
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE,
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @interface AttachUpload {
     }
