@@ -30,12 +30,11 @@ import io.micronaut.http.annotation.QueryValue;
 /**
  * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only. Routes answer
  * {@code HttpResponse<?>}: a body type's JSON writer is built when first written, not for every route at each cold
- * start (WebArchitectureTest). Each route's OpenAPI operation is in {@link ProgressApiDocs}.
+ * start (WebArchitectureTest). Each route's OpenAPI operation is in {@link ProgressApi}, which it implements.
  */
 @Controller("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@ApiDocs.Always
-public class ApiController {
+public class ApiController implements ProgressApi {
 
     private final RequestBodies bodies;
     private final TaskQueries queries;
@@ -52,22 +51,22 @@ public class ApiController {
         this.submissionLimit = submissionLimit;
     }
 
+    @Override
     @Get("/units")
-    @ProgressApiDocs.ListUnits
-    public HttpResponse<?> units(@ApiDocs.Bound BearerCaller caller) {
+    public HttpResponse<?> units(BearerCaller caller) {
         return HttpResponse.ok(caller.plan().units().stream().map(ApiViews.UnitView::of).toList());
     }
 
+    @Override
     @Get("/tasks")
-    @ProgressApiDocs.ListTasks
-    public HttpResponse<?> tasks(@ApiDocs.Bound BearerCaller caller, @QueryValue @Nullable String unit) {
+    public HttpResponse<?> tasks(BearerCaller caller, @QueryValue @Nullable String unit) {
         return HttpResponse.ok(queries.tasks(caller.plan(), caller.who(), unit).stream()
                 .map(t -> TaskView.of(caller.plan(), t, display)).toList());
     }
 
+    @Override
     @Get("/tasks/{id}")
-    @ProgressApiDocs.GetTask
-    public HttpResponse<?> task(@ApiDocs.Bound BearerCaller caller, String id, @QueryValue @Nullable String limit,
+    public HttpResponse<?> task(BearerCaller caller, String id, @QueryValue @Nullable String limit,
                                 @QueryValue @Nullable String cursor) {
         TaskList.Detail detail = queries.task(caller.plan(), caller.who(), id, HistoryCursors.decode(cursor),
                 HistoryCursors.size(limit));
@@ -77,10 +76,10 @@ public class ApiController {
     }
 
     /** Nothing is stored unless the answer is 201; a replay under the same key and content answers the original. */
+    @Override
     @Post("/tasks/{id}/progress")
     @Consumes(MediaType.ALL)
-    @ProgressApiDocs.SubmitProgress
-    public HttpResponse<?> submit(@ApiDocs.Bound BearerCaller caller, HttpRequest<?> request, String id) {
+    public HttpResponse<?> submit(BearerCaller caller, HttpRequest<?> request, String id) {
         ProgressInput input = ReportJson.input(bodies.jsonObject(request, ReportJson.FIELDS),
                 request.getHeaders().get(IdempotencyHeader.NAME));
         submissionLimit.acquire(caller.who());

@@ -1,31 +1,22 @@
 package cn.lyg.xilian.web.api;
 
-import cn.lyg.xilian.web.http.ErrorBody;
+import cn.lyg.xilian.core.progress.IdempotencyKey;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-
 /**
  * The JSON API's OpenAPI 3.1 document, written at compile time by micronaut-openapi (openapi.properties) from the
- * routes of this package and these annotations, and served at {@code /api/openapi.yml} ({@link OpenApiController}).
- * Its texts are for the units' IT staff, so Chinese; each route carries one annotation of {@code *ApiDocs} (its
- * operation: summary, description, parameters, body, answers and their error codes), so a controller stays short.
- * All of them are source-only (Micronaut's metadata keeps none; micronaut-openapi makes the OpenAPI annotations
- * source-only too): nothing of the document is read or built at run time.
+ * routes of this package and their annotations, and served at {@code /api/openapi.yml} ({@link OpenApiController}):
+ * here what the whole API shares (overview, security, the answers every route can give); each controller's operations
+ * on the interface it implements ({@link ProgressApi}, {@link SupervisionApi}, {@link EvidenceApi}); the bodies in
+ * {@link ApiBodies}, the answers' fields in {@link ApiViews}. The texts are for the units' IT staff, so Chinese.
+ * Nothing of it is read at run time: micronaut-openapi makes its annotations source-only for Micronaut, so no route's
+ * metadata carries them (annotations of our own holding them would be kept: the reason for the interfaces).
  */
 @OpenAPIDefinition(
         info = @Info(title = "锡连帮扶合作进度通 JSON 接口", version = "v1", description = ApiDocs.OVERVIEW),
@@ -45,8 +36,8 @@ final class ApiDocs {
     static final String SUPERVISION = "督查督办";
     static final String EVIDENCE = "佐证材料";
 
-    /** The writes' key header ({@link cn.lyg.xilian.web.http.IdempotencyHeader#NAME}): its format is core's IdempotencyKey's (a test checks). */
-    static final String KEY_PATTERN = "^[A-Za-z0-9_-]{8,64}$";
+    /** The writes' key header ({@link cn.lyg.xilian.web.http.IdempotencyHeader#NAME}): core's IdempotencyKey format. */
+    static final String KEY_PATTERN = "^" + IdempotencyKey.FORMAT + "$";
     static final String KEY_EXAMPLE = "5f0c2b7e-8d1a-4c3e-9b6f-2a4d8e1c7b90";
     static final String TASK_ID = "任务编号";
     static final String REPORT_KEY = "本单位的一次填报的键（填报时的 Idempotency-Key）";
@@ -54,7 +45,15 @@ final class ApiDocs {
             + "同一内容重试，返回原先保存的内容（200，replayed: true），不会重复保存；同一个键用于不同内容为 409 "
             + "IDEMPOTENCY_KEY_REUSED，不保存。";
 
-    /** The 503 answers of every route (an operation with a 503 of its own repeats them: one answer per status). */
+    /** The answers every route can give (each *Api interface), and those of a JSON body's route. */
+    static final String UNAUTHORIZED = "`CREDENTIAL_MISSING`：缺少 Bearer 令牌；`CREDENTIAL_INVALID`：令牌无效；"
+            + "`CREDENTIAL_EXPIRED`：凭据已过期；`CREDENTIAL_REVOKED`：凭据已吊销";
+    static final String INTERNAL_ERROR = "`INTERNAL_ERROR`：系统内部错误（已记录日志）";
+    static final String BODY_TOO_LARGE = "`BODY_TOO_LARGE`：请求体超过 64 KB";
+    static final String NOT_JSON = "`UNSUPPORTED_MEDIA_TYPE`：Content-Type 须为 application/json，编码须为 UTF-8";
+    static final String JSON_ERRORS = "`MALFORMED_JSON`：请求体不是一个 JSON 对象；`DUPLICATE_KEY`：同一字段出现了多次；"
+            + "`UNKNOWN_FIELD`：有未知字段；`INVALID_UTF8`：不是有效的 UTF-8；`BODY_UNREADABLE`：无法读取请求体";
+    /** An operation with a 503 of its own repeats these (one answer per status). */
     static final String UNAVAILABLE = "`PLAN_NOT_LOADED`：计划尚未导入；`STORAGE_UNAVAILABLE`：数据存储暂不可用，请按 Retry-After "
             + "稍后重试；`SERVICE_UNAVAILABLE`：服务暂时不可用";
     static final String RETRY_AFTER = "STORAGE_UNAVAILABLE 时为 5（秒）";
@@ -93,7 +92,8 @@ final class ApiDocs {
 
             ## 幂等键（Idempotency-Key）
             填报进展、审核、申请延期和督办意见须带请求头 `Idempotency-Key`：8到64位字母、数字、下划线或连字符\
-            （`[A-Za-z0-9_-]{8,64}`），每个新请求用一个新键（如 UUID）。
+            （`""" + IdempotencyKey.FORMAT + """
+            `），每个新请求用一个新键（如 UUID）。
 
             - 首次保存：201，`replayed: false`；
             - 网络中断等情况下用同一个键、同一内容重试：200，`replayed: true`，返回原先保存的内容，不重复保存；
@@ -108,38 +108,4 @@ final class ApiDocs {
             `application/json`，同一字段不能出现两次，未知字段一律拒绝。每个凭据每分钟最多填报20次（网页表单和接口合计，\
             重试也计数），超过为 429 `TOO_MANY_SUBMISSIONS`（`Retry-After: 60`）。日期和剩余天数按北京时间（Asia/Shanghai）计算。
             """;
-
-    /** A route's {@code BearerCaller}: bound from the Authorization header (CallerBinders), no parameter of its own. */
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.PARAMETER)
-    @Parameter(hidden = true)
-    @interface Bound {
-    }
-
-    /** The answers every route of the API can give: no valid credential, no plan or storage, a failure. */
-    @Retention(RetentionPolicy.SOURCE)
-    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-    @ApiResponse(responseCode = "401", description = "`CREDENTIAL_MISSING`：缺少 Bearer 令牌；`CREDENTIAL_INVALID`：令牌无效；"
-            + "`CREDENTIAL_EXPIRED`：凭据已过期；`CREDENTIAL_REVOKED`：凭据已吊销",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "500", description = "`INTERNAL_ERROR`：系统内部错误（已记录日志）",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "503", description = UNAVAILABLE,
-            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface Always {
-    }
-
-    /** The answers of a route that reads a JSON body (RequestBodies.jsonObject). */
-    @Retention(RetentionPolicy.SOURCE)
-    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-    @ApiResponse(responseCode = "413", description = "`BODY_TOO_LARGE`：请求体超过 64 KB",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "415", description = "`UNSUPPORTED_MEDIA_TYPE`：Content-Type 须为 application/json，编码须为 UTF-8",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface JsonBody {
-        /** The 400 codes of a JSON body, for the routes' own 400 answer (one answer per status). */
-        String ERRORS = "`MALFORMED_JSON`：请求体不是一个 JSON 对象；`DUPLICATE_KEY`：同一字段出现了多次；`UNKNOWN_FIELD`：有未知字段；"
-                + "`INVALID_UTF8`：不是有效的 UTF-8；`BODY_UNREADABLE`：无法读取请求体";
-    }
 }

@@ -24,13 +24,13 @@ import static cn.lyg.xilian.web.http.RequestBodies.text;
  * Supervision in the JSON API (Bearer only): reviews, extension requests and decisions, instructions. Writes need
  * the Idempotency-Key header like progress reports: 201 when stored, 200 with {@code replayed: true} on a retry,
  * errors in the API's usual shape (403 for a unit reviewing, 409 for a conflicting verdict or a pending request).
- * Each route's OpenAPI operation is in {@link SupervisionApiDocs}; the bodies' fields are {@link ApiBodies}'.
+ * Each route's OpenAPI operation is in {@link SupervisionApi}, which it implements; the bodies' fields are
+ * {@link ApiBodies}'.
  */
 @Controller("/api/v1/tasks/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.ALL)
-@ApiDocs.Always
-public class SupervisionApiController {
+public class SupervisionApiController implements SupervisionApi {
 
     private final RequestBodies bodies;
     private final Supervise supervise;
@@ -42,25 +42,25 @@ public class SupervisionApiController {
         this.queries = queries;
     }
 
+    @Override
     @Get("/supervision")
-    @SupervisionApiDocs.GetSupervision
-    public HttpResponse<?> supervision(@ApiDocs.Bound BearerCaller caller, String id) {
+    public HttpResponse<?> supervision(BearerCaller caller, String id) {
         return HttpResponse.ok(supervise.open(caller.plan(), caller.who(),
                 queries.visibleTask(caller.plan(), caller.who(), id)));
     }
 
+    @Override
     @Post("/reviews")
-    @SupervisionApiDocs.Review
-    public HttpResponse<?> review(@ApiDocs.Bound BearerCaller caller, HttpRequest<?> request, String id) {
+    public HttpResponse<?> review(BearerCaller caller, HttpRequest<?> request, String id) {
         String key = IdempotencyHeader.require(request);
         JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.ReviewRequest.class));
         return Outcomes.answer(supervise.review(caller.plan(), caller.who(), id, text(b, "unit"),
                 text(b, "submission"), text(b, "decision"), text(b, "reason"), key));
     }
 
+    @Override
     @Post("/extensions")
-    @SupervisionApiDocs.RequestExtension
-    public HttpResponse<?> requestExtension(@ApiDocs.Bound BearerCaller caller, HttpRequest<?> request, String id) {
+    public HttpResponse<?> requestExtension(BearerCaller caller, HttpRequest<?> request, String id) {
         String key = IdempotencyHeader.require(request);
         JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.ExtensionRequest.class));
         return Outcomes.answer(supervise.requestExtension(caller.plan(), caller.who(), id, text(b, "date"),
@@ -68,9 +68,9 @@ public class SupervisionApiController {
     }
 
     /** A repeat of the same decision replays (the path names the request: no key header). */
+    @Override
     @Post("/extensions/{unit}/{key}/decision")
-    @SupervisionApiDocs.DecideExtension
-    public HttpResponse<?> decide(@ApiDocs.Bound BearerCaller caller, HttpRequest<?> request, String id, String unit,
+    public HttpResponse<?> decide(BearerCaller caller, HttpRequest<?> request, String id, String unit,
                                   String key) {
         JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.ExtensionDecision.class));
         String decision = text(b, "decision");
@@ -82,9 +82,9 @@ public class SupervisionApiController {
                 "APPROVED".equals(decision), text(b, "date"), text(b, "note")));
     }
 
+    @Override
     @Post("/instructions")
-    @SupervisionApiDocs.Instruct
-    public HttpResponse<?> instruct(@ApiDocs.Bound BearerCaller caller, HttpRequest<?> request, String id) {
+    public HttpResponse<?> instruct(BearerCaller caller, HttpRequest<?> request, String id) {
         String key = IdempotencyHeader.require(request);
         JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.InstructionRequest.class));
         return Outcomes.answer(supervise.instruct(caller.plan(), caller.who(), id, text(b, "unit"), text(b, "text"),

@@ -4,39 +4,41 @@ import cn.lyg.xilian.web.api.ApiViews.SubmitResult;
 import cn.lyg.xilian.web.api.ApiViews.TaskDetail;
 import cn.lyg.xilian.web.api.ApiViews.TaskView;
 import cn.lyg.xilian.web.api.ApiViews.UnitView;
+import cn.lyg.xilian.web.http.BearerCaller;
 import cn.lyg.xilian.web.http.ErrorBody;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+/**
+ * The JSON API's progress routes as the OpenAPI document describes them ({@link ApiDocs}): {@link ApiController}
+ * implements this. The operations' annotations are here, on an interface, because micronaut-openapi reads them from
+ * there while Micronaut keeps none of them in the controller's route metadata (they would be read at every start).
+ */
+@ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE,
+        headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+interface ProgressApi {
 
-/** The OpenAPI operations of {@link ApiController} (ApiDocs says how they become the document). */
-final class ProgressApiDocs {
-
-    private ProgressApiDocs() {
-    }
-
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "listUnits", tags = ApiDocs.TASKS, summary = "责任单位",
             description = "计划中的全部责任单位，按计划中的顺序。单位编号（id）用于其他接口的 unit 参数。")
     @ApiResponse(responseCode = "200", description = "全部责任单位",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = UnitView.class))))
-    @interface ListUnits {
-    }
+    HttpResponse<?> units(@Parameter(hidden = true) BearerCaller caller);
 
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "listTasks", tags = ApiDocs.TASKS, summary = "任务及各单位的最新进展",
             description = """
                     责任单位：本单位负责的任务，每项只含本单位的现状。统筹人员：全部任务和全部责任单位的现状；\
@@ -50,11 +52,8 @@ final class ProgressApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_UNIT`：计划中没有该单位",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface ListTasks {
-    }
+    HttpResponse<?> tasks(@Parameter(hidden = true) BearerCaller caller, String unit);
 
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "getTask", tags = ApiDocs.TASKS, summary = "一项任务及其填报历史",
             description = """
                     任务及调用方可见的各单位现状，加一页填报历史（调用方可见的全部单位合在一起，新的在前）。\
@@ -76,11 +75,8 @@ final class ProgressApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_TASK`：计划中没有该任务",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface GetTask {
-    }
+    HttpResponse<?> task(@Parameter(hidden = true) BearerCaller caller, String id, String limit, String cursor);
 
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "submitProgress", tags = ApiDocs.TASKS, summary = "填报进展（责任单位）",
             description = """
                     为本单位负责的任务填报一次进展。依次检查：请求体的 JSON（400）、提交频率（429）、任务（404）、\
@@ -97,12 +93,15 @@ final class ProgressApiDocs {
             requestBody = @RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = ApiBodies.ProgressReport.class))))
-    @ApiDocs.JsonBody
+    @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE,
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON,
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "201", description = "已保存",
             content = @Content(schema = @Schema(implementation = SubmitResult.class)))
     @ApiResponse(responseCode = "200", description = "重试：这个键已保存过同一内容，返回原先保存的填报，未重复保存",
             content = @Content(schema = @Schema(implementation = SubmitResult.class)))
-    @ApiResponse(responseCode = "400", description = ApiDocs.JsonBody.ERRORS
+    @ApiResponse(responseCode = "400", description = ApiDocs.JSON_ERRORS
             + "；`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "`NOT_RESPONSIBLE`：本单位不是该任务的责任单位（统筹人员不填报）",
@@ -120,9 +119,8 @@ final class ProgressApiDocs {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "429", description = "`TOO_MANY_SUBMISSIONS`：该凭据本分钟的填报次数已满（网页和接口合计），"
             + "请按 Retry-After 一分钟后再试",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "60（秒）",
+            headers = @Header(name = "Retry-After", description = "60（秒）",
                     schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface SubmitProgress {
-    }
+    HttpResponse<?> submit(@Parameter(hidden = true) BearerCaller caller, HttpRequest<?> request, String id);
 }

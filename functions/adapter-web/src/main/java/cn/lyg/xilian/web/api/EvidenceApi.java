@@ -1,7 +1,10 @@
 package cn.lyg.xilian.web.api;
 
 import cn.lyg.xilian.core.evidence.EvidenceStore;
+import cn.lyg.xilian.web.http.BearerCaller;
 import cn.lyg.xilian.web.http.ErrorBody;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -11,27 +14,27 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-
-/** The OpenAPI operations of {@link EvidenceApiController} (ApiDocs says how they become the document). */
-final class EvidenceApiDocs {
+/**
+ * The JSON API's evidence routes as the OpenAPI document describes them ({@link ApiDocs}):
+ * {@link EvidenceApiController} implements this (ProgressApi says why an interface).
+ */
+@ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE,
+        headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+interface EvidenceApi {
 
     /** The checks every file goes through, however it arrives (core's EvidenceRules). */
-    static final String FILE_ERRORS = "`FILE_REQUIRED`：没有文件；`TOO_MANY_FILES`：超过每次10个或每次填报10个；"
+    String FILE_ERRORS = "`FILE_REQUIRED`：没有文件；`TOO_MANY_FILES`：超过每次10个或每次填报10个；"
             + "`FILE_EMPTY`：空文件；`FILE_TOO_LARGE`：超过20 MB；`FILE_TYPE_NOT_ALLOWED`：按内容不是 JPEG、PNG、PDF、"
             + "DOCX、XLSX、DOC 或 XLS；`FILE_NAME_INVALID`：文件名无效（为空、只有点号或超过120字）";
 
     /** The 503 answers of every route, and no store configured. */
-    static final String UNAVAILABLE = ApiDocs.UNAVAILABLE + "；`EVIDENCE_UNAVAILABLE`：未配置佐证材料存储";
+    String UNAVAILABLE = ApiDocs.UNAVAILABLE + "；`EVIDENCE_UNAVAILABLE`：未配置佐证材料存储";
 
-    private EvidenceApiDocs() {
-    }
-
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "uploadEvidenceFiles", tags = ApiDocs.EVIDENCE, summary = "上传佐证材料（经本服务）",
             description = """
                     为本单位的一次填报上传佐证材料：multipart/form-data，文件字段名均为 `files`，每次最多10个文件，\
@@ -66,11 +69,8 @@ final class EvidenceApiDocs {
     @ApiResponse(responseCode = "503", description = UNAVAILABLE,
             headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface UploadFiles {
-    }
+    HttpResponse<?> upload(@Parameter(hidden = true) BearerCaller caller, HttpRequest<?> request, String id, String key);
 
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "createEvidenceUpload", tags = ApiDocs.EVIDENCE, summary = "申请直传表单（一个文件）",
             description = """
                     文件不经本服务，直接传到存储（S3 预签名 POST）。应答给出 `action` 和 `fields`：向 `action` 发送 \
@@ -96,11 +96,8 @@ final class EvidenceApiDocs {
     @ApiResponse(responseCode = "503", description = UNAVAILABLE,
             headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface CreateUpload {
-    }
+    HttpResponse<?> uploadForm(@Parameter(hidden = true) BearerCaller caller, String id, String key);
 
-    @Retention(RetentionPolicy.SOURCE)
-    @Target(ElementType.METHOD)
     @Operation(operationId = "attachUploadedEvidence", tags = ApiDocs.EVIDENCE, summary = "登记直传的文件",
             description = """
                     把直传到存储的文件挂到本单位的填报上：按内容识别类型、检查大小后保存（不合要求的文件被删除）。文件的键\
@@ -114,12 +111,15 @@ final class EvidenceApiDocs {
             },
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApiBodies.UploadedFile.class))))
-    @ApiDocs.JsonBody
+    @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE,
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON,
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "201", description = "已保存",
             content = @Content(schema = @Schema(implementation = ApiBodies.FileResult.class)))
     @ApiResponse(responseCode = "200", description = "重试：该文件已登记，返回原记录",
             content = @Content(schema = @Schema(implementation = ApiBodies.FileResult.class)))
-    @ApiResponse(responseCode = "400", description = ApiDocs.JsonBody.ERRORS,
+    @ApiResponse(responseCode = "400", description = ApiDocs.JSON_ERRORS,
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "`NOT_RESPONSIBLE`：只有该任务的责任单位可以上传",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -133,6 +133,5 @@ final class EvidenceApiDocs {
     @ApiResponse(responseCode = "503", description = UNAVAILABLE,
             headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @interface AttachUpload {
-    }
+    HttpResponse<?> attachUploaded(@Parameter(hidden = true) BearerCaller caller, HttpRequest<?> request, String id, String key);
 }
