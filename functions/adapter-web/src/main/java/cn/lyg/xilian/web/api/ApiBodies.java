@@ -101,7 +101,8 @@ public final class ApiBodies {
 
     @Schema(description = "登记一个已直传到存储的文件")
     public record UploadedFile(
-            @Schema(description = "直传后文件的键：直传表单 fields 中的 key，其中 ${filename} 换成所传文件的文件名（S3 在跳转地址的 key 参数中给出）",
+            @Schema(description = "直传后文件的键：直传表单 fields 中的 key，其中 ${filename} 换成所传文件的文件名"
+                    + "（S3 在跳转地址的 key 参数中给出）",
                     requiredMode = Schema.RequiredMode.REQUIRED) String key) {
     }
 

@@ -41,8 +41,8 @@ final class ApiDocs {
     static final String KEY_EXAMPLE = "5f0c2b7e-8d1a-4c3e-9b6f-2a4d8e1c7b90";
     static final String TASK_ID = "任务编号";
     static final String REPORT_KEY = "本单位的一次填报的键（填报时的 Idempotency-Key）";
-    static final String KEY_TEXT = "幂等键：8到64位字母、数字、下划线或连字符，每个新请求用一个新键（如 UUID）。网络中断等情况下用同一个键、"
-            + "同一内容重试，返回原先保存的内容（200，replayed: true），不会重复保存；同一个键用于不同内容为 409 "
+    static final String KEY_TEXT = "幂等键：8到64位字母、数字、下划线或连字符，每个新请求用一个新键（如 UUID）。"
+            + "网络中断等情况下用同一个键、同一内容重试，返回原先保存的内容（200，replayed: true），不会重复保存；同一个键用于不同内容为 409 "
             + "IDEMPOTENCY_KEY_REUSED，不保存。";
 
     /** The answers every route can give (each *Api interface), and those of a JSON body's route. */

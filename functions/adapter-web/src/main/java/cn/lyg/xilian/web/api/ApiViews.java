@@ -122,7 +122,8 @@ public final class ApiViews {
      */
     @Serdeable
     @Schema(description = "填报结果")
-    public record SubmitResult(@Schema(description = "false：本次新保存（201）；true：同一 Idempotency-Key 的重试，返回原先保存的填报（200）")
+    public record SubmitResult(@Schema(description = "false：本次新保存（201）；true：同一 Idempotency-Key 的重试，"
+                                       + "返回原先保存的填报（200）")
                                boolean replayed,
                                SubmissionView submission) {
     }

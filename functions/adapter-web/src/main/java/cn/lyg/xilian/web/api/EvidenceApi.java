@@ -102,7 +102,8 @@ interface EvidenceApi {
             description = """
                     把直传到存储的文件挂到本单位的填报上：按内容识别类型、检查大小后保存（不合要求的文件被删除）。文件的键\
                     即幂等键：同一文件再次登记返回原记录（200，`replayed: true`）。同一张直传表单传了另一个文件为 409 \
-                    `UPLOAD_USED`（该文件被删除）；键不是调用方这次填报的表单所传的文件，或表单已超过一天，为 404 `UPLOAD_NOT_FOUND`。""",
+                    `UPLOAD_USED`（该文件被删除）；键不是调用方这次填报的表单所传的文件，或表单已超过一天，为 404 \
+                    `UPLOAD_NOT_FOUND`。""",
             parameters = {
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
