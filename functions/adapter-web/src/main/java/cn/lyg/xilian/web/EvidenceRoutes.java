@@ -2,8 +2,15 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.evidence.AttachEvidence;
 import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.evidence.EvidenceStore;
+import cn.lyg.xilian.core.supervision.Outcome;
 import cn.lyg.xilian.web.http.ApiException;
+import cn.lyg.xilian.web.http.Caller;
+import cn.lyg.xilian.web.http.Multipart;
+import cn.lyg.xilian.web.http.Outcomes;
+import cn.lyg.xilian.web.http.UploadReceiver;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,20 +21,48 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The evidence controllers' answers: the store's absence (503), a download, the way back to the unit's reports. */
-final class EvidenceRoutes {
+/**
+ * What the evidence routes of the pages and of the JSON API (web.api) share: the store's absence (503), receiving
+ * files, the signed form for a direct upload, a download, the way back to the unit's reports.
+ */
+public final class EvidenceRoutes {
 
     private EvidenceRoutes() {
     }
 
     /** The evidence use case, or 503 where no store is configured. */
-    static AttachEvidence available(@Nullable AttachEvidence evidence) {
+    public static AttachEvidence available(@Nullable AttachEvidence evidence) {
         if (evidence == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "EVIDENCE_UNAVAILABLE", "佐证材料存储未配置，暂不能上传或下载");
         }
         return evidence;
+    }
+
+    /**
+     * The body's {@code files} (multipart), streamed to disk, attached to the caller's report once {@code check}
+     * passed (the form's CSRF token); the temporary files are deleted either way.
+     */
+    public static Outcome.Done<List<EvidenceFile>> attach(@Nullable AttachEvidence evidence, UploadReceiver receiver,
+                                                          Caller caller, HttpRequest<?> request, String id, String key,
+                                                          Consumer<Multipart> check) {
+        AttachEvidence use = available(evidence);
+        try (Multipart body = receiver.receive(request)) {
+            check.accept(body);
+            return Outcomes.done(use.attach(caller.plan(), caller.who(), id, key, UploadReceiver.uploads(body, "files")));
+        }
+    }
+
+    /** The signed form for one file of the report; the store sends the browser back to the page's "uploaded" route. */
+    public static EvidenceStore.DirectUpload uploadForm(@Nullable AttachEvidence evidence, WebSettings settings,
+                                                        Caller caller, String id, String key) {
+        return Outcomes.done(available(evidence).uploadForm(caller.plan(), caller.who(), id, key,
+                upload -> URI.create(settings.getPublicBaseUrl() + "/tasks/" + Display.pathSegment(id) + "/reports/"
+                        + Display.pathSegment(key) + "/evidence/uploaded/" + Display.pathSegment(upload))))
+                .value().form();
     }
 
     /** Redirect-after-post to the unit's history on the task page. */

@@ -54,6 +54,8 @@ class WebArchitectureTest {
     private static final String SIGN_IN_AND_OUT = SessionController.class.getName();
     /** The jte-maven-plugin's packageName (pom.xml); fragments in its subpackage "fragments". */
     private static final String TEMPLATES = "cn.lyg.xilian.web.templates";
+    /** The JSON API's controllers (openapi.properties: the document is written from this package only). */
+    private static final String API_PACKAGE = "cn.lyg.xilian.web.api";
     private static JavaClasses web;
 
     @BeforeAll
@@ -171,6 +173,36 @@ class WebArchitectureTest {
         }
         assertThat(routes).as("routes seen").isGreaterThan(20);
         assertThat(wrong).as("JSON API routes take a BearerCaller, pages a SessionCaller or SignedForm").isEmpty();
+    }
+
+    /**
+     * The JSON API is the package web.api and nothing else: every route under /api/v1 is there, and its controllers
+     * route only under /api. The OpenAPI document is written from that package (openapi.properties leaves the pages'
+     * package out), so a JSON route elsewhere would be missing from it and a page route there would appear in it.
+     */
+    @Test
+    void theJsonApiIsThePackageTheDocumentIsWrittenFrom() {
+        List<String> wrong = new ArrayList<>();
+        int api = 0;
+        for (JavaClass controller : web.stream().filter(c -> c.isAnnotatedWith(Controller.class)).toList()) {
+            String base = controller.reflect().getAnnotation(Controller.class).value();
+            boolean inApiPackage = controller.getPackageName().equals(API_PACKAGE);
+            for (Method route : controller.reflect().getDeclaredMethods()) {
+                String path = routePath(route);
+                if (path == null) {
+                    continue;
+                }
+                String full = (base + "/" + path).replaceAll("/+", "/");
+                if (full.startsWith("/api/v1/")) {
+                    api++;
+                }
+                if (full.startsWith("/api/v1/") != inApiPackage && !(inApiPackage && full.startsWith("/api/"))) {
+                    wrong.add(controller.getSimpleName() + "." + route.getName() + " (" + full + ")");
+                }
+            }
+        }
+        assertThat(api).as("JSON API routes seen").isGreaterThanOrEqualTo(12);
+        assertThat(wrong).as("routes under /api/v1 in " + API_PACKAGE + ", and only /api routes there").isEmpty();
     }
 
     /**

@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web;
+package cn.lyg.xilian.web.api;
 
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.view.TaskQueries;
@@ -18,19 +18,19 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.tree.JsonNode;
 
-import java.util.Set;
-
 import static cn.lyg.xilian.web.http.RequestBodies.text;
 
 /**
  * Supervision in the JSON API (Bearer only): reviews, extension requests and decisions, instructions. Writes need
  * the Idempotency-Key header like progress reports: 201 when stored, 200 with {@code replayed: true} on a retry,
  * errors in the API's usual shape (403 for a unit reviewing, 409 for a conflicting verdict or a pending request).
+ * Each route's OpenAPI operation is in {@link SupervisionApi}, which it implements; the bodies' fields are
+ * {@link ApiBodies}'.
  */
 @Controller("/api/v1/tasks/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.ALL)
-public class SupervisionApiController {
+public class SupervisionApiController implements SupervisionApi {
 
     private final RequestBodies bodies;
     private final Supervise supervise;
@@ -42,35 +42,37 @@ public class SupervisionApiController {
         this.queries = queries;
     }
 
-    /** The task's reviews, extension requests and instructions as the caller may see them. */
+    @Override
     @Get("/supervision")
     public HttpResponse<?> supervision(BearerCaller caller, String id) {
         return HttpResponse.ok(supervise.open(caller.plan(), caller.who(),
                 queries.visibleTask(caller.plan(), caller.who(), id)));
     }
 
-    /** {@code {"unit", "submission", "decision": "ACCEPTED"|"RETURNED", "reason"}} */
+    @Override
     @Post("/reviews")
     public HttpResponse<?> review(BearerCaller caller, HttpRequest<?> request, String id) {
         String key = IdempotencyHeader.require(request);
-        JsonNode b = bodies.jsonObject(request, Set.of("unit", "submission", "decision", "reason"));
+        JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.ReviewRequest.class));
         return Outcomes.answer(supervise.review(caller.plan(), caller.who(), id, text(b, "unit"),
                 text(b, "submission"), text(b, "decision"), text(b, "reason"), key));
     }
 
-    /** {@code {"date": "2027-01-31", "reason"}} from the responsible unit. */
+    @Override
     @Post("/extensions")
     public HttpResponse<?> requestExtension(BearerCaller caller, HttpRequest<?> request, String id) {
         String key = IdempotencyHeader.require(request);
-        JsonNode b = bodies.jsonObject(request, Set.of("date", "reason"));
+        JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.ExtensionRequest.class));
         return Outcomes.answer(supervise.requestExtension(caller.plan(), caller.who(), id, text(b, "date"),
                 text(b, "reason"), key));
     }
 
-    /** {@code {"decision": "APPROVED"|"REJECTED", "date", "note"}}; a repeat of the same decision replays. */
+    /** A repeat of the same decision replays (the path names the request: no key header). */
+    @Override
     @Post("/extensions/{unit}/{key}/decision")
-    public HttpResponse<?> decide(BearerCaller caller, HttpRequest<?> request, String id, String unit, String key) {
-        JsonNode b = bodies.jsonObject(request, Set.of("decision", "date", "note"));
+    public HttpResponse<?> decide(BearerCaller caller, HttpRequest<?> request, String id, String unit,
+                                  String key) {
+        JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.ExtensionDecision.class));
         String decision = text(b, "decision");
         if (!"APPROVED".equals(decision) && !"REJECTED".equals(decision)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "DECISION_INVALID",
@@ -80,11 +82,11 @@ public class SupervisionApiController {
                 "APPROVED".equals(decision), text(b, "date"), text(b, "note")));
     }
 
-    /** {@code {"unit" (optional: all units), "text"}} */
+    @Override
     @Post("/instructions")
     public HttpResponse<?> instruct(BearerCaller caller, HttpRequest<?> request, String id) {
         String key = IdempotencyHeader.require(request);
-        JsonNode b = bodies.jsonObject(request, Set.of("unit", "text"));
+        JsonNode b = bodies.jsonObject(request, ApiBodies.fields(ApiBodies.InstructionRequest.class));
         return Outcomes.answer(supervise.instruct(caller.plan(), caller.who(), id, text(b, "unit"), text(b, "text"),
                 key));
     }

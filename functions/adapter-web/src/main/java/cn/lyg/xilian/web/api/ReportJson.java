@@ -1,4 +1,4 @@
-package cn.lyg.xilian.web;
+package cn.lyg.xilian.web.api;
 
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressInput;
@@ -14,9 +14,8 @@ import java.util.Set;
 /** A progress report's JSON body as typed: values stay strings, what is not a value becomes a read error. */
 final class ReportJson {
 
-    /** The body's fields; any other top-level field is refused (400 UNKNOWN_FIELD), never ignored. */
-    static final Set<String> FIELDS = Set.of("status", "percent", "figures", "progress", "problems", "nextSteps",
-            "reporter", "phone");
+    /** The body's fields (as documented); any other top-level field is refused (400 UNKNOWN_FIELD), never ignored. */
+    static final Set<String> FIELDS = ApiBodies.fields(ApiBodies.ProgressReport.class);
 
     private ReportJson() {
     }

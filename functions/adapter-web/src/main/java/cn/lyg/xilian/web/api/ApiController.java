@@ -1,13 +1,14 @@
-package cn.lyg.xilian.web;
+package cn.lyg.xilian.web.api;
 
-import cn.lyg.xilian.core.view.Refused;
-import cn.lyg.xilian.core.view.TaskList;
-import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.SubmitOutcome;
 import cn.lyg.xilian.core.progress.SubmitProgress;
-import cn.lyg.xilian.web.ApiViews.SubmissionView;
-import cn.lyg.xilian.web.ApiViews.TaskView;
+import cn.lyg.xilian.core.view.Refused;
+import cn.lyg.xilian.core.view.TaskList;
+import cn.lyg.xilian.core.view.TaskQueries;
+import cn.lyg.xilian.web.Display;
+import cn.lyg.xilian.web.api.ApiViews.SubmissionView;
+import cn.lyg.xilian.web.api.ApiViews.TaskView;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.BearerCaller;
 import cn.lyg.xilian.web.http.HistoryCursors;
@@ -27,13 +28,13 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 
 /**
- * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only.
- * Routes answer {@code HttpResponse<?>}: the JSON writer of a body type is then built when first written, not for
- * every route at the router's construction in each cold start (WebArchitectureTest).
+ * JSON API, same rules as the form (both call {@link SubmitProgress}). Authorization: Bearer only. Routes answer
+ * {@code HttpResponse<?>}: a body type's JSON writer is built when first written, not for every route at each cold
+ * start (WebArchitectureTest). Each route's OpenAPI operation is in {@link ProgressApi}, which it implements.
  */
 @Controller("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-public class ApiController {
+public class ApiController implements ProgressApi {
 
     private final RequestBodies bodies;
     private final TaskQueries queries;
@@ -50,19 +51,20 @@ public class ApiController {
         this.submissionLimit = submissionLimit;
     }
 
+    @Override
     @Get("/units")
     public HttpResponse<?> units(BearerCaller caller) {
         return HttpResponse.ok(caller.plan().units().stream().map(ApiViews.UnitView::of).toList());
     }
 
-    /** Tasks with the latest status per unit. A unit sees only its own tasks and its own status. */
+    @Override
     @Get("/tasks")
     public HttpResponse<?> tasks(BearerCaller caller, @QueryValue @Nullable String unit) {
         return HttpResponse.ok(queries.tasks(caller.plan(), caller.who(), unit).stream()
                 .map(t -> TaskView.of(caller.plan(), t, display)).toList());
     }
 
-    /** The task with the latest status per unit and one page of history ({@code limit}, {@code cursor}). */
+    @Override
     @Get("/tasks/{id}")
     public HttpResponse<?> task(BearerCaller caller, String id, @QueryValue @Nullable String limit,
                                 @QueryValue @Nullable String cursor) {
@@ -73,11 +75,8 @@ public class ApiController {
                 HistoryCursors.encode(detail.history().next())));
     }
 
-    /**
-     * Stores a progress report. Header Idempotency-Key ([A-Za-z0-9_-]{8,64}) is required: a replay with the
-     * same body answers 200 with the original and {@code replayed: true}; another body under the same key is
-     * 409 IDEMPOTENCY_KEY_REUSED. Nothing is stored unless the answer is 201.
-     */
+    /** Nothing is stored unless the answer is 201; a replay under the same key and content answers the original. */
+    @Override
     @Post("/tasks/{id}/progress")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> submit(BearerCaller caller, HttpRequest<?> request, String id) {
