@@ -41,14 +41,24 @@ use_jdk() {
 }
 
 ensure_node_packages() {
-  # dynalite (local DynamoDB) comes from npm; install it once, from the lock file.
+  # dynalite (local DynamoDB), axe-core (accessibility checks in browser tests) and @redocly/cli (the OpenAPI
+  # document's lint, infra/bin/test) come from npm: installed from the lock file, again whenever the lock file changes.
   if ! command -v node >/dev/null 2>&1; then
-    echo "error: node (>= 20) is needed for dynalite, the local DynamoDB" >&2
+    echo "error: node (>= 20.19) is needed for dynalite, the local DynamoDB, and @redocly/cli" >&2
     exit 1
   fi
-  if [ ! -f "$XILIAN_ROOT/infra/local/node_modules/dynalite/cli.js" ]; then
-    (cd "$XILIAN_ROOT/infra/local" && npm ci --no-audit --no-fund --loglevel=error)
+  local dir="$XILIAN_ROOT/infra/local" lock
+  lock="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$dir/node_modules/dynalite/cli.js" ] || [ ! -f "$dir/node_modules/axe-core/axe.min.js" ] \
+      || [ "$(cat "$dir/node_modules/.xilian-lock" 2>/dev/null)" != "$lock" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock" > "$dir/node_modules/.xilian-lock"
   fi
+}
+
+# @redocly/cli as installed by ensure_node_packages, without telemetry or update checks (nothing leaves the machine).
+redocly() {
+  REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true "$XILIAN_ROOT/infra/local/node_modules/.bin/redocly" "$@"
 }
 
 # The Lambda Java runtime, locally (infra/bin/lambda, tests/runtime): the AWS Lambda Runtime Interface Emulator

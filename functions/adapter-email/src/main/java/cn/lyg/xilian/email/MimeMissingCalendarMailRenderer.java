@@ -3,6 +3,7 @@ package cn.lyg.xilian.email;
 import cn.lyg.xilian.core.calendar.MissingCalendar;
 import cn.lyg.xilian.core.calendar.MissingCalendarMailRenderer;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.email.view.CalendarWarningText;
 import jakarta.mail.MessagingException;
 
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The one warning to operations that a year's official holiday calendar is missing: what the system does meanwhile
- * and how to load the notice. multipart/alternative (text, then HTML), UTF-8, the Message-ID given per year.
+ * and how to load the notice (templates {@code calendar.jte}). multipart/alternative (text, then HTML), UTF-8, the
+ * Message-ID given per year.
  */
 public final class MimeMissingCalendarMailRenderer implements MissingCalendarMailRenderer {
 
@@ -26,16 +28,12 @@ public final class MimeMissingCalendarMailRenderer implements MissingCalendarMai
 
     @Override
     public OutgoingEmail render(MissingCalendar missing, List<String> to, String messageId) {
-        List<String> paragraphs = CalendarWarningText.forOperations(missing);
-        String subject = CalendarWarningText.operationsSubject(missing);
-        String text = String.join("\n\n", paragraphs) + "\n\n（本邮件由锡连帮扶合作进度通自动发送，每年只发一次）\n";
-        StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
-        paragraphs.forEach(p -> html.append("<p>").append(Html.escape(p)).append("</p>"));
-        html.append("<p style=\"color:#666\">本邮件由锡连帮扶合作进度通自动发送，每年只发一次</p></body></html>");
+        MailBodies.Bodies bodies = MailBodies.render("calendar", missing);
         try {
             String boundaryBase = "=_xilian_calendar_" + missing.year();
-            byte[] bytes = MimeAssembly.write(settings, new MimeAssembly.Parts(messageId, to, subject, clock.instant(),
-                    text, html.toString(), boundaryBase + "_alt", boundaryBase + "_mix", null));
+            byte[] bytes = MimeAssembly.write(settings, new MimeAssembly.Parts(messageId, to,
+                    CalendarWarningText.operationsSubject(missing), clock.instant(), bodies.text(), bodies.html(),
+                    boundaryBase + "_alt", boundaryBase + "_mix", null));
             return new OutgoingEmail(messageId, to, bytes);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("cannot build the missing-calendar warning " + missing.year(), e);

@@ -1,19 +1,13 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.alert.Light;
-import cn.lyg.xilian.core.catalog.Field;
-import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.core.report.Ledger;
 import cn.lyg.xilian.ledger.micronaut.LedgerFactory;
-import cn.lyg.xilian.core.view.Board;
 import cn.lyg.xilian.core.view.BoardQuery;
 import cn.lyg.xilian.core.view.StatusBoard;
 import cn.lyg.xilian.web.http.BoardParams;
-import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Pages;
+import cn.lyg.xilian.web.http.SessionCaller;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,9 +16,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import jakarta.inject.Named;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * 进度看板: coordinators see every task, a unit its own. Filters and sort are GET parameters, so every view is a
  * plain link (bookmarkable, no JavaScript); the downloads take the same parameters and give the same rows.
@@ -32,65 +23,45 @@ import java.util.Map;
 @Controller("/board")
 public class BoardController {
 
-    private final Authenticator auth;
-    private final PlanCache plans;
     private final StatusBoard board;
     private final Pages pages;
-    private final Display display;
     private final LedgerWriter xlsx;
     private final LedgerWriter csv;
 
-    public BoardController(Authenticator auth, PlanCache plans, StatusBoard board, Pages pages, Display display,
-                           @Named(LedgerFactory.XLSX) LedgerWriter xlsx,
+    public BoardController(StatusBoard board, Pages pages, @Named(LedgerFactory.XLSX) LedgerWriter xlsx,
                            @Named(LedgerFactory.CSV) LedgerWriter csv) {
-        this.auth = auth;
-        this.plans = plans;
         this.board = board;
         this.pages = pages;
-        this.display = display;
         this.xlsx = xlsx;
         this.csv = csv;
     }
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<?> board(HttpRequest<?> request) {
-        Principal who = auth.requireSession(request);
-        Plan plan = plans.plan();
-        Board view = board.board(plan, who, BoardParams.parse(plan, request.getParameters()));
-        Map<String, Object> model = ViewModels.base(plan, who, display);
-        model.put("board", view);
-        model.put("q", view.query());
-        model.put("sorts", BoardQuery.Sort.values());
-        model.put("lights", List.of(Light.RED, Light.YELLOW, Light.GREEN));
-        model.put("fields", Field.values());
-        List<Unit> units = who.coordinator() ? plan.units() : List.of();
-        model.put("units", units);
-        String qs = view.query().queryString();
-        model.put("qs", qs.isEmpty() ? "" : "?" + qs);
-        return pages.ok("board", model, request);
+    public HttpResponse<?> board(SessionCaller caller, HttpRequest<?> request) {
+        Layout layout = pages.layout(caller);
+        return pages.ok(new BoardPage(layout, board.board(caller.plan(), caller.who(),
+                BoardParams.parse(caller.plan(), request.getParameters()))));
     }
 
     @Get("/ledger.xlsx")
-    public HttpResponse<byte[]> xlsx(HttpRequest<?> request) {
-        return download(request, xlsx);
+    public HttpResponse<byte[]> xlsx(SessionCaller caller, HttpRequest<?> request) {
+        return download(caller, request, xlsx);
     }
 
     @Get("/ledger.csv")
-    public HttpResponse<byte[]> csv(HttpRequest<?> request) {
-        return download(request, csv);
+    public HttpResponse<byte[]> csv(SessionCaller caller, HttpRequest<?> request) {
+        return download(caller, request, csv);
     }
 
     /**
      * The file as bytes with its own content type. Behind API Gateway the .xlsx must travel base64-encoded: the
      * API function lists its content type under micronaut.function.binary-types (see functions/api).
      */
-    private HttpResponse<byte[]> download(HttpRequest<?> request, LedgerWriter writer) {
-        Principal who = auth.requireSession(request);
-        Plan plan = plans.plan();
-        BoardQuery query = BoardParams.parse(plan, request.getParameters());
-        Ledger ledger = board.ledger(plan, who, query);
-        String fileName = board.fileBaseName(plan, who, query, ledger) + "." + writer.extension();
+    private HttpResponse<byte[]> download(SessionCaller caller, HttpRequest<?> request, LedgerWriter writer) {
+        BoardQuery query = BoardParams.parse(caller.plan(), request.getParameters());
+        Ledger ledger = board.ledger(caller.plan(), caller.who(), query);
+        String fileName = board.fileBaseName(caller.plan(), caller.who(), query, ledger) + "." + writer.extension();
         return HttpResponse.ok(writer.write(ledger))
                 .contentType(MediaType.of(writer.contentType()))
                 .header("Content-Disposition", contentDisposition(fileName, "xilian-ledger-" + ledger.asOf() + "."

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.lyg.xilian.web.http.RequestBodies.first;
+
 /** The report form's fields: read from a post, filled in for the page, and its errors by field. */
 final class ReportForm {
 
@@ -60,11 +62,5 @@ final class ReportForm {
         Map<String, String> byField = new LinkedHashMap<>();
         errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
         return byField;
-    }
-
-    @Nullable
-    static String first(Map<String, List<String>> form, String name) {
-        List<String> v = form.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
     }
 }

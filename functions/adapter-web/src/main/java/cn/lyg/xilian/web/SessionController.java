@@ -1,11 +1,7 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.access.CredentialCheck;
 import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.access.Sessions;
 import cn.lyg.xilian.core.access.Tokens;
-import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Authenticator.SignedIn;
 import cn.lyg.xilian.web.http.Pages;
@@ -24,35 +20,32 @@ import io.micronaut.http.annotation.QueryValue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static cn.lyg.xilian.web.http.RequestBodies.first;
 
 /**
  * Sign-in and sign-out. The sign-in link ({@code GET /login?token=…}) changes nothing: it shows whose link it is
  * (and whose session would be replaced) with a button; only the same-origin {@code POST /login} exchanges the
  * token for a new session. So a cross-site link or image cannot sign a browser in as someone else (login
- * CSRF), and a valid session is never replaced without the user seeing whose it is.
+ * CSRF), and a valid session is never replaced without the user seeing whose it is. The only controller that
+ * checks credentials itself: the others take a caller bound by CallerBinders.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 public class SessionController {
 
     private final Authenticator auth;
-    private final Sessions sessions;
     private final RequestBodies bodies;
     private final PlanCache plans;
-    private final Display display;
     private final Pages pages;
 
-    public SessionController(Authenticator auth, Sessions sessions, RequestBodies bodies, PlanCache plans,
-                             Display display, Pages pages) {
+    public SessionController(Authenticator auth, RequestBodies bodies, PlanCache plans, Pages pages) {
         this.auth = auth;
-        this.sessions = sessions;
         this.bodies = bodies;
         this.plans = plans;
-        this.display = display;
         this.pages = pages;
     }
 
@@ -63,7 +56,7 @@ public class SessionController {
         if (current.isPresent() && current.get().principal().credentialHash().equals(target.credentialHash())) {
             return HttpResponse.seeOther(URI.create("/")); // already signed in with this very link
         }
-        return confirmation(HttpStatus.OK, request, token, target, current.orElse(null));
+        return confirmation(HttpStatus.OK, token, target, current.orElse(null));
     }
 
     /**
@@ -79,60 +72,27 @@ public class SessionController {
         Principal target = auth.check(request, "login", token);
         Optional<SignedIn> current = auth.currentSession(request);
         if (current.isPresent() && !current.get().principal().credentialHash().equals(target.credentialHash())
-                && !Tokens.sameSecret(credentialId(current.get().principal()), first(form, "replacing"))) {
-            return confirmation(HttpStatus.CONFLICT, request, token, target, current.get());
+                && !Tokens.sameSecret(LoginPage.credentialId(current.get().principal()), first(form, "replacing"))) {
+            return confirmation(HttpStatus.CONFLICT, token, target, current.get());
         }
-        return switch (sessions.start(token)) {
-            case Sessions.Started started -> {
-                auth.sessionId(request).ifPresent(sessions::end); // the replaced session ends server-side too
-                yield HttpResponse.seeOther(URI.create("/")).cookie(auth.sessionCookie(request,
-                        started.sessionId(), sessions.policy().absolute()));
-            }
-            // revoked between the check and the start: the same 401 as the check gives
-            case Sessions.Refused refused -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID",
-                    "凭据无效，请使用管理员发放的登录链接");
-        };
+        return HttpResponse.seeOther(URI.create("/")).cookie(auth.startSession(request, token));
     }
 
-    /** Ends the session server-side (the cookie is worthless afterwards, even if copied) and clears it. */
+    /** Works without a valid session too (the cookie is cleared either way); with one, the form's CSRF token. */
     @Post("/logout")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> logout(HttpRequest<?> request) {
         if (auth.currentSession(request).isPresent()) {
             auth.requireCsrf(request, first(bodies.form(request), "_csrf"));
-            auth.sessionId(request).ifPresent(sessions::end);
+            auth.endSession(request);
         }
-        return HttpResponse.seeOther(URI.create("/catalog"))
-                .cookie(auth.sessionCookie(request, "", Duration.ZERO));
+        return HttpResponse.seeOther(URI.create("/catalog")).cookie(auth.sessionCookie(request, "", Duration.ZERO));
     }
 
-    private HttpResponse<?> confirmation(HttpStatus status, HttpRequest<?> request, String token, Principal target,
+    /** No navigation on this page: its address holds the token (the Referrer-Policy same-origin keeps it here). */
+    private HttpResponse<?> confirmation(HttpStatus status, String token, Principal target,
                                          @Nullable SignedIn current) {
-        Plan plan = plans.plan();
-        Map<String, Object> model = new HashMap<>();
-        model.put("plan", plan);
-        model.put("fmt", display);
-        model.put("signedIn", false); // no navigation on this page: it carries the token in its address
-        model.put("token", token);
-        model.put("target", who(plan, target));
-        model.put("current", current == null ? "" : who(plan, current.principal()));
-        model.put("replacing", current == null ? "" : credentialId(current.principal()));
-        // The address holds the token: the site-wide Referrer-Policy same-origin keeps it on our origin.
-        return pages.render(status, "login", model, request);
-    }
-
-    private String who(Plan plan, Principal p) {
-        return p.coordinator() ? "市发改委（协调员）" : display.unitName(plan, p.unitId());
-    }
-
-    /** The credential's id as the admin command prints it (a hash prefix, not a secret). */
-    private static String credentialId(Principal p) {
-        return p.credentialHash().substring(0, 12);
-    }
-
-    @Nullable
-    private static String first(Map<String, List<String>> form, String name) {
-        List<String> v = form.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
+        return pages.render(status, new LoginPage(pages.publicLayout(plans.plan()), token, target,
+                current == null ? null : current.principal()));
     }
 }

@@ -4,6 +4,7 @@ import cn.lyg.xilian.api.gateway.HttpApiEventHandler;
 import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.StoragePriming;
+import cn.lyg.xilian.web.MessagePage;
 import cn.lyg.xilian.web.http.ErrorBody;
 import cn.lyg.xilian.web.http.Pages;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import org.crac.Core;
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -93,8 +92,7 @@ public class SnapStartPriming implements Resource {
         int schemas = StoragePriming.buildSchemas();
         boolean planFound = StoragePriming.readPlanHeader(dynamoDb, table, plan.getYear());
         int planItems = StoragePriming.readPlanPartition(dynamoDb, table, plan.getYear(), 1);
-        String html = pages.get().render(HttpStatus.OK, "message", new HashMap<>(Map.of("title", "提示", "message", "预热",
-                "code", "PRIMING", "signIn", false)), HttpRequest.GET("/")).body();
+        String html = pages.get().render(HttpStatus.OK, new MessagePage("提示", "预热", "PRIMING", false)).body();
         String body = json.get().writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
         int refused = new HttpApiEventHandler(context).exchange(unauthenticatedRequest(), new APIGatewayV2HTTPResponse())
                 .getResponse().getNativeResponse().getStatusCode();

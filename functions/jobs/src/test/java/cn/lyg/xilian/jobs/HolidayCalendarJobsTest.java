@@ -9,8 +9,6 @@ import cn.lyg.xilian.core.supervision.ExtensionRepository;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import io.micronaut.json.JsonMapper;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +71,7 @@ class HolidayCalendarJobsTest {
             assertThat(monday.newlyRecorded()).isPositive();
             assertThat(monday.delivered()).isNotEmpty();
             assertThat(newSince(app, afterHoliday)).hasSize(monday.delivered().size())
-                    .anySatisfy(p -> assertThat(text(JobsTestApp.parse(p))).contains("已逾期"));
+                    .anySatisfy(p -> assertThat(JobsTestApp.text(JobsTestApp.parse(p))).contains("已逾期"));
             assertThat(monday.calendarWarning()).startsWith("2027 ALREADY_SENT");
         }
     }
@@ -113,7 +111,7 @@ class HolidayCalendarJobsTest {
                     .anySatisfy(d -> assertThat(d.audience()).isEqualTo("unit:" + unit));
             assertThat(afterTheNotice.calendarWarning()).isNull();
             assertThat(saturday).hasSize(afterTheNotice.delivered().size())
-                    .anySatisfy(p -> assertThat(text(JobsTestApp.parse(p))).contains("距延期截止"));
+                    .anySatisfy(p -> assertThat(JobsTestApp.text(JobsTestApp.parse(p))).contains("距延期截止"));
             assertThat(sunday.delivered()).isEmpty();
             assertThat(sunday.found()).isZero();
         }
@@ -140,19 +138,19 @@ class HolidayCalendarJobsTest {
             AlertScanResult tuesday = invoke(app, scan);
 
             assertThat(coordinators(app, beforeTheFifteenth)).isNotEmpty()
-                    .allSatisfy(m -> assertThat(text(m)).doesNotContain("节假日安排"));
+                    .allSatisfy(m -> assertThat(JobsTestApp.text(m)).doesNotContain("节假日安排"));
             assertThat(first.calendarWarning()).isEqualTo("2027 SENT calendar-missing-2027@xilian.lyg.cn");
             assertThat(again.calendarWarning()).startsWith("2027 ALREADY_SENT");
             assertThat(tuesday.calendarWarning()).startsWith("2027 ALREADY_SENT");
-            assertThat(app.emails().stream().map(JobsTestApp::parse).filter(m -> to(m).contains(OPS)))
+            assertThat(app.emails().stream().map(JobsTestApp::parse).filter(m -> JobsTestApp.to(m).contains(OPS)))
                     .singleElement().satisfies(m -> {
                         assertThat(m.getSubject()).isEqualTo("【运维提醒】2027年节假日安排尚未载入");
-                        assertThat(text(m)).contains("infra/bin/load-calendar");
+                        assertThat(JobsTestApp.text(m)).contains("infra/bin/load-calendar");
                     });
             assertThat(coordinators(app, monday)).singleElement().satisfies(m ->
-                    assertThat(text(m)).contains("2027年节假日安排（国务院办公厅放假调休通知）尚未载入系统"));
-            assertThat(monday.stream().map(JobsTestApp::parse).filter(m -> !to(m).contains(JobsTestApp.COORDINATOR)))
-                    .as("units' digests").isNotEmpty().allSatisfy(m -> assertThat(text(m)).doesNotContain("节假日安排"));
+                    assertThat(JobsTestApp.text(m)).contains("2027年节假日安排（国务院办公厅放假调休通知）尚未载入系统"));
+            assertThat(monday.stream().map(JobsTestApp::parse).filter(m -> !JobsTestApp.to(m).contains(JobsTestApp.COORDINATOR)))
+                    .as("units' digests").isNotEmpty().allSatisfy(m -> assertThat(JobsTestApp.text(m)).doesNotContain("节假日安排"));
 
             // once the notice is loaded: no warning in the next summary, nothing to tell operations
             app.context.getBean(CalendarRepository.class).save(HolidayNotice.parse(Files.readString(NOTICE_2027),
@@ -163,7 +161,7 @@ class HolidayCalendarJobsTest {
             List<Path> beforeNext = app.emails();
             invoke(app, summary);
             assertThat(coordinators(app, newSince(app, beforeNext))).singleElement()
-                    .satisfies(m -> assertThat(text(m)).doesNotContain("节假日安排"));
+                    .satisfies(m -> assertThat(JobsTestApp.text(m)).doesNotContain("节假日安排"));
         }
     }
 
@@ -205,41 +203,6 @@ class HolidayCalendarJobsTest {
     }
 
     private static List<MimeMessage> coordinators(JobsTestApp app, List<Path> emails) {
-        return emails.stream().map(JobsTestApp::parse).filter(m -> to(m).contains(JobsTestApp.COORDINATOR)).toList();
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            List<String> to = new ArrayList<>();
-            for (var address : message.getRecipients(Message.RecipientType.TO)) {
-                to.add(((InternetAddress) address).getAddress());
-            }
-            return to;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** All text parts of a message, decoded. */
-    private static String text(MimeMessage message) {
-        try {
-            return collect(message.getContent());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String collect(Object content) throws Exception {
-        if (content instanceof String s) {
-            return s;
-        }
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(collect(multipart.getBodyPart(i).getContent()));
-            }
-            return all.toString();
-        }
-        return ""; // the .xlsx attachment
+        return emails.stream().map(JobsTestApp::parse).filter(m -> JobsTestApp.to(m).contains(JobsTestApp.COORDINATOR)).toList();
     }
 }

@@ -12,14 +12,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import io.micronaut.json.JsonMapper;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +51,7 @@ class JobHandlersTest {
             assertThat(first.withoutAddress()).isEmpty();
             assertThat(afterFirst).hasSize(first.delivered().size()).isNotEmpty();
             MimeMessage toCoordinators = afterFirst.stream().map(JobsTestApp::parse)
-                    .filter(m -> recipients(m).contains(JobsTestApp.COORDINATOR)).findFirst().orElseThrow();
+                    .filter(m -> JobsTestApp.to(m).contains(JobsTestApp.COORDINATOR)).findFirst().orElseThrow();
             assertThat(toCoordinators.getSubject()).isNotBlank();
             assertThat(toCoordinators.getMessageID()).isNotBlank();
 
@@ -124,7 +122,7 @@ class JobHandlersTest {
 
             assertThat(response.getBatchItemFailures()).isEmpty();
             assertThat(app.emails()).singleElement().satisfies(eml ->
-                    assertThat(recipients(JobsTestApp.parse(eml))).containsExactly(JobsTestApp.COORDINATOR));
+                    assertThat(JobsTestApp.to(JobsTestApp.parse(eml))).containsExactly(JobsTestApp.COORDINATOR));
 
             List<Path> afterStream = app.emails();
             AlertScanResult daily = scanHandler.execute(JobRequest.asOf(TUESDAY));
@@ -133,7 +131,7 @@ class JobHandlersTest {
             assertThat(app.context.getBean(AlertRepository.class).pending(2026)).isEmpty();
             // the daily emails do not repeat the reported 受阻 (its reason carries the reported problem)
             assertThat(app.emails().stream().filter(p -> !afterStream.contains(p)).map(JobsTestApp::parse)
-                    .map(JobHandlersTest::text)).isNotEmpty().noneSatisfy(body -> assertThat(body).contains("资金未到位"));
+                    .map(JobsTestApp::text)).isNotEmpty().noneSatisfy(body -> assertThat(body).contains("资金未到位"));
         }
     }
 
@@ -152,8 +150,8 @@ class JobHandlersTest {
 
             assertThat(late.getBatchItemFailures()).isEmpty();
             assertThat(app.emails()).containsExactlyElementsOf(afterScan);
-            assertThat(afterScan.stream().map(JobsTestApp::parse).filter(m -> recipients(m).contains(JobsTestApp.COORDINATOR))
-                    .map(JobHandlersTest::text)).anySatisfy(body -> assertThat(body).contains("资金未到位"));
+            assertThat(afterScan.stream().map(JobsTestApp::parse).filter(m -> JobsTestApp.to(m).contains(JobsTestApp.COORDINATOR))
+                    .map(JobsTestApp::text)).anySatisfy(body -> assertThat(body).contains("资金未到位"));
         }
     }
 
@@ -238,41 +236,6 @@ class JobHandlersTest {
         record.setAwsRegion("cn-north-1");
         record.setDynamodb(stream);
         return record;
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            List<String> to = new ArrayList<>();
-            for (var address : message.getRecipients(Message.RecipientType.TO)) {
-                to.add(((jakarta.mail.internet.InternetAddress) address).getAddress());
-            }
-            return to;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** All text parts of a message, decoded. */
-    private static String text(MimeMessage message) {
-        try {
-            return collect(message.getContent());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String collect(Object content) throws Exception {
-        if (content instanceof String s) {
-            return s;
-        }
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(collect(multipart.getBodyPart(i).getContent()));
-            }
-            return all.toString();
-        }
-        return "";
     }
 
 }

@@ -141,6 +141,42 @@ final class JobsTestApp implements AutoCloseable {
         }
     }
 
+    /** The TO addresses of a message. */
+    static List<String> to(MimeMessage message) {
+        try {
+            List<String> to = new java.util.ArrayList<>();
+            for (var address : message.getRecipients(jakarta.mail.Message.RecipientType.TO)) {
+                to.add(((jakarta.mail.internet.InternetAddress) address).getAddress());
+            }
+            return to;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All text parts of a message, decoded (attachments left out). */
+    static String text(MimeMessage message) {
+        try {
+            return collect(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String collect(Object content) throws Exception {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(collect(multipart.getBodyPart(i).getContent()));
+            }
+            return all.toString();
+        }
+        return ""; // the .xlsx attachment
+    }
+
     static Path root() {
         String configured = System.getProperty("xilian.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "infra", "plans"))) {

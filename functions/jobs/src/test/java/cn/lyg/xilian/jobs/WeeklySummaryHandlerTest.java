@@ -16,7 +16,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,9 +66,9 @@ class WeeklySummaryHandlerTest {
 
             List<MimeMessage> mails = afterFirst.stream().map(JobsTestApp::parse).toList();
             List<String> expectedRecipients = first.sent().stream().map(WeeklySummaryHandlerTest::addressOf).toList();
-            assertThat(mails.stream().map(WeeklySummaryHandlerTest::to))
+            assertThat(mails.stream().map(JobsTestApp::to))
                     .containsExactlyInAnyOrderElementsOf(expectedRecipients.stream().map(List::of).toList());
-            MimeMessage toCoordinators = mails.stream().filter(m -> to(m).contains(JobsTestApp.COORDINATOR))
+            MimeMessage toCoordinators = mails.stream().filter(m -> JobsTestApp.to(m).contains(JobsTestApp.COORDINATOR))
                     .findFirst().orElseThrow();
             assertThat(toCoordinators.getSubject()).contains("第48周");
             assertThat(toCoordinators.getMessageID()).contains("weekly-2026-W48-coordinators-g0@");
@@ -116,7 +114,7 @@ class WeeklySummaryHandlerTest {
             // exactly once: one .eml per recipient, and the retry kept each record's Message-ID
             List<MimeMessage> mails = app.emails().stream().map(JobsTestApp::parse).toList();
             assertThat(mails).hasSize(retry.sent().size());
-            assertThat(mails.stream().map(m -> to(m).getFirst())).doesNotHaveDuplicates();
+            assertThat(mails.stream().map(m -> JobsTestApp.to(m).getFirst())).doesNotHaveDuplicates();
             assertThat(mails.stream().map(JobsTestApp::messageId))
                     .containsExactlyInAnyOrderElementsOf(transport.refused.stream().map(id -> "<" + id + ">").toList());
         }
@@ -191,18 +189,6 @@ class WeeklySummaryHandlerTest {
     private static String addressOf(String recipientId) {
         return recipientId.equals(SendWeeklySummary.COORDINATORS_RECIPIENT) ? JobsTestApp.COORDINATOR
                 : recipientId.substring("unit:".length()) + "@example.cn";
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            List<String> to = new ArrayList<>();
-            for (var address : message.getRecipients(Message.RecipientType.TO)) {
-                to.add(((InternetAddress) address).getAddress());
-            }
-            return to;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Opens the .xlsx attachment with POI and returns the number of rows of its ledger sheet. */

@@ -26,6 +26,12 @@ public class ApiException extends RuntimeException {
         this.fields = List.copyOf(fields);
     }
 
+    /** 422 with every field error; the first one's code is the answer's, so one mistake shows its exact code. */
+    public static ApiException invalid(List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, first.code(), first.message(), errors);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.progress.FieldError;
+import cn.lyg.xilian.web.MessagePage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -49,12 +50,9 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
             return retryAfter(HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ErrorBody(e.code(), message, fields)));
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("title", e.status().getCode() == 401 ? "请登录" : "无法完成请求");
-        model.put("message", e.getMessage());
-        model.put("code", e.code());
-        model.put("signIn", e.status().getCode() == 401);
-        return retryAfter(pages.render(e.status(), "message", model, request));
+        boolean signIn = e.status().getCode() == 401;
+        return retryAfter(pages.render(e.status(), new MessagePage(signIn ? "请登录" : "无法完成请求", e.getMessage(),
+                e.code(), signIn)));
     }
 
     /** A 429 (the submission limit counts per clock minute) says when to come back, on the form as in the API. */

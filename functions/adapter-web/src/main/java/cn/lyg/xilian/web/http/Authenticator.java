@@ -35,7 +35,7 @@ import java.util.Optional;
 public class Authenticator {
 
     /** The request attribute holding the {@link SignedIn} of a page request, once checked. */
-    static final String SIGNED_IN = "xilian.signedIn";
+    private static final String SIGNED_IN = "xilian.signedIn";
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
     private final Credentials credentials;
@@ -77,10 +77,6 @@ public class Authenticator {
     }
 
     /** The session of a page request; 401 when there is none or it ended. */
-    public Principal requireSession(HttpRequest<?> request) {
-        return requireSignedIn(request).principal();
-    }
-
     public SignedIn requireSignedIn(HttpRequest<?> request) {
         Optional<Object> cached = request.getAttribute(SIGNED_IN);
         if (cached.isPresent()) {
@@ -114,7 +110,7 @@ public class Authenticator {
     }
 
     /** The session id in the cookie of this scheme ({@code __Host-} prefixed over https). */
-    public Optional<String> sessionId(HttpRequest<?> request) {
+    private Optional<String> sessionId(HttpRequest<?> request) {
         return request.getCookies().findCookie(cookieName(request)).map(Cookie::getValue);
     }
 
@@ -135,7 +131,27 @@ public class Authenticator {
         }
     }
 
-    public String cookieName(HttpRequest<?> request) {
+    /**
+     * Exchanges a sign-in token for a new session and ends the one this browser had (server-side too); the new
+     * session's cookie. A credential revoked since {@link #check}: the same 401 as the check gives.
+     */
+    public Cookie startSession(HttpRequest<?> request, String token) {
+        return switch (sessions.start(token)) {
+            case Sessions.Started started -> {
+                endSession(request);
+                yield sessionCookie(request, started.sessionId(), sessions.policy().absolute());
+            }
+            case Sessions.Refused refused -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID",
+                    "凭据无效，请使用管理员发放的登录链接");
+        };
+    }
+
+    /** Ends this browser's session server-side: its cookie is worthless afterwards, even if copied. */
+    public void endSession(HttpRequest<?> request) {
+        sessionId(request).ifPresent(sessions::end);
+    }
+
+    private String cookieName(HttpRequest<?> request) {
         return (Https.of(request, settings) ? "__Host-" : "") + settings.getCookieName();
     }
 

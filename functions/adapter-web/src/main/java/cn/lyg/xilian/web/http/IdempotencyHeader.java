@@ -1,5 +1,7 @@
 package cn.lyg.xilian.web.http;
 
+import cn.lyg.xilian.core.progress.IdempotencyKey;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 
 /**
@@ -11,6 +13,15 @@ public final class IdempotencyHeader {
     public static final String NAME = "Idempotency-Key";
 
     private IdempotencyHeader() {
+    }
+
+    /** The request's key, checked first (the supervision writes; a progress report's is checked by SubmitProgress). */
+    public static String require(HttpRequest<?> request) {
+        String key = request.getHeaders().get(NAME);
+        if (!IdempotencyKey.isValid(key)) {
+            throw invalid();
+        }
+        return key;
     }
 
     public static ApiException invalid() {

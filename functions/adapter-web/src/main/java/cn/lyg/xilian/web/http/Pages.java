@@ -1,39 +1,84 @@
 package cn.lyg.xilian.web.http;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import io.micronaut.http.HttpRequest;
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.html.EscapedHtml;
+import cn.lyg.xilian.web.BoardPage;
+import cn.lyg.xilian.web.CatalogPage;
+import cn.lyg.xilian.web.ConfirmationPage;
+import cn.lyg.xilian.web.CoordinatorPage;
+import cn.lyg.xilian.web.Display;
+import cn.lyg.xilian.web.EvidenceUploadPage;
+import cn.lyg.xilian.web.Layout;
+import cn.lyg.xilian.web.LoginPage;
+import cn.lyg.xilian.web.MessagePage;
+import cn.lyg.xilian.web.MyTasksPage;
+import cn.lyg.xilian.web.PageModel;
+import cn.lyg.xilian.web.TaskDetailPage;
+import cn.lyg.xilian.web.templates.JteboardGenerated;
+import cn.lyg.xilian.web.templates.JtecatalogGenerated;
+import cn.lyg.xilian.web.templates.JteconfirmationGenerated;
+import cn.lyg.xilian.web.templates.JtecoordinatorGenerated;
+import cn.lyg.xilian.web.templates.JteevidenceuploadGenerated;
+import cn.lyg.xilian.web.templates.JteloginGenerated;
+import cn.lyg.xilian.web.templates.JtemessageGenerated;
+import cn.lyg.xilian.web.templates.JtemytasksGenerated;
+import cn.lyg.xilian.web.templates.JtetaskGenerated;
+import gg.jte.html.HtmlTemplateOutput;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
-
 /**
  * Renders a page (src/main/jte, compiled to Java at build time) to a string response. Done explicitly instead of
  * returning a view name: exception handlers render pages too, and an explicit body behaves the same on Netty and
- * behind the Lambda proxy. Every {@code ${…}} is escaped by {@link EscapedHtml}; no template writes raw text.
+ * behind the Lambda proxy. Each {@link PageModel} record goes to its template's generated render method, typed:
+ * nothing is looked up by name or passed as a map. Every {@code ${…}} is escaped by {@link EscapedHtml}; no template
+ * writes raw text.
  */
 @Singleton
 public class Pages {
 
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
-    /** Loads the generated template classes only: nothing is parsed or compiled at run time. */
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    public MutableHttpResponse<String> render(HttpStatus status, String view, Map<String, Object> model,
-                                              HttpRequest<?> request) {
-        // Every page of a signed-in request gets the session's CSRF token (the header's sign-out form needs it).
-        request.getAttribute(Authenticator.SIGNED_IN, Authenticator.SignedIn.class)
-                .ifPresent(s -> model.putIfAbsent("csrf", s.csrfToken()));
+    private final Display display;
+
+    public Pages(Display display) {
+        this.display = display;
+    }
+
+    public MutableHttpResponse<String> render(HttpStatus status, PageModel page) {
         EscapedHtml out = new EscapedHtml();
-        engine.render(view + ".jte", model, out);
+        write(page, out);
         return HttpResponse.<String>status(status).contentType(HTML).body(out.toString());
     }
 
-    public MutableHttpResponse<String> ok(String view, Map<String, Object> model, HttpRequest<?> request) {
-        return render(HttpStatus.OK, view, model, request);
+    public MutableHttpResponse<String> ok(PageModel page) {
+        return render(HttpStatus.OK, page);
+    }
+
+    /** The frame of a signed-in page: the caller, the plan and the session's CSRF token for its forms. */
+    public Layout layout(SessionCaller caller) {
+        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken());
+    }
+
+    /** The frame of a public page: no navigation, whoever is signed in. */
+    public Layout publicLayout(Plan plan) {
+        return new Layout(plan, display, null, null);
+    }
+
+    private static void write(PageModel page, HtmlTemplateOutput out) {
+        switch (page) {
+            case BoardPage p -> JteboardGenerated.render(out, null, p);
+            case CatalogPage p -> JtecatalogGenerated.render(out, null, p);
+            case ConfirmationPage p -> JteconfirmationGenerated.render(out, null, p);
+            case CoordinatorPage p -> JtecoordinatorGenerated.render(out, null, p);
+            case EvidenceUploadPage p -> JteevidenceuploadGenerated.render(out, null, p);
+            case LoginPage p -> JteloginGenerated.render(out, null, p);
+            case MessagePage p -> JtemessageGenerated.render(out, null, p);
+            case MyTasksPage p -> JtemytasksGenerated.render(out, null, p);
+            case TaskDetailPage p -> JtetaskGenerated.render(out, null, p);
+        }
     }
 }

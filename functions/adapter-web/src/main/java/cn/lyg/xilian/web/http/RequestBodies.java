@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.web.WebSettings;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.HttpStatus;
@@ -207,6 +208,26 @@ public class RequestBodies {
             throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", unknown.get(0).message(), unknown);
         }
         return node;
+    }
+
+    /** A form field's first value (forms as {@link #form} reads them), or null. */
+    @Nullable
+    public static String first(Map<String, List<String>> form, String name) {
+        List<String> v = form.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** A text field of a JSON object: null when absent or null; 422 FIELD_NOT_A_VALUE when not a string. */
+    @Nullable
+    public static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "FIELD_NOT_A_VALUE", "字段 " + field + " 须为文本");
+        }
+        return node.getStringValue();
     }
 
     /** A JSON object from the body (no duplicate keys); anything else is MALFORMED_JSON. */

@@ -20,10 +20,8 @@ public record Evaluation(LocalDate asOf, boolean sendingDay, List<Assessment> as
         due = List.copyOf(due);
     }
 
-    /** The assessments by {@code PairKey}: every pair of the plan has one. */
-    public Map<String, Assessment> assessmentsByPair() {
-        Map<String, Assessment> out = new java.util.HashMap<>();
-        assessments.forEach(a -> out.put(cn.lyg.xilian.core.progress.PairKey.of(a.taskId(), a.unitId()), a));
-        return out;
+    /** The assessments by pair (a pair without one is green: {@link PairAssessments}). */
+    public PairAssessments assessmentsByPair() {
+        return new PairAssessments(assessments);
     }
 }

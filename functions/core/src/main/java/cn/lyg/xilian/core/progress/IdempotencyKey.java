@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class IdempotencyKey {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    /** The format, as a regular expression (the JSON API's OpenAPI document states it too). */
+    public static final String FORMAT = "[A-Za-z0-9_-]{8,64}";
+    private static final Pattern PATTERN = Pattern.compile(FORMAT);
 
     /** The field error of a missing or malformed key, the same for every use case. */
     public static final FieldError INVALID = new FieldError("idempotencyKey", "IDEMPOTENCY_KEY_INVALID",
@@ -20,6 +22,6 @@ public final class IdempotencyKey {
     }
 
     public static boolean isValid(@Nullable String key) {
-        return key != null && FORMAT.matcher(key).matches();
+        return key != null && PATTERN.matcher(key).matches();
     }
 }

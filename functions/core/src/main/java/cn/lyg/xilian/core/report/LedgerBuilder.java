@@ -2,10 +2,9 @@ package cn.lyg.xilian.core.report;
 
 import cn.lyg.xilian.core.progress.StateIndex;
 import cn.lyg.xilian.core.PlanTime;
-import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.Assessment;
+import cn.lyg.xilian.core.alert.PairAssessments;
 import cn.lyg.xilian.core.alert.Evaluation;
-import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Section;
@@ -17,7 +16,6 @@ import cn.lyg.xilian.core.progress.TaskUnitState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the {@link Ledger} from the current state and the alert evaluation; pure. Reads one state per
@@ -27,7 +25,7 @@ public final class LedgerBuilder {
 
     public Ledger build(Plan plan, List<TaskUnitState> states, Evaluation evaluation) {
         StateIndex stateByPair = StateIndex.of(states);
-        Map<String, Assessment> assessmentByPair = evaluation.assessmentsByPair();
+        PairAssessments assessments = evaluation.assessmentsByPair();
 
         List<LedgerRow> rows = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
@@ -35,17 +33,15 @@ public final class LedgerBuilder {
             String sectionTitle = section == null ? task.sectionId() : section.title();
             String fieldLabel = section == null || section.field() == null ? "" : section.field().label();
             for (String unitId : task.unitIds()) {
-                String key = PairKey.of(task.id(), unitId);
                 TaskUnitState state = stateByPair.state(task.id(), unitId);
                 Submission latest = state == null ? null : state.latest();
-                Assessment assessment = assessmentByPair.get(key);
+                Assessment assessment = assessments.of(task.id(), unitId);
                 rows.add(new LedgerRow(task.id(), task.title(), sectionTitle, fieldLabel, unitId,
                         plan.unit(unitId).map(Unit::name).orElse(unitId),
                         state == null ? task.deadline() : state.deadline(task),
                         latest == null ? null : latest.status(), latest == null ? null : latest.percent(),
                         targetFigures(task, unitId, latest),
-                        assessment == null ? Light.GREEN : assessment.light(),
-                        assessment == null ? "" : assessment.summary(),
+                        assessment.light(), assessment.summary(),
                         latest == null ? null : latest.submittedAt().atZone(PlanTime.ZONE).toLocalDate(),
                         latest == null ? "" : text(latest.progress()), latest == null ? "" : text(latest.problems()),
                         latest == null ? "" : text(latest.nextSteps()), latest == null ? "" : text(latest.reporter()),

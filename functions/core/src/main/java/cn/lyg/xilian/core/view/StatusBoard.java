@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.Assessment;
+import cn.lyg.xilian.core.alert.PairAssessments;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Plan;
@@ -131,7 +132,7 @@ public class StatusBoard {
     private List<BoardRow> rows(Snapshot snap, BoardQuery query, @Nullable String scopeUnit) {
         Plan plan = snap.plan();
         StateIndex states = snap.index();
-        Map<String, Assessment> assessments = snap.evaluation().assessmentsByPair();
+        PairAssessments assessments = snap.evaluation().assessmentsByPair();
         LocalDate today = snap.evaluation().asOf();
 
         List<BoardRow> rows = new ArrayList<>();
@@ -153,8 +154,7 @@ public class StatusBoard {
                 if (scopeUnit != null && !unitId.equals(scopeUnit)) {
                     continue;
                 }
-                String key = PairKey.of(task.id(), unitId);
-                Assessment a = assessments.get(key);
+                Assessment a = assessments.of(task.id(), unitId);
                 TaskUnitState s = states.state(task.id(), unitId);
                 units.add(new UnitLine(unitId, plan.unit(unitId).map(Unit::name).orElse(unitId), a.light(),
                         withSupervision(a.summary(), task, s), s == null ? null : s.latest()));

@@ -1,12 +1,11 @@
 package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.access.Principal;
-import cn.lyg.xilian.core.alert.Assessment;
+import cn.lyg.xilian.core.alert.PairAssessments;
 import cn.lyg.xilian.core.alert.Evaluation;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.HistoryPage;
-import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.StateIndex;
 import cn.lyg.xilian.core.progress.Submission;
@@ -17,7 +16,6 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The read side of tasks: a unit's own tasks, the coordinators' overview, one task's page, and the same for
@@ -149,7 +147,7 @@ public class TaskQueries {
     /** States and lights of the pairs read, looked up by (task, unit). */
     private static final class Statuses {
         private final StateIndex states;
-        private final Map<String, Assessment> lights;
+        private final PairAssessments lights;
 
         Statuses(StatusBoard.Snapshot snap) {
             this(snap.index(), snap.evaluation());
@@ -163,7 +161,7 @@ public class TaskQueries {
         /** The evaluation assesses every pair of the plan, reported or not. */
         PairStatus of(PlanTask task, String unitId) {
             return new PairStatus(task, unitId, states.state(task.id(), unitId),
-                    lights.get(PairKey.of(task.id(), unitId)));
+                    lights.of(task.id(), unitId));
         }
     }
 }

@@ -113,6 +113,13 @@ final class WeekFixture {
                 WorkCalendar.fromClasspath());
     }
 
+    /** The week as every part of the summary reads it. */
+    static Week week(StatusSnapshot baseline) {
+        Plan plan = plan();
+        List<TaskUnitState> states = states();
+        return new Week(plan, W47, states, weekSubmissions(), baseline, evaluation(plan, states));
+    }
+
     static WeeklySummary summary(StatusSnapshot baseline) {
         Plan plan = plan();
         List<TaskUnitState> states = states();

@@ -1,0 +1,130 @@
+package cn.lyg.xilian.web.api;
+
+import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.Target;
+import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.catalog.UnitKind;
+import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.view.TaskList;
+import cn.lyg.xilian.web.Display;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of /api/v1. Separate from the domain records so the API can stay stable when they change. The
+ * {@code @Schema} descriptions are the OpenAPI document's (Chinese, for the integrating units; ApiDocs).
+ */
+public final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    @Serdeable
+    @Schema(description = "责任单位")
+    public record UnitView(@Schema(description = "单位编号，如 donghai") String id,
+                           @Schema(description = "单位名称") String name,
+                           @Schema(description = "类别", implementation = UnitKind.class) String kind,
+                           @Schema(description = "类别的中文名：县区、市级部门、园区基地、工作队") String kindLabel) {
+        static UnitView of(Unit u) {
+            return new UnitView(u.id(), u.name(), u.kind().name(), u.kind().label());
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "一次进展填报（空值和空对象不输出）")
+    public record SubmissionView(String taskId, String unitId,
+                                 @Schema(description = "填报时的 Idempotency-Key，即这次填报的键（审核、佐证材料用它指称这次填报）")
+                                 String idempotencyKey,
+                                 @Schema(description = "状态", implementation = ProgressStatus.class) String status,
+                                 @Schema(description = "状态的中文名：未启动、推进中、已完成、滞后、受阻") String statusLabel,
+                                 @Schema(description = "完成百分比，0到100") int percent,
+                                 @Schema(description = "指标编号（如 t1）→ 完成数值") Map<String, BigDecimal> figures,
+                                 @Schema(description = "进展情况") String progress,
+                                 @Schema(description = "存在问题") @Nullable String problems,
+                                 @Schema(description = "下步打算") @Nullable String nextSteps,
+                                 @Schema(description = "填报人") @Nullable String reporter,
+                                 @Schema(description = "联系电话") @Nullable String phone,
+                                 @Schema(description = "填报时间（UTC）") Instant submittedAt) {
+        static SubmissionView of(Submission s) {
+            return new SubmissionView(s.taskId(), s.unitId(), s.idempotencyKey(), s.status().name(),
+                    s.status().label(), s.percent(), s.figures(), s.progress(), s.problems(), s.nextSteps(),
+                    s.reporter(), s.phone(), s.submittedAt());
+        }
+    }
+
+    /**
+     * @param deadline     the unit's effective deadline: an approved extension, else the plan's
+     * @param deadlineText the same in Chinese, with the plan's date beside an extension ("原定12月31日，经批准延期至…")
+     */
+    @Serdeable
+    @Schema(description = "一个责任单位在该任务上的现状")
+    public record UnitState(String unitId, String unitName,
+                            @Schema(description = "最新一次填报；从未填报时不输出") @Nullable SubmissionView latest,
+                            @Schema(description = "本单位的有效完成时限：有批准的延期时为延期后的日期，否则为计划的日期")
+                            LocalDate deadline,
+                            @Schema(description = "完成时限的中文写法，有延期时并列原定日期，如“原定12月31日，经批准延期至2027年1月31日”")
+                            String deadlineText) {
+    }
+
+    @Serdeable
+    @Schema(description = "计划中的一项任务及各责任单位的现状")
+    public record TaskView(@Schema(description = "任务编号，如 2.8") String id,
+                           @Schema(description = "所属部分的编号，如 2") String sectionId,
+                           @Schema(description = "任务名称") String title,
+                           @Schema(description = "计划原文") String text,
+                           @Schema(description = "责任单位编号") List<String> unitIds,
+                           @Schema(description = "计划的完成时限") LocalDate deadline,
+                           @Schema(description = "距计划完成时限的天数（北京时间），逾期为负数") long daysLeft,
+                           @Schema(description = "量化指标；填报时 figures 的键为指标编号 id") List<Target> targets,
+                           @Schema(description = "调用方可见的各责任单位现状") List<UnitState> states) {
+        /** A task with each unit's latest report and effective deadline, names and days left as the pages show them. */
+        static TaskView of(Plan plan, TaskList.Item item, Display display) {
+            PlanTask t = item.task();
+            List<UnitState> states = item.units().stream().map(u -> new UnitState(u.unitId(),
+                    display.unitName(plan, u.unitId()), u.latest() == null ? null : SubmissionView.of(u.latest()),
+                    u.deadline().effective(), u.deadline().text())).toList();
+            return new TaskView(t.id(), t.sectionId(), t.title(), t.text(), t.unitIds(), t.deadline(),
+                    display.daysLeft(t.deadline()), item.targets(), states);
+        }
+    }
+
+    /**
+     * Both history fields are always written, also when empty or null: serde leaves out empty and null values by
+     * default ({@code micronaut.serde.serialization.inclusion: NON_EMPTY}), and a client tells the last page by
+     * {@code "historyNext": null}.
+     *
+     * @param history     newest first, one page (size {@code limit}) over the units the caller may see
+     * @param historyNext opaque cursor of the next (older) page: {@code ?cursor=…}; null on the last page
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "任务详情和一页填报历史")
+    public record TaskDetail(TaskView task,
+                             @Schema(description = "填报历史，新的在前，一页 limit 条，含调用方可见的全部单位；没有时为 []")
+                             List<SubmissionView> history,
+                             @Schema(description = "下一页（更早）的游标，作为 cursor 参数传回；最后一页为 null")
+                             @Nullable String historyNext) {
+    }
+
+    /**
+     * Result of a submission. 201 with replayed=false when stored; 200 with replayed=true and the original
+     * submission when the same Idempotency-Key and content arrive again.
+     */
+    @Serdeable
+    @Schema(description = "填报结果")
+    public record SubmitResult(@Schema(description = "false：本次新保存（201）；true：同一 Idempotency-Key 的重试，"
+                                       + "返回原先保存的填报（200）")
+                               boolean replayed,
+                               SubmissionView submission) {
+    }
+}
