@@ -309,6 +309,25 @@ class TemplateTest {
         assertThat(offenders).as("%s: static random generators", id).isEmpty();
     }
 
+    /**
+     * SnapStart on every function's published versions (the {@code live} alias) in both partitions: AWS China offers
+     * Java SnapStart too (issue 25), and the priming (SnapStartPriming) is what makes its restore fast.
+     */
+    @Test
+    void snapStartIsOnForEveryFunctionInBothPartitions() throws IOException {
+        Template t = Template.get();
+        Map<String, Object> function = Template.map(Template.map(t.root, "Globals"), "Function");
+        for (String partition : List.of("aws", "aws-cn")) {
+            Map<String, String> deployed = Map.of("AWS::Partition", partition);
+            assertThat(t.resolve(function.get("SnapStart"), deployed)).as("Globals SnapStart in %s", partition)
+                    .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(t.resolve(function.get("AutoPublishAlias"), deployed)).as("published versions in %s", partition)
+                    .isEqualTo("live");
+            t.resources(FUNCTION).forEach((id, props) -> assertThat(props).as("%s in %s", id, partition)
+                    .doesNotContainKeys("SnapStart", "AutoPublishAlias"));
+        }
+    }
+
     @Test
     void tableMatchesTheCodesSchema() throws IOException {
         Template t = Template.get();
