@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -64,6 +65,27 @@ record FunctionFixture(ApplicationContext ctx, ApiHandler handler, Plan plan) im
         assertThat(answer.hadMultiValueHeaders()).as("multiValueHeaders (format 2.0 ignores them)").isFalse();
         assertThat(answer.header("set-cookie")).as("Set-Cookie belongs in cookies").isEmpty();
         return answer;
+    }
+
+    /**
+     * A contract test's request as API Gateway shapes it (cookies array, lower-case headers, base64 bodies): the
+     * content type goes with the body, {@code fallbackContentType} when the request names none.
+     */
+    static HttpApiEvent event(String method, String pathAndQuery, Map<String, String> headers, String body,
+                              String fallbackContentType) {
+        HttpApiEvent e = HttpApiEvent.request(method, pathAndQuery);
+        String contentType = fallbackContentType;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("content-type")) {
+                contentType = h.getValue();
+            } else {
+                e.header(h.getKey(), h.getValue());
+            }
+        }
+        if (body != null) {
+            e.body(contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
+        return e;
     }
 
     /** Every AWS call recorded through {@link #invoke} is declared in functions/api/aws-calls.txt (least privilege). */

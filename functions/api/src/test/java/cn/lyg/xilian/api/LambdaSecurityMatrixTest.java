@@ -52,19 +52,8 @@ class LambdaSecurityMatrixTest extends SecurityMatrix {
     protected Reply send(String method, String pathAndQuery, Map<String, String> headers, String body) {
         // The shared builder shapes the event as API Gateway does (cookies array, lower-case headers, https,
         // base64 form bodies); the managed runtime's serializer reads it and writes the answer back.
-        HttpApiEvent e = HttpApiEvent.request(method, pathAndQuery);
-        String contentType = null;
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey().equalsIgnoreCase("content-type")) {
-                contentType = h.getValue();
-            } else {
-                e.header(h.getKey(), h.getValue());
-            }
-        }
-        if (body != null) {
-            e.body(contentType == null ? "text/plain" : contentType, body.getBytes(StandardCharsets.UTF_8));
-        }
-        HttpApiResponse r = FunctionFixture.invoke(handler, e);
+        HttpApiResponse r = FunctionFixture.invoke(handler,
+                FunctionFixture.event(method, pathAndQuery, headers, body, "text/plain"));
         Map<String, String> out = new LinkedHashMap<>(r.headers());
         if (!r.setCookies().isEmpty()) {
             out.put("set-cookie", String.join(",", r.setCookies()));

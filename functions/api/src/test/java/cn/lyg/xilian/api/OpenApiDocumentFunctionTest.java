@@ -39,19 +39,8 @@ class OpenApiDocumentFunctionTest extends ApiDocumentContract {
 
     @Override
     protected Reply send(String method, String path, Map<String, String> headers, String body) {
-        HttpApiEvent e = HttpApiEvent.request(method, path);
-        String contentType = null;
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey().equalsIgnoreCase("content-type")) {
-                contentType = h.getValue();
-            } else {
-                e.header(h.getKey(), h.getValue());
-            }
-        }
-        if (body != null) {
-            e.body(contentType, body.getBytes(StandardCharsets.UTF_8));
-        }
-        HttpApiResponse r = FunctionFixture.invoke(function.handler(), e);
+        HttpApiResponse r = FunctionFixture.invoke(function.handler(),
+                FunctionFixture.event(method, path, headers, body, null));
         return new Reply(r.status(), r.header("content-type").orElse(null), r.text());
     }
 

@@ -209,15 +209,8 @@ class LocalStackSupervisionTest {
             chromium.screenshot("evidence-s3-refused-desktop.png");
 
             // Over 20 MB: the page's own check stops the post before S3, whose refusal would be a bare XML page.
-            browser.get(tier.front.baseUrl() + "/tasks/" + task);
-            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
-            String uploadPage = browser.getCurrentUrl();
-            browser.findElement(By.id("evidence-file")).sendKeys(oversized.toString());
-            browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
-            WebElement sizeError = browser.findElement(By.id("evidence-file-error"));
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> sizeError.isDisplayed());
-            assertThat(sizeError.getText()).isEqualTo("“过大的扫描件.pdf”超过20MB，请压缩或拆分后再上传");
-            assertThat(browser.getCurrentUrl()).isEqualTo(uploadPage);
+            assertThat(refusedByThePageScript(chromium, task, oversized))
+                    .isEqualTo("“过大的扫描件.pdf”超过20MB，请压缩或拆分后再上传");
             chromium.screenshot("evidence-s3-too-large-desktop.png");
             browser.get(tier.front.baseUrl() + "/tasks/" + task);
 
@@ -279,14 +272,8 @@ class LocalStackSupervisionTest {
                     .containsExactlyInAnyOrder(512L * 1024, 5L * 1024 * 1024, 19L * 1024 * 1024 + 512 * 1024);
 
             // 20.5 MB with the page's script: stopped before S3.
-            browser.get(tier.front.baseUrl() + "/tasks/" + task);
-            chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+            refusedByThePageScript(chromium, task, oversized);
             String uploadPage = browser.getCurrentUrl();
-            browser.findElement(By.id("evidence-file")).sendKeys(oversized.toString());
-            browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
-            WebElement sizeError = browser.findElement(By.id("evidence-file-error"));
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> sizeError.isDisplayed());
-            assertThat(browser.getCurrentUrl()).isEqualTo(uploadPage);
 
             // Without JavaScript: S3 enforces the policy's content-length-range.
             ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setScriptExecutionDisabled",
@@ -363,6 +350,23 @@ class LocalStackSupervisionTest {
     }
 
     /** Signs in through the front as a user does: the sign-in link, then its confirmation. */
+    /**
+     * Posts {@code file} through the task's direct-upload page with its script on: the page shows its size error and
+     * stays where it is (nothing reaches S3). Returns the error's text.
+     */
+    private static String refusedByThePageScript(Chromium chromium, String task, java.nio.file.Path file) {
+        WebDriver browser = chromium.driver();
+        browser.get(tier.front.baseUrl() + "/tasks/" + task);
+        chromium.clickAndWaitForNewPage(By.cssSelector("a.evidence-upload-link"));
+        String uploadPage = browser.getCurrentUrl();
+        browser.findElement(By.id("evidence-file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
+        WebElement sizeError = browser.findElement(By.id("evidence-file-error"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> sizeError.isDisplayed());
+        assertThat(browser.getCurrentUrl()).isEqualTo(uploadPage);
+        return sizeError.getText();
+    }
+
     private static void signIn(WebDriver browser, String token) {
         browser.get(tier.front.baseUrl() + "/login?token=" + token);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
