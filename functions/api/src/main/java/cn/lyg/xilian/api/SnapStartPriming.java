@@ -2,6 +2,7 @@ package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.api.gateway.HttpApiEventHandler;
 import cn.lyg.xilian.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.SnapStartResource;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.StoragePriming;
 import cn.lyg.xilian.web.MessagePage;
@@ -14,21 +15,17 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * SnapStart priming: Lambda takes the snapshot after the init phase, and {@link #beforeCheckpoint} runs just
- * before it. Exercising the expensive first-time paths here (SDK client: marshalling of GetItem and Query,
- * signing, endpoint rules, TLS; the items' static schemas and the Enhanced Client's read path; pages: the
- * precompiled templates and their output; serde: JSON writers;
- * the request pipeline: event adapter, router, filters, error handling) puts their loaded classes and warmed
+ * SnapStart priming of the API function (the hook itself: wiring's {@link SnapStartResource}): Lambda takes the
+ * snapshot after the init phase and calls {@link #prime} just before it. Exercising the expensive first-time paths
+ * here (SDK client: marshalling of GetItem and Query, signing, endpoint rules, TLS; the items' static schemas and the
+ * Enhanced Client's read path; pages: the precompiled templates and their output; serde: JSON writers; the request
+ * pipeline: event adapter, router, filters, error handling) puts their loaded classes and warmed
  * caches into the snapshot instead of into the first request. Without the Query and the pipeline, the first
  * request after a restore still loaded about 500 classes of them (infra/docs/BENCHMARKS.md).
  *
@@ -38,14 +35,11 @@ import java.util.Map;
  * sent through the pipeline carries no credential, so it is refused before any controller or storage call.
  * AWS credentials stay with the SDK's provider, which refreshes them after restore.
  *
- * <p>{@code @Context}: created with the application context (during init, so before the snapshot) even
- * though nothing injects it; registration with org.crac's global context is what makes Lambda call it.
- * Outside SnapStart (tests, plain JVMs) the global context never checkpoints, and nothing happens.
+ * <p>{@code @Context}: created with the application context (during init, so before the snapshot), which registers
+ * it with org.crac (SnapStartResource).
  */
 @Context
-public class SnapStartPriming implements Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+public class SnapStartPriming extends SnapStartResource {
 
     // Providers: created at every init, so that an on-demand init does not build what the first request may not
     // need (pages for a JSON call, JSON for a page); priming gets them when the snapshot is about to be taken.
@@ -59,33 +53,18 @@ public class SnapStartPriming implements Resource {
     public SnapStartPriming(BeanProvider<DynamoDbClient> dynamoDb, BeanProvider<DynamoDbSettings> table,
                             BeanProvider<PlanSettings> plan, BeanProvider<Pages> pages, BeanProvider<JsonMapper> json,
                             ApplicationContext context) {
+        super("request");
         this.context = context;
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.plan = plan;
         this.pages = pages;
         this.json = json;
-        // org.crac keeps resources weakly; the application context holds this singleton strongly.
-        Core.getGlobalContext().register(this);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            prime();
-        } catch (Exception e) {
-            // A missed warm-up only costs the first request time; it must not fail publishing the version.
-            LOG.warn("SnapStart priming failed; the first request will be slower", e);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: no connection, clock value or random state is held by this class.
     }
 
     /** One call of each kind; returns what it did, for the test. */
-    Primed prime() throws IOException {
+    @Override
+    protected Primed prime() throws IOException {
         DynamoDbClient dynamoDb = this.dynamoDb.get();
         DynamoDbSettings table = this.table.get();
         PlanSettings plan = this.plan.get();

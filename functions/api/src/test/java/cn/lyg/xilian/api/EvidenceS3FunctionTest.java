@@ -2,7 +2,7 @@ package cn.lyg.xilian.api;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.evidence.EvidenceKeys;
 import cn.lyg.xilian.core.evidence.EvidenceRules;

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.jobs;
 
 import cn.lyg.xilian.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.SnapStartResource;
 import cn.lyg.xilian.core.alert.AlertDigest;
 import cn.lyg.xilian.core.alert.AlertLine;
 import cn.lyg.xilian.core.alert.Audience;
@@ -16,10 +17,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -27,25 +24,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * SnapStart priming of the job functions (same pattern as the API's): Lambda takes the snapshot after the
- * init phase and calls {@link #beforeCheckpoint} just before. One call of each expensive first-time path puts
- * its loaded classes and warmed caches into the snapshot: the DynamoDB client (one GetItem of the plan header through
- * the Enhanced Client: marshalling, signing, endpoint rules, TLS), the items' static schemas, the JSON mapper (the job input, a stream event and the outputs),
- * and the alert mail renderer (one MIME message of a fixed sample digest, not sent).
+ * SnapStart priming of the job functions (the hook, shared with the API's: wiring's {@link SnapStartResource}):
+ * Lambda takes the snapshot after the init phase and calls {@link #prime} just before. One call of each expensive
+ * first-time path puts its loaded classes and warmed caches into the snapshot: the DynamoDB client (one GetItem of the
+ * plan header through the Enhanced Client: marshalling, signing, endpoint rules, TLS), the items' static schemas, the
+ * JSON mapper (the job input, a stream event and the outputs), and the alert mail renderer (one MIME message of a
+ * fixed sample digest, not sent).
  *
  * <p>Nothing unique is kept: results are discarded, the sample has a fixed date and no clock value, random
  * state or credential is stored here (the SDK's credential provider refreshes after restore).
  *
- * <p>{@code @Context}: created with the application context, i.e. during the init phase, before the
- * snapshot. Outside SnapStart nothing checkpoints and nothing happens. Only in function contexts (the Lambda
- * handlers' contexts have the {@code function} environment): the local run and the job command line, which
- * reuse this module, have no use for it and need not configure what it touches.
+ * <p>{@code @Context}: created with the application context, i.e. during the init phase, before the snapshot
+ * (SnapStartResource registers it). Only in function contexts (the Lambda handlers' contexts have the {@code function}
+ * environment): the local run and the job command line, which reuse this module, have no use for it and need not
+ * configure what it touches.
  */
 @Context
 @Requires(env = Environment.FUNCTION)
-public class SnapStartPriming implements Resource {
+public class SnapStartPriming extends SnapStartResource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final LocalDate SAMPLE_DATE = LocalDate.of(2026, 1, 5);
 
     private final DynamoDbClient dynamoDb;
@@ -57,32 +54,17 @@ public class SnapStartPriming implements Resource {
     public SnapStartPriming(DynamoDbClient dynamoDb, DynamoDbSettings table,
                             PlanSettings plan,
                             AlertMailRenderer renderer, JsonMapper json) {
+        super("invocation");
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.planYear = plan.getYear();
         this.renderer = renderer;
         this.json = json;
-        // org.crac keeps resources weakly; the application context holds this singleton strongly.
-        Core.getGlobalContext().register(this);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            prime();
-        } catch (Exception e) {
-            // A missed warm-up only costs the first invocation time; it must not fail publishing the version.
-            LOG.warn("SnapStart priming failed; the first invocation will be slower", e);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: no connection, clock value or random state is held by this class.
     }
 
     /** One call of each kind; returns what it did, for the test. */
-    Primed prime() throws IOException {
+    @Override
+    protected Primed prime() throws IOException {
         int schemas = StoragePriming.buildSchemas();
         boolean planFound = StoragePriming.readPlanHeader(dynamoDb, table, planYear);
         int mimeBytes = renderer.render(sampleDigest()).mime().length;

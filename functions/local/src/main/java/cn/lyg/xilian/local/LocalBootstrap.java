@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.calendar.CalendarSource;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.CatalogRepository;

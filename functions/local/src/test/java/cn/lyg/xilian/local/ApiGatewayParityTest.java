@@ -3,7 +3,7 @@ package cn.lyg.xilian.local;
 import cn.lyg.xilian.api.ApiHandler;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.tools;
 
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;

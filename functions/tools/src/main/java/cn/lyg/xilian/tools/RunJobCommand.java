@@ -1,7 +1,7 @@
 package cn.lyg.xilian.tools;
 
 import cn.lyg.xilian.wiring.PlanSettings;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;

@@ -2,7 +2,7 @@ package cn.lyg.xilian.tools;
 
 import cn.lyg.xilian.core.access.CredentialCheck;
 import cn.lyg.xilian.core.access.Credentials;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;

@@ -2,7 +2,7 @@ package cn.lyg.xilian.deploy;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;

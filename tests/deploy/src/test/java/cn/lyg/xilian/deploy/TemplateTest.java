@@ -174,7 +174,7 @@ class TemplateTest {
         assertThat(a.entryNames()).as("%s entries", a.jar())
                 .noneMatch(n -> n.startsWith("cn/lyg/xilian/tools/") || n.contains("/importer/")
                         || commands.contains(n.replaceAll("^.*/|\\$.*$|\\.class$", "")))
-                .contains("cn/lyg/xilian/core/catalog/CatalogJson.class"); // the catalog itself stays
+                .contains("cn/lyg/xilian/wiring/CatalogJson.class"); // the catalog itself stays
     }
 
     /**

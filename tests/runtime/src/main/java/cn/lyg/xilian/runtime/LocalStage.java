@@ -3,7 +3,7 @@ package cn.lyg.xilian.runtime;
 import cn.lyg.xilian.core.access.CredentialCheck;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;

@@ -7,7 +7,7 @@ import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.calendar.WorkCalendar;
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.access;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 
@@ -13,7 +12,6 @@ import java.time.Instant;
  * @param expiresAt null = does not expire (only items issued before every credential got an expiry)
  * @param revokedAt set once by the admin command; never cleared
  */
-@Serdeable
 public record Credential(String hash, Role role, @Nullable String unitId, Instant issuedAt,
                          @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
 

@@ -2,7 +2,7 @@ package cn.lyg.xilian.core.access;
 
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.access.CredentialRepository;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;

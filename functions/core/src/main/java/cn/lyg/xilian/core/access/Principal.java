@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.access;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking, after the credential was checked.

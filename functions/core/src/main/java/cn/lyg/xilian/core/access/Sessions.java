@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.access;
 
 import cn.lyg.xilian.core.access.SessionRepository;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.calendar;
 
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,7 +1,5 @@
 package cn.lyg.xilian.core.catalog;
 
-import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +11,6 @@ import java.util.Optional;
  * @param docNumber e.g. "连政办发〔2026〕13号"
  * @param issuedOn  the date the notice was signed; pro-rata expectations run from it
  */
-@Serdeable
 public record Plan(int year, String title, String docNumber, LocalDate issuedOn,
                    List<Section> sections, List<Unit> units, List<PlanTask> tasks) {
 

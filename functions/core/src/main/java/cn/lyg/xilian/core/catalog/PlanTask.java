@@ -1,7 +1,5 @@
 package cn.lyg.xilian.core.catalog;
 
-import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,7 +13,6 @@ import java.util.List;
  * @param unitIds   responsible units, in the order the notice lists them
  * @param deadline  完成时间 as a date in Asia/Shanghai
  */
-@Serdeable
 public record PlanTask(String id, String sectionId, String title, String text, List<String> unitIds,
                        LocalDate deadline, List<Milestone> milestones, List<Target> targets) {
 

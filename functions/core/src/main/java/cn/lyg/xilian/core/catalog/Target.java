@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.catalog;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 
@@ -15,7 +14,6 @@ import java.math.BigDecimal;
  * @param measure  the measure word after the figure (个, 亿元, 场次, 家次, 家, 万平方米 …)
  * @param phrase   the exact fragment of the notice it was read from
  */
-@Serdeable
 public record Target(String id, @Nullable String unitId, String metric, BigDecimal minimum,
                      String measure, String phrase) {
 }

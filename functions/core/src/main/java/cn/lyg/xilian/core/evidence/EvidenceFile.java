@@ -1,7 +1,5 @@
 package cn.lyg.xilian.core.evidence;
 
-import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -13,7 +11,6 @@ import java.time.Instant;
  * @param reportKey the idempotency key of the submission it belongs to
  * @param fileId    a server-issued id; also the last part of the storage key
  */
-@Serdeable
 public record EvidenceFile(int planYear, String taskId, String unitId, String reportKey, String fileId,
                            String displayName, EvidenceType type, long size, String storageKey, Instant uploadedAt) {
 

@@ -76,7 +76,6 @@ public interface EvidenceStore {
     }
 
     /** A browser form: its target and hidden fields; the file input, named {@code file}, comes last. */
-    @io.micronaut.serde.annotation.Serdeable
     record DirectUpload(java.net.URI action, java.util.Map<String, String> fields, java.time.Instant expiresAt) {
     }
 }

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.core.progress;
 
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.regex.Pattern;
 

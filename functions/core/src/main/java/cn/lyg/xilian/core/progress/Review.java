@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.progress;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 
@@ -14,7 +13,6 @@ import java.time.Instant;
  * @param idempotencyKey the reviewer's request key (a retry with it replays the stored review)
  * @param reason         required when returned (退回原因); optional remark when accepted
  */
-@Serdeable
 public record Review(int planYear, String taskId, String unitId, String submissionKey, ReviewDecision decision,
                      @Nullable String reason, String idempotencyKey, Instant reviewedAt) {
 

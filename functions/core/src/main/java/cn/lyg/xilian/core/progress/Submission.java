@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.progress;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.TreeMap;
  * @param figures        reported value per target id ("t1" …) of the task's targets that bind the unit
  * @param submittedAt    server time when first accepted; orders submissions of a (task, unit)
  */
-@Serdeable
 public record Submission(int planYear, String taskId, String unitId, String idempotencyKey,
                          ProgressStatus status, int percent, Map<String, BigDecimal> figures,
                          String progress, @Nullable String problems, @Nullable String nextSteps,

@@ -1,9 +1,7 @@
 package cn.lyg.xilian.core.progress;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import io.micronaut.core.annotation.Creator;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 
@@ -16,7 +14,6 @@ import java.time.LocalDate;
  * @param extendedDeadline the approved extension (延期), the pair's effective deadline; null: the plan's
  * @param evidence         display names of the evidence files of {@code latest}, in upload order
  */
-@Serdeable
 public record TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
                             @Nullable Review review, @Nullable LocalDate extendedDeadline, java.util.List<String> evidence) {
 
@@ -25,7 +22,6 @@ public record TaskUnitState(int planYear, String taskId, String unitId, @Nullabl
         this(planYear, taskId, unitId, latest, submissions, review, extendedDeadline, java.util.List.of());
     }
 
-    @Creator
     public TaskUnitState {
         if (submissions < 0 || (latest != null && submissions == 0)) {
             throw new IllegalArgumentException("a reported pair has at least one submission, got " + submissions);

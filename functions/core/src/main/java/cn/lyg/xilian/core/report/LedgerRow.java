@@ -2,7 +2,7 @@ package cn.lyg.xilian.core.report;
 
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.progress.ProgressStatus;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 

@@ -9,7 +9,7 @@ import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.progress.StateIndex;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

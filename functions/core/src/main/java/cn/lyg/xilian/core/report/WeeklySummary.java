@@ -11,7 +11,7 @@ import cn.lyg.xilian.core.report.Lines.TargetProgress;
 import cn.lyg.xilian.core.report.Lines.UpcomingDeadline;
 
 import cn.lyg.xilian.core.calendar.MissingCalendar;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;

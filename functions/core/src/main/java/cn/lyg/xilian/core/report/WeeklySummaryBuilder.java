@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
  * @param planDeadline the plan's deadline when the request was made (stays visible beside the new one)
  * @param grantedDate  the approved date (the requested one, or another chosen by the coordinator)
  */
-@Serdeable
 public record Extension(int planYear, String taskId, String unitId, String key, LocalDate planDeadline,
                         LocalDate requestedDate, String reason, Instant requestedAt,
                         @Nullable Decision decision, @Nullable LocalDate grantedDate, @Nullable String note,

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.supervision;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 
@@ -10,7 +9,6 @@ import java.time.Instant;
  *
  * @param key the coordinator's idempotency key; identifies the instruction
  */
-@Serdeable
 public record Instruction(int planYear, String taskId, @Nullable String unitId, String key, String text,
                           Instant issuedAt) {
 

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.supervision;
 
 import cn.lyg.xilian.core.progress.Review;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Optional;

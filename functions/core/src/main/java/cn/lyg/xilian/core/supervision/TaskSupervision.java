@@ -15,7 +15,6 @@ import java.util.Set;
  * @param reviews  by {@code unitId + "#" + submissionKey}
  * @param readKeys {@code unitId + "#" + instructionKey} of every instruction a unit has opened
  */
-@io.micronaut.serde.annotation.Serdeable
 public record TaskSupervision(String taskId, Map<String, Review> reviews, List<Extension> extensions,
                               List<Instruction> instructions, Set<String> readKeys,
                               List<cn.lyg.xilian.core.evidence.EvidenceFile> files) {

@@ -1,7 +1,7 @@
 package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.alert.Light;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package cn.lyg.xilian.core.view;
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

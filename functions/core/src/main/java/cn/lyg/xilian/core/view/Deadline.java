@@ -3,7 +3,7 @@ package cn.lyg.xilian.core.view;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.supervision.Supervise;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 

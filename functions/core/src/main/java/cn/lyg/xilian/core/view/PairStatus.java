@@ -5,7 +5,7 @@ import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.progress.Review;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One (task, responsible unit) as the pages and the API show it: its light as of today, its latest report,

@@ -20,7 +20,7 @@ import cn.lyg.xilian.core.report.LedgerBuilder;
 import cn.lyg.xilian.core.report.LedgerRow;
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.progress.StateIndex;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.LocalDate;

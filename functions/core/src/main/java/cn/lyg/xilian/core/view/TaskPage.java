@@ -6,7 +6,7 @@ import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package cn.lyg.xilian.core.view;
 
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.progress.Submission;
-import io.micronaut.core.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One responsible unit of a task as the board shows it: its light, the reasons joined (empty when green) and

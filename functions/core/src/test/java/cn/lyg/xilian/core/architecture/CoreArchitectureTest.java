@@ -36,10 +36,11 @@ class CoreArchitectureTest {
     }
 
     @Test
-    void coreCarriesNoDependencyInjectionWiring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.micronaut.context..", "jakarta.inject..")
-                .because("factories and @ConfigurationProperties live in functions/wiring and the adapters;"
-                        + " the core's use cases are plain classes")
+    void coreKnowsNoFrameworkWiringOrAnnotations() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta.inject..")
+                .because("factories and @ConfigurationProperties live in functions/wiring and the adapters, and so does"
+                        + " serialization metadata (@SerdeImport); the core's use cases and records are plain classes,"
+                        + " nullability marked with JSpecify")
                 .check(core);
     }
 

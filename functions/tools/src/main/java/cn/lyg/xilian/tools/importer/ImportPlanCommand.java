@@ -1,6 +1,6 @@
 package cn.lyg.xilian.tools.importer;
 
-import cn.lyg.xilian.core.catalog.CatalogJson;
+import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.UnitRegistry;
 
