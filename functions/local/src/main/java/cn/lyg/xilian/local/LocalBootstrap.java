@@ -1,17 +1,12 @@
 package cn.lyg.xilian.local;
 
-import cn.lyg.xilian.core.access.CredentialCheck;
-import cn.lyg.xilian.core.access.Credentials;
-import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.calendar.CalendarSource;
 import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.TableCreator;
-import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -23,50 +18,37 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Makes a fresh machine usable on start: creates the table if absent, loads the checked-in catalog (a no-op
- * when unchanged) and keeps a file of development sign-in links, one per unit and one for the coordinators.
- * Runs before the HTTP server accepts requests.
+ * Makes a fresh machine usable on start: creates the table if absent and loads the checked-in catalog (a no-op
+ * when unchanged). Runs before the HTTP server accepts requests; the sign-in links follow once it is bound
+ * ({@link LocalLinks}).
  */
 @Singleton
 @Requires(env = LocalApplication.ENVIRONMENT)
 public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalBootstrap.class);
-    private static final Duration DEV_CREDENTIAL_VALIDITY = Duration.ofDays(365);
 
     private final DynamoDbClient client;
     private final DynamoDbSettings dynamoDbSettings;
     private final CatalogRepository catalog;
-    private final Credentials credentials;
     private final LocalSettings settings;
-    private final WebSettings webSettings;
     private final CalendarSource calendars;
     private final Clock clock;
 
     public LocalBootstrap(DynamoDbClient client, DynamoDbSettings dynamoDbSettings, CatalogRepository catalog,
-                          Credentials credentials, LocalSettings settings, WebSettings webSettings,
-                          CalendarSource calendars, Clock clock) {
+                          LocalSettings settings, CalendarSource calendars, Clock clock) {
         this.calendars = calendars;
         this.clock = clock;
         this.client = client;
         this.dynamoDbSettings = dynamoDbSettings;
         this.catalog = catalog;
-        this.credentials = credentials;
         this.settings = settings;
-        this.webSettings = webSettings;
     }
 
     @Override
@@ -78,14 +60,6 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
         CatalogRepository.LoadResult loaded = catalog.load(plan);
         LOG.info("catalog {} ({} tasks): {} created, {} updated, {} unchanged", plan.year(), plan.tasks().size(),
                 loaded.created(), loaded.updated(), loaded.unchanged());
-        Path file = settings.devCredentialsFile();
-        String base = webSettings.getPublicBaseUrl().replaceAll("/+$", "");
-        if (!devCredentialsStillValid(file, base)) {
-            writeDevCredentials(plan, file, base);
-        } else {
-            restrictToOwner(file); // a file written by an older version may be world-readable
-        }
-        LOG.info("development sign-in links: {}", file.toAbsolutePath());
         warnIfCalendarMissing();
     }
 
@@ -106,63 +80,5 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the catalog " + path.toAbsolutePath(), e);
         }
-    }
-
-    /**
-     * The file is reused across restarts (the data survives them) while every link in it points at this
-     * address and still signs in.
-     */
-    private boolean devCredentialsStillValid(Path file, String base) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        List<String> links;
-        try {
-            links = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.contains("/login?token="))
-                    .toList();
-        } catch (IOException e) {
-            return false;
-        }
-        String prefix = base + "/login?token=";
-        return !links.isEmpty() && links.stream().allMatch(line -> {
-            int at = line.indexOf(prefix);
-            return at >= 0 && credentials.authenticate(URLDecoder.decode(
-                    line.substring(at + prefix.length()).strip(), StandardCharsets.UTF_8))
-                    instanceof CredentialCheck.Valid;
-        });
-    }
-
-    private void writeDevCredentials(Plan plan, Path file, String base) {
-        List<String> lines = new ArrayList<>();
-        lines.add("# 本地开发用登录链接（仅限本机；重新生成：删除本文件后重启）");
-        lines.add("# Development sign-in links for the local run only. Delete this file and restart to re-issue.");
-        lines.add("市发改委（协调员，查看全部） " + link(base, credentials.issue(Role.COORDINATOR, null,
-                DEV_CREDENTIAL_VALIDITY).token()));
-        for (Unit unit : plan.units()) {
-            lines.add(unit.name() + " (" + unit.id() + ") "
-                    + link(base, credentials.issue(Role.UNIT, unit.id(), DEV_CREDENTIAL_VALIDITY).token()));
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            // Owner-only from the first byte: the file holds the coordinators' link (sees every unit).
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(file, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot restrict " + file.toAbsolutePath(), e);
-        }
-    }
-
-    private static String link(String base, String token) {
-        return base + "/login?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

@@ -27,10 +27,12 @@ import java.util.concurrent.TimeUnit;
 public class LocalStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStream.class);
+    /** The worker's name (the submission benchmark tells the stand-in's DynamoDB calls by it). */
+    static final String THREAD = "local-stream";
 
     private final ApplicationContext context;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "local-stream");
+        Thread t = new Thread(r, THREAD);
         t.setDaemon(true);
         return t;
     });

@@ -3,6 +3,7 @@ package cn.lyg.xilian.local;
 import cn.lyg.xilian.tools.RunJobCommand;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
+import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.mail.BodyPart;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,14 +62,12 @@ class EmailLinksTest {
     @Test
     void everyLinkOfEveryEmailIsAbsoluteAndOpensAPageForItsRecipient(Dynalite dynalite, @TempDir Path data)
             throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
         String table = Dynalite.uniqueTableName("links");
         Path contacts = root().resolve("infra/local/contacts.yml");
         Map<String, Object> p = new HashMap<>();
-        p.put("micronaut.server.port", port);
+        // A random port, as tests and benchmarks start it: the links (the sign-in file, the local run's own email,
+        // the jobs' emails) must name the port actually bound (LocalLinks).
+        p.put("micronaut.server.port", -1);
         p.put("xilian.dynamodb.endpoint", dynalite.endpoint().toString());
         p.put("xilian.dynamodb.table", table);
         p.put("xilian.local.data-dir", data.toString());
@@ -77,7 +75,12 @@ class EmailLinksTest {
         p.put("xilian.contacts.coordinators", List.of("coordinator@ndrc.example.cn"));
         p.put("aws.region", "cn-north-1");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p, LocalApplication.ENVIRONMENT)) {
-            String base = "http://localhost:" + port;
+            String base = "http://localhost:" + server.getPort();
+            assertThat(Files.readAllLines(data.resolve("dev-credentials.txt")).stream()
+                    .filter(line -> line.contains("/login?token=")))
+                    .as("the sign-in links name the bound port").isNotEmpty()
+                    .allMatch(line -> line.contains(" " + base + "/login?token="));
+            assertThat(server.getApplicationContext().getBean(WebSettings.class).getPublicBaseUrl()).isEqualTo(base);
             Map<String, String> tokens = tokens(data.resolve("dev-credentials.txt"));
             submit(base, tokens.get("donghai"), "2.8", "受阻", "links-test-1");
             submit(base, tokens.get("ganyu"), "1.1", "推进中", "links-test-2");

@@ -62,7 +62,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   Every response must be 201; afterwards every key sent must be stored (submittedBetween).</li>
  *   <li>DynamoDB calls per submission, counted by an SDK global ExecutionInterceptor ({@link Calls}, listed in
  *   this module's test resources) and split by thread: the request path vs the local stand-in of the table
- *   stream ("submission-events" thread, a separate Lambda in AWS).</li>
+ *   stream (thread {@link LocalStream#THREAD}, a separate Lambda in AWS).</li>
  * </ol>
  * Settings (system properties): bench.clients (8), bench.items (2000), bench.warmup (400).
  */
@@ -169,6 +169,12 @@ public final class SubmitBenchmark {
                 .filter(e -> !e.getKey().startsWith(Calls.STREAM) && Calls.isWrite(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
 
+        if (streamCalls == 0) {
+            // Every submission is an INSERT the stand-in handles with DynamoDB reads; none means it is not running
+            // (its error is in the log above), and figures without it would understate the load.
+            System.out.println("FAILED: the local stream stand-in made no DynamoDB call during the run; no figures");
+            System.exit(1);
+        }
         System.out.printf("java %s, %d cores (shared), dynalite in memory, %d clients, %d measured after %d warm-up%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), CLIENTS, ITEMS, WARMUP);
         System.out.printf("history item copied for raw puts: ~%d bytes (attribute map as text)%n", itemBytes);
@@ -327,7 +333,7 @@ public final class SubmitBenchmark {
 
     /**
      * Counts SDK calls by operation while on, as "DynamoDb:PutItem" or, from the local stand-in of the table
-     * stream (thread "submission-events"), "stream DynamoDb:GetItem". Registered globally through
+     * stream (thread {@link LocalStream#THREAD}), "stream DynamoDb:GetItem". Registered globally through
      * src/test/resources/software/amazon/awssdk/global/handlers/execution.interceptors (test class path only).
      */
     public static final class Calls implements ExecutionInterceptor {
@@ -357,7 +363,7 @@ public final class SubmitBenchmark {
             if (ON.get()) {
                 String op = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
                         + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-                if (Thread.currentThread().getName().startsWith("submission-events")) {
+                if (Thread.currentThread().getName().startsWith(LocalStream.THREAD)) {
                     op = STREAM + op;
                 }
                 COUNTS.computeIfAbsent(op, k -> new LongAdder()).increment();

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.web.WebSettings;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,9 +26,11 @@ import jakarta.inject.Singleton;
 public class ErrorAnswers implements ErrorResponseProcessor<Object> {
 
     private final ApiExceptionHandler errors;
-    private final WebSettings settings;
+    // A provider: this processor is built with the server, before a local run on a random port knows its address
+    // (cn.lyg.xilian.local.LocalLinks); the settings are read at the first error answered.
+    private final BeanProvider<WebSettings> settings;
 
-    public ErrorAnswers(ApiExceptionHandler errors, WebSettings settings) {
+    public ErrorAnswers(ApiExceptionHandler errors, BeanProvider<WebSettings> settings) {
         this.errors = errors;
         this.settings = settings;
     }
@@ -39,7 +42,7 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
         if (request.getMethod() != HttpMethod.HEAD) {
             fill(request, response);
         }
-        SecurityHeadersFilter.apply(request, response, settings);
+        SecurityHeadersFilter.apply(request, response, settings.get());
         return (MutableHttpResponse<Object>) response;
     }
 
