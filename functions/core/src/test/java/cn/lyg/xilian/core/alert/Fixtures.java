@@ -1,6 +1,5 @@
 package cn.lyg.xilian.core.alert;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
@@ -11,6 +10,7 @@ import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,8 +47,8 @@ final class Fixtures {
 
     static Submission submission(String taskId, String unitId, ProgressStatus status, int percent,
                                  Map<String, BigDecimal> figures, LocalDate on) {
-        return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + on, status, percent, figures,
-                "推进情况", null, null, "张三", null, on.atTime(10, 0).atZone(PlanTime.ZONE).toInstant());
+        return SubmissionBuilder.submission(taskId, unitId).key(taskId + "-" + unitId + "-" + on).status(status, percent)
+                .figures(figures).progress("推进情况").reporter("张三").on(on).build();
     }
 
     static TaskUnitState reported(String taskId, String unitId, ProgressStatus status, int percent, LocalDate on) {

@@ -1,6 +1,5 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
@@ -17,6 +16,7 @@ import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -128,8 +128,8 @@ final class WeekFixture {
 
     static Submission sub(String taskId, String unitId, ProgressStatus status, int percent,
                           Map<String, BigDecimal> figures, LocalDateTime at, String problems) {
-        return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + at, status, percent, figures,
-                "推进情况" + taskId, problems, null, "张三", null, at.atZone(PlanTime.ZONE).toInstant());
+        return SubmissionBuilder.submission(taskId, unitId).key(taskId + "-" + unitId + "-" + at).status(status, percent)
+                .figures(figures).progress("推进情况" + taskId).problems(problems).reporter("张三").at(at).build();
     }
 
     private static LocalDateTime at(int month, int day, int hour) {

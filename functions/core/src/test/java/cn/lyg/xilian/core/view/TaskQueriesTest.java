@@ -16,7 +16,6 @@ import cn.lyg.xilian.core.evidence.EvidenceFile;
 import cn.lyg.xilian.core.evidence.EvidenceType;
 import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.InMemoryProgressRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.LedgerBuilder;
 import cn.lyg.xilian.core.supervision.Extension;
@@ -30,6 +29,7 @@ import cn.lyg.xilian.core.supervision.ReviewRepository;
 import cn.lyg.xilian.core.supervision.SupervisionRecords;
 import cn.lyg.xilian.core.supervision.Write;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -72,8 +72,8 @@ class TaskQueriesTest {
     }
 
     private Submission report(String taskId, String unitId, String key, int percent, Instant at) {
-        Submission s = new Submission(2026, taskId, unitId, key, ProgressStatus.IN_PROGRESS, percent, Map.of(),
-                "进展" + key, null, null, "张三", null, at);
+        Submission s = SubmissionBuilder.submission(taskId, unitId).key(key).percent(percent).progress("进展" + key)
+                .reporter("张三").at(at).build();
         progress.record(s);
         return s;
     }
