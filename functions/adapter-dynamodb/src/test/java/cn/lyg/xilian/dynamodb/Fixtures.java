@@ -10,13 +10,13 @@ import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Small hand-built plans and submissions (the importer is written elsewhere). */
 final class Fixtures {
@@ -78,7 +78,7 @@ final class Fixtures {
 
     static Submission submission(String taskId, String unitId, String key, Instant submittedAt,
                                  ProgressStatus status, String progress) {
-        return new Submission(YEAR, taskId, unitId, key, status, 40, Map.of("t1", new BigDecimal("3.0")),
-                progress, null, "下周继续", "张三", "13800000000", submittedAt);
+        return SubmissionBuilder.submission(taskId, unitId).year(YEAR).key(key).status(status).figure("t1", "3.0")
+                .progress(progress).nextSteps("下周继续").reporter("张三").phone("13800000000").at(submittedAt).build();
     }
 }

@@ -1,6 +1,5 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.calendar.WorkCalendar;
@@ -22,6 +21,7 @@ import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.UnitDigest;
 import cn.lyg.xilian.core.report.WeeklySummary;
 import cn.lyg.xilian.core.report.WeeklySummaryBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
@@ -36,7 +36,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,9 +59,9 @@ class HtmlSummaryMailRendererTest {
                 List.of(new PlanTask("3.1.1", "3.1", "共建产业园区<i>", "全文", List.of("ganyu", "donghai"),
                         LocalDate.of(2026, 12, 10), List.of(),
                         List.of(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "不少于10个")))));
-        Submission blocked = new Submission(2026, "3.1.1", "ganyu", "k1", ProgressStatus.BLOCKED, 55,
-                Map.of("t1", new BigDecimal("3")), HOSTILE_PROGRESS, HOSTILE_PROBLEM, null, "张三", null,
-                LocalDateTime.of(2026, 11, 18, 10, 0).atZone(PlanTime.ZONE).toInstant());
+        Submission blocked = SubmissionBuilder.submission("3.1.1", "ganyu").key("k1").status(ProgressStatus.BLOCKED, 55)
+                .figure("t1", "3").progress(HOSTILE_PROGRESS).problems(HOSTILE_PROBLEM).reporter("张三")
+                .at(LocalDateTime.of(2026, 11, 18, 10, 0)).build();
         List<TaskUnitState> states = List.of(new TaskUnitState(2026, "3.1.1", "ganyu", blocked),
                 new TaskUnitState(2026, "3.1.1", "donghai", null));
         return new WeeklySummaryBuilder().build(plan, W47, states, List.of(blocked), null,

@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.ReportWeek;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,8 +120,9 @@ class JobFunctionsRuntimeTest {
         var client = fixture.stage.client();
         var plan = fixture.stage.load(RuntimeFixture.TOOLS.root().resolve("infra/plans/plan-2026.json"));
         PlanTask task = plan.tasks().getFirst();
-        Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED,
-                20, Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.now());
+        Submission blocked = SubmissionBuilder.submission(task.id(), task.unitIds().getFirst()).key(key)
+                .status(ProgressStatus.BLOCKED, 20).progress("已对接").problems("资金未到位").nextSteps("协调资金")
+                .reporter("张三").at(Instant.now()).build();
         new DynamoProgressRepository(client, fixture.stage.settings())
                 .record(blocked);
         return blocked;

@@ -49,6 +49,15 @@ public final class SubmissionBuilder {
         return new SubmissionBuilder().task(taskId).unit(unitId);
     }
 
+    /**
+     * A report with every optional field filled (two figures, problems, next steps, reporter, phone): what a test of
+     * storage, serialisation or display starts from to cover every field, a new one included.
+     */
+    public static SubmissionBuilder complete() {
+        return new SubmissionBuilder().figure("t1", "8.0").figure("t2", "1.25").problems("资金未到位").nextSteps("下周开工")
+                .reporter("李四").phone("13800000000");
+    }
+
     /** A copy of {@code s} to change some values of (every field copied, the key too). */
     public static SubmissionBuilder from(Submission s) {
         SubmissionBuilder b = new SubmissionBuilder();

@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.runtime.FunctionSpec;
@@ -67,9 +68,9 @@ public final class LambdaColdStart {
             Plan plan = stage.load(tools.root().resolve("infra/plans/plan-2026.json"));
             String coordinator = stage.issue(Role.COORDINATOR, null);
             PlanTask task = plan.tasks().getFirst();
-            Submission report = new Submission(2026, task.id(), task.unitIds().getFirst(), "bench-1",
-                    ProgressStatus.IN_PROGRESS, 30, Map.of(), // read and evaluated, no alert mail
-                    "按计划推进", null, null, "张三", null, Instant.now());
+            Submission report = SubmissionBuilder.submission(task.id(), task.unitIds().getFirst()).key("bench-1")
+                    .status(ProgressStatus.IN_PROGRESS, 30) // read and evaluated, no alert mail
+                    .progress("按计划推进").reporter("张三").at(Instant.now()).build();
             new DynamoProgressRepository(stage.client(), stage.settings()).record(report);
 
             SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local", "EvidenceBucket", ""))
