@@ -3,33 +3,41 @@ package cn.lyg.xilian.core.testdata;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressInput;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A {@link ProgressInput} (a report as typed, every value a string) for tests, stating only what the test cares
  * about. The defaults pass validation for any task without targets: 推进中, 40, progress "进展", the optional fields
  * not typed, key {@code report-0001}.
  *
- * <p>A new field of {@code ProgressInput} is added here (a setter, default not typed) and in no test that does not
- * care.
+ * <p>It is read by field name as the form and the JSON API read one ({@link ProgressInput#read}), so a new field
+ * needs nothing here: it is not typed by default, and a test that cares types it with {@link #field}.
  */
 public final class ProgressInputBuilder {
 
-    private String status = "推进中";
-    private String percent = "40";
-    private Map<String, String> figures = new LinkedHashMap<>();
-    private String progress = "进展";
-    private String problems;
-    private String nextSteps;
-    private String reporter;
-    private String phone;
+    /** The fields read by name: every component but the figures, the key and the read errors. */
+    private static final Set<String> FIELDS = Arrays.stream(ProgressInput.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .filter(n -> !Set.of("figures", "idempotencyKey", "readErrors").contains(n))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final Map<String, String> typed = new HashMap<>();
+    private final Map<String, String> figures = new LinkedHashMap<>();
     private String key = "report-0001";
     private final List<FieldError> readErrors = new ArrayList<>();
 
     private ProgressInputBuilder() {
+        typed.put("status", "推进中");
+        typed.put("percent", "40");
+        typed.put("progress", "进展");
     }
 
     /** A report as typed, with the defaults above. */
@@ -37,19 +45,27 @@ public final class ProgressInputBuilder {
         return new ProgressInputBuilder();
     }
 
-    public ProgressInputBuilder status(String status) {
-        this.status = status;
+    /** Any field by its name on the form and in the JSON body (null: not typed). */
+    public ProgressInputBuilder field(String name, String value) {
+        if (!FIELDS.contains(name)) {
+            throw new IllegalArgumentException("a report has no field " + name + " (fields: " + FIELDS + ")");
+        }
+        typed.put(name, value);
         return this;
     }
 
+    public ProgressInputBuilder status(String status) {
+        return field("status", status);
+    }
+
     public ProgressInputBuilder percent(String percent) {
-        this.percent = percent;
-        return this;
+        return field("percent", percent);
     }
 
     /** All figures as typed, replacing any set before. */
     public ProgressInputBuilder figures(Map<String, String> figures) {
-        this.figures = new LinkedHashMap<>(figures);
+        this.figures.clear();
+        this.figures.putAll(figures);
         return this;
     }
 
@@ -59,28 +75,23 @@ public final class ProgressInputBuilder {
     }
 
     public ProgressInputBuilder progress(String progress) {
-        this.progress = progress;
-        return this;
+        return field("progress", progress);
     }
 
     public ProgressInputBuilder problems(String problems) {
-        this.problems = problems;
-        return this;
+        return field("problems", problems);
     }
 
     public ProgressInputBuilder nextSteps(String nextSteps) {
-        this.nextSteps = nextSteps;
-        return this;
+        return field("nextSteps", nextSteps);
     }
 
     public ProgressInputBuilder reporter(String reporter) {
-        this.reporter = reporter;
-        return this;
+        return field("reporter", reporter);
     }
 
     public ProgressInputBuilder phone(String phone) {
-        this.phone = phone;
-        return this;
+        return field("phone", phone);
     }
 
     public ProgressInputBuilder key(String idempotencyKey) {
@@ -95,7 +106,6 @@ public final class ProgressInputBuilder {
     }
 
     public ProgressInput build() {
-        return new ProgressInput(status, percent, figures, progress, problems, nextSteps, reporter, phone, key,
-                readErrors);
+        return ProgressInput.read(typed::get, figures, key, readErrors);
     }
 }
