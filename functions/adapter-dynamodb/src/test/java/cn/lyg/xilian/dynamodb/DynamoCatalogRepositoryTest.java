@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.CatalogRepository.LoadResult;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -173,9 +174,7 @@ class DynamoCatalogRepositoryTest {
     }
 
     private static cn.lyg.xilian.core.progress.Submission inYear(cn.lyg.xilian.core.progress.Submission s, int year) {
-        return new cn.lyg.xilian.core.progress.Submission(year, s.taskId(), s.unitId(), s.idempotencyKey(), s.status(),
-                s.percent(), s.figures(), s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(),
-                s.submittedAt());
+        return SubmissionBuilder.from(s).year(year).build();
     }
 
     private static Plan with(Plan plan, List<PlanTask> tasks) {
