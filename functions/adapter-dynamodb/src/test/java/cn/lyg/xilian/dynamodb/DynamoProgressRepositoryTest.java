@@ -6,6 +6,7 @@ import cn.lyg.xilian.core.progress.ProgressRepository.RecordResult;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
 import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,7 +249,7 @@ class DynamoProgressRepositoryTest {
 
     private static int loadPlanIn(int year) {
         Plan plan = Fixtures.plan();
-        catalog.load(new Plan(year, plan.title(), plan.docNumber(), plan.issuedOn(), plan.sections(), plan.units(), plan.tasks()));
+        catalog.load(PlanBuilder.from(plan).year(year).build());
         return year;
     }
 

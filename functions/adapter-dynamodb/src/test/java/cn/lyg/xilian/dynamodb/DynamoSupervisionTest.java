@@ -15,6 +15,7 @@ import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
 import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -230,7 +231,7 @@ class DynamoSupervisionTest {
 
     private static Plan planIn(int year) {
         Plan p = Fixtures.plan();
-        Plan plan = new Plan(year, p.title(), p.docNumber(), p.issuedOn(), p.sections(), p.units(), p.tasks());
+        Plan plan = PlanBuilder.from(p).year(year).build();
         catalog.load(plan);
         return plan;
     }

@@ -5,11 +5,8 @@ import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment;
 import cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope;
@@ -21,7 +18,9 @@ import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.UnitDigest;
 import cn.lyg.xilian.core.report.WeeklySummary;
 import cn.lyg.xilian.core.report.WeeklySummaryBuilder;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
 import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
@@ -51,14 +50,13 @@ class HtmlSummaryMailRendererTest {
     private final WeeklySummary summary = summary();
 
     private static WeeklySummary summary() {
-        Plan plan = new Plan(2026, "无锡连云港南北结对帮扶合作2026年重点工作计划", "连政办发〔2026〕13号",
-                LocalDate.of(2026, 6, 22),
-                List.of(new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY)),
-                List.of(new Unit("ganyu", "赣榆区", UnitKind.COUNTY, List.of()),
-                        new Unit("donghai", "东海县<b>", UnitKind.COUNTY, List.of())),
-                List.of(new PlanTask("3.1.1", "3.1", "共建产业园区<i>", "全文", List.of("ganyu", "donghai"),
-                        LocalDate.of(2026, 12, 10), List.of(),
-                        List.of(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "不少于10个")))));
+        Plan plan = PlanBuilder.plan().title("无锡连云港南北结对帮扶合作2026年重点工作计划").issuedOn(LocalDate.of(2026, 6, 22))
+                .sections(new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY))
+                .units(PlanBuilder.county("ganyu", "赣榆区"), PlanBuilder.county("donghai", "东海县<b>"))
+                .task(TaskBuilder.task("3.1.1").section("3.1").title("共建产业园区<i>").text("全文").units("ganyu", "donghai")
+                        .deadline(LocalDate.of(2026, 12, 10))
+                        .target(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "不少于10个")))
+                .build();
         Submission blocked = SubmissionBuilder.submission("3.1.1", "ganyu").key("k1").status(ProgressStatus.BLOCKED, 55)
                 .figure("t1", "3").progress(HOSTILE_PROGRESS).problems(HOSTILE_PROBLEM).reporter("张三")
                 .at(LocalDateTime.of(2026, 11, 18, 10, 0)).build();
