@@ -76,7 +76,7 @@ final class Fixtures {
 
     static Submission submission(String taskId, String unitId, String key, Instant submittedAt,
                                  ProgressStatus status, String progress) {
-        return SubmissionBuilder.submission(taskId, unitId).year(YEAR).key(key).status(status).figure("t1", "3.0")
+        return SubmissionBuilder.submission(taskId, unitId).year(YEAR).key(key).status(status, 40).figure("t1", "3.0")
                 .progress(progress).nextSteps("下周继续").reporter("张三").phone("13800000000").at(submittedAt).build();
     }
 }

@@ -64,7 +64,7 @@ class MappersTest {
 
     @Test
     void aSubmissionRoundTripsThroughItsHistoryItemAndTheStatesLatestMap() {
-        Submission full = SubmissionBuilder.complete().task("3.1.1").unit("ganyu").key("k#1")
+        Submission full = SubmissionBuilder.complete().pair("3.1.1", "ganyu").key("k#1")
                 .status(ProgressStatus.BLOCKED, 55).progress("完成签约").at(T).build();
         Submission sparse = SubmissionBuilder.submission("1.2", "donghai").key("k2").status(ProgressStatus.NOT_STARTED, 0)
                 .progress(null).at(T).build();

@@ -31,7 +31,7 @@ class SubmitProgressTest {
 
     private static ProgressInput input(String key, String percent, Map<String, String> figures) {
         return ProgressInputBuilder.input().key(key).percent(percent).figures(figures).progress("  已签约3个项目  ")
-                .problems("").reporter("张三").phone("0518-1234567").build();
+                .field("problems", "").reporter("张三").phone("0518-1234567").build();
     }
 
     @Test

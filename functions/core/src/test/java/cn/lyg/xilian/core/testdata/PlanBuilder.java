@@ -15,17 +15,19 @@ import java.util.List;
  * "2026年锡连帮扶合作计划" and number 连政办发〔2026〕13号, issued 2026-03-01, one section "1", the units 赣榆区 (ganyu)
  * and 东海县 (donghai), no tasks. Setting sections or units replaces the defaults.
  */
-public final class PlanBuilder {
+public final class PlanBuilder extends RecordBuilder<Plan, PlanBuilder> {
 
-    private int year = Plan.DEFAULT_YEAR;
-    private String title = "2026年锡连帮扶合作计划";
-    private String docNumber = "连政办发〔2026〕13号";
-    private LocalDate issuedOn = LocalDate.of(2026, 3, 1);
-    private List<Section> sections = List.of(new Section("1", "一、统筹开展两市帮扶合作", null));
-    private List<Unit> units = List.of(county("ganyu", "赣榆区"), county("donghai", "东海县"));
     private final List<PlanTask> tasks = new ArrayList<>();
 
     private PlanBuilder() {
+        super(Plan.class);
+        values.put("year", Plan.DEFAULT_YEAR);
+        values.put("title", "2026年锡连帮扶合作计划");
+        values.put("docNumber", "连政办发〔2026〕13号");
+        values.put("issuedOn", LocalDate.of(2026, 3, 1));
+        values.put("sections", List.of(new Section("1", "一、统筹开展两市帮扶合作", null)));
+        values.put("units", List.of(county("ganyu", "赣榆区"), county("donghai", "东海县")));
+        values.put("tasks", tasks);
     }
 
     /** A plan with the defaults above. */
@@ -35,10 +37,7 @@ public final class PlanBuilder {
 
     /** A copy of {@code p} to change some values of. */
     public static PlanBuilder from(Plan p) {
-        PlanBuilder b = new PlanBuilder().year(p.year()).title(p.title()).docNumber(p.docNumber()).issuedOn(p.issuedOn())
-                .sections(p.sections()).units(p.units());
-        b.tasks.addAll(p.tasks());
-        return b;
+        return new PlanBuilder().copyOf(p).tasks(p.tasks());
     }
 
     /** A county-level unit without aliases, the usual responsible unit of a test. */
@@ -47,64 +46,38 @@ public final class PlanBuilder {
     }
 
     public PlanBuilder year(int year) {
-        this.year = year;
-        return this;
-    }
-
-    public PlanBuilder title(String title) {
-        this.title = title;
-        return this;
-    }
-
-    public PlanBuilder docNumber(String docNumber) {
-        this.docNumber = docNumber;
-        return this;
-    }
-
-    public PlanBuilder issuedOn(LocalDate issuedOn) {
-        this.issuedOn = issuedOn;
-        return this;
-    }
-
-    public PlanBuilder sections(List<Section> sections) {
-        this.sections = List.copyOf(sections);
-        return this;
+        return with("year", year);
     }
 
     public PlanBuilder sections(Section... sections) {
-        return sections(List.of(sections));
+        return with("sections", List.of(sections));
     }
 
-    public PlanBuilder units(List<Unit> units) {
-        this.units = List.copyOf(units);
-        return this;
-    }
-
-    public PlanBuilder units(Unit... units) {
-        return units(List.of(units));
+    public PlanBuilder title(String title) {
+        return with("title", title);
     }
 
     /** The tasks, replacing any set before. */
     public PlanBuilder tasks(List<PlanTask> tasks) {
         this.tasks.clear();
         this.tasks.addAll(tasks);
-        return this;
+        return with("tasks", this.tasks);
+    }
+
+    public PlanBuilder issuedOn(LocalDate issuedOn) {
+        return with("issuedOn", issuedOn);
+    }
+
+    public PlanBuilder units(Unit... units) {
+        return with("units", List.of(units));
     }
 
     public PlanBuilder tasks(PlanTask... tasks) {
         return tasks(List.of(tasks));
     }
 
-    public PlanBuilder task(PlanTask task) {
-        this.tasks.add(task);
-        return this;
-    }
-
     public PlanBuilder task(TaskBuilder task) {
-        return task(task.build());
-    }
-
-    public Plan build() {
-        return new Plan(year, title, docNumber, issuedOn, sections, units, tasks);
+        tasks.add(task.build());
+        return this;
     }
 }

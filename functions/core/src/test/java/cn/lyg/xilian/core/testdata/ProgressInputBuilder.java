@@ -69,39 +69,32 @@ public final class ProgressInputBuilder {
         return this;
     }
 
-    public ProgressInputBuilder figure(String targetId, String typed) {
-        this.figures.put(targetId, typed);
-        return this;
-    }
-
     public ProgressInputBuilder progress(String progress) {
         return field("progress", progress);
     }
 
-    public ProgressInputBuilder problems(String problems) {
-        return field("problems", problems);
-    }
-
-    public ProgressInputBuilder nextSteps(String nextSteps) {
-        return field("nextSteps", nextSteps);
+    /** The idempotency key the form embeds (the API's header). */
+    public ProgressInputBuilder key(String idempotencyKey) {
+        this.key = idempotencyKey;
+        return this;
     }
 
     public ProgressInputBuilder reporter(String reporter) {
         return field("reporter", reporter);
     }
 
+    /** What the transport could not read (the input is then refused with these errors alone). */
+    public ProgressInputBuilder readError(FieldError error) {
+        this.readErrors.add(error);
+        return this;
+    }
+
     public ProgressInputBuilder phone(String phone) {
         return field("phone", phone);
     }
 
-    public ProgressInputBuilder key(String idempotencyKey) {
-        this.key = idempotencyKey;
-        return this;
-    }
-
-    /** What the transport could not read (the input is then refused with these errors alone). */
-    public ProgressInputBuilder readError(FieldError error) {
-        this.readErrors.add(error);
+    public ProgressInputBuilder figure(String targetId, String typed) {
+        this.figures.put(targetId, typed);
         return this;
     }
 

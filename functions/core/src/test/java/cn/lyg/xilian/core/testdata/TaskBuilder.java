@@ -12,21 +12,21 @@ import java.util.List;
  * A {@link PlanTask} for tests, stating only what the test cares about. Defaults: section 1, title "任务&lt;id&gt;",
  * text "全文&lt;id&gt;", no units, deadline 2026-12-31, no milestones, no targets.
  */
-public final class TaskBuilder {
+public final class TaskBuilder extends RecordBuilder<PlanTask, TaskBuilder> {
 
-    private final String id;
-    private String sectionId = "1";
-    private String title;
-    private String text;
-    private List<String> unitIds = List.of();
-    private LocalDate deadline = LocalDate.of(2026, 12, 31);
     private final List<Milestone> milestones = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
 
     private TaskBuilder(String id) {
-        this.id = id;
-        this.title = "任务" + id;
-        this.text = "全文" + id;
+        super(PlanTask.class);
+        values.put("id", id);
+        values.put("sectionId", "1");
+        values.put("title", "任务" + id);
+        values.put("text", "全文" + id);
+        values.put("unitIds", List.of());
+        values.put("deadline", LocalDate.of(2026, 12, 31));
+        values.put("milestones", milestones);
+        values.put("targets", targets);
     }
 
     /** Task {@code id} with the defaults above. */
@@ -36,60 +36,46 @@ public final class TaskBuilder {
 
     /** A copy of {@code t} to change some values of. */
     public static TaskBuilder from(PlanTask t) {
-        TaskBuilder b = new TaskBuilder(t.id()).section(t.sectionId()).title(t.title()).text(t.text())
-                .units(t.unitIds().toArray(String[]::new)).deadline(t.deadline());
-        b.milestones.addAll(t.milestones());
-        b.targets.addAll(t.targets());
-        return b;
-    }
-
-    public TaskBuilder section(String sectionId) {
-        this.sectionId = sectionId;
-        return this;
-    }
-
-    public TaskBuilder title(String title) {
-        this.title = title;
-        return this;
-    }
-
-    public TaskBuilder text(String text) {
-        this.text = text;
-        return this;
+        return new TaskBuilder(t.id()).copyOf(t).milestones(t.milestones()).targets(t.targets());
     }
 
     /** The responsible units, replacing any set before. */
     public TaskBuilder units(String... unitIds) {
-        this.unitIds = List.of(unitIds);
-        return this;
+        return with("unitIds", List.of(unitIds));
     }
 
-    public TaskBuilder deadline(LocalDate deadline) {
-        this.deadline = deadline;
-        return this;
+    public TaskBuilder section(String sectionId) {
+        return with("sectionId", sectionId);
     }
 
     public TaskBuilder milestones(List<Milestone> milestones) {
         this.milestones.addAll(milestones);
+        return with("milestones", this.milestones);
+    }
+
+    public TaskBuilder title(String title) {
+        return with("title", title);
+    }
+
+    public TaskBuilder target(Target target) {
+        targets.add(target);
         return this;
     }
 
+    public TaskBuilder text(String text) {
+        return with("text", text);
+    }
+
     public TaskBuilder milestone(LocalDate due, String description) {
-        this.milestones.add(new Milestone(due, description));
-        return this;
+        return milestones(List.of(new Milestone(due, description)));
+    }
+
+    public TaskBuilder deadline(LocalDate deadline) {
+        return with("deadline", deadline);
     }
 
     public TaskBuilder targets(List<Target> targets) {
         this.targets.addAll(targets);
-        return this;
-    }
-
-    public TaskBuilder target(Target target) {
-        this.targets.add(target);
-        return this;
-    }
-
-    public PlanTask build() {
-        return new PlanTask(id, sectionId, title, text, unitIds, deadline, milestones, targets);
+        return with("targets", this.targets);
     }
 }
