@@ -8,6 +8,7 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.report.LedgerColumn;
 import cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment;
 import cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope;
 import cn.lyg.xilian.core.progress.ProgressStatus;
@@ -102,10 +103,10 @@ class HtmlSummaryMailRendererTest {
             Sheet sheet = workbook.getSheet("台账");
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             Row ganyu = sheet.getRow(1);
-            assertThat(ganyu.getCell(1).getStringCellValue()).isEqualTo("共建产业园区<i>");
-            assertThat(ganyu.getCell(4).getStringCellValue()).isEqualTo("赣榆区");
-            assertThat(ganyu.getCell(8).getNumericCellValue()).isEqualTo(55);
-            assertThat(ganyu.getCell(9).getStringCellValue()).isEqualTo("签约项目：已报3个/目标10个");
+            assertThat(ganyu.getCell(LedgerColumn.TASK_TITLE.ordinal()).getStringCellValue()).isEqualTo("共建产业园区<i>");
+            assertThat(ganyu.getCell(LedgerColumn.UNIT_NAME.ordinal()).getStringCellValue()).isEqualTo("赣榆区");
+            assertThat(ganyu.getCell(LedgerColumn.PERCENT.ordinal()).getNumericCellValue()).isEqualTo(55);
+            assertThat(ganyu.getCell(LedgerColumn.TARGETS.ordinal()).getStringCellValue()).isEqualTo("签约项目：已报3个/目标10个");
         }
     }
 
@@ -148,7 +149,7 @@ class HtmlSummaryMailRendererTest {
         assertThat(text).contains("- 3.1.1 共建产业园区<i>（完成时限2026-12-10） 填报：https://xilian.example.cn/tasks/3.1.1");
         try (XSSFWorkbook workbook = new XSSFWorkbook(mixed.getBodyPart(1).getInputStream())) {
             assertThat(workbook.getSheet("台账").getLastRowNum()).isEqualTo(1);
-            assertThat(workbook.getSheet("台账").getRow(1).getCell(5).getStringCellValue()).isEqualTo("donghai");
+            assertThat(workbook.getSheet("台账").getRow(1).getCell(LedgerColumn.UNIT_ID.ordinal()).getStringCellValue()).isEqualTo("donghai");
         }
     }
 
