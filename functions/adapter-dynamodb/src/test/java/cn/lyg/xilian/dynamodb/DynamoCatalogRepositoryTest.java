@@ -4,6 +4,9 @@ import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.CatalogRepository.LoadResult;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -142,8 +145,8 @@ class DynamoCatalogRepositoryTest {
         String longText = "帮".repeat(100_000);
         List<PlanTask> tasks = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            tasks.add(new PlanTask("2." + i, "1", "任务" + i, longText, List.of("fgw"), TASK_1_2.deadline(),
-                    List.of(), List.of()));
+            tasks.add(TaskBuilder.task("2." + i).title("任务" + i).text(longText).units("fgw").deadline(TASK_1_2.deadline())
+                    .build());
         }
         Plan big = inYear(Fixtures.plan(tasks), year);
 
@@ -169,16 +172,14 @@ class DynamoCatalogRepositoryTest {
     }
 
     private static Plan inYear(Plan plan, int year) {
-        return new Plan(year, plan.title(), plan.docNumber(), plan.issuedOn(), plan.sections(), plan.units(), plan.tasks());
+        return PlanBuilder.from(plan).year(year).build();
     }
 
     private static cn.lyg.xilian.core.progress.Submission inYear(cn.lyg.xilian.core.progress.Submission s, int year) {
-        return new cn.lyg.xilian.core.progress.Submission(year, s.taskId(), s.unitId(), s.idempotencyKey(), s.status(),
-                s.percent(), s.figures(), s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(),
-                s.submittedAt());
+        return SubmissionBuilder.from(s).year(year).build();
     }
 
     private static Plan with(Plan plan, List<PlanTask> tasks) {
-        return new Plan(plan.year(), plan.title(), plan.docNumber(), plan.issuedOn(), plan.sections(), plan.units(), tasks);
+        return PlanBuilder.from(plan).tasks(tasks).build();
     }
 }

@@ -6,6 +6,8 @@ import cn.lyg.xilian.core.progress.ProgressRepository.RecordResult;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,9 +109,8 @@ class DynamoProgressRepositoryTest {
         Submission original = at(year, "1.2", "ganyu", "k1", "2026-05-01T02:00:00.123456Z");
         RecordResult first = progress.record(original);
         // The client retries later: same form content, new server time, figures written differently.
-        Submission retry = new Submission(year, "1.2", "ganyu", "k1", original.status(), original.percent(),
-                Map.of("t1", new BigDecimal("3")), original.progress(), original.problems(), original.nextSteps(),
-                original.reporter(), original.phone(), Instant.parse("2026-05-01T02:05:00Z"));
+        Submission retry = SubmissionBuilder.from(original).figures(Map.of("t1", new BigDecimal("3")))
+                .at(Instant.parse("2026-05-01T02:05:00Z")).build();
 
         RecordResult second = progress.record(retry);
 
@@ -248,7 +249,7 @@ class DynamoProgressRepositoryTest {
 
     private static int loadPlanIn(int year) {
         Plan plan = Fixtures.plan();
-        catalog.load(new Plan(year, plan.title(), plan.docNumber(), plan.issuedOn(), plan.sections(), plan.units(), plan.tasks()));
+        catalog.load(PlanBuilder.from(plan).year(year).build());
         return year;
     }
 
@@ -257,8 +258,7 @@ class DynamoProgressRepositoryTest {
     }
 
     private static Submission withYear(Submission s, int year) {
-        return new Submission(year, s.taskId(), s.unitId(), s.idempotencyKey(), s.status(), s.percent(), s.figures(),
-                s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(), s.submittedAt());
+        return SubmissionBuilder.from(s).year(year).build();
     }
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {

@@ -2,8 +2,8 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.access.Session;
 import cn.lyg.xilian.core.progress.HistoryPage;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +82,6 @@ class DynamoSessionAndHistoryPageTest {
     }
 
     private static Submission sub(String task, String unit, String key, Instant at) {
-        return new Submission(2026, task, unit, key, ProgressStatus.IN_PROGRESS, 10, Map.of(), "进展", null, null,
-                null, null, at);
+        return SubmissionBuilder.submission(task, unit).key(key).percent(10).at(at).build();
     }
 }

@@ -15,6 +15,8 @@ import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -229,16 +231,14 @@ class DynamoSupervisionTest {
 
     private static Plan planIn(int year) {
         Plan p = Fixtures.plan();
-        Plan plan = new Plan(year, p.title(), p.docNumber(), p.issuedOn(), p.sections(), p.units(), p.tasks());
+        Plan plan = PlanBuilder.from(p).year(year).build();
         catalog.load(plan);
         return plan;
     }
 
     private static Submission report(Plan plan, String unitId, String key, String at) {
         Submission s = Fixtures.submission("1.2", unitId, key, at);
-        Submission inYear = new Submission(plan.year(), s.taskId(), s.unitId(), s.idempotencyKey(), s.status(),
-                s.percent(), s.figures(), s.progress(), s.problems(), s.nextSteps(), s.reporter(), s.phone(),
-                s.submittedAt());
+        Submission inYear = SubmissionBuilder.from(s).year(plan.year()).build();
         progress.record(inYear);
         return inYear;
     }

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.catalog.Field;
-import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Section;
@@ -10,13 +9,15 @@ import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Small hand-built plans and submissions (the importer is written elsewhere). */
 final class Fixtures {
@@ -27,16 +28,16 @@ final class Fixtures {
     static final Unit DONGHAI = new Unit("donghai", "东海县", UnitKind.COUNTY, List.of("东海"));
     static final Unit FGW = new Unit("fgw", "市发展改革委", UnitKind.CITY_DEPARTMENT, List.of());
 
-    static final PlanTask TASK_1_1 = new PlanTask("1.1", "1", "召开联席会议", "召开两市帮扶合作联席会议。",
-            List.of("fgw"), LocalDate.of(2026, 12, 31), List.of(), List.of());
-    static final PlanTask TASK_1_2 = new PlanTask("1.2", "1", "互派干部", "互派干部挂职交流。",
-            List.of("ganyu", "donghai"), LocalDate.of(2026, 10, 31),
-            List.of(new Milestone(LocalDate.of(2026, 6, 30), "6月底前完成选派")), List.of());
-    static final PlanTask TASK_3_1_1 = new PlanTask("3.1.1", "3.1", "共建园区", "推进共建园区建设，签约落地超亿元项目不少于8个。",
-            List.of("ganyu", "donghai", "fgw"), LocalDate.of(2026, 12, 31),
-            List.of(new Milestone(LocalDate.of(2026, 6, 30), "签约"), new Milestone(LocalDate.of(2026, 9, 30), "开工")),
-            List.of(new Target("t1", "ganyu", "签约落地超亿元项目", new BigDecimal("8"), "个", "不少于8个"),
-                    new Target("t2", null, "新增投资", new BigDecimal("2.50"), "亿元", "2.50亿元以上")));
+    static final PlanTask TASK_1_1 = TaskBuilder.task("1.1").title("召开联席会议").text("召开两市帮扶合作联席会议。")
+            .units("fgw").build();
+    static final PlanTask TASK_1_2 = TaskBuilder.task("1.2").title("互派干部").text("互派干部挂职交流。")
+            .units("ganyu", "donghai").deadline(LocalDate.of(2026, 10, 31))
+            .milestone(LocalDate.of(2026, 6, 30), "6月底前完成选派").build();
+    static final PlanTask TASK_3_1_1 = TaskBuilder.task("3.1.1").section("3.1").title("共建园区")
+            .text("推进共建园区建设，签约落地超亿元项目不少于8个。").units("ganyu", "donghai", "fgw")
+            .milestone(LocalDate.of(2026, 6, 30), "签约").milestone(LocalDate.of(2026, 9, 30), "开工")
+            .target(new Target("t1", "ganyu", "签约落地超亿元项目", new BigDecimal("8"), "个", "不少于8个"))
+            .target(new Target("t2", null, "新增投资", new BigDecimal("2.50"), "亿元", "2.50亿元以上")).build();
 
     /** 1 header + 2 sections + 3 units + 3 tasks = 9 catalog items; 1 + 2 + 3 = 6 (task, unit) pairs. */
     static final int CATALOG_ITEMS = 9;
@@ -50,20 +51,17 @@ final class Fixtures {
     }
 
     static Plan plan(List<PlanTask> tasks) {
-        return new Plan(YEAR, "2026年无锡市连云港市对口帮扶合作工作要点", "连政办发〔2026〕13号", LocalDate.of(2026, 3, 2),
-                List.of(new Section("1", "统筹开展两市帮扶合作", null),
-                        new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY)),
-                List.of(GANYU, DONGHAI, FGW), tasks);
+        return PlanBuilder.plan().year(YEAR).title("2026年无锡市连云港市对口帮扶合作工作要点").issuedOn(LocalDate.of(2026, 3, 2))
+                .sections(new Section("1", "统筹开展两市帮扶合作", null), new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY))
+                .units(GANYU, DONGHAI, FGW).tasks(tasks).build();
     }
 
     static PlanTask withUnits(PlanTask task, String... unitIds) {
-        return new PlanTask(task.id(), task.sectionId(), task.title(), task.text(), List.of(unitIds),
-                task.deadline(), task.milestones(), task.targets());
+        return TaskBuilder.from(task).units(unitIds).build();
     }
 
     static PlanTask withTitle(PlanTask task, String title) {
-        return new PlanTask(task.id(), task.sectionId(), title, task.text(), task.unitIds(),
-                task.deadline(), task.milestones(), task.targets());
+        return TaskBuilder.from(task).title(title).build();
     }
 
     static List<PlanTask> replace(List<PlanTask> tasks, PlanTask replacement) {
@@ -78,7 +76,7 @@ final class Fixtures {
 
     static Submission submission(String taskId, String unitId, String key, Instant submittedAt,
                                  ProgressStatus status, String progress) {
-        return new Submission(YEAR, taskId, unitId, key, status, 40, Map.of("t1", new BigDecimal("3.0")),
-                progress, null, "下周继续", "张三", "13800000000", submittedAt);
+        return SubmissionBuilder.submission(taskId, unitId).year(YEAR).key(key).status(status, 40).figure("t1", "3.0")
+                .progress(progress).nextSteps("下周继续").reporter("张三").phone("13800000000").at(submittedAt).build();
     }
 }

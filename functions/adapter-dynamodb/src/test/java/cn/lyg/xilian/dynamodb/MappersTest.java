@@ -10,6 +10,7 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.DigestRecord;
 import cn.lyg.xilian.core.report.ReportWeek;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.CatalogItems.PlanHeaderItem;
 import cn.lyg.xilian.dynamodb.CatalogItems.SectionItem;
 import cn.lyg.xilian.dynamodb.CatalogItems.TaskItem;
@@ -18,12 +19,10 @@ import cn.lyg.xilian.dynamodb.DigestItems.DigestItem;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,11 +64,10 @@ class MappersTest {
 
     @Test
     void aSubmissionRoundTripsThroughItsHistoryItemAndTheStatesLatestMap() {
-        Submission full = new Submission(2026, "3.1.1", "ganyu", "k#1", ProgressStatus.BLOCKED, 55,
-                Map.of("t1", new BigDecimal("8.0"), "t2", new BigDecimal("1.25")), "完成签约", "资金未到位", "下周开工",
-                "李四", "13800000000", T);
-        Submission sparse = new Submission(2026, "1.2", "donghai", "k2", ProgressStatus.NOT_STARTED, 0, Map.of(),
-                null, null, null, null, null, T);
+        Submission full = SubmissionBuilder.complete().pair("3.1.1", "ganyu").key("k#1")
+                .status(ProgressStatus.BLOCKED, 55).progress("完成签约").at(T).build();
+        Submission sparse = SubmissionBuilder.submission("1.2", "donghai").key("k2").status(ProgressStatus.NOT_STARTED, 0)
+                .progress(null).at(T).build();
         for (Submission s : List.of(full, sparse)) {
             assertThat(roundTrip(SubmissionItem.SCHEMA, SubmissionItem.of(s)).submission()).isEqualTo(s);
             assertThat(roundTrip(SubmissionData.SCHEMA, SubmissionData.of(s)).submission()).isEqualTo(s);

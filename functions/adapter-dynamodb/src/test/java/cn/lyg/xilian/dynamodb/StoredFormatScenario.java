@@ -16,6 +16,7 @@ import cn.lyg.xilian.core.report.StatusSnapshot;
 import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.progress.ReviewDecision;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,10 +45,9 @@ final class StoredFormatScenario {
 
         progress.record(Fixtures.submission("3.1.1", "ganyu", "k-1", "2026-11-23T02:00:00.100Z"));
         // figures, an empty optional text, and a time with sub-millisecond digits
-        progress.record(new cn.lyg.xilian.core.progress.Submission(Fixtures.YEAR, "3.1.1", "ganyu", "k-2",
-                ProgressStatus.BLOCKED, 55, Map.of("t1", new java.math.BigDecimal("8.0"),
-                "t2", new java.math.BigDecimal("1.25")), "完成签约", "资金未到位", null, "李四", null,
-                Instant.parse("2026-11-24T03:04:05.678912Z")));
+        progress.record(SubmissionBuilder.submission("3.1.1", "ganyu").year(Fixtures.YEAR).key("k-2")
+                .status(ProgressStatus.BLOCKED, 55).figure("t1", "8.0").figure("t2", "1.25").progress("完成签约")
+                .problems("资金未到位").reporter("李四").at(Instant.parse("2026-11-24T03:04:05.678912Z")).build());
         progress.record(Fixtures.submission("1.2", "donghai", "k-3", "2026-11-24T05:00:00Z"));
 
         Review review = new Review(Fixtures.YEAR, "3.1.1", "ganyu", "k-2", ReviewDecision.RETURNED, "请补充材料",

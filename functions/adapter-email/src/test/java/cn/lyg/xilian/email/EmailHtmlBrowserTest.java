@@ -12,6 +12,7 @@ import cn.lyg.xilian.core.report.WeeklySummary;
 import cn.lyg.xilian.core.supervision.ReturnNotice;
 import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.progress.ReviewDecision;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.testkit.Chromium;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -68,8 +69,8 @@ class EmailHtmlBrowserTest {
         WeeklySummary summary = Weeklies.everySection();
         Envelope envelope = new Envelope(List.of("fgw@example.cn"), "weekly-2026-W47@xilian.example.cn",
                 new Attachment("台账.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new byte[]{1}));
-        Submission report = new Submission(2026, "3.1.1", "ganyu", "k1", ProgressStatus.BLOCKED, 55, Map.of(), "签约推迟",
-                null, null, "张三", null, Instant.parse("2026-11-18T02:00:00Z"));
+        Submission report = SubmissionBuilder.submission("3.1.1", "ganyu").key("k1").status(ProgressStatus.BLOCKED, 55)
+                .progress("签约推迟").reporter("张三").at(Instant.parse("2026-11-18T02:00:00Z")).build();
         ReturnNotice returned = new ReturnNotice(new Review(2026, "3.1.1", "ganyu", "k1", ReviewDecision.RETURNED,
                 "请补充签约项目清单，\n并附佐证材料。", "r1", Instant.parse("2026-11-19T02:00:00Z")), report,
                 "推动两市产业链供应链深度对接，共建无锡—连云港产业合作园区", "赣榆区", List.of("ganyu@example.cn"));

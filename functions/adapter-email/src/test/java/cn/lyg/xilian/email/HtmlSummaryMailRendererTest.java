@@ -1,17 +1,14 @@
 package cn.lyg.xilian.email;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
 import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Field;
 import cn.lyg.xilian.core.catalog.Plan;
-import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
-import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
+import cn.lyg.xilian.core.report.LedgerColumn;
 import cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment;
 import cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope;
 import cn.lyg.xilian.core.progress.ProgressStatus;
@@ -22,6 +19,9 @@ import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.UnitDigest;
 import cn.lyg.xilian.core.report.WeeklySummary;
 import cn.lyg.xilian.core.report.WeeklySummaryBuilder;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
@@ -36,7 +36,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,17 +51,16 @@ class HtmlSummaryMailRendererTest {
     private final WeeklySummary summary = summary();
 
     private static WeeklySummary summary() {
-        Plan plan = new Plan(2026, "无锡连云港南北结对帮扶合作2026年重点工作计划", "连政办发〔2026〕13号",
-                LocalDate.of(2026, 6, 22),
-                List.of(new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY)),
-                List.of(new Unit("ganyu", "赣榆区", UnitKind.COUNTY, List.of()),
-                        new Unit("donghai", "东海县<b>", UnitKind.COUNTY, List.of())),
-                List.of(new PlanTask("3.1.1", "3.1", "共建产业园区<i>", "全文", List.of("ganyu", "donghai"),
-                        LocalDate.of(2026, 12, 10), List.of(),
-                        List.of(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "不少于10个")))));
-        Submission blocked = new Submission(2026, "3.1.1", "ganyu", "k1", ProgressStatus.BLOCKED, 55,
-                Map.of("t1", new BigDecimal("3")), HOSTILE_PROGRESS, HOSTILE_PROBLEM, null, "张三", null,
-                LocalDateTime.of(2026, 11, 18, 10, 0).atZone(PlanTime.ZONE).toInstant());
+        Plan plan = PlanBuilder.plan().title("无锡连云港南北结对帮扶合作2026年重点工作计划").issuedOn(LocalDate.of(2026, 6, 22))
+                .sections(new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY))
+                .units(PlanBuilder.county("ganyu", "赣榆区"), PlanBuilder.county("donghai", "东海县<b>"))
+                .task(TaskBuilder.task("3.1.1").section("3.1").title("共建产业园区<i>").text("全文").units("ganyu", "donghai")
+                        .deadline(LocalDate.of(2026, 12, 10))
+                        .target(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "不少于10个")))
+                .build();
+        Submission blocked = SubmissionBuilder.submission("3.1.1", "ganyu").key("k1").status(ProgressStatus.BLOCKED, 55)
+                .figure("t1", "3").progress(HOSTILE_PROGRESS).problems(HOSTILE_PROBLEM).reporter("张三")
+                .at(LocalDateTime.of(2026, 11, 18, 10, 0)).build();
         List<TaskUnitState> states = List.of(new TaskUnitState(2026, "3.1.1", "ganyu", blocked),
                 new TaskUnitState(2026, "3.1.1", "donghai", null));
         return new WeeklySummaryBuilder().build(plan, W47, states, List.of(blocked), null,
@@ -105,10 +103,10 @@ class HtmlSummaryMailRendererTest {
             Sheet sheet = workbook.getSheet("台账");
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             Row ganyu = sheet.getRow(1);
-            assertThat(ganyu.getCell(1).getStringCellValue()).isEqualTo("共建产业园区<i>");
-            assertThat(ganyu.getCell(4).getStringCellValue()).isEqualTo("赣榆区");
-            assertThat(ganyu.getCell(8).getNumericCellValue()).isEqualTo(55);
-            assertThat(ganyu.getCell(9).getStringCellValue()).isEqualTo("签约项目：已报3个/目标10个");
+            assertThat(ganyu.getCell(LedgerColumn.TASK_TITLE.ordinal()).getStringCellValue()).isEqualTo("共建产业园区<i>");
+            assertThat(ganyu.getCell(LedgerColumn.UNIT_NAME.ordinal()).getStringCellValue()).isEqualTo("赣榆区");
+            assertThat(ganyu.getCell(LedgerColumn.PERCENT.ordinal()).getNumericCellValue()).isEqualTo(55);
+            assertThat(ganyu.getCell(LedgerColumn.TARGETS.ordinal()).getStringCellValue()).isEqualTo("签约项目：已报3个/目标10个");
         }
     }
 
@@ -151,7 +149,7 @@ class HtmlSummaryMailRendererTest {
         assertThat(text).contains("- 3.1.1 共建产业园区<i>（完成时限2026-12-10） 填报：https://xilian.example.cn/tasks/3.1.1");
         try (XSSFWorkbook workbook = new XSSFWorkbook(mixed.getBodyPart(1).getInputStream())) {
             assertThat(workbook.getSheet("台账").getLastRowNum()).isEqualTo(1);
-            assertThat(workbook.getSheet("台账").getRow(1).getCell(5).getStringCellValue()).isEqualTo("donghai");
+            assertThat(workbook.getSheet("台账").getRow(1).getCell(LedgerColumn.UNIT_ID.ordinal()).getStringCellValue()).isEqualTo("donghai");
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 
+import static cn.lyg.xilian.core.report.LedgerColumn.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class XlsxLedgerWriterTest {
@@ -81,25 +82,25 @@ class XlsxLedgerWriterTest {
     void aReportedRowCellByCell() throws Exception {
         try (XSSFWorkbook workbook = open(xlsx)) {
             Row row = workbook.getSheet("台账").getRow(1);
-            assertText(row.getCell(0), "1.1");
-            assertText(row.getCell(1), "共建产业园区，推动“飞地经济”");
-            assertText(row.getCell(2), "统筹开展两市帮扶合作");
-            assertText(row.getCell(3), "");
-            assertText(row.getCell(4), "赣榆区");
-            assertText(row.getCell(5), "ganyu");
-            assertDate(row.getCell(6), LocalDate.of(2026, 12, 31));
-            assertText(row.getCell(7), "推进中");
-            assertNumber(row.getCell(8), 60);
-            assertText(row.getCell(9), "签约项目：已报7个/目标10个");
-            assertText(row.getCell(10), "黄");
-            assertText(row.getCell(11), "进度滞后：按期应达80%，实际60%");
-            assertDate(row.getCell(12), LocalDate.of(2026, 11, 17));
-            assertText(row.getCell(13), "园区二期开工");
-            assertText(row.getCell(14), "用地指标待批");
-            assertText(row.getCell(15), "12月完成招商");
-            assertText(row.getCell(16), "张三");
-            assertText(row.getCell(17), "0518-85800000");
-            assertNumber(row.getCell(18), 3);
+            assertText(cell(row, TASK_ID), "1.1");
+            assertText(cell(row, TASK_TITLE), "共建产业园区，推动“飞地经济”");
+            assertText(cell(row, SECTION), "统筹开展两市帮扶合作");
+            assertText(cell(row, FIELD), "");
+            assertText(cell(row, UNIT_NAME), "赣榆区");
+            assertText(cell(row, UNIT_ID), "ganyu");
+            assertDate(cell(row, DEADLINE), LocalDate.of(2026, 12, 31));
+            assertText(cell(row, STATUS), "推进中");
+            assertNumber(cell(row, PERCENT), 60);
+            assertText(cell(row, TARGETS), "签约项目：已报7个/目标10个");
+            assertText(cell(row, LIGHT), "黄");
+            assertText(cell(row, REASON), "进度滞后：按期应达80%，实际60%");
+            assertDate(cell(row, LAST_REPORT), LocalDate.of(2026, 11, 17));
+            assertText(cell(row, PROGRESS), "园区二期开工");
+            assertText(cell(row, PROBLEMS), "用地指标待批");
+            assertText(cell(row, NEXT_STEPS), "12月完成招商");
+            assertText(cell(row, REPORTER), "张三");
+            assertText(cell(row, PHONE), "0518-85800000");
+            assertNumber(cell(row, SUBMISSIONS), 3);
         }
     }
 
@@ -107,11 +108,11 @@ class XlsxLedgerWriterTest {
     void aNeverReportedRowHasBlankPercentAndDate() throws Exception {
         try (XSSFWorkbook workbook = open(xlsx)) {
             Row row = workbook.getSheet("台账").getRow(2);
-            assertText(row.getCell(3), "产业");
-            assertText(row.getCell(7), "未填报");
-            assertThat(row.getCell(8, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).getCellType()).isEqualTo(CellType.BLANK);
-            assertText(row.getCell(10), "红");
-            assertThat(row.getCell(12, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).getCellType()).isEqualTo(CellType.BLANK);
+            assertText(cell(row, FIELD), "产业");
+            assertText(cell(row, STATUS), "未填报");
+            assertThat(cell(row, PERCENT).getCellType()).isEqualTo(CellType.BLANK);
+            assertText(cell(row, LIGHT), "红");
+            assertThat(cell(row, LAST_REPORT).getCellType()).isEqualTo(CellType.BLANK);
         }
     }
 
@@ -119,20 +120,26 @@ class XlsxLedgerWriterTest {
     void hostileTextStaysTextNeverAFormula() throws Exception {
         try (XSSFWorkbook workbook = open(xlsx)) {
             Row row = workbook.getSheet("台账").getRow(3);
-            int[] hostileColumns = {1, 2, 3, 4, 11, 13, 14, 15, 16, 17};
+            LedgerColumn[] hostileColumns = {TASK_TITLE, SECTION, FIELD, UNIT_NAME, REASON, PROGRESS, PROBLEMS, NEXT_STEPS,
+                    REPORTER, PHONE};
             String[] values = {"+SUM(A1:A9)", "-2+3", "@教育", "\tcmd|' /C calc'!A0", LedgerSamples.HOSTILE_REASON,
                     "=1+1", "+cmd", "-2", "@SUM(A1)", "\r=2"};
             for (int i = 0; i < hostileColumns.length; i++) {
                 // The exact text, marked quotePrefix (Excel's "this is text"): it stays text after an edit too.
-                Cell cell = row.getCell(hostileColumns[i]);
+                Cell cell = cell(row, hostileColumns[i]);
                 assertText(cell, values[i]);
                 assertThat(cell.getCellStyle().getQuotePrefixed()).as("quotePrefix on %s", cell.getAddress()).isTrue();
             }
-            assertThat(row.getCell(9).getCellStyle().getQuotePrefixed()).isFalse();
-            assertText(row.getCell(9), "a,b \"quoted\"\r\nnext line");
+            assertThat(cell(row, TARGETS).getCellStyle().getQuotePrefixed()).isFalse();
+            assertText(cell(row, TARGETS), "a,b \"quoted\"\r\nnext line");
             // no formula anywhere in the workbook
             workbook.getSheet("台账").forEach(r -> r.forEach(c ->
                     assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
         }
+    }
+
+    /** A row's cell by column (not by index), so a new column leaves these tests as they are. */
+    private static Cell cell(Row row, LedgerColumn column) {
+        return row.getCell(column.ordinal(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
     }
 }

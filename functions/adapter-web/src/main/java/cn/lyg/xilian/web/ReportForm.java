@@ -29,9 +29,7 @@ final class ReportForm {
                 figures.put(name.substring(FIGURE.length()), v.get(0));
             }
         });
-        return new ProgressInput(first(form, "status"), first(form, "percent"), figures,
-                first(form, "progress"), first(form, "problems"), first(form, "nextSteps"),
-                first(form, "reporter"), first(form, "phone"), first(form, "idempotencyKey"));
+        return ProgressInput.read(name -> first(form, name), figures, first(form, "idempotencyKey"), List.of());
     }
 
     /** The posted values again, for a form shown with its errors. */

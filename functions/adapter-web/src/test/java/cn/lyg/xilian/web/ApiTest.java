@@ -11,6 +11,7 @@ import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.SubmitOutcome;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.ProgressInputBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,8 +220,8 @@ class ApiTest {
     void anOlderSubmissionArrivingAfterANewerOneDoesNotBecomeLatest() {
         ProgressRepository repo = app.ctx.getBean(ProgressRepository.class);
         Principal donghai = new Principal(Role.UNIT, "donghai", "x");
-        ProgressInput newer = new ProgressInput("推进中", "60", Map.of(), "新的进展", null, null, null, null, key());
-        ProgressInput older = new ProgressInput("推进中", "20", Map.of(), "旧的进展", null, null, null, null, key());
+        ProgressInput newer = ProgressInputBuilder.input().percent("60").progress("新的进展").key(key()).build();
+        ProgressInput older = ProgressInputBuilder.input().percent("20").progress("旧的进展").key(key()).build();
         Instant t = Instant.parse("2026-11-20T02:00:00Z");
         assertThat(new SubmitProgress(repo, Clock.fixed(t, ZoneOffset.UTC)).submit(app.plan, donghai, "2.7", newer))
                 .isInstanceOf(SubmitOutcome.Stored.class);

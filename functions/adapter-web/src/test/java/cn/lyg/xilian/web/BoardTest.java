@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.report.LedgerColumn;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -176,9 +177,9 @@ class BoardTest {
                 }
             }
             assertThat(blocked).isNotNull();
-            assertThat(blocked.getCell(4).getStringCellValue()).isEqualTo("连云区");
-            assertThat(blocked.getCell(10).getStringCellValue()).isEqualTo("红");
-            assertThat(blocked.getCell(11).getStringCellValue()).contains(BoardFixture.HOSTILE);
+            assertThat(blocked.getCell(LedgerColumn.UNIT_NAME.ordinal()).getStringCellValue()).isEqualTo("连云区");
+            assertThat(blocked.getCell(LedgerColumn.LIGHT.ordinal()).getStringCellValue()).isEqualTo("红");
+            assertThat(blocked.getCell(LedgerColumn.REASON.ordinal()).getStringCellValue()).contains(BoardFixture.HOSTILE);
         }
 
         HttpResponse<byte[]> c = Http.getBytes(app.url("/board/ledger.csv?light=GREEN"), coordinator);

@@ -2,8 +2,7 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.progress.ProgressRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
-import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +41,9 @@ class HistoryBoundsSecurityTest {
         // 200 reports of 东海县 on 2.8, 1.9 KB of text each, one minute apart (stored directly: a fixture).
         ProgressRepository repo = app.ctx.getBean(ProgressRepository.class);
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
-        IntStream.range(0, 200).parallel().forEach(i -> repo.record(new Submission(2026, "2.8", "donghai",
-                "bulk-%04d".formatted(i), ProgressStatus.IN_PROGRESS, i / 2, Map.of(), "第" + i + "次进展" + "长".repeat(1900),
-                null, null, "测试", null, start.plusSeconds(60L * i))));
+        IntStream.range(0, 200).parallel().forEach(i -> repo.record(SubmissionBuilder.submission("2.8", "donghai")
+                .key("bulk-%04d".formatted(i)).percent(i / 2).progress("第" + i + "次进展" + "长".repeat(1900))
+                .reporter("测试").at(start.plusSeconds(60L * i)).build()));
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {

@@ -8,6 +8,7 @@ import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
@@ -104,9 +105,10 @@ final class TestApp implements BeforeAllCallback, AfterAllCallback {
 
     /** Stores a submission directly through the repository, at a chosen time (a fixture, not the form). */
     void record(String taskId, String unitId, ProgressStatus status, int percent, String problems, String submittedAt) {
-        ctx.getBean(ProgressRepository.class).record(new Submission(plan.year(), taskId, unitId,
-                "fixture-" + taskId.replace('.', '_') + "-" + unitId, status, percent, Map.of(), "进展：" + taskId,
-                problems, null, "测试", null, java.time.OffsetDateTime.parse(submittedAt).toInstant()));
+        ctx.getBean(ProgressRepository.class).record(SubmissionBuilder.submission(taskId, unitId).year(plan.year())
+                .key("fixture-" + taskId.replace('.', '_') + "-" + unitId).status(status, percent)
+                .progress("进展：" + taskId).problems(problems).reporter("测试")
+                .at(java.time.OffsetDateTime.parse(submittedAt).toInstant()).build());
     }
 
     String url(String path) {

@@ -12,6 +12,7 @@ import cn.lyg.xilian.core.mail.ContactDirectory;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.DynamoAlertRepository;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
@@ -41,7 +42,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,8 +138,9 @@ public final class AlertScanBenchmark {
                     Instant at = AS_OF.minusWeeks(w).atTime(2, 0).toInstant(ZoneOffset.UTC);
                     int percent = Math.max(0, 90 - 2 * (w - 1)) - (pair % 5) * 10;
                     ProgressStatus status = w == 1 && pair % 10 == 0 ? ProgressStatus.BLOCKED : ProgressStatus.IN_PROGRESS;
-                    all.add(new Submission(plan.year(), task.id(), unitId, "w" + w, status, Math.max(0, percent), Map.of(),
-                            "第" + w + "周推进情况", status == ProgressStatus.BLOCKED ? "资金未到位" : null, null, "张三", null, at));
+                    all.add(SubmissionBuilder.submission(task.id(), unitId).year(plan.year()).key("w" + w)
+                            .status(status, Math.max(0, percent)).progress("第" + w + "周推进情况")
+                            .problems(status == ProgressStatus.BLOCKED ? "资金未到位" : null).reporter("张三").at(at).build());
                 }
             }
         }

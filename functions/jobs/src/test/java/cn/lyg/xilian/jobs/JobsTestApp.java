@@ -9,6 +9,7 @@ import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.DigestRepository;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import cn.lyg.xilian.testkit.Dynalite;
 import io.micronaut.context.ApplicationContext;
@@ -102,8 +103,9 @@ final class JobsTestApp implements AutoCloseable {
     /** Stores a 受阻 report of the first task's first unit (reason 资金未到位) with the given idempotency key. */
     Submission storeBlocked(String key) {
         PlanTask task = firstTask();
-        Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED, 20,
-                Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.parse("2026-11-30T02:00:00Z"));
+        Submission blocked = SubmissionBuilder.submission(task.id(), task.unitIds().getFirst()).key(key)
+                .status(ProgressStatus.BLOCKED, 20).progress("已对接").problems("资金未到位").nextSteps("协调资金")
+                .reporter("张三").at(Instant.parse("2026-11-30T02:00:00Z")).build();
         context.getBean(ProgressRepository.class).record(blocked);
         return blocked;
     }

@@ -9,6 +9,7 @@ import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.report.WeeklySummary;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +67,9 @@ class LateSummaryTest {
     }
 
     private static Submission report(PlanTask task, String unit, String key, ProgressStatus status, int percent, String at) {
-        return new Submission(2026, task.id(), unit, key + "-" + unit, status, percent, Map.of(), "进展" + key,
-                status == ProgressStatus.BLOCKED ? "资金未到位" : null, null, "张三", null, Instant.parse(at));
+        return SubmissionBuilder.submission(task.id(), unit).key(key + "-" + unit).status(status, percent)
+                .progress("进展" + key).problems(status == ProgressStatus.BLOCKED ? "资金未到位" : null).reporter("张三")
+                .at(Instant.parse(at)).build();
     }
 
     /** The coordinators' summary as sent, without the Date header (the time of sending). */

@@ -14,6 +14,7 @@ import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.report.SummaryRunReport;
 import cn.lyg.xilian.core.report.WeeklySummary;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.DynamoDigestRepository;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The weekly summary of week 1 and of week 52 of a synthetic year in which every (task, unit) pair of the
@@ -178,9 +178,9 @@ public final class WeeklySummaryBenchmark {
                     ProgressStatus status = (pair + w) % 10 == 0 ? ProgressStatus.BLOCKED
                             : (pair + w) % 20 == 5 ? ProgressStatus.DONE : ProgressStatus.IN_PROGRESS;
                     int percent = status == ProgressStatus.DONE ? 100 : Math.min(95, 2 * w + pair % 7);
-                    all.add(new Submission(YEAR, task.id(), unitId, "w" + w, status, percent, Map.of(),
-                            "第" + w + "周推进情况", status == ProgressStatus.BLOCKED ? "资金未到位" : null, null, "张三",
-                            null, at));
+                    all.add(SubmissionBuilder.submission(task.id(), unitId).year(YEAR).key("w" + w).status(status, percent)
+                            .progress("第" + w + "周推进情况").problems(status == ProgressStatus.BLOCKED ? "资金未到位" : null)
+                            .reporter("张三").at(at).build());
                 }
             }
         }

@@ -3,10 +3,10 @@ package cn.lyg.xilian.jobs;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
-import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.DigestRecord;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
@@ -180,10 +180,12 @@ class WeeklySummaryHandlerTest {
         List<PlanTask> tasks = app.plan.tasks();
         PlanTask a = tasks.get(0);
         PlanTask b = tasks.get(1);
-        progress.record(new Submission(2026, a.id(), a.unitIds().getFirst(), "w48-a", ProgressStatus.DONE, 100,
-                Map.of(), "已完成签约", null, null, "张三", null, Instant.parse("2026-11-24T02:00:00Z")));
-        progress.record(new Submission(2026, b.id(), b.unitIds().getFirst(), "w48-b", ProgressStatus.BLOCKED, 30,
-                Map.of(), "已对接", "资金未到位", "协调资金", "李四", null, Instant.parse("2026-11-26T02:00:00Z")));
+        progress.record(SubmissionBuilder.submission(a.id(), a.unitIds().getFirst()).key("w48-a")
+                .status(ProgressStatus.DONE, 100).progress("已完成签约").reporter("张三")
+                .at(Instant.parse("2026-11-24T02:00:00Z")).build());
+        progress.record(SubmissionBuilder.submission(b.id(), b.unitIds().getFirst()).key("w48-b")
+                .status(ProgressStatus.BLOCKED, 30).progress("已对接").problems("资金未到位").nextSteps("协调资金")
+                .reporter("李四").at(Instant.parse("2026-11-26T02:00:00Z")).build());
     }
 
     private static String addressOf(String recipientId) {

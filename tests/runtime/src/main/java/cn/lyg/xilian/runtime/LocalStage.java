@@ -2,14 +2,20 @@ package cn.lyg.xilian.runtime;
 
 import cn.lyg.xilian.core.access.CredentialCheck;
 import cn.lyg.xilian.core.access.Credentials;
+import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Unit;
+import cn.lyg.xilian.core.progress.ProgressInput;
+import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.progress.SubmitOutcome;
+import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
 import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -82,6 +88,20 @@ public final class LocalStage implements AutoCloseable {
     /** A new sign-in token (the raw token the /login link carries). */
     public String issue(Role role, String unitId) {
         return credentials.issue(role, unitId, DEV_CREDENTIAL_VALIDITY).token();
+    }
+
+    /**
+     * A unit's report stored through the use case, as the form and the JSON API store one: its fields as typed, by
+     * their names on the wire ("status", "percent", "progress", …), so a new report field changes nothing here.
+     */
+    public Submission report(Plan plan, String taskId, String unitId, String key, Map<String, String> fields) {
+        SubmitOutcome outcome = new SubmitProgress(new DynamoProgressRepository(client, settings), Clock.systemUTC())
+                .submit(plan, new Principal(Role.UNIT, unitId, "local-stage"), taskId,
+                        ProgressInput.read(fields::get, Map.of(), key, List.of()));
+        if (outcome instanceof SubmitOutcome.Stored stored) {
+            return stored.submission();
+        }
+        throw new IllegalStateException("report not stored: " + outcome);
     }
 
     public DynamoDbClient client() {

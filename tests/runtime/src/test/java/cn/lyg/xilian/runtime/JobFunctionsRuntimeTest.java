@@ -1,10 +1,8 @@
 package cn.lyg.xilian.runtime;
 
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.ReportWeek;
-import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -116,13 +113,9 @@ class JobFunctionsRuntimeTest {
     }
 
     private static Submission storeBlockedSubmission(String key) {
-        var client = fixture.stage.client();
         var plan = fixture.stage.load(RuntimeFixture.TOOLS.root().resolve("infra/plans/plan-2026.json"));
         PlanTask task = plan.tasks().getFirst();
-        Submission blocked = new Submission(2026, task.id(), task.unitIds().getFirst(), key, ProgressStatus.BLOCKED,
-                20, Map.of(), "已对接", "资金未到位", "协调资金", "张三", null, Instant.now());
-        new DynamoProgressRepository(client, fixture.stage.settings())
-                .record(blocked);
-        return blocked;
+        return fixture.stage.report(plan, task.id(), task.unitIds().getFirst(), key, Map.of("status", "BLOCKED",
+                "percent", "20", "progress", "已对接", "problems", "资金未到位", "nextSteps", "协调资金", "reporter", "张三"));
     }
 }

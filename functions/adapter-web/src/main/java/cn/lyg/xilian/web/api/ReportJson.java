@@ -33,13 +33,7 @@ final class ReportJson {
                 }
             }
         }
-        return new ProgressInput(scalar(body.get("status"), "status", errors),
-                scalar(body.get("percent"), "percent", errors), figures,
-                scalar(body.get("progress"), "progress", errors),
-                scalar(body.get("problems"), "problems", errors),
-                scalar(body.get("nextSteps"), "nextSteps", errors),
-                scalar(body.get("reporter"), "reporter", errors),
-                scalar(body.get("phone"), "phone", errors), idempotencyKey, errors);
+        return ProgressInput.read(name -> scalar(body.get(name), name, errors), figures, idempotencyKey, errors);
     }
 
     /** Strings and numbers are taken as typed; SubmitProgress decides what they mean. */

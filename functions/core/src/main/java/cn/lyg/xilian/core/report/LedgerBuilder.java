@@ -43,9 +43,7 @@ public final class LedgerBuilder {
                         targetFigures(task, unitId, latest),
                         assessment.light(), assessment.summary(),
                         latest == null ? null : latest.submittedAt().atZone(PlanTime.ZONE).toLocalDate(),
-                        latest == null ? "" : text(latest.progress()), latest == null ? "" : text(latest.problems()),
-                        latest == null ? "" : text(latest.nextSteps()), latest == null ? "" : text(latest.reporter()),
-                        latest == null ? "" : text(latest.phone()), state == null ? 0 : state.submissions(),
+                        latest, state == null ? 0 : state.submissions(),
                         reviewText(state), state == null || state.extendedDeadline() == null ? ""
                                 : cn.lyg.xilian.core.supervision.Supervise.deadlineText(task.deadline(),
                                         state.extendedDeadline()),
@@ -64,10 +62,6 @@ public final class LedgerBuilder {
             return "待审核";
         }
         return state.review().decision().label() + (state.review().reason() == null ? "" : "：" + state.review().reason());
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     /** "签约落地超亿元项目：已报3个/目标8个；…"; a target without a reported figure shows "未报". */

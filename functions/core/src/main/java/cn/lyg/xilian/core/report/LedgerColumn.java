@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.report;
 
+import cn.lyg.xilian.core.progress.Submission;
+
 import java.util.function.Function;
 
 /**
@@ -22,11 +24,11 @@ public enum LedgerColumn {
     REASON("原因", 50, LedgerRow::reason),
     LAST_REPORT("最近填报日期", 14, LedgerRow::lastReportDate),
     // The latest report itself; free text typed by units, written formula-guarded by every writer.
-    PROGRESS("进展情况", 50, LedgerRow::progress),
-    PROBLEMS("存在问题", 40, LedgerRow::problems),
-    NEXT_STEPS("下步打算", 40, LedgerRow::nextSteps),
-    REPORTER("填报人", 10, LedgerRow::reporter),
-    PHONE("联系电话", 14, LedgerRow::phone),
+    PROGRESS("进展情况", 50, row -> row.reported(Submission::progress)),
+    PROBLEMS("存在问题", 40, row -> row.reported(Submission::problems)),
+    NEXT_STEPS("下步打算", 40, row -> row.reported(Submission::nextSteps)),
+    REPORTER("填报人", 10, row -> row.reported(Submission::reporter)),
+    PHONE("联系电话", 14, row -> row.reported(Submission::phone)),
     SUBMISSIONS("填报次数", 8, LedgerRow::submissions),
     REVIEW("审核情况", 20, LedgerRow::review),
     EXTENSION("延期情况", 30, LedgerRow::extension),

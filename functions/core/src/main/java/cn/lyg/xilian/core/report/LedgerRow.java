@@ -2,9 +2,12 @@ package cn.lyg.xilian.core.report;
 
 import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.Submission;
 import org.jspecify.annotations.Nullable;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 /**
  * One (task, responsible unit) line of the ledger (台账).
@@ -14,8 +17,9 @@ import java.time.LocalDate;
  * @param targetFigures  every target binding the unit, e.g. "签约项目：已报3个/目标8个；…" (empty when none)
  * @param reason         the reasons of the light joined with "；" (empty when green)
  * @param lastReportDate date (Asia/Shanghai) of the latest submission, null when never reported
- * @param progress       进展情况 of the latest submission (free text typed by the unit; empty when none), likewise
- *                       problems (存在问题), nextSteps (下步打算), reporter (填报人) and phone (联系电话)
+ * @param latest         the latest submission, null when never reported: the columns of the report itself
+ *                       (进展情况, 存在问题, …) read their values from it ({@link #reported}), so a new report field
+ *                       needs a column and nothing here
  * @param submissions    how many reports the pair has made (its history count)
  * @param review         the coordinators' review of the latest report: 待审核, 通过 or 退回：<reason>; empty when none
  * @param extension      "原定12月31日，经批准延期至…" when an extension was approved (then {@code deadline} is the new
@@ -25,17 +29,27 @@ import java.time.LocalDate;
 public record LedgerRow(String taskId, String taskTitle, String sectionTitle, String fieldLabel, String unitId,
                         String unitName, LocalDate deadline, @Nullable ProgressStatus status,
                         @Nullable Integer percent, String targetFigures, Light light, String reason,
-                        @Nullable LocalDate lastReportDate, String progress, String problems, String nextSteps,
-                        String reporter, String phone, int submissions, String review, String extension,
-                        String evidence) {
+                        @Nullable LocalDate lastReportDate, @Nullable Submission latest, int submissions,
+                        String review, String extension, String evidence) {
 
     public LedgerRow(String taskId, String taskTitle, String sectionTitle, String fieldLabel, String unitId,
                      String unitName, LocalDate deadline, @Nullable ProgressStatus status,
                      @Nullable Integer percent, String targetFigures, Light light, String reason,
-                     @Nullable LocalDate lastReportDate, String progress, String problems, String nextSteps,
-                     String reporter, String phone, int submissions) {
+                     @Nullable LocalDate lastReportDate, @Nullable Submission latest, int submissions) {
         this(taskId, taskTitle, sectionTitle, fieldLabel, unitId, unitName, deadline, status, percent, targetFigures,
-                light, reason, lastReportDate, progress, problems, nextSteps, reporter, phone, submissions, "", "", "");
+                light, reason, lastReportDate, latest, submissions, "", "", "");
+    }
+
+    /**
+     * A value of the latest report as the ledger writes it: text as typed, a number plainly ("12.5"); empty when the
+     * unit never reported or left the field empty.
+     */
+    public String reported(Function<Submission, ?> field) {
+        Object value = latest == null ? null : field.apply(latest);
+        if (value instanceof BigDecimal number) {
+            return ReportText.plain(number);
+        }
+        return value == null ? "" : value.toString();
     }
 
     public String statusLabel() {

@@ -2,13 +2,13 @@ package cn.lyg.xilian.core.alert;
 
 import cn.lyg.xilian.core.calendar.WorkCalendar;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -296,8 +296,8 @@ class AlertEvaluatorTest {
     class EventDriven {
         @Test
         void aBlockedReportIsARedFindingKeyedBySubmission() {
-            Submission blocked = new Submission(2026, "1.1", GANYU, "k-42", ProgressStatus.BLOCKED, 30, Map.of(),
-                    "推进中", "土地指标未落实", null, null, null, LocalDate.of(2026, 11, 2).atStartOfDay(PlanTime.ZONE).toInstant());
+            Submission blocked = SubmissionBuilder.submission("1.1", GANYU).key("k-42").status(ProgressStatus.BLOCKED, 30)
+                    .progress("推进中").problems("土地指标未落实").at(LocalDate.of(2026, 11, 2).atStartOfDay()).build();
             Finding f = evaluator.evaluateSubmission(plan, blocked).orElseThrow();
             assertThat(f.rule()).isEqualTo(Rule.REPORTED_BLOCKED);
             assertThat(f.light()).isEqualTo(Light.RED);

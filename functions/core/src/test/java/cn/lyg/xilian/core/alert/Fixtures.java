@@ -1,16 +1,17 @@
 package cn.lyg.xilian.core.alert;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.catalog.Milestone;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.catalog.Section;
 import cn.lyg.xilian.core.catalog.Target;
 import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ final class Fixtures {
 
     static PlanTask task(String id, LocalDate deadline, List<Milestone> milestones, List<Target> targets,
                          String... unitIds) {
-        return new PlanTask(id, "1", "任务" + id, "全文" + id, List.of(unitIds), deadline, milestones, targets);
+        return TaskBuilder.task(id).units(unitIds).deadline(deadline).milestones(milestones).targets(targets).build();
     }
 
     static PlanTask task(String id, LocalDate deadline, String... unitIds) {
@@ -40,15 +41,13 @@ final class Fixtures {
     }
 
     static Plan plan(LocalDate issuedOn, PlanTask... tasks) {
-        return new Plan(2026, "2026年锡连帮扶合作计划", "连政办发〔2026〕13号", issuedOn,
-                List.of(new Section("1", "一、统筹开展两市帮扶合作", null)),
-                List.of(unit(GANYU, "赣榆区"), unit(DONGHAI, "东海县")), List.of(tasks));
+        return PlanBuilder.plan().issuedOn(issuedOn).tasks(tasks).build(); // units: 赣榆区 (GANYU), 东海县 (DONGHAI)
     }
 
     static Submission submission(String taskId, String unitId, ProgressStatus status, int percent,
                                  Map<String, BigDecimal> figures, LocalDate on) {
-        return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + on, status, percent, figures,
-                "推进情况", null, null, "张三", null, on.atTime(10, 0).atZone(PlanTime.ZONE).toInstant());
+        return SubmissionBuilder.submission(taskId, unitId).key(taskId + "-" + unitId + "-" + on).status(status, percent)
+                .figures(figures).progress("推进情况").reporter("张三").on(on).build();
     }
 
     static TaskUnitState reported(String taskId, String unitId, ProgressStatus status, int percent, LocalDate on) {

@@ -14,6 +14,7 @@ import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -236,8 +237,8 @@ class RunAlertScanTest {
     @Test
     void aBlockedSubmissionAlertsTheCoordinatorsRightAwayAndOnlyThem() {
         allOnTrackReportedOn(LocalDate.of(2026, 11, 20));
-        Submission blocked = new Submission(2026, "1.1", GANYU, "k-1", ProgressStatus.BLOCKED, 30, Map.of(),
-                "推进中", "资金未到位", null, null, null, Instant.parse("2026-11-22T02:00:00Z")); // a Sunday
+        Submission blocked = SubmissionBuilder.submission("1.1", GANYU).key("k-1").status(ProgressStatus.BLOCKED, 30)
+                .progress("推进中").problems("资金未到位").at(Instant.parse("2026-11-22T02:00:00Z")).build(); // a Sunday
         RunAlertScan scan = scan(RunAlertScan.CoordinatorCopy.ALL);
 
         ScanReport report = scan.onSubmission(blocked);
@@ -250,8 +251,8 @@ class RunAlertScanTest {
 
     @Test
     void aReportThatCannotAlertDoesNotReadThePlan() {
-        Submission onTrack = new Submission(2026, "1.1", GANYU, "k-3", ProgressStatus.IN_PROGRESS, 60, Map.of(),
-                "推进中", null, null, null, null, Instant.parse("2026-11-22T02:00:00Z"));
+        Submission onTrack = SubmissionBuilder.submission("1.1", GANYU).key("k-3").percent(60).progress("推进中")
+                .at(Instant.parse("2026-11-22T02:00:00Z")).build();
         RunAlertScan scan = scan(RunAlertScan.CoordinatorCopy.ALL);
 
         ScanReport report = scan.onSubmission(onTrack);
@@ -264,8 +265,8 @@ class RunAlertScanTest {
     @Test
     void theDailyScanRaisesAMissedBlockedReportOnceAndTheStreamPathNeverDuplicatesIt() {
         allOnTrackReportedOn(LocalDate.of(2026, 11, 30));
-        Submission blocked = new Submission(2026, "1.1", GANYU, "k-2", ProgressStatus.BLOCKED, 30, Map.of(),
-                "推进中", "资金未到位", null, null, null, Instant.parse("2026-11-30T02:00:00Z"));
+        Submission blocked = SubmissionBuilder.submission("1.1", GANYU).key("k-2").status(ProgressStatus.BLOCKED, 30)
+                .progress("推进中").problems("资金未到位").at(Instant.parse("2026-11-30T02:00:00Z")).build();
         states.removeIf(s -> s.taskId().equals("1.1") && s.unitId().equals(GANYU));
         states.add(Fixtures.reported(blocked));
         RunAlertScan scan = scan(RunAlertScan.CoordinatorCopy.RED_ONLY);

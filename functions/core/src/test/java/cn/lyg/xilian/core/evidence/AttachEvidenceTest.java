@@ -4,9 +4,8 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.TwoUnitPlan;
 import cn.lyg.xilian.core.progress.InMemoryProgressRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
-import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.Outcome;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,8 +50,7 @@ class AttachEvidenceTest {
     }
 
     private void report(String unit, String key) {
-        progress.record(new Submission(2026, "1.1", unit, key, ProgressStatus.IN_PROGRESS, 40, Map.of(), "进展",
-                null, null, null, null, NOW.minusSeconds(60)));
+        progress.record(SubmissionBuilder.submission("1.1", unit).key(key).at(NOW.minusSeconds(60)).build());
     }
 
     private static ReportRef ref(String unit, String key) {

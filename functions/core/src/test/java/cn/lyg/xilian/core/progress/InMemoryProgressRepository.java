@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.progress;
 
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +30,8 @@ public final class InMemoryProgressRepository implements ProgressRepository {
 
     @Override
     public synchronized RecordResult record(Submission submission) {
-        Submission stored = new Submission(submission.planYear(), submission.taskId(), submission.unitId(),
-                submission.idempotencyKey(), submission.status(), submission.percent(), submission.figures(),
-                submission.progress(), submission.problems(), submission.nextSteps(), submission.reporter(),
-                submission.phone(), submission.submittedAt().truncatedTo(ChronoUnit.MILLIS));
+        Submission stored = SubmissionBuilder.from(submission).at(submission.submittedAt().truncatedTo(ChronoUnit.MILLIS))
+                .build();
         String key = stored.planYear() + "/" + PairKey.of(stored.taskId(), stored.unitId()) + "/" + stored.idempotencyKey();
         Submission taken = history.get(key);
         if (taken != null) {

@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.TwoUnitPlan;
+import cn.lyg.xilian.core.testdata.ProgressInputBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -29,7 +30,8 @@ class SubmitProgressTest {
     private final SubmitProgress submit = new SubmitProgress(repository, Clock.fixed(NOW, ZoneOffset.UTC), announced::add);
 
     private static ProgressInput input(String key, String percent, Map<String, String> figures) {
-        return new ProgressInput("推进中", percent, figures, "  已签约3个项目  ", "", null, "张三", "0518-1234567", key);
+        return ProgressInputBuilder.input().key(key).percent(percent).figures(figures).progress("  已签约3个项目  ")
+                .field("problems", "").reporter("张三").phone("0518-1234567").build();
     }
 
     @Test
@@ -75,7 +77,7 @@ class SubmitProgressTest {
 
     @Test
     void theTaskAndTheReporterAreCheckedBeforeAnythingElse() {
-        ProgressInput bad = new ProgressInput(null, "abc", Map.of(), null, null, null, null, null, "short");
+        ProgressInput bad = ProgressInputBuilder.input().status(null).percent("abc").progress(null).key("short").build();
 
         assertThat(submit.submit(PLAN, GANYU, "9.9", bad)).isEqualTo(new SubmitOutcome.UnknownTask("9.9"));
         assertThat(submit.submit(PLAN, GANYU, "1.2", bad)).as("not ganyu's task")
@@ -99,8 +101,8 @@ class SubmitProgressTest {
 
     @Test
     void everyInvalidValueIsReportedAtOnceAndNothingIsStored() {
-        ProgressInput in = new ProgressInput("完成了", "101", Map.of("t1", "-1", "t2", "5"), " ", null,
-                null, "张".repeat(SubmitProgress.MAX_REPORTER + 1), "abc", "report-0002");
+        ProgressInput in = ProgressInputBuilder.input().status("完成了").percent("101").figure("t1", "-1").figure("t2", "5")
+                .progress(" ").reporter("张".repeat(SubmitProgress.MAX_REPORTER + 1)).phone("abc").key("report-0002").build();
 
         SubmitOutcome outcome = submit.submit(PLAN, GANYU, "1.1", in);
 
@@ -115,21 +117,20 @@ class SubmitProgressTest {
     @Test
     void aStatusIsItsExactNameOrLabel() {
         for (String wrong : List.of("in_progress", "In_Progress", " IN_PROGRESS", "推进中 ", "IN PROGRESS")) {
-            ProgressInput in = new ProgressInput(wrong, "40", Map.of(), "进展", null, null, null, null, "report-0005");
+            ProgressInput in = ProgressInputBuilder.input().status(wrong).key("report-0005").build();
             assertThat(submit.submit(PLAN, GANYU, "1.1", in)).as(wrong).isEqualTo(new SubmitOutcome.Invalid(List.of(
                     new FieldError("status", "STATUS_INVALID", "状态须为未启动、推进中、已完成、滞后或受阻之一"))));
         }
         assertThat(repository.writes).isZero();
         for (String right : List.of("IN_PROGRESS", "推进中")) {
-            ProgressInput in = new ProgressInput(right, "40", Map.of(), "进展", null, null, null, null,
-                    "report-0006-" + right.length());
+            ProgressInput in = ProgressInputBuilder.input().status(right).key("report-0006-" + right.length()).build();
             assertThat(submit.submit(PLAN, GANYU, "1.1", in)).as(right).isInstanceOf(SubmitOutcome.Stored.class);
         }
     }
 
     @Test
     void doneMeansOneHundredPercent() {
-        ProgressInput in = new ProgressInput("已完成", "90", Map.of(), "完成", null, null, null, null, "report-0003");
+        ProgressInput in = ProgressInputBuilder.input().status("已完成").percent("90").progress("完成").key("report-0003").build();
 
         assertThat(submit.submit(PLAN, GANYU, "1.1", in)).isEqualTo(new SubmitOutcome.Invalid(List.of(
                 new FieldError("percent", "PERCENT_DONE_MISMATCH", "状态为“已完成”时，完成百分比应为100"))));
@@ -138,8 +139,7 @@ class SubmitProgressTest {
     @Test
     void whatTheTransportCouldNotReadIsRefusedAloneAfterTheAccessChecks() {
         FieldError notAValue = new FieldError("status", "FIELD_NOT_A_VALUE", "字段 status 须为文本或数字");
-        ProgressInput in = new ProgressInput(null, "40", Map.of(), "进展", null, null, null, null, "report-0004",
-                List.of(notAValue));
+        ProgressInput in = ProgressInputBuilder.input().status(null).key("report-0004").readError(notAValue).build();
 
         assertThat(submit.submit(PLAN, GANYU, "1.2", in)).isInstanceOf(SubmitOutcome.NotResponsible.class);
         assertThat(submit.submit(PLAN, GANYU, "1.1", in)).isEqualTo(new SubmitOutcome.Invalid(List.of(notAValue)));

@@ -1,6 +1,5 @@
 package cn.lyg.xilian.core.report;
 
-import cn.lyg.xilian.core.PlanTime;
 import cn.lyg.xilian.core.progress.PairKey;
 import cn.lyg.xilian.core.alert.AlertEvaluator;
 import cn.lyg.xilian.core.alert.AlertSettings;
@@ -17,6 +16,9 @@ import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,20 +59,20 @@ final class WeekFixture {
     }
 
     static Plan plan() {
-        return new Plan(2026, "无锡连云港南北结对帮扶合作2026年重点工作计划", "连政办发〔2026〕13号", ISSUED,
-                List.of(new Section("1", "统筹开展两市帮扶合作", null),
+        return PlanBuilder.plan().title("无锡连云港南北结对帮扶合作2026年重点工作计划").issuedOn(ISSUED)
+                .sections(new Section("1", "统筹开展两市帮扶合作", null),
                         new Section("3.1", "深化产业领域帮扶合作", Field.INDUSTRY),
-                        new Section("3.3", "深化教育领域帮扶合作", Field.EDUCATION)),
-                List.of(unit(GANYU, "赣榆区", UnitKind.COUNTY), unit(DONGHAI, "东海县", UnitKind.COUNTY),
-                        unit(GUANYUN, "灌云县", UnitKind.COUNTY), unit(EDU, "市教育局", UnitKind.CITY_DEPARTMENT)),
-                List.of(task("1.1", "1", LocalDate.of(2026, 12, 31), List.of(),
+                        new Section("3.3", "深化教育领域帮扶合作", Field.EDUCATION))
+                .units(unit(GANYU, "赣榆区", UnitKind.COUNTY), unit(DONGHAI, "东海县", UnitKind.COUNTY),
+                        unit(GUANYUN, "灌云县", UnitKind.COUNTY), unit(EDU, "市教育局", UnitKind.CITY_DEPARTMENT))
+                .tasks(task("1.1", "1", LocalDate.of(2026, 12, 31), List.of(),
                                 List.of(new Target("t1", null, "签约项目", new BigDecimal("10"), "个", "签约项目不少于10个")),
                                 GANYU, DONGHAI),
                         task("3.1.1", "3.1", LocalDate.of(2026, 12, 10),
                                 List.of(new Milestone(LocalDate.of(2026, 12, 1), "签约")), List.of(), GANYU),
                         task("3.1.2", "3.1", LocalDate.of(2026, 11, 15), List.of(), List.of(), DONGHAI, GUANYUN),
                         task("3.3.1", "3.3", LocalDate.of(2026, 12, 31), List.of(), List.of(), EDU),
-                        task("3.3.2", "3.3", LocalDate.of(2026, 6, 30), List.of(), List.of(), GUANYUN)));
+                        task("3.3.2", "3.3", LocalDate.of(2026, 6, 30), List.of(), List.of(), GUANYUN)).build();
     }
 
     /** Submissions accepted during W47, plus one of the week before that the builder must ignore. */
@@ -128,8 +130,8 @@ final class WeekFixture {
 
     static Submission sub(String taskId, String unitId, ProgressStatus status, int percent,
                           Map<String, BigDecimal> figures, LocalDateTime at, String problems) {
-        return new Submission(2026, taskId, unitId, taskId + "-" + unitId + "-" + at, status, percent, figures,
-                "推进情况" + taskId, problems, null, "张三", null, at.atZone(PlanTime.ZONE).toInstant());
+        return SubmissionBuilder.submission(taskId, unitId).key(taskId + "-" + unitId + "-" + at).status(status, percent)
+                .figures(figures).progress("推进情况" + taskId).problems(problems).reporter("张三").at(at).build();
     }
 
     private static LocalDateTime at(int month, int day, int hour) {
@@ -146,6 +148,7 @@ final class WeekFixture {
 
     private static PlanTask task(String id, String sectionId, LocalDate deadline, List<Milestone> milestones,
                                  List<Target> targets, String... unitIds) {
-        return new PlanTask(id, sectionId, "任务" + id, "全文" + id, List.of(unitIds), deadline, milestones, targets);
+        return TaskBuilder.task(id).section(sectionId).units(unitIds).deadline(deadline).milestones(milestones)
+                .targets(targets).build();
     }
 }

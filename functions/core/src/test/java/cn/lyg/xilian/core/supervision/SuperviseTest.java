@@ -7,8 +7,7 @@ import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.TwoUnitPlan;
 import cn.lyg.xilian.core.progress.InMemoryProgressRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
-import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +44,8 @@ class SuperviseTest {
 
     @Test
     void theSameVerdictAgainReplaysTheStoredReviewAndAnotherVerdictIsRefused() {
-        progress.record(new Submission(2026, "1.1", "ganyu", "report-1", ProgressStatus.IN_PROGRESS, 40, Map.of(),
-                "已选派2名干部", null, null, null, null, NOW.minusSeconds(86_400)));
+        progress.record(SubmissionBuilder.submission("1.1", "ganyu").key("report-1").progress("已选派2名干部")
+                .at(NOW.minusSeconds(86_400)).build());
         Review original = done(supervise.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "RETURNED",
                 "数据与佐证不符", "review-key-1"), false);
         assertThat(returned).containsExactly(original);
@@ -69,10 +67,10 @@ class SuperviseTest {
     /** Issue 19: a review key follows the submissions' rule (same content → replay, other content → 409). */
     @Test
     void aReviewKeyNamesOneRequestLikeASubmissionsKey() {
-        progress.record(new Submission(2026, "1.1", "ganyu", "report-1", ProgressStatus.IN_PROGRESS, 40, Map.of(),
-                "已选派2名干部", null, null, null, null, NOW.minusSeconds(86_400)));
-        progress.record(new Submission(2026, "1.1", "donghai", "report-2", ProgressStatus.IN_PROGRESS, 50, Map.of(),
-                "已完成对接", null, null, null, null, NOW.minusSeconds(3_600)));
+        progress.record(SubmissionBuilder.submission("1.1", "ganyu").key("report-1").progress("已选派2名干部")
+                .at(NOW.minusSeconds(86_400)).build());
+        progress.record(SubmissionBuilder.submission("1.1", "donghai").key("report-2").percent(50).progress("已完成对接")
+                .at(NOW.minusSeconds(3_600)).build());
         Review original = done(supervise.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", "ACCEPTED", null,
                 "review-key-1"), false);
         Outcome.Conflict<Review> reused = new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的审核，未保存");
@@ -96,8 +94,8 @@ class SuperviseTest {
     /** Issue 19: decisions are the documented values exactly ("accepted" was taken for ACCEPTED). */
     @Test
     void aDecisionIsItsExactNameOrLabel() {
-        progress.record(new Submission(2026, "1.1", "ganyu", "report-1", ProgressStatus.IN_PROGRESS, 40, Map.of(),
-                "已选派2名干部", null, null, null, null, NOW.minusSeconds(86_400)));
+        progress.record(SubmissionBuilder.submission("1.1", "ganyu").key("report-1").progress("已选派2名干部")
+                .at(NOW.minusSeconds(86_400)).build());
         for (String wrong : List.of("accepted", "Accepted", " ACCEPTED", "ACCEPTED ", "returned", "通过 ")) {
             assertThat(supervise.review(PLAN, COORDINATOR, "1.1", "ganyu", "report-1", wrong, "原因", "review-key-9"))
                     .as(wrong).isInstanceOfSatisfying(Outcome.Invalid.class, inv ->

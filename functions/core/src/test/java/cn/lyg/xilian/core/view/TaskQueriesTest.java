@@ -9,14 +9,10 @@ import cn.lyg.xilian.core.alert.Light;
 import cn.lyg.xilian.core.calendar.WorkCalendar;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.catalog.Section;
-import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.evidence.EvidenceFile;
 import cn.lyg.xilian.core.evidence.EvidenceType;
 import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.InMemoryProgressRepository;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.report.LedgerBuilder;
 import cn.lyg.xilian.core.supervision.Extension;
@@ -30,6 +26,9 @@ import cn.lyg.xilian.core.supervision.ReviewRepository;
 import cn.lyg.xilian.core.supervision.SupervisionRecords;
 import cn.lyg.xilian.core.supervision.Write;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.testdata.PlanBuilder;
+import cn.lyg.xilian.core.testdata.SubmissionBuilder;
+import cn.lyg.xilian.core.testdata.TaskBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -51,11 +50,8 @@ class TaskQueriesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
     private static final LocalDate PLAN_DATE = LocalDate.of(2026, 12, 31);
-    private static final Plan PLAN = new Plan(2026, "2026年锡连帮扶合作计划", "连政办发〔2026〕13号",
-            LocalDate.of(2026, 3, 1), List.of(new Section("1", "一、统筹开展两市帮扶合作", null)),
-            List.of(new Unit("ganyu", "赣榆区", UnitKind.COUNTY, List.of()),
-                    new Unit("donghai", "东海县", UnitKind.COUNTY, List.of())),
-            List.of(task("1.1", "ganyu", "donghai"), task("1.2", "donghai"), task("1.3", "ganyu")));
+    private static final Plan PLAN = PlanBuilder.plan()
+            .tasks(task("1.1", "ganyu", "donghai"), task("1.2", "donghai"), task("1.3", "ganyu")).build();
     private static final Principal GANYU = new Principal(Role.UNIT, "ganyu", "h1");
     private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "h2");
 
@@ -68,12 +64,12 @@ class TaskQueriesTest {
             new Supervise(supervision, supervision, supervision, supervision, progress, clock, ReviewListener.NONE));
 
     private static PlanTask task(String id, String... units) {
-        return new PlanTask(id, "1", "任务" + id, "全文" + id, List.of(units), PLAN_DATE, List.of(), List.of());
+        return TaskBuilder.task(id).units(units).deadline(PLAN_DATE).build();
     }
 
     private Submission report(String taskId, String unitId, String key, int percent, Instant at) {
-        Submission s = new Submission(2026, taskId, unitId, key, ProgressStatus.IN_PROGRESS, percent, Map.of(),
-                "进展" + key, null, null, "张三", null, at);
+        Submission s = SubmissionBuilder.submission(taskId, unitId).key(key).percent(percent).progress("进展" + key)
+                .reporter("张三").at(at).build();
         progress.record(s);
         return s;
     }

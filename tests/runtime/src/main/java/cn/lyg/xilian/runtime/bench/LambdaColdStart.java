@@ -3,9 +3,7 @@ package cn.lyg.xilian.runtime.bench;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
-import cn.lyg.xilian.dynamodb.DynamoProgressRepository;
 import cn.lyg.xilian.dynamodb.Keys;
 import cn.lyg.xilian.runtime.FunctionSpec;
 import cn.lyg.xilian.runtime.Invocation;
@@ -20,7 +18,6 @@ import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +64,9 @@ public final class LambdaColdStart {
             Plan plan = stage.load(tools.root().resolve("infra/plans/plan-2026.json"));
             String coordinator = stage.issue(Role.COORDINATOR, null);
             PlanTask task = plan.tasks().getFirst();
-            Submission report = new Submission(2026, task.id(), task.unitIds().getFirst(), "bench-1",
-                    ProgressStatus.IN_PROGRESS, 30, Map.of(), // read and evaluated, no alert mail
-                    "按计划推进", null, null, "张三", null, Instant.now());
-            new DynamoProgressRepository(stage.client(), stage.settings()).record(report);
+            Submission report = stage.report(plan, task.id(), task.unitIds().getFirst(), "bench-report-1", Map.of(
+                    "status", "IN_PROGRESS", "percent", "30", // read and evaluated, no alert mail
+                    "progress", "按计划推进", "reporter", "张三"));
 
             SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local", "EvidenceBucket", ""))
                     .withParameters(SamConfig.parameterOverrides(tools.root().resolve("infra/sam/samconfig.toml"), "dev"));
@@ -81,7 +77,7 @@ public final class LambdaColdStart {
             events.put("ApiFunction", HttpApiEvent.get("/api/v1/units").header("authorization", "Bearer " + coordinator).toJson());
             events.put("AlertScanFunction", scheduleInput(template, "AlertScanFunction"));
             events.put("SubmissionEventFunction", StreamEvents.batch(StreamEvents.keysOnlyInsert("1",
-                    Keys.taskHistoryPk(2026, task.id()), Keys.submissionSk(report.unitId(), "bench-1"))));
+                    Keys.taskHistoryPk(2026, task.id()), Keys.submissionSk(report.unitId(), report.idempotencyKey()))));
             events.put("WeeklySummaryFunction", scheduleInput(template, "WeeklySummaryFunction"));
 
             List<Row> rows = new ArrayList<>();
