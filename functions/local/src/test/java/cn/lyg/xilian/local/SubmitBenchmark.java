@@ -172,8 +172,9 @@ public final class SubmitBenchmark {
         if (streamCalls == 0) {
             // Every submission is an INSERT the stand-in handles with DynamoDB reads; none means it is not running
             // (its error is in the log above), and figures without it would understate the load.
-            System.out.println("FAILED: the local stream stand-in made no DynamoDB call during the run; no figures");
-            System.exit(1);
+            // Thrown, not System.exit: the try-with-resources in main stops dynalite and the server first.
+            throw new IllegalStateException(
+                    "FAILED: the local stream stand-in made no DynamoDB call during the run; no figures");
         }
         System.out.printf("java %s, %d cores (shared), dynalite in memory, %d clients, %d measured after %d warm-up%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), CLIENTS, ITEMS, WARMUP);
@@ -196,8 +197,7 @@ public final class SubmitBenchmark {
         System.out.printf("responses not 201: %d; sent %d, stored %d, every key stored: %s%n",
                 non201 + apiRun.errors + rawRun.errors, sentTotal, stored.size(), allStored);
         if (!allStored || non201 + apiRun.errors > 0) {
-            System.out.println("FAILED: a submission was rejected or lost");
-            System.exit(1);
+            throw new IllegalStateException("FAILED: a submission was rejected or lost");
         }
     }
 
