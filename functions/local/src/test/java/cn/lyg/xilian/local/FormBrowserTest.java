@@ -54,6 +54,7 @@ class FormBrowserTest {
         var stored = run.server.getApplicationContext().getBean(ProgressRepository.class).historyOfTask(2026, "2.9");
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).reporter()).isEqualTo("李四");
+        assertThat(stored.get(0).percent()).as("typed as 40%").isEqualTo(40);
         assertThat(stored.get(0).problems()).isEqualTo("用地指标待省级批复");
 
         // Invalid: percent out of range. The same page comes back (422) with the messages and the typed text.

@@ -24,10 +24,10 @@ public final class TaskForm {
     private TaskForm() {
     }
 
-    /** On the task page: a valid report (推进中, 40 %, both figures, every text field). */
+    /** On the task page: a valid report (推进中, 40 % typed "40%" as people write it, both figures, every text field). */
     public static void fillValid(WebDriver browser) {
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("推进中");
-        browser.findElement(By.id("percent")).sendKeys("40");
+        browser.findElement(By.id("percent")).sendKeys("40%");
         browser.findElement(By.id("figure.t1")).sendKeys("2");
         browser.findElement(By.id("figure.t2")).sendKeys("3.5");
         browser.findElement(By.id("progress")).sendKeys(PROGRESS);

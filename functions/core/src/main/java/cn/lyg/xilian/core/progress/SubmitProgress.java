@@ -25,6 +25,8 @@ public class SubmitProgress {
     public static final int MAX_TEXT = 2000;
     public static final int MAX_REPORTER = 50;
     private static final Pattern PERCENT = Pattern.compile("[+-]?\\d{1,9}");
+    /** "60%" or "60 ％" (a full-width sign from a Chinese input method) is 60: people write a percentage so. */
+    private static final Pattern PERCENT_SIGN = Pattern.compile("\\s*[%％]$");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,30}");
     /** Plain decimal only: no exponents, so "1e999999" cannot become a huge number. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,6})?");
@@ -105,7 +107,7 @@ public class SubmitProgress {
             errors.add(new FieldError("percent", "PERCENT_REQUIRED", "请填写完成百分比（0到100的整数）"));
             return null;
         }
-        String v = raw.strip();
+        String v = PERCENT_SIGN.matcher(raw.strip()).replaceFirst("");
         if (!PERCENT.matcher(v).matches()) {
             errors.add(new FieldError("percent", "PERCENT_NOT_A_NUMBER", "完成百分比须为0到100的整数"));
             return null;

@@ -34,6 +34,21 @@ class SubmitProgressTest {
                 .field("problems", "").reporter("张三").phone("0518-1234567").build();
     }
 
+    /** Written as people write a percentage: the sign (ASCII or full-width) is dropped, the number kept. */
+    @Test
+    void aPercentWithItsSignIsTheNumber() {
+        for (String written : List.of("60%", " 60 ％ ", "60％")) {
+            SubmitOutcome outcome = submit.submit(PLAN, GANYU, "1.1",
+                    input("report-" + Math.abs(written.hashCode()), written, Map.of()));
+            assertThat(outcome).as(written).isInstanceOf(SubmitOutcome.Stored.class);
+            assertThat(((SubmitOutcome.Stored) outcome).submission().percent()).as(written).isEqualTo(60);
+        }
+        for (String notAPercent : List.of("%", "60%%", "%60", "6 0%")) {
+            SubmitOutcome outcome = submit.submit(PLAN, GANYU, "1.1", input("report-0099", notAPercent, Map.of()));
+            assertThat(outcome).as(notAPercent).isInstanceOf(SubmitOutcome.Invalid.class);
+        }
+    }
+
     @Test
     void aValidReportIsStoredOnceAndAnnounced() {
         SubmitOutcome outcome = submit.submit(PLAN, GANYU, "1.1", input("report-0001", "40", Map.of("t1", "3.0")));
