@@ -40,6 +40,8 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
     private final LocalSettings settings;
     private final CalendarSource calendars;
     private final Clock clock;
+    /** The plan this start loaded, for what follows once the server is bound ({@link LocalLinks}). */
+    private volatile Plan loaded;
 
     public LocalBootstrap(DynamoDbClient client, DynamoDbSettings dynamoDbSettings, CatalogRepository catalog,
                           LocalSettings settings, CalendarSource calendars, Clock clock) {
@@ -57,9 +59,10 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
             LOG.info("created table {}", dynamoDbSettings.tableName());
         }
         Plan plan = readCatalog(settings.getCatalog());
-        CatalogRepository.LoadResult loaded = catalog.load(plan);
+        CatalogRepository.LoadResult result = catalog.load(plan);
         LOG.info("catalog {} ({} tasks): {} created, {} updated, {} unchanged", plan.year(), plan.tasks().size(),
-                loaded.created(), loaded.updated(), loaded.unchanged());
+                result.created(), result.updated(), result.unchanged());
+        loaded = plan;
         warnIfCalendarMissing();
     }
 
@@ -72,6 +75,11 @@ public class LocalBootstrap implements ApplicationEventListener<StartupEvent> {
                         + "XILIAN_DYNAMODB_ENDPOINT=http://127.0.0.1:{} infra/bin/load-calendar <notice.txt> (README \"Holidays\")",
                 missing.year(), missing.yearBegun() ? " and the year has begun" : "",
                 dynamoDbSettings.endpointOverride().map(java.net.URI::getPort).orElse(8000)));
+    }
+
+    /** The checked-in plan as this start loaded it (set before the server accepts requests). */
+    Plan loadedPlan() {
+        return loaded;
     }
 
     static Plan readCatalog(Path path) {

@@ -48,13 +48,15 @@ public class LocalLinks implements ApplicationEventListener<ServerStartupEvent> 
     private final Environment environment;
     private final Credentials credentials;
     private final LocalSettings settings;
+    private final LocalBootstrap bootstrap;
     private final BeanProvider<WebSettings> webSettings;
 
     public LocalLinks(Environment environment, Credentials credentials, LocalSettings settings,
-                      BeanProvider<WebSettings> webSettings) {
+                      LocalBootstrap bootstrap, BeanProvider<WebSettings> webSettings) {
         this.environment = environment;
         this.credentials = credentials;
         this.settings = settings;
+        this.bootstrap = bootstrap;
         this.webSettings = webSettings;
     }
 
@@ -65,11 +67,10 @@ public class LocalLinks implements ApplicationEventListener<ServerStartupEvent> 
             environment.addPropertySource(PropertySource.of("local-bound-port",
                     Map.of(PORT, event.getSource().getPort()), Integer.MAX_VALUE));
         }
-        Plan plan = LocalBootstrap.readCatalog(settings.getCatalog());
         Path file = settings.devCredentialsFile();
         String base = webSettings.get().getPublicBaseUrl().replaceAll("/+$", "");
         if (!devCredentialsStillValid(file, base)) {
-            writeDevCredentials(plan, file, base);
+            writeDevCredentials(bootstrap.loadedPlan(), file, base);
         } else {
             restrictToOwner(file); // a file written by an older version may be world-readable
         }
