@@ -8,8 +8,16 @@ import cn.lyg.xilian.dynamodb.InstructionItems.ReadMarkItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Instructions and read marks ({@link InstructionItems}) in the task's supervision partition; each put once. */
 public final class DynamoInstructionRepository extends DynamoStore implements InstructionRepository {
@@ -19,20 +27,55 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
     }
 
     @Override
-    public Write<Instruction> instruct(Instruction instruction) {
+    public Write<Instruction> instruct(Instruction instruction, Set<String> addressees) {
         Instruction i = new Instruction(instruction.planYear(), instruction.taskId(), instruction.unitId(),
                 instruction.key(), instruction.text(), millis(instruction.issuedAt()));
-        if (!putIfAbsent(instructions(), InstructionItem.of(i))) {
+        if (!putIfAbsent(instructions(), InstructionItem.of(i, addressees))) {
             return new Write.Taken<>(get(instructions(), InstructionItems.key(i)).orElseThrow().instruction());
         }
         return new Write.Stored<>(i);
     }
 
-    /** The first open counts. */
+    /**
+     * The first open counts. The unit also leaves the instruction's {@code waitingFor}; with the last one gone the
+     * instruction leaves the waiting index. Each step repeats harmlessly, so a later open heals an interrupted one.
+     */
     @Override
     public void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at) {
         for (String key : instructionKeys) {
             putIfAbsent(reads(), ReadMarkItem.of(year, taskId, unitId, key, at));
+            stopWaiting(year, taskId, key, unitId);
+        }
+    }
+
+    /** Low-level: a set {@code DELETE} and a {@code REMOVE} of the index keys have no Enhanced Client form. */
+    private void stopWaiting(int year, String taskId, String instructionKey, String unitId) {
+        Map<String, AttributeValue> key = Conditions.key(Keys.supervisionPk(year, taskId),
+                Keys.instructionSk(instructionKey));
+        UpdateItemResponse updated;
+        try {
+            updated = client.updateItem(b -> b.tableName(tableName).key(key)
+                    .updateExpression("DELETE #waitingFor :unit")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#waitingFor", InstructionItem.WAITING_FOR,
+                            "#pk", TableDefinition.PK))
+                    .expressionAttributeValues(Map.of(":unit", AttributeValue.fromSs(List.of(unitId))))
+                    .returnValues(ReturnValue.ALL_NEW));
+        } catch (ConditionalCheckFailedException noSuchInstruction) {
+            return;
+        }
+        if (!updated.attributes().containsKey(InstructionItem.WAITING_FOR)
+                && updated.attributes().containsKey(TableDefinition.GSI2_PK)) {
+            try {
+                client.updateItem(b -> b.tableName(tableName).key(key)
+                        .updateExpression("REMOVE #gsi2pk, #gsi2sk")
+                        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#waitingFor)")
+                        .expressionAttributeNames(Map.of("#gsi2pk", TableDefinition.GSI2_PK,
+                                "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK,
+                                "#waitingFor", InstructionItem.WAITING_FOR)));
+            } catch (ConditionalCheckFailedException stillWaiting) {
+                // cannot happen: waitingFor never grows; leaving it indexed is the safe side
+            }
         }
     }
 

@@ -7,7 +7,9 @@ import cn.lyg.xilian.core.supervision.Instruction;
 import cn.lyg.xilian.core.supervision.SupervisionRecords;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
 import cn.lyg.xilian.dynamodb.EvidenceItems.FileItem;
+import cn.lyg.xilian.core.supervision.Waiting;
 import cn.lyg.xilian.dynamodb.ExtensionItems.ExtensionItem;
+import cn.lyg.xilian.dynamodb.ExtensionItems.PendingItem;
 import cn.lyg.xilian.dynamodb.InstructionItems.InstructionItem;
 import cn.lyg.xilian.dynamodb.InstructionItems.ReadMarkItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -49,6 +51,26 @@ public final class DynamoSupervisionRecords extends DynamoStore implements Super
                     }
                 });
         return new TaskSupervision(taskId, reviews, extensions, instructions, read, files);
+    }
+
+    /** One (eventually consistent: a GSI) query of the year's waiting partition; pages read to the end. */
+    @Override
+    public Waiting waiting(int year) {
+        List<Extension> pending = new ArrayList<>();
+        List<Waiting.UnreadInstruction> unread = new ArrayList<>();
+        items(table(WaitingIndex.SCHEMA).index(TableDefinition.GSI2)
+                .query(q -> q.queryConditional(partition(Keys.waitingPk(year)))))
+                .forEach(item -> {
+                    switch (item) {
+                        case PendingItem p -> pending.add(p.extension());
+                        case InstructionItem i -> {
+                            if (i.waitingFor() != null && !i.waitingFor().isEmpty()) {
+                                unread.add(new Waiting.UnreadInstruction(i.instruction(), i.waitingFor()));
+                            }
+                        }
+                    }
+                });
+        return new Waiting(pending, unread);
     }
 
     private DynamoDbTable<SupervisionPartition.Item> partition() {

@@ -67,24 +67,45 @@ final class ExtensionItems {
         }
     }
 
-    /** The one pending-request slot of a (task, unit): sk {@code PENDING#<unit>}, holding the request's key. */
-    record PendingItem(String pk, String sk, String requestKey) implements ItemSchema.Keyed {
+    /**
+     * The one pending-request slot of a (task, unit): sk {@code PENDING#<unit>}, holding the request's key and a
+     * copy of the request, indexed in the year's waiting partition of gsi2 ({@link Keys#waitingPk}) until it is
+     * released, so the 待办 lists every pending request with one query.
+     */
+    record PendingItem(String pk, String sk, String gsi2pk, String gsi2sk, String requestKey, String unitId,
+                       LocalDate planDeadline, LocalDate requestedDate, String reason, Instant requestedAt)
+            implements ItemSchema.Keyed, WaitingIndex.Item {
 
         static final TableSchema<PendingItem> SCHEMA;
 
         static {
             var s = ItemSchema.item(PendingItem.class);
+            var gsi2pk = s.gsi2pk(PendingItem::gsi2pk);
+            var gsi2sk = s.gsi2sk(PendingItem::gsi2sk);
             var requestKey = s.string("requestKey", PendingItem::requestKey);
-            SCHEMA = s.build(v -> new PendingItem(v.pk(), v.sk(), v.get(requestKey)));
+            var unitId = s.string("unitId", PendingItem::unitId);
+            var planDeadline = s.date("planDeadline", PendingItem::planDeadline);
+            var requestedDate = s.date("requestedDate", PendingItem::requestedDate);
+            var reason = s.string("reason", PendingItem::reason);
+            var requestedAt = s.time("requestedAt", PendingItem::requestedAt);
+            SCHEMA = s.build(v -> new PendingItem(v.pk(), v.sk(), v.get(gsi2pk), v.get(gsi2sk), v.get(requestKey),
+                    v.get(unitId), v.get(planDeadline), v.get(requestedDate), v.get(reason), v.get(requestedAt)));
         }
 
         static PendingItem of(Extension e) {
             return new PendingItem(Keys.supervisionPk(e.planYear(), e.taskId()), Keys.pendingExtensionSk(e.unitId()),
-                    e.key());
+                    Keys.waitingPk(e.planYear()), Keys.waitingExtensionSk(e.requestedAt(), e.taskId(), e.unitId()),
+                    e.key(), e.unitId(), e.planDeadline(), e.requestedDate(), e.reason(), e.requestedAt());
         }
 
         static Key key(Extension e) {
             return DynamoStore.key(Keys.supervisionPk(e.planYear(), e.taskId()), Keys.pendingExtensionSk(e.unitId()));
+        }
+
+        /** The pending request as the slot copied it. */
+        Extension extension() {
+            return new Extension(Keys.supervisionYear(pk), Keys.supervisionTask(pk), unitId, requestKey, planDeadline,
+                    requestedDate, reason, requestedAt, null, null, null, null);
         }
     }
 }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Instructions and read marks in the task's supervision partition {@code PLAN#Y#SUP#<taskId>}
@@ -16,25 +17,36 @@ final class InstructionItems {
     }
 
     /** An instruction (督办意见) to every unit of the task ({@code unitId} absent) or one: sk {@code NOTE#<key>}. */
-    record InstructionItem(String pk, String sk, String type, String unitId, String instructionKey, String text,
-                           Instant issuedAt) implements SupervisionPartition.Item {
+    record InstructionItem(String pk, String sk, String gsi2pk, String gsi2sk, String type, String unitId,
+                           String instructionKey, String text, Instant issuedAt, Set<String> waitingFor)
+            implements SupervisionPartition.Item, WaitingIndex.Item {
+
+        /** The addressed units that have not opened it; DynamoDB drops the set with its last member. */
+        static final String WAITING_FOR = "waitingFor";
 
         static final TableSchema<InstructionItem> SCHEMA;
 
         static {
             var s = ItemSchema.item(InstructionItem.class);
+            var gsi2pk = s.gsi2pk(InstructionItem::gsi2pk);
+            var gsi2sk = s.gsi2sk(InstructionItem::gsi2sk);
             var type = s.string("type", InstructionItem::type);
             var unitId = s.string("unitId", InstructionItem::unitId);
             var instructionKey = s.string("instructionKey", InstructionItem::instructionKey);
             var text = s.string("text", InstructionItem::text);
             var issuedAt = s.time("issuedAt", InstructionItem::issuedAt);
-            SCHEMA = s.build(v -> new InstructionItem(v.pk(), v.sk(), v.get(type), v.get(unitId),
-                    v.get(instructionKey), v.get(text), v.get(issuedAt)));
+            var waitingFor = s.stringSet(WAITING_FOR, InstructionItem::waitingFor);
+            SCHEMA = s.build(v -> new InstructionItem(v.pk(), v.sk(), v.get(gsi2pk), v.get(gsi2sk), v.get(type),
+                    v.get(unitId), v.get(instructionKey), v.get(text), v.get(issuedAt), v.get(waitingFor)));
         }
 
-        static InstructionItem of(Instruction i) {
+        /** A new instruction, waiting in gsi2 ({@link Keys#waitingPk}) until every addressed unit has opened it. */
+        static InstructionItem of(Instruction i, Set<String> addressees) {
+            boolean waiting = !addressees.isEmpty();
             return new InstructionItem(Keys.supervisionPk(i.planYear(), i.taskId()), Keys.instructionSk(i.key()),
-                    "INSTRUCTION", i.unitId(), i.key(), i.text(), i.issuedAt());
+                    waiting ? Keys.waitingPk(i.planYear()) : null,
+                    waiting ? Keys.waitingInstructionSk(i.issuedAt(), i.taskId(), i.key()) : null,
+                    "INSTRUCTION", i.unitId(), i.key(), i.text(), i.issuedAt(), waiting ? Set.copyOf(addressees) : null);
         }
 
         Instruction instruction() {
@@ -70,6 +82,10 @@ final class InstructionItems {
     }
 
     static Key key(Instruction i) {
-        return DynamoStore.key(Keys.supervisionPk(i.planYear(), i.taskId()), Keys.instructionSk(i.key()));
+        return key(i.planYear(), i.taskId(), i.key());
+    }
+
+    static Key key(int year, String taskId, String instructionKey) {
+        return DynamoStore.key(Keys.supervisionPk(year, taskId), Keys.instructionSk(instructionKey));
     }
 }

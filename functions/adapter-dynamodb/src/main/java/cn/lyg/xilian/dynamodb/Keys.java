@@ -144,6 +144,24 @@ public final class Keys {
         return INSTRUCTION_PREFIX + key;
     }
 
+    /**
+     * gsi2 partition of what waits on someone, for the 待办: the pending slots of extension requests and the
+     * instructions some addressed unit has not opened. Sparse: an item leaves it when it stops waiting.
+     */
+    public static String waitingPk(int year) {
+        return planPk(year) + SEPARATOR + "WAITING";
+    }
+
+    /** gsi2 sort key of a pending extension request: {@code PENDING#<requestedAt>#<task>#<unit>}. */
+    public static String waitingExtensionSk(Instant requestedAt, String taskId, String unitId) {
+        return PENDING_EXTENSION_PREFIX + time(requestedAt) + SEPARATOR + id(taskId) + SEPARATOR + id(unitId);
+    }
+
+    /** gsi2 sort key of an instruction not yet read by all: {@code NOTE#<issuedAt>#<task>#<key>}. */
+    public static String waitingInstructionSk(Instant issuedAt, String taskId, String instructionKey) {
+        return INSTRUCTION_PREFIX + time(issuedAt) + SEPARATOR + id(taskId) + SEPARATOR + instructionKey;
+    }
+
     public static String readSk(String unitId, String instructionKey) {
         return READ_PREFIX + id(unitId) + SEPARATOR + instructionKey;
     }

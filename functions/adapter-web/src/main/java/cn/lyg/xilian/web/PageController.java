@@ -1,8 +1,11 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.core.view.TaskQueries;
+import cn.lyg.xilian.web.http.InboxParams;
 import cn.lyg.xilian.web.http.Pages;
 import cn.lyg.xilian.web.http.SessionCaller;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -12,7 +15,7 @@ import io.micronaut.http.annotation.Produces;
 import java.net.URI;
 
 /**
- * The home pages: a unit's own tasks, the coordinators' overview, the public plan. The task page and the form
+ * The home pages: a unit's own tasks, the coordinators' 待办 and overview, the public plan. The task page and the form
  * are {@link TaskPageController}'s.
  */
 @Controller
@@ -21,18 +24,21 @@ public class PageController {
 
     private final PlanCache plans;
     private final TaskQueries queries;
+    private final InboxQueries inbox;
     private final Pages pages;
 
-    public PageController(PlanCache plans, TaskQueries queries, Pages pages) {
+    public PageController(PlanCache plans, TaskQueries queries, InboxQueries inbox, Pages pages) {
         this.plans = plans;
         this.queries = queries;
+        this.inbox = inbox;
         this.pages = pages;
     }
 
+    /** A unit lands on its tasks, a coordinator on the 待办. */
     @Get("/")
     public HttpResponse<?> home(SessionCaller caller) {
         if (caller.who().coordinator()) {
-            return HttpResponse.seeOther(URI.create("/coordinator"));
+            return HttpResponse.seeOther(URI.create("/inbox"));
         }
         Layout layout = pages.layout(caller);
         return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who()).rows()));
@@ -42,6 +48,13 @@ public class PageController {
     @Get("/catalog")
     public HttpResponse<?> catalog() {
         return pages.ok(new CatalogPage(pages.publicLayout(plans.plan())));
+    }
+
+    /** {@code ?unit=&section=&kind=} narrow it. */
+    @Get("/inbox")
+    public HttpResponse<?> inbox(SessionCaller caller, HttpRequest<?> request) {
+        return pages.ok(new InboxPage(pages.layout(caller),
+                inbox.inbox(caller.plan(), caller.who(), InboxParams.parse(request.getParameters()))));
     }
 
     @Get("/coordinator")

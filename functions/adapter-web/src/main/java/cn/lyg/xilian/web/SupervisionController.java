@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.Outcomes;
@@ -30,12 +31,18 @@ public class SupervisionController {
         this.supervise = supervise;
     }
 
-    /** 通过 or 退回 (with a reason) of one report. */
+    /**
+     * 通过 or 退回 (with a reason) of one report; the answer lands on the next unit waiting for review ({@code next},
+     * a unit of this task), else on the reviewed unit's block.
+     */
     @Post("/reviews")
     public HttpResponse<?> review(SignedForm f, String id) {
         Outcomes.done(supervise.review(f.caller().plan(), f.caller().who(), id, f.get("unit"), f.get("submission"),
                 f.get("decision"), f.get("reason"), f.get("idempotencyKey")));
-        return back(id, f.get("unit"));
+        String next = f.get("next");
+        boolean nextOnTask = next != null && Unit.validId(next)
+                && f.caller().plan().task(id).map(t -> t.isResponsible(next)).orElse(false);
+        return back(id, nextOnTask ? next : f.get("unit"));
     }
 
     @Post("/extensions")

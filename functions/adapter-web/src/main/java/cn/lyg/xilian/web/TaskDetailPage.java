@@ -7,6 +7,7 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.view.TaskPage;
 import cn.lyg.xilian.web.http.HistoryCursors;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,25 @@ public record TaskDetailPage(Layout layout, TaskPage page, Map<String, String> v
 
     public int maxText() {
         return SubmitProgress.MAX_TEXT;
+    }
+
+    /**
+     * The unit to review after {@code unitId}: the next one down the page (wrapping round) whose latest report waits
+     * for review; null when no other does. The review form names it so the answer lands on that unit's block.
+     */
+    public @Nullable String nextWaiting(String unitId) {
+        List<TaskPage.UnitBlock> units = page.units();
+        int at = 0;
+        while (at < units.size() && !units.get(at).unitId().equals(unitId)) {
+            at++;
+        }
+        for (int step = 1; step < units.size(); step++) {
+            TaskPage.UnitBlock u = units.get((at + step) % units.size());
+            if (u.latest() != null && u.status().review() == null) {
+                return u.unitId();
+            }
+        }
+        return null;
     }
 
     /** Each unit's link to its older reports, empty on its last page. */

@@ -2,6 +2,7 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.report.LedgerBuilder;
+import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.core.view.StatusBoard;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.wiring.PlanSettings;
@@ -55,6 +56,11 @@ public class WebFactory {
     @Singleton
     StatusBoard statusBoard(ProgressRepository progress, AlertRules rules, LedgerBuilder ledgerBuilder, Clock clock) {
         return new StatusBoard(progress, rules, ledgerBuilder, clock);
+    }
+
+    @Singleton
+    InboxQueries inboxQueries(StatusBoard board, cn.lyg.xilian.core.supervision.Supervise supervise) {
+        return new InboxQueries(board, supervise);
     }
 
     @Singleton

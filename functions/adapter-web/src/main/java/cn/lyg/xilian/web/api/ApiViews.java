@@ -7,6 +7,7 @@ import cn.lyg.xilian.core.catalog.Unit;
 import cn.lyg.xilian.core.catalog.UnitKind;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.core.view.Inbox;
 import cn.lyg.xilian.core.view.TaskList;
 import cn.lyg.xilian.web.Display;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -126,5 +127,42 @@ public final class ApiViews {
                                        + "返回原先保存的填报（200）")
                                boolean replayed,
                                SubmissionView submission) {
+    }
+
+    @Serdeable
+    @Schema(description = "待办：等待处理的事项，等待最久的在前")
+    public record InboxView(@Schema(description = "计算日（北京时间）") LocalDate asOf,
+                            @Schema(description = "不加筛选的总件数") int total,
+                            @Schema(description = "筛选单位和板块后各类别的件数，键为类别") Map<String, Integer> counts,
+                            @Schema(description = "事项") List<InboxItemView> items) {
+        static InboxView of(Inbox inbox) {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (Inbox.Kind k : Inbox.Kind.values()) {
+                counts.put(k.name(), inbox.counts().getOrDefault(k, 0));
+            }
+            return new InboxView(inbox.asOf(), inbox.total(), counts,
+                    inbox.items().stream().map(InboxItemView::of).toList());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "一件待办")
+    public record InboxItemView(
+            @Schema(description = "类别", allowableValues = {"REVIEW", "EXTENSION", "RETURNED", "SILENT", "UNREAD"})
+            String kind,
+            @Schema(description = "类别的中文名，如 待审核") String kindLabel,
+            @Schema(description = "任务编号") String taskId,
+            @Schema(description = "任务名称") String taskTitle,
+            @Schema(description = "涉及的单位编号（督办意见未读时可有多个）") List<String> unitIds,
+            @Schema(description = "开始等待的时间；从未填报的单位没有") @Nullable Instant since,
+            @Schema(description = "已等待的整天数（北京时间）；从未填报的单位自计划年度开始算") long ageDays,
+            @Schema(description = "说明，如填报的状态和进度、申请的日期和理由") String detail,
+            @Schema(description = "处理它的网页地址（相对地址）") String href) {
+        static InboxItemView of(Inbox.Item i) {
+            return new InboxItemView(i.kind().name(), i.kind().label(), i.task().id(), i.task().title(), i.unitIds(),
+                    i.since(), i.ageDays(), i.detail(),
+                    cn.lyg.xilian.web.InboxPage.taskLink(i));
+        }
     }
 }

@@ -23,7 +23,8 @@ public final class BoardParams {
                 single(parameters, "unit"), single(parameters, "light"), single(parameters, "sort"));
     }
 
-    private static @Nullable String single(HttpParameters parameters, String name) {
+    /** The parameter's one value, null when absent; refused when repeated. */
+    static @Nullable String single(HttpParameters parameters, String name) {
         List<String> values = parameters.getAll(name);
         if (values.size() > 1) {
             throw Refused.badFilter("筛选条件“" + name + "”只能有一个值，收到" + values.size() + "个");

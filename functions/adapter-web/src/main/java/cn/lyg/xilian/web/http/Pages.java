@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.html.EscapedHtml;
 import cn.lyg.xilian.web.BoardPage;
 import cn.lyg.xilian.web.CatalogPage;
@@ -8,6 +9,7 @@ import cn.lyg.xilian.web.ConfirmationPage;
 import cn.lyg.xilian.web.CoordinatorPage;
 import cn.lyg.xilian.web.Display;
 import cn.lyg.xilian.web.EvidenceUploadPage;
+import cn.lyg.xilian.web.InboxPage;
 import cn.lyg.xilian.web.Layout;
 import cn.lyg.xilian.web.LoginPage;
 import cn.lyg.xilian.web.MessagePage;
@@ -19,6 +21,7 @@ import cn.lyg.xilian.web.templates.JtecatalogGenerated;
 import cn.lyg.xilian.web.templates.JteconfirmationGenerated;
 import cn.lyg.xilian.web.templates.JtecoordinatorGenerated;
 import cn.lyg.xilian.web.templates.JteevidenceuploadGenerated;
+import cn.lyg.xilian.web.templates.JteinboxGenerated;
 import cn.lyg.xilian.web.templates.JteloginGenerated;
 import cn.lyg.xilian.web.templates.JtemessageGenerated;
 import cn.lyg.xilian.web.templates.JtemytasksGenerated;
@@ -43,9 +46,11 @@ public class Pages {
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
 
     private final Display display;
+    private final InboxQueries inbox;
 
-    public Pages(Display display) {
+    public Pages(Display display, InboxQueries inbox) {
         this.display = display;
+        this.inbox = inbox;
     }
 
     public MutableHttpResponse<String> render(HttpStatus status, PageModel page) {
@@ -58,14 +63,18 @@ public class Pages {
         return render(HttpStatus.OK, page);
     }
 
-    /** The frame of a signed-in page: the caller, the plan and the session's CSRF token for its forms. */
+    /**
+     * The frame of a signed-in page: the caller, the plan, the session's CSRF token for its forms and, for a
+     * coordinator, the 待办 count of the header (two reads: the pairs' states and the waiting index).
+     */
     public Layout layout(SessionCaller caller) {
-        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken());
+        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(),
+                inbox.count(caller.plan(), caller.who()));
     }
 
     /** The frame of a public page: no navigation, whoever is signed in. */
     public Layout publicLayout(Plan plan) {
-        return new Layout(plan, display, null, null);
+        return new Layout(plan, display, null, null, null);
     }
 
     private static void write(PageModel page, HtmlTemplateOutput out) {
@@ -75,6 +84,7 @@ public class Pages {
             case ConfirmationPage p -> JteconfirmationGenerated.render(out, null, p);
             case CoordinatorPage p -> JtecoordinatorGenerated.render(out, null, p);
             case EvidenceUploadPage p -> JteevidenceuploadGenerated.render(out, null, p);
+            case InboxPage p -> JteinboxGenerated.render(out, null, p);
             case LoginPage p -> JteloginGenerated.render(out, null, p);
             case MessagePage p -> JtemessageGenerated.render(out, null, p);
             case MyTasksPage p -> JtemytasksGenerated.render(out, null, p);

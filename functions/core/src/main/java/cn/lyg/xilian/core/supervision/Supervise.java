@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The supervision loop's rules: review (通过 / 退回), deadline extensions (延期申请) and instructions (督办意见).
@@ -179,7 +180,8 @@ public class Supervise {
             return new Outcome.Invalid<>(List.copyOf(errors));
         }
         Instruction instruction = new Instruction(plan.year(), taskId, unitId, key, text, clock.instant());
-        return switch (instructions.instruct(instruction)) {
+        Set<String> addressees = unitId == null ? Set.copyOf(task.get().unitIds()) : Set.of(unitId);
+        return switch (instructions.instruct(instruction, addressees)) {
             case Write.Stored<Instruction> s -> new Outcome.Done<>(s.value(), false);
             case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? new Outcome.Done<>(t.value(), true)
                     : new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的督办意见");
@@ -206,6 +208,11 @@ public class Supervise {
                         .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
                 all.extensionsOf(unit), all.instructionsFor(unit), all.readKeys(),
                 all.files().stream().filter(f -> f.unitId().equals(unit)).toList());
+    }
+
+    /** What waits across the plan year: pending extension requests and instructions not yet read by everyone. */
+    public Waiting waiting(Plan plan) {
+        return records.waiting(plan.year());
     }
 
     private static void key(String key, List<FieldError> errors) {

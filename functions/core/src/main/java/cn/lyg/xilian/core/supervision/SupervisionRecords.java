@@ -10,4 +10,7 @@ public interface SupervisionRecords {
 
     /** One query: the task's whole supervision record. */
     TaskSupervision ofTask(int year, String taskId);
+
+    /** One query of the year's waiting index: pending extension requests and instructions not read by everyone. */
+    Waiting waiting(int year);
 }

@@ -25,6 +25,13 @@ public final class InMemoryProgressRepository implements ProgressRepository {
         extended.put(year + "/" + PairKey.of(taskId, unitId), new TaskUnitState(year, taskId, unitId, null, 0, null, to));
     }
 
+    private final Map<String, Review> reviews = new LinkedHashMap<>();
+
+    /** A review of the pair's latest report, as the supervision store marks it on the pair's state. */
+    public synchronized void reviewed(Review review) {
+        reviews.put(review.planYear() + "/" + PairKey.of(review.taskId(), review.unitId()), review);
+    }
+
     public InMemoryProgressRepository() {
     }
 
@@ -66,7 +73,7 @@ public final class InMemoryProgressRepository implements ProgressRepository {
             if (s.planYear() == year) {
                 TaskUnitState ext = extended.get(pair);
                 out.put(pair, new TaskUnitState(year, s.taskId(), s.unitId(), s,
-                        historyOfTaskUnit(year, s.taskId(), s.unitId()).size(), null,
+                        historyOfTaskUnit(year, s.taskId(), s.unitId()).size(), reviews.get(pair),
                         ext == null ? null : ext.extendedDeadline()));
             }
         });

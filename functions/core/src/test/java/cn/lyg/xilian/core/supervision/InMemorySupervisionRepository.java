@@ -19,7 +19,7 @@ import java.util.Set;
  * per key and one pending request per (task, unit), one decision per request, one instruction per key, one review
  * request per key; a taken place is reported with what holds it, never judged. Times are kept to the millisecond.
  */
-final class InMemorySupervisionRepository
+public final class InMemorySupervisionRepository
         implements ReviewRepository, ExtensionRepository, InstructionRepository, SupervisionRecords {
 
     private final Map<String, Review> reviews = new LinkedHashMap<>();
@@ -27,6 +27,7 @@ final class InMemorySupervisionRepository
     private final Map<String, Extension> extensions = new LinkedHashMap<>();
     private final Map<String, Instruction> instructions = new LinkedHashMap<>();
     private final Set<String> read = new HashSet<>();
+    private final Map<String, Set<String>> waitingFor = new LinkedHashMap<>();
     int writes;
 
     /** Key claims are idempotency records, not supervision records: they do not count as {@link #writes}. */
@@ -102,7 +103,7 @@ final class InMemorySupervisionRepository
     }
 
     @Override
-    public synchronized Write<Instruction> instruct(Instruction instruction) {
+    public synchronized Write<Instruction> instruct(Instruction instruction, Set<String> addressees) {
         String key = instruction.planYear() + "/" + instruction.taskId() + "/" + instruction.key();
         Instruction taken = instructions.get(key);
         if (taken != null) {
@@ -111,6 +112,7 @@ final class InMemorySupervisionRepository
         Instruction stored = new Instruction(instruction.planYear(), instruction.taskId(), instruction.unitId(),
                 instruction.key(), instruction.text(), millis(instruction.issuedAt()));
         instructions.put(key, stored);
+        waitingFor.put(key, new HashSet<>(addressees));
         writes++;
         return new Write.Stored<>(stored);
     }
@@ -118,6 +120,18 @@ final class InMemorySupervisionRepository
     @Override
     public synchronized void markRead(int year, String taskId, String unitId, Collection<String> keys, Instant at) {
         keys.forEach(k -> read.add(year + "/" + taskId + "/" + unitId + "#" + k));
+        keys.forEach(k -> waitingFor.getOrDefault(year + "/" + taskId + "/" + k, new HashSet<>()).remove(unitId));
+    }
+
+    @Override
+    public synchronized Waiting waiting(int year) {
+        String prefix = year + "/";
+        List<Extension> pending = extensions.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getValue().pending()).map(Map.Entry::getValue).toList();
+        List<Waiting.UnreadInstruction> unread = instructions.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && !waitingFor.get(e.getKey()).isEmpty())
+                .map(e -> new Waiting.UnreadInstruction(e.getValue(), waitingFor.get(e.getKey()))).toList();
+        return new Waiting(pending, unread);
     }
 
     @Override

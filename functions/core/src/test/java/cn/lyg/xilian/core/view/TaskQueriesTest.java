@@ -254,7 +254,12 @@ class TaskQueriesTest {
         }
 
         @Override
-        public Write<Instruction> instruct(Instruction instruction) {
+        public Write<Instruction> instruct(Instruction instruction, Set<String> addressees) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public cn.lyg.xilian.core.supervision.Waiting waiting(int year) {
             throw new UnsupportedOperationException();
         }
     }
