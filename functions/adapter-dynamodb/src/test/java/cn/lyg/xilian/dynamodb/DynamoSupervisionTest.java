@@ -15,6 +15,7 @@ import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.supervision.ReviewListener;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.core.supervision.TaskSupervision;
+import cn.lyg.xilian.core.supervision.Waiting;
 import cn.lyg.xilian.core.testdata.PlanBuilder;
 import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,6 +191,44 @@ class DynamoSupervisionTest {
         assertThat(supervise.requestExtension(plan, GANYU, "1.2", "2026-12-15", "理由", "extension-1"))
                 .isInstanceOf(Outcome.Done.class);
         assertThat(records.ofTask(plan.year(), "1.2").pending("ganyu")).map(Extension::key).contains("extension-1");
+    }
+
+    @Test
+    void theWaitingIndexListsPendingRequestsAndUnreadInstructionsUntilTheyAreHandled() {
+        Plan plan = planIn(2310);
+        supervise.requestExtension(plan, GANYU, "1.2", "2026-12-15", "干部选派需省里审批", "extension-w1");
+        supervise.instruct(plan, COORDINATOR, "1.2", null, "请各单位月底前报送选派名单", "note-w-all");
+        supervise.instruct(plan, COORDINATOR, "1.2", "ganyu", "赣榆区请补充佐证材料", "note-w-ganyu");
+        assertThat(records.waiting(2311).pendingExtensions()).isEmpty(); // the index is partitioned by year
+
+        Waiting waiting = records.waiting(plan.year());
+        assertThat(waiting.pendingExtensions()).singleElement().satisfies(e -> {
+            assertThat(e.taskId()).isEqualTo("1.2");
+            assertThat(e.unitId()).isEqualTo("ganyu");
+            assertThat(e.key()).isEqualTo("extension-w1");
+            assertThat(e.requestedDate()).isEqualTo(LocalDate.of(2026, 12, 15));
+            assertThat(e.reason()).isEqualTo("干部选派需省里审批");
+            assertThat(e.pending()).isTrue();
+        });
+        assertThat(waiting.unreadInstructions()).extracting(u -> u.instruction().key() + ":" + u.unitsNotRead())
+                .containsExactlyInAnyOrder("note-w-all:" + java.util.Set.copyOf(plan.task("1.2").orElseThrow().unitIds()),
+                        "note-w-ganyu:[ganyu]");
+
+        supervise.decideExtension(plan, COORDINATOR, "1.2", "ganyu", "extension-w1", false, null, "按期完成");
+        supervise.open(plan, GANYU, plan.task("1.2").orElseThrow());
+        Waiting after = records.waiting(plan.year());
+        assertThat(after.pendingExtensions()).isEmpty();
+        assertThat(after.unreadInstructions()).extracting(u -> u.instruction().key() + ":" + u.unitsNotRead())
+                .containsExactly("note-w-all:[donghai]");
+        // Read by everyone it was for: the item leaves the index (no index keys, no waitingFor left).
+        var stored = table.client.getItem(b -> b.tableName(table.settings.tableName()).consistentRead(true)
+                .key(Conditions.key(Keys.supervisionPk(plan.year(), "1.2"), Keys.instructionSk("note-w-ganyu")))).item();
+        assertThat(stored).doesNotContainKeys(TableDefinition.GSI2_PK, TableDefinition.GSI2_SK, "waitingFor")
+                .containsKeys("text", "issuedAt");
+
+        supervise.open(plan, DONGHAI, plan.task("1.2").orElseThrow());
+        supervise.open(plan, DONGHAI, plan.task("1.2").orElseThrow()); // a second open changes nothing
+        assertThat(records.waiting(plan.year()).unreadInstructions()).isEmpty();
     }
 
     @Test
