@@ -56,11 +56,11 @@ class BoardBrowserTest {
         assertThat(browser.findElement(By.id("target")).getText()).contains("市发改委");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/coordinator"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/inbox"));
         } catch (RuntimeException e) {
-            throw new AssertionError("sign-in did not reach /coordinator: " + browser.getPageSource(), e);
+            throw new AssertionError("sign-in did not reach /inbox: " + browser.getPageSource(), e);
         }
-        assertThat(browser.getCurrentUrl()).endsWith("/coordinator");
+        assertThat(browser.getCurrentUrl()).endsWith("/inbox");
         browser.findElement(By.linkText("进度看板")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/board"));
         assertThat(browser.getTitle()).startsWith("进度看板");

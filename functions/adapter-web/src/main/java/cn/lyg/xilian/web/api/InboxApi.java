@@ -8,6 +8,7 @@ import io.micronaut.http.HttpResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,6 +17,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = ApiDocs.UNAVAILABLE,
+        headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = "integer")),
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 interface InboxApi {
 

@@ -131,6 +131,8 @@ public abstract class SecurityMatrix {
         assertEquals(200, get("/tasks/2.8", cookie).status());
         assertEquals(403, get("/tasks/2.2", cookie).status());
         assertEquals(403, get("/coordinator", cookie).status());
+        assertEquals(403, get("/inbox", cookie).status());
+        assertEquals(403, bearer("GET", "/api/v1/inbox", token, null).status());
         assertEquals(403, get("/board?unit=ganyu", cookie).status());
         assertEquals(200, bearer("GET", "/api/v1/tasks/2.8", token, null).status());
         assertEquals(403, bearer("GET", "/api/v1/tasks/2.2", token, null).status());
@@ -147,6 +149,9 @@ public abstract class SecurityMatrix {
         String token = issue("COORDINATOR", null);
         String cookie = signIn(token);
         assertEquals(200, get("/coordinator", cookie).status());
+        assertEquals(200, get("/inbox", cookie).status());
+        assertEquals(200, bearer("GET", "/api/v1/inbox?kind=REVIEW", token, null).status());
+        assertEquals(400, bearer("GET", "/api/v1/inbox?kind=review", token, null).status());
         assertEquals(200, get("/tasks/2.2", cookie).status());
         assertEquals(200, bearer("GET", "/api/v1/tasks?unit=ganyu", token, null).status());
         assertEquals(403, bearer("POST", "/api/v1/tasks/2.8/progress", token, body("代报")).status());
