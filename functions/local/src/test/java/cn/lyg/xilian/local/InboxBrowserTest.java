@@ -107,7 +107,7 @@ class InboxBrowserTest {
         // Sign-in lands on 待办; the header counts what waits; the three reports are listed, with their age.
         signIn("市发改委");
         assertThat(java.net.URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/inbox");
-        String total = browser.findElement(By.id("inbox-total")).getText();
+        String total = browser.findElement(By.id("inbox-mine")).getText();
         assertThat(browser.findElement(By.cssSelector("#nav-inbox .inbox-count")).getText()).isEqualTo(total);
         axe("inbox " + size);
         run.chromium.screenshot("inbox-" + size + ".png");

@@ -133,6 +133,7 @@ public final class ApiViews {
     @Schema(description = "待办：等待处理的事项，等待最久的在前")
     public record InboxView(@Schema(description = "计算日（北京时间）") LocalDate asOf,
                             @Schema(description = "不加筛选的总件数") int total,
+                            @Schema(description = "不加筛选时待统筹人员审核、审批的件数（页面顶部“待办 N”）") int forCoordinators,
                             @Schema(description = "筛选单位和板块后各类别的件数，键为类别") Map<String, Integer> counts,
                             @Schema(description = "事项") List<InboxItemView> items) {
         static InboxView of(Inbox inbox) {
@@ -140,7 +141,7 @@ public final class ApiViews {
             for (Inbox.Kind k : Inbox.Kind.values()) {
                 counts.put(k.name(), inbox.counts().getOrDefault(k, 0));
             }
-            return new InboxView(inbox.asOf(), inbox.total(), counts,
+            return new InboxView(inbox.asOf(), inbox.total(), inbox.forCoordinators(), counts,
                     inbox.items().stream().map(InboxItemView::of).toList());
         }
     }

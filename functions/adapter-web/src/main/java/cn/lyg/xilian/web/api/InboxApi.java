@@ -25,9 +25,10 @@ interface InboxApi {
 
     @Operation(operationId = "getInbox", tags = ApiDocs.SUPERVISION, summary = "待办（统筹人员）",
             description = """
-                    等待处理的事项，等待最久的在前：待审核的填报（只审核各单位的最新一次填报，更早的未审核填报视为已被取代）、\
-                    待审批的延期申请、退回后尚未重新填报的、超期未报的单位、尚有单位未读的督办意见。`counts` 是筛选单位和板块后\
-                    各类别的件数，`total` 是不加筛选的总件数（页面顶部“待办 N”）。""",
+                    等待处理的事项：先列待统筹人员决定的（待审核的填报——只审核各单位的最新一次填报，更早的未审核填报视为已被取代；\
+                    待审批的延期申请），再列待单位处理的（退回后尚未重新填报的、超期未报的单位、尚有单位未读的督办意见），\
+                    各自等待最久的在前。`counts` 是筛选单位和板块后各类别的件数；`total` 是不加筛选的总件数，\
+                    `forCoordinators` 是其中待统筹人员决定的件数（页面顶部“待办 N”）。""",
             parameters = {
                     @Parameter(name = "unit", in = ParameterIn.QUERY, example = "donghai",
                             description = "只看涉及该单位的事项（单位编号）", schema = @Schema(type = "string")),

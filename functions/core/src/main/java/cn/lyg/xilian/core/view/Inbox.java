@@ -9,33 +9,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The coordinators' 待办: what waits on them or on a unit, oldest first. {@code counts} are by kind over the
- * filtered items; {@code total} is the unfiltered count the header shows.
+ * The coordinators' 待办: first what waits on the coordinators themselves (reports to review, extension requests to
+ * decide), then what waits on a unit; each part oldest first. {@code counts} are by kind over the items matching the
+ * unit and section filter; {@code total} and {@code forCoordinators} are unfiltered ({@code forCoordinators} is the
+ * header's "待办 N").
  */
-public record Inbox(LocalDate asOf, InboxFilter filter, List<Item> items, Map<Kind, Integer> counts, int total) {
+public record Inbox(LocalDate asOf, InboxFilter filter, List<Item> items, Map<Kind, Integer> counts, int total,
+                    int forCoordinators) {
 
     public Inbox {
         items = List.copyOf(items);
         counts = Map.copyOf(counts);
     }
 
-    /** Kinds in the order a tie in age is broken (the coordinator's own decisions first). */
+    /** Kinds in the order a tie in age is broken. */
     public enum Kind {
-        REVIEW("待审核"),
-        EXTENSION("延期申请待审批"),
-        RETURNED("退回后未重报"),
-        SILENT("超期未报"),
-        UNREAD("督办意见未读");
+        REVIEW("待审核", true),
+        EXTENSION("延期申请待审批", true),
+        RETURNED("退回后未重报", false),
+        SILENT("超期未报", false),
+        UNREAD("督办意见未读", false);
 
         private final String label;
+        private final boolean forCoordinators;
 
-        Kind(String label) {
+        Kind(String label, boolean forCoordinators) {
             this.label = label;
+            this.forCoordinators = forCoordinators;
         }
 
         public String label() {
             return label;
         }
+
+        /** The coordinators decide it (审核、审批); the other kinds wait on a unit and are followed up. */
+        public boolean forCoordinators() {
+            return forCoordinators;
+        }
+    }
+
+    /** The items the coordinators decide themselves. */
+    public List<Item> coordinatorItems() {
+        return items.stream().filter(i -> i.kind().forCoordinators()).toList();
+    }
+
+    /** The items waiting on a unit. */
+    public List<Item> unitItems() {
+        return items.stream().filter(i -> !i.kind().forCoordinators()).toList();
     }
 
     /**

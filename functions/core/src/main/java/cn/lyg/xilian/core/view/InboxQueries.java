@@ -66,12 +66,13 @@ public class InboxQueries {
         }
         all.stream().filter(i -> matches(i, new InboxFilter(filter.unitId(), filter.sectionId(), null)))
                 .forEach(i -> counts.merge(i.kind(), 1, Integer::sum));
-        return new Inbox(snap.evaluation().asOf(), filter, shown, counts, all.size());
+        return new Inbox(snap.evaluation().asOf(), filter, shown, counts, all.size(),
+                (int) all.stream().filter(i -> i.kind().forCoordinators()).count());
     }
 
-    /** How many things wait, for the header of every coordinator's page; null for a unit. */
+    /** How many things the coordinators must decide, for the header of their every page; null for a unit. */
     public @Nullable Integer count(Plan plan, Principal who) {
-        return who.coordinator() ? inbox(plan, who, InboxFilter.all()).total() : null;
+        return who.coordinator() ? inbox(plan, who, InboxFilter.all()).forCoordinators() : null;
     }
 
     private static boolean matches(Inbox.Item item, InboxFilter f) {
@@ -130,7 +131,8 @@ public class InboxQueries {
         }
         Map<String, Integer> planOrder = new HashMap<>();
         plan.tasks().forEach(t -> planOrder.put(t.id(), planOrder.size()));
-        items.sort(Comparator.comparingLong(Inbox.Item::ageDays).reversed()
+        items.sort(Comparator.comparing((Inbox.Item i) -> !i.kind().forCoordinators())
+                .thenComparing(Comparator.comparingLong(Inbox.Item::ageDays).reversed())
                 .thenComparing(Inbox.Item::kind)
                 .thenComparing(i -> planOrder.get(i.task().id()))
                 .thenComparing(i -> i.unitIds().get(0)));

@@ -87,20 +87,24 @@ class InboxQueriesTest {
 
         Inbox box = inbox.inbox(PLAN, COORDINATOR, InboxFilter.all());
 
-        // ganyu never reported on 2.1: silent since the plan was issued (2026-03-01), the oldest.
+        // The coordinators' decisions first, then what waits on a unit; each oldest first. ganyu never reported on
+        // 2.1: silent since the plan was issued (2026-03-01).
         assertThat(lines(box)).containsExactly(
-                "SILENT 2.1 ganyu 275",
-                "RETURNED 1.1 donghai 5",
                 "REVIEW 1.1 ganyu 3",
                 "REVIEW 1.1 guannan 1",
                 "EXTENSION 2.1 ganyu 0",
+                "SILENT 2.1 ganyu 275",
+                "RETURNED 1.1 donghai 5",
                 "UNREAD 2.1 donghai,ganyu 0");
         assertThat(box.total()).isEqualTo(6);
+        assertThat(box.forCoordinators()).isEqualTo(3);
+        assertThat(box.coordinatorItems()).hasSize(3);
+        assertThat(box.unitItems()).hasSize(3);
         assertThat(box.counts()).containsEntry(Inbox.Kind.REVIEW, 2).containsEntry(Inbox.Kind.UNREAD, 1);
-        assertThat(box.items().get(0).since()).isNull();
-        assertThat(box.items().get(1).detail()).isEqualTo("退回原因：请补充佐证材料");
-        assertThat(box.items().get(4).detail()).isEqualTo("申请延至2027-01-31：土地手续未办结");
-        assertThat(inbox.count(PLAN, COORDINATOR)).isEqualTo(6);
+        assertThat(box.items().get(3).since()).isNull();
+        assertThat(box.items().get(4).detail()).isEqualTo("退回原因：请补充佐证材料");
+        assertThat(box.items().get(2).detail()).isEqualTo("申请延至2027-01-31：土地手续未办结");
+        assertThat(inbox.count(PLAN, COORDINATOR)).isEqualTo(3);
         assertThat(inbox.count(PLAN, GANYU)).isNull();
     }
 
