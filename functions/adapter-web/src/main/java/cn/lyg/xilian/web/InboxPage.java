@@ -9,6 +9,16 @@ import java.util.stream.Collectors;
 /** inbox.jte: the coordinators' 待办 with its filters (GET parameters, so every view is a plain link). */
 public record InboxPage(Layout layout, Inbox inbox) implements PageModel, Framed {
 
+    /** One part of the list: an anchor id, its heading, what it says when empty, and its items. */
+    public record Part(String id, String title, String empty, List<Inbox.Item> items) {
+    }
+
+    /** What the coordinators decide, then what waits on a unit. */
+    public List<Part> parts() {
+        return List.of(new Part("mine", "待我处理（审核、审批）", "没有待审核的填报或待审批的延期申请。", inbox.coordinatorItems()),
+                new Part("units", "待单位处理（跟进、催报）", "没有待单位处理的事项。", inbox.unitItems()));
+    }
+
     public Inbox.Kind[] kinds() {
         return Inbox.Kind.values();
     }

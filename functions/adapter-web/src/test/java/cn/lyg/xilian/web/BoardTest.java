@@ -95,6 +95,12 @@ class BoardTest {
         assertThat(rows(board("?section=&field=&unit=&light=&sort=", coordinator))).hasSize(app.plan.tasks().size());
         assertThat(Http.get(app.url("/board?light=BLUE"), coordinator).statusCode()).isEqualTo(400);
         assertThat(Http.get(app.url("/board?section=9"), coordinator).statusCode()).isEqualTo(400);
+        // 待审核: the tasks where a unit's latest report waits for review (the fixture's four, none reviewed yet).
+        assertThat(rows(board("?review=PENDING", coordinator)).keySet())
+                .containsExactly("3.1.4", "3.1.6", "3.2.2", "3.3.1");
+        assertThat(rows(board("?review=PENDING&field=INDUSTRY", coordinator)).keySet()).containsExactly("3.1.4", "3.1.6");
+        assertThat(board("?review=PENDING", coordinator)).contains("href=\"/board/ledger.xlsx?review=PENDING\"");
+        assertThat(Http.get(app.url("/board?review=pending"), coordinator).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -20,7 +20,8 @@ public final class BoardParams {
 
     public static BoardQuery parse(Plan plan, HttpParameters parameters) {
         return BoardQuery.parse(plan, single(parameters, "section"), single(parameters, "field"),
-                single(parameters, "unit"), single(parameters, "light"), single(parameters, "sort"));
+                single(parameters, "unit"), single(parameters, "light"), single(parameters, "sort"),
+                single(parameters, "review"));
     }
 
     /** The parameter's one value, null when absent; refused when repeated. */

@@ -14,14 +14,17 @@ import java.util.function.Function;
 
 /**
  * The board's filters and sort, as given in the query string ({@code ?section=3.1&field=EDUCATION&unit=donghai
- * &light=RED&sort=risk}); {@code light=NOT_GREEN} keeps the red and yellow tasks (the alert emails link there). An empty value means "all": the filter form submits every select, chosen or not.
+ * &light=RED&sort=risk&review=PENDING}); {@code light=NOT_GREEN} keeps the red and yellow tasks (the alert emails
+ * link there); {@code review=PENDING} the tasks where a unit's latest report waits for review (待审核). An empty value means "all": the filter form submits every select, chosen or not.
  * Unknown values are refused (400) rather than ignored, so a mistyped link never silently shows everything.
  */
 public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nullable String unitId,
-                         @Nullable Light light, boolean notGreen, Sort sort) {
+                         @Nullable Light light, boolean notGreen, Sort sort, boolean awaitingReview) {
 
     /** The {@code light} value of "red or yellow". */
     public static final String NOT_GREEN = "NOT_GREEN";
+    /** The {@code review} value of "a unit's latest report waits for review" (待审核). */
+    public static final String PENDING_REVIEW = "PENDING";
 
     /** Plan order is the default: it is the order of the notice, which readers know. */
     public enum Sort {
@@ -45,7 +48,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
     }
 
     public static BoardQuery all() {
-        return new BoardQuery(null, null, null, null, false, Sort.PLAN);
+        return new BoardQuery(null, null, null, null, false, Sort.PLAN, false);
     }
 
     /**
@@ -53,7 +56,11 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
      * ({@link Refused}, code BAD_FILTER or UNKNOWN_UNIT).
      */
     public static BoardQuery parse(Plan plan, @Nullable String section, @Nullable String field, @Nullable String unit,
-                                   @Nullable String light, @Nullable String sort) {
+                                   @Nullable String light, @Nullable String sort, @Nullable String review) {
+        String reviewValue = blankToNull(review);
+        if (reviewValue != null && !PENDING_REVIEW.equals(reviewValue)) {
+            throw bad("审核筛选只能是 PENDING（待审核）");
+        }
         String sectionId = blankToNull(section);
         if (sectionId != null && plan.section(sectionId).isEmpty()) {
             throw bad("计划中没有板块“" + sectionId + "”");
@@ -65,12 +72,12 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         String lightValue = blankToNull(light);
         boolean notGreen = NOT_GREEN.equalsIgnoreCase(lightValue) || "红黄".equals(lightValue);
         return new BoardQuery(sectionId, parseField(blankToNull(field)), unitId,
-                notGreen ? null : parseLight(lightValue), notGreen, parseSort(blankToNull(sort)));
+                notGreen ? null : parseLight(lightValue), notGreen, parseSort(blankToNull(sort)), reviewValue != null);
     }
 
     /** The query string of these filters with another sort, for the sort links. */
     public String withSort(Sort other) {
-        return new BoardQuery(sectionId, field, unitId, light, notGreen, other).queryString();
+        return new BoardQuery(sectionId, field, unitId, light, notGreen, other, awaitingReview).queryString();
     }
 
     /** "section=3.1&sort=risk" (empty when nothing is set); the download links carry the same filters. */
@@ -80,6 +87,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
         add(parts, "field", field == null ? null : field.name());
         add(parts, "unit", unitId);
         add(parts, "light", notGreen ? NOT_GREEN : light == null ? null : light.name());
+        add(parts, "review", awaitingReview ? PENDING_REVIEW : null);
         if (sort != Sort.PLAN) {
             add(parts, "sort", sort.param());
         }
@@ -87,7 +95,7 @@ public record BoardQuery(@Nullable String sectionId, @Nullable Field field, @Nul
     }
 
     public boolean filtered() {
-        return sectionId != null || field != null || unitId != null || light != null || notGreen;
+        return sectionId != null || field != null || unitId != null || light != null || notGreen || awaitingReview;
     }
 
     private static void add(List<String> parts, String name, @Nullable String value) {

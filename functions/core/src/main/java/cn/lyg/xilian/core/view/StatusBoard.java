@@ -159,6 +159,10 @@ public class StatusBoard {
                 units.add(new UnitLine(unitId, plan.unit(unitId).map(Unit::name).orElse(unitId), a.light(),
                         withSupervision(a.summary(), task, s), s == null ? null : s.latest()));
             }
+            if (query.awaitingReview() && units.stream().map(u -> states.state(task.id(), u.unitId()))
+                    .noneMatch(s -> s != null && s.reported() && s.review() == null)) {
+                continue;
+            }
             Light light = units.stream().map(UnitLine::light).reduce(Light.GREEN, Light::worst);
             if ((query.light() != null && light != query.light()) || (query.notGreen() && light == Light.GREEN)) {
                 continue;
