@@ -3,6 +3,7 @@ package cn.lyg.xilian.web;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.Pages;
 import cn.lyg.xilian.web.http.SessionCaller;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -38,10 +39,11 @@ public class PageController {
         return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who()).rows()));
     }
 
-    /** Public: the plan is published openly (此件公开发布). */
+    /** Public: the plan is published openly (此件公开发布); signed in, with the site's navigation. */
     @Get("/catalog")
-    public HttpResponse<?> catalog() {
-        return pages.ok(new CatalogPage(pages.publicLayout(plans.plan())));
+    public HttpResponse<?> catalog(HttpRequest<?> request) {
+        Layout layout = pages.layoutOf(request, true);
+        return pages.ok(new CatalogPage(layout != null ? layout : pages.publicLayout(plans.plan())));
     }
 
     @Get("/coordinator")
