@@ -13,13 +13,17 @@ import java.util.Map;
  * (the input {@code aria-describedby} its message) and a summary at its top that takes the focus, so the answer to
  * the post opens at that form (a redirect's fragment cannot).
  */
-public record FormState(Form form, @Nullable String unitId, Map<String, String> values, Map<String, String> errors) {
+public record FormState(Form form, @Nullable String unitId, Map<String, String> values,
+                        Map<String, FieldError> errors) {
 
     /** The task page's forms; the unit's forms (审核、延期审批) are one per unit. */
     public enum Form { REPORT, REVIEW, EXTENSION, DECISION, INSTRUCTION, EVIDENCE }
 
-    /** A link from the summary to the field, or the message alone for a field without an input of its own. */
-    public record Problem(String message, @Nullable String target) {
+    /**
+     * A line of the summary: the message, a link to the field (null for a field without an input of its own) and
+     * the error's code, which the page keeps out of the text (a data attribute, for tests and support).
+     */
+    public record Problem(String message, @Nullable String target, String code) {
     }
 
     public FormState {
@@ -41,8 +45,8 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
                 typed.put(k, v.get(0));
             }
         });
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+        Map<String, FieldError> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e));
         return new FormState(form, unitId, typed, byField);
     }
 
@@ -65,7 +69,8 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
 
     @Nullable
     public String error(String field) {
-        return errors.get(field);
+        FieldError e = errors.get(field);
+        return e == null ? null : e.message();
     }
 
     /** The field's input on the page (the ids the pages and tests have always used); null for a field without one. */
@@ -104,7 +109,7 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
     }
 
     public List<Problem> problems() {
-        return errors.entrySet().stream().map(e -> new Problem(e.getValue(),
-                inputId(e.getKey()) == null ? null : "#" + inputId(e.getKey()))).toList();
+        return errors.values().stream().map(e -> new Problem(e.message(),
+                inputId(e.field()) == null ? null : "#" + inputId(e.field()), e.code())).toList();
     }
 }
