@@ -46,7 +46,14 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
             }
         });
         Map<String, FieldError> byField = new LinkedHashMap<>();
-        errors.forEach(e -> byField.putIfAbsent(e.field(), e));
+        for (FieldError e : errors) {
+            // Each refused file has its own field (files[0], files[1] …) but the form one input: all said there.
+            String field = form == Form.EVIDENCE && e.field().startsWith("files[") ? "files" : e.field();
+            FieldError before = byField.get(field);
+            byField.put(field, before == null ? new FieldError(field, e.code(), e.message())
+                    : field.equals("files") ? new FieldError(field, before.code(), before.message() + "；" + e.message())
+                    : before);
+        }
         return new FormState(form, unitId, typed, byField);
     }
 
