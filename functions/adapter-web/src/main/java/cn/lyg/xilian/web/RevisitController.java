@@ -15,7 +15,7 @@ import java.net.URI;
 /**
  * Addresses people open again without a form: a form's post address (the page shown after an invalid post keeps
  * it in the address bar, so pressing Enter there, or a bookmark, asks for it with GET) goes back to the task page
- * instead of "method not allowed"; and the page after 退出.
+ * instead of "method not allowed", {@code /logout} goes home; and the page after 退出.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -50,6 +50,12 @@ public class RevisitController {
     @Get("/tasks/{id}/reports/{key}/evidence")
     public HttpResponse<?> evidence(String id, String key) {
         return toTask(id);
+    }
+
+    /** 退出 is a post (with the session's CSRF token); the address opened by itself signs nobody out. */
+    @Get("/logout")
+    public HttpResponse<?> logout() {
+        return HttpResponse.seeOther(URI.create("/"));
     }
 
     /** Where 退出 ends: said in Chinese, with the way to sign in again and the plan's link. */
