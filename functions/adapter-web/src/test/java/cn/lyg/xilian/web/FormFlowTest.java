@@ -151,6 +151,10 @@ class FormFlowTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("页面不存在", "action=\"/logout\"", "href=\"/board\"", "data-code=\"NOT_FOUND\"")
                 .doesNotContain("错误代码", ">NOT_FOUND<");
+        HttpResponse<String> notAllowed = Http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.url("/tasks/2.2"))).DELETE().header("Cookie", cookie).build());
+        assertThat(notAllowed.statusCode()).isEqualTo(405);
+        assertThat(notAllowed.body()).contains("无法打开该地址", "action=\"/logout\"").doesNotContain(">METHOD_NOT_ALLOWED<");
         HttpResponse<String> anonymous = Http.get(app.url("/no/such/page"), null);
         assertThat(anonymous.body()).contains("页面不存在", "href=\"/catalog\"").doesNotContain("action=\"/logout\"");
 
