@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
+import java.util.Map;
+
 /**
  * 佐证材料 through the application (the local run's embedded store; in the deployed shape files go to S3 directly,
  * {@link DirectUploadController}): the form (and the API's multipart upload, web.api.EvidenceApiController) posts
@@ -25,20 +27,26 @@ public class EvidenceController {
 
     private final UploadReceiver receiver;
     private final AttachEvidence evidence;
+    private final TaskPages pages;
 
-    public EvidenceController(UploadReceiver receiver, @Nullable AttachEvidence evidence) {
+    public EvidenceController(UploadReceiver receiver, @Nullable AttachEvidence evidence, TaskPages pages) {
         this.receiver = receiver;
         this.evidence = evidence;
+        this.pages = pages;
     }
 
-    /** The form: files posted by the signed-in unit (CSRF token in the form), then back to the task page. */
+    /**
+     * The form: files posted by the signed-in unit (CSRF token in the form), then back to the task page; a refused
+     * file brings the page back with the message beside the form's file field.
+     */
     @Post("/tasks/{id}/reports/{key}/evidence")
     @Consumes(MediaType.ALL)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> upload(SessionCaller caller, HttpRequest<?> request, String id, String key) {
-        EvidenceRoutes.attach(evidence, receiver, caller, request, id, key,
-                body -> caller.requireCsrf(body.field("_csrf")));
-        return EvidenceRoutes.backToHistory(id, caller.who().unitId());
+        return pages.answer(caller, request, id, FormState.Form.EVIDENCE, null, Map.of(),
+                EvidenceRoutes.attach(evidence, receiver, caller, request, id, key,
+                        body -> caller.requireCsrf(body.field("_csrf"))),
+                () -> EvidenceRoutes.backToHistory(id, caller.who().unitId()));
     }
 
     @Get("/evidence/{taskId}/{unitId}/{key}/{fileId}")

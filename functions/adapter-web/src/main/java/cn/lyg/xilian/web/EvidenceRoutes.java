@@ -44,15 +44,19 @@ public final class EvidenceRoutes {
 
     /**
      * The body's {@code files} (multipart), streamed to disk, attached to the caller's report once {@code check}
-     * passed (the form's CSRF token); the temporary files are deleted either way.
+     * passed (the form's CSRF token); the temporary files are deleted either way. More files than a post may carry
+     * is an invalid {@code files} like the use case's own refusals, so the form shows it beside its field.
      */
-    public static Outcome.Done<List<EvidenceFile>> attach(@Nullable AttachEvidence evidence, UploadReceiver receiver,
-                                                          Caller caller, HttpRequest<?> request, String id, String key,
-                                                          Consumer<Multipart> check) {
+    public static Outcome<List<EvidenceFile>> attach(@Nullable AttachEvidence evidence, UploadReceiver receiver,
+                                                     Caller caller, HttpRequest<?> request, String id, String key,
+                                                     Consumer<Multipart> check) {
         AttachEvidence use = available(evidence);
         try (Multipart body = receiver.receive(request)) {
             check.accept(body);
-            return Outcomes.done(use.attach(caller.plan(), caller.who(), id, key, UploadReceiver.uploads(body, "files")));
+            if (body.droppedFiles() > 0) {
+                return new Outcome.Invalid<>(List.of(UploadReceiver.TOO_MANY));
+            }
+            return use.attach(caller.plan(), caller.who(), id, key, UploadReceiver.uploads(body, "files"));
         }
     }
 

@@ -44,10 +44,11 @@ public class PageController {
         return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who()).rows()));
     }
 
-    /** Public: the plan is published openly (此件公开发布). */
+    /** Public: the plan is published openly (此件公开发布); signed in, with the site's navigation. */
     @Get("/catalog")
-    public HttpResponse<?> catalog() {
-        return pages.ok(new CatalogPage(pages.publicLayout(plans.plan())));
+    public HttpResponse<?> catalog(HttpRequest<?> request) {
+        Layout layout = pages.layoutOf(request, true);
+        return pages.ok(new CatalogPage(layout != null ? layout : pages.publicLayout(plans.plan())));
     }
 
     /** {@code ?unit=&section=&kind=} narrow it. */

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Tokens;
-import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressInput;
 import cn.lyg.xilian.core.progress.Submission;
 import io.micronaut.core.annotation.Nullable;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 import static cn.lyg.xilian.web.http.RequestBodies.first;
 
-/** The report form's fields: read from a post, filled in for the page, and its errors by field. */
+/** The report form's fields: read from a post and filled in for the page ({@link FormState} shows its errors). */
 final class ReportForm {
 
     private static final String FIGURE = "figure.";
@@ -32,13 +31,6 @@ final class ReportForm {
         return ProgressInput.read(name -> first(form, name), figures, first(form, "idempotencyKey"), List.of());
     }
 
-    /** The posted values again, for a form shown with its errors. */
-    static Map<String, String> typed(Map<String, List<String>> form) {
-        Map<String, String> values = new HashMap<>();
-        form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-        return values;
-    }
-
     /**
      * A fresh form with a new idempotency key, starting from the unit's last report: usually only the text
      * changes from one report to the next.
@@ -53,12 +45,5 @@ final class ReportForm {
         }
         values.put("idempotencyKey", Tokens.newToken().substring(0, 22));
         return values;
-    }
-
-    /** The first error of each field, shown under it. */
-    static Map<String, String> errorsByField(List<FieldError> errors) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-        return byField;
     }
 }

@@ -86,7 +86,7 @@ public class SessionController {
             auth.requireCsrf(request, first(bodies.form(request), "_csrf"));
             auth.endSession(request);
         }
-        return HttpResponse.seeOther(URI.create("/catalog")).cookie(auth.sessionCookie(request, "", Duration.ZERO));
+        return HttpResponse.seeOther(URI.create("/signed-out")).cookie(auth.sessionCookie(request, "", Duration.ZERO));
     }
 
     /** No navigation on this page: its address holds the token (the Referrer-Policy same-origin keeps it here). */

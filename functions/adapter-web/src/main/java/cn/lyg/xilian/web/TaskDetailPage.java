@@ -2,29 +2,35 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.catalog.PlanTask;
-import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.view.TaskPage;
 import cn.lyg.xilian.web.http.HistoryCursors;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * task.jte: a task with each unit's state, the supervision forms, the report form ({@code values} as typed or
- * started from the last report, {@code errors} by field) and the history. {@code formKey} makes the supervision
+ * task.jte: a task with each unit's state, the supervision forms, the report form and the history. {@code report}
+ * is the report form as it starts (from the unit's last report); {@code failed} the one form that came back
+ * invalid, if any, shown with what was typed and its errors ({@link #form}). {@code formKey} makes the supervision
  * forms' idempotency keys; {@code evidenceDirect}: files go straight to the store through the upload page.
  */
-public record TaskDetailPage(Layout layout, TaskPage page, Map<String, String> values, Map<String, String> errors,
+public record TaskDetailPage(Layout layout, TaskPage page, Map<String, String> report, @Nullable FormState failed,
                              String formKey, boolean evidenceDirect) implements PageModel, Framed {
 
-    static TaskDetailPage of(Layout layout, TaskPage page, Map<String, String> values, List<FieldError> errors,
+    static TaskDetailPage of(Layout layout, TaskPage page, Map<String, String> report, @Nullable FormState failed,
                              boolean evidenceDirect) {
-        return new TaskDetailPage(layout, page, values, ReportForm.errorsByField(errors),
-                Tokens.newToken().substring(0, 22), evidenceDirect);
+        return new TaskDetailPage(layout, page, report, failed, Tokens.newToken().substring(0, 22), evidenceDirect);
+    }
+
+    /** The form as typed if it is the one that failed, else as the page starts it. */
+    public FormState form(FormState.Form form, @Nullable String unitId) {
+        if (failed != null && failed.is(form, unitId)) {
+            return failed;
+        }
+        return FormState.fresh(form, unitId, form == FormState.Form.REPORT ? report : Map.of());
     }
 
     public PlanTask task() {

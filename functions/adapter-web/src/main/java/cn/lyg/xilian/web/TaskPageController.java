@@ -1,20 +1,16 @@
 package cn.lyg.xilian.web;
 
-import cn.lyg.xilian.core.evidence.AttachEvidence;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.SubmitOutcome;
 import cn.lyg.xilian.core.progress.SubmitProgress;
 import cn.lyg.xilian.core.view.Refused;
-import cn.lyg.xilian.core.view.TaskPage;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.ApiException;
-import cn.lyg.xilian.web.http.HistoryCursors;
 import cn.lyg.xilian.web.http.Pages;
 import cn.lyg.xilian.web.http.SessionCaller;
 import cn.lyg.xilian.web.http.SignedForm;
 import cn.lyg.xilian.web.http.SubmissionLimit;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,7 +23,6 @@ import io.micronaut.http.annotation.Produces;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** A task's page with its report form, the form's post and the confirmation after it. */
 @Controller
@@ -38,23 +33,21 @@ public class TaskPageController {
     private final SubmitProgress submitProgress;
     private final SubmissionLimit submissionLimit;
     private final Pages pages;
-    private final boolean evidenceDirect;
+    private final TaskPages taskPages;
 
     public TaskPageController(TaskQueries queries, SubmitProgress submitProgress, SubmissionLimit submissionLimit,
-                              Pages pages, @Nullable AttachEvidence evidence) {
+                              Pages pages, TaskPages taskPages) {
         this.queries = queries;
         this.submitProgress = submitProgress;
         this.submissionLimit = submissionLimit;
         this.pages = pages;
-        this.evidenceDirect = evidence != null && evidence.directUploads();
+        this.taskPages = taskPages;
     }
 
     /** {@code ?unit=<unitId>&before=<cursor>} pages back through one unit's history. */
     @Get("/tasks/{id}")
     public HttpResponse<?> task(SessionCaller caller, HttpRequest<?> request, String id) {
-        TaskPage page = page(caller, request, id);
-        Map<String, String> values = ReportForm.startingFrom(page.own() == null ? null : page.own().latest());
-        return pages.ok(TaskDetailPage.of(pages.layout(caller), page, values, List.of(), evidenceDirect));
+        return taskPages.show(caller, request, id);
     }
 
     @Post("/tasks/{id}")
@@ -82,19 +75,13 @@ public class TaskPageController {
 
     /** The form again with what was typed and each field's error (the task exists: core checked it first). */
     private HttpResponse<?> invalidForm(SignedForm form, HttpRequest<?> request, String id, List<FieldError> errors) {
-        TaskPage page = page(form.caller(), request, id);
-        return pages.render(HttpStatus.UNPROCESSABLE_ENTITY, TaskDetailPage.of(pages.layout(form.caller()), page,
-                ReportForm.typed(form.fields()), errors, evidenceDirect));
+        return taskPages.invalid(form.caller(), request, id,
+                FormState.failed(FormState.Form.REPORT, null, form.fields(), errors));
     }
 
     /** Redirect-after-post: a refresh of the confirmation page cannot submit again. */
     private static HttpResponse<?> confirmationRedirect(Submission s) {
         return HttpResponse.seeOther(URI.create("/submissions/" + Display.pathSegment(s.taskId()) + "/"
                 + Display.pathSegment(s.unitId()) + "/" + Display.pathSegment(s.idempotencyKey())));
-    }
-
-    private TaskPage page(SessionCaller caller, HttpRequest<?> request, String id) {
-        return queries.taskPage(caller.plan(), caller.who(), id, request.getParameters().get("unit"),
-                HistoryCursors.decode(request.getParameters().get("before")));
     }
 }

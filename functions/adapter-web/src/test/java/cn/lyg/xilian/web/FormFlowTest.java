@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,5 +128,37 @@ class FormFlowTest {
         HttpResponse<String> e = Http.get(app.url("/login?token=" + expired), null);
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.body()).contains("凭据已过期");
+    }
+
+    /**
+     * A form's post address opened with GET goes back to the task page; an unknown address is a Chinese page in the
+     * site's frame (the navigation when signed in) with no error code in its text; the plan signed in has the
+     * navigation too.
+     */
+    @Test
+    void formAddressesOpenedAgainAndUnknownAddressesAnswerInChinese() {
+        String cookie = signIn(app.issue(Role.UNIT, "park-huiyu"));
+        for (String path : List.of("/tasks/2.2/reviews", "/tasks/2.2/extensions", "/tasks/2.2/extensions/u/k",
+                "/tasks/2.2/instructions", "/tasks/2.2/reports/k/evidence")) {
+            HttpResponse<String> r = Http.get(app.url(path), cookie);
+            assertThat(r.statusCode()).as(path).isEqualTo(303);
+            assertThat(r.headers().firstValue("location")).as(path).hasValue("/tasks/2.2");
+        }
+        assertThat(Http.get(app.url("/tasks/2.2.x/reviews"), cookie).statusCode()).isEqualTo(404);
+        assertThat(Http.get(app.url("/logout"), cookie).headers().firstValue("location")).hasValue("/");
+
+        HttpResponse<String> missing = Http.get(app.url("/no/such/page"), cookie);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("页面不存在", "action=\"/logout\"", "href=\"/board\"", "data-code=\"NOT_FOUND\"")
+                .doesNotContain("错误代码", ">NOT_FOUND<");
+        HttpResponse<String> notAllowed = Http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.url("/tasks/2.2"))).DELETE().header("Cookie", cookie).build());
+        assertThat(notAllowed.statusCode()).isEqualTo(405);
+        assertThat(notAllowed.body()).contains("无法打开该地址", "action=\"/logout\"").doesNotContain(">METHOD_NOT_ALLOWED<");
+        HttpResponse<String> anonymous = Http.get(app.url("/no/such/page"), null);
+        assertThat(anonymous.body()).contains("页面不存在", "href=\"/catalog\"").doesNotContain("action=\"/logout\"");
+
+        assertThat(Http.get(app.url("/catalog"), cookie).body()).contains("action=\"/logout\"", "href=\"/board\"");
+        assertThat(Http.get(app.url("/catalog"), null).body()).doesNotContain("action=\"/logout\"");
     }
 }

@@ -71,7 +71,7 @@ public class SnapStartPriming extends SnapStartResource {
         int schemas = StoragePriming.buildSchemas();
         boolean planFound = StoragePriming.readPlanHeader(dynamoDb, table, plan.getYear());
         int planItems = StoragePriming.readPlanPartition(dynamoDb, table, plan.getYear(), 1);
-        String html = pages.get().render(HttpStatus.OK, new MessagePage("提示", "预热", "PRIMING", false)).body();
+        String html = pages.get().render(HttpStatus.OK, new MessagePage(null, "提示", "预热", "PRIMING", false)).body();
         String body = json.get().writeValueAsString(new ErrorBody("PRIMING", "预热", Map.of()));
         int refused = new HttpApiEventHandler(context).exchange(unauthenticatedRequest(), new APIGatewayV2HTTPResponse())
                 .getResponse().getNativeResponse().getStatusCode();

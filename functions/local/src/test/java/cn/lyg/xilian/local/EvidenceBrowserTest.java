@@ -47,6 +47,7 @@ class EvidenceBrowserTest {
         browser.findElement(By.id("progress")).sendKeys(progress);
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/tasks/" + TASK + "'] button[type=submit]"));
         assertThat(browser.getPageSource()).contains("已保存");
+        Axe.check(run.chromium, "confirmation, phone");
         browser.get(run.base + "/tasks/" + TASK);
     }
 
@@ -84,6 +85,7 @@ class EvidenceBrowserTest {
         assertThat(browser.getPageSource()).contains("佐证材料（3个）").contains("会议纪要.pdf")
                 .contains("IMG_20261207_093015.jpg").contains("协议扫描件（盖章）.pdf");
         run.chromium.screenshot("evidence-real-size-phone.png");
+        Axe.check(run.chromium, "task page with files, phone");
         var onDisk = EvidenceFixture.filesOnDisk(run.data);
         assertThat(onDisk.values()).containsExactlyInAnyOrder(EvidenceFixture.sha256(pdf),
                 EvidenceFixture.sha256(photo), EvidenceFixture.sha256(scan));
@@ -92,6 +94,7 @@ class EvidenceBrowserTest {
         assertThat(status()).isEqualTo(422L);
         assertThat(browser.getPageSource()).contains("“整本台账扫描.pdf”超过20MB，请压缩或拆分后再上传");
         run.chromium.screenshot("evidence-too-large-phone.png");
+        Axe.checkAt(run.chromium, "evidence-too-large");
         assertThat(EvidenceFixture.filesOnDisk(run.data)).isEqualTo(onDisk);
         assertThat(EvidenceFixture.waiting(run.data)).isEmpty();
 
@@ -109,6 +112,7 @@ class EvidenceBrowserTest {
         assertThat(page).contains("说明.pdf", "整改报告.pdf", "附件fdp.pdf", "现场照片.jpg")
                 .doesNotContain("\u202E", "\u200B", ".hta", ".html<", ".bat", ".exe");
         run.chromium.screenshot("evidence-safe-names-phone.png");
+        Axe.check(run.chromium, "task page with safe names, phone");
 
         Path downloads = run.chromium.allowDownloads();
         for (String name : List.of("说明.pdf", "整改报告.pdf", "附件fdp.pdf", "现场照片.jpg")) {

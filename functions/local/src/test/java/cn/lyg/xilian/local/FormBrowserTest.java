@@ -37,11 +37,14 @@ class FormBrowserTest {
         assertThat(browser.findElement(By.id("target")).getText()).contains("灌南县"); // the confirmation, nothing set yet
         assertThat(browser.manage().getCookies()).isEmpty();
         run.chromium.screenshot("sign-in-confirm.png");
+        Axe.check(run.chromium, "sign-in confirmation");
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
         assertThat(browser.getPageSource()).contains("我的任务").contains("灌南县");
+        Axe.checkAt(run.chromium, "form-my-tasks");
 
         browser.get(run.base + "/tasks/2.9");
         assertThat(browser.getTitle()).contains("2.9");
+        Axe.checkAt(run.chromium, "form-task");
         TaskForm.fillValid(browser);
         run.chromium.screenshot("form-filled.png");
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form button[type=submit]"));
@@ -51,6 +54,7 @@ class FormBrowserTest {
         assertThat(browser.getPageSource()).contains("已保存").contains("40%")
                 .contains("&lt;b&gt;正在&lt;/b&gt;办理用地手续");
         run.chromium.screenshot("form-confirmation.png");
+        Axe.checkAt(run.chromium, "form-confirmation");
         var stored = run.server.getApplicationContext().getBean(ProgressRepository.class).historyOfTask(2026, "2.9");
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).reporter()).isEqualTo("李四");
@@ -70,18 +74,23 @@ class FormBrowserTest {
         assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("征地补偿未谈妥");
         assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("滞后");
         run.chromium.screenshot("form-invalid.png");
+        Axe.checkAt(run.chromium, "form-invalid");
         run.chromium.resize(390, 2400);
         browser.get(run.base + "/tasks/2.9"); // the form, fresh, on a phone
         run.chromium.screenshot("form-phone.png");
+        Axe.check(run.chromium, "form on a phone");
         assertThat(run.server.getApplicationContext().getBean(ProgressRepository.class).historyOfTask(2026, "2.9"))
                 .hasSize(1);
 
-        // Sign-out (the header's button posts the session's CSRF token): back on the plan, and signed out.
+        // Sign-out (the header's button posts the session's CSRF token): a Chinese page says so, and signed out.
         run.chromium.resize(1280, 2400);
         browser.get(run.base + "/");
         run.chromium.clickAndWaitForNewPage(By.cssSelector("header form button"));
-        assertThat(browser.getCurrentUrl()).endsWith("/catalog");
+        assertThat(browser.getCurrentUrl()).endsWith("/signed-out");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("已退出");
+        Axe.checkAt(run.chromium, "form-signed-out");
         browser.get(run.base + "/");
         assertThat(TaskForm.navigationStatus(browser)).isEqualTo(401L);
+        Axe.check(run.chromium, "sign-in needed");
     }
 }

@@ -56,6 +56,9 @@ class InstructionBrowserTest {
         browser.get(run.local.signInLink(marker));
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        Axe.check(run.chromium, "home after signing in as " + marker);
     }
 
     @Test
@@ -66,12 +69,14 @@ class InstructionBrowserTest {
         // The coordinator leaves an instruction for 灌云县 from the task page.
         signIn("市发改委");
         browser.get(run.local.base() + "/tasks/" + TASK);
+        Axe.check(run.chromium, "task page, coordinator");
         new Select(browser.findElement(By.id("instruct-unit"))).selectByValue(UNIT);
         browser.findElement(By.id("instruct-text")).sendKeys(TEXT);
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form.instruct-form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("/tasks/" + TASK);
         assertThat(browser.findElement(By.id("supervision")).getText()).contains(TEXT).contains("致灌云县");
         run.chromium.screenshot("instruction-coordinator-desktop.png");
+        Axe.check(run.chromium, "task page after the instruction");
 
         // 灌云县 sees it, marked new the first time (phone width); opening the page marked it read.
         signIn("(" + UNIT + ")");
@@ -80,6 +85,7 @@ class InstructionBrowserTest {
         String first = browser.findElement(By.id("supervision")).getText();
         assertThat(first).contains(TEXT).contains("（新）");
         run.chromium.screenshot("instruction-unit-phone.png");
+        Axe.check(run.chromium, "task page, unit, phone");
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("supervision")).getText()).contains(TEXT).doesNotContain("（新）");
         run.chromium.resize(1280, 2000);
@@ -89,6 +95,7 @@ class InstructionBrowserTest {
         browser.get(run.local.base() + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).doesNotContain(TEXT);
         assertThat(browser.findElements(By.cssSelector("#supervision .instruction"))).isEmpty();
+        Axe.check(run.chromium, "task page, other unit");
 
         // The next weekly digest: in 灌云县's mail, not in 海州区's.
         LocalDate monday = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));

@@ -64,6 +64,9 @@ class SupervisionBrowserTest {
         // Waiting by URL: the confirmation page's node can vanish while a staleness check still looks at it.
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        Axe.check(run.chromium, "home after signing in as " + marker);
     }
 
     private void report(String percent, String progress) {
@@ -74,6 +77,7 @@ class SupervisionBrowserTest {
         retype("progress", progress);
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/tasks/" + TASK + "'] button[type=submit]"));
         assertThat(browser.getPageSource()).contains("已保存");
+        Axe.check(run.chromium, "confirmation");
     }
 
     private void retype(String id, String text) {
@@ -107,6 +111,7 @@ class SupervisionBrowserTest {
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-form button[type=submit]"));
         assertThat(navigationStatus(browser)).isEqualTo(422L);
         assertThat(browser.getPageSource()).contains("是空文件");
+        Axe.check(run.chromium, "evidence refused");
         assertThat(evidenceOnDisk()).as("nothing stored").isEmpty();
 
         browser.get(run.base + "/tasks/" + TASK);
@@ -116,6 +121,7 @@ class SupervisionBrowserTest {
                 .contains("规划批复（盖章）.pdf");
         assertThat(evidenceOnDisk()).hasSize(2).allSatisfy(f -> assertThat(f.toString()).doesNotContain("照片", "批复"));
         run.chromium.screenshot("supervision-evidence-desktop.png");
+        Axe.check(run.chromium, "task page with evidence");
         // The pair's state lists them (ledger column 佐证材料, board).
         assertThat(state().evidence()).containsExactly("道路施工现场照片.jpg", "规划批复（盖章）.pdf");
 
@@ -125,9 +131,11 @@ class SupervisionBrowserTest {
         assertThat(browser.getPageSource()).contains("最新填报待审核");
         browser.findElement(By.id("reason-" + UNIT)).sendKeys("缺少佐证材料，请补充现场照片");
         run.chromium.screenshot("supervision-review-desktop.png");
+        Axe.check(run.chromium, "task page, review");
         run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=RETURNED]"));
         assertThat(browser.getCurrentUrl()).contains("/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("最新填报已退回").contains("缺少佐证材料，请补充现场照片");
+        Axe.check(run.chromium, "task page, returned");
         assertThat(state().returned()).isTrue();
 
         // The unit is emailed at once: one message to its contact, with the reason and the task's link.
@@ -143,6 +151,7 @@ class SupervisionBrowserTest {
         browser.get(run.base + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("本单位最新填报已被退回").contains("缺少佐证材料，请补充现场照片");
         run.chromium.screenshot("supervision-returned-phone.png");
+        Axe.check(run.chromium, "task page, returned, phone");
         report("40", "补充园区道路施工现场照片3张");
         assertThat(state().returned()).isFalse();
         assertThat(state().evidence()).as("the files stay with the earlier report").isEmpty();
@@ -153,6 +162,7 @@ class SupervisionBrowserTest {
         browser.get(run.base + "/tasks/" + TASK);
         run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=ACCEPTED]"));
         assertThat(browser.getPageSource()).contains("最新填报已通过");
+        Axe.check(run.chromium, "task page, accepted");
         assertThat(state().review().decision().label()).isEqualTo("通过");
 
         // 5. The unit requests an extension; before the approval the plan's date drives the alerts.
@@ -163,6 +173,7 @@ class SupervisionBrowserTest {
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form.extension-form button[type=submit]"));
         assertThat(browser.getPageSource()).contains("待审批").contains("园区用地报批延迟");
         assertThat(browser.findElements(By.cssSelector("form.extension-form"))).as("one pending request").isEmpty();
+        Axe.check(run.chromium, "task page, extension pending");
 
         RunAlertScan scan = run.server.getApplicationContext().getBean(RunAlertScan.class);
         scan.run(2026, LocalDate.of(2026, 12, 24));
@@ -174,10 +185,12 @@ class SupervisionBrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('grant-" + UNIT + "').value='2027-01-31'");
         browser.findElement(By.id("note-" + UNIT)).sendKeys("同意延至2027年1月底");
         run.chromium.screenshot("supervision-extension-desktop.png");
+        Axe.checkAt(run.chromium, "supervision-extension");
         run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " button[value=approve]"));
         assertThat(browser.getPageSource()).contains("原定12月31日，经批准延期至2027年1月31日");
         assertThat(state().extendedDeadline()).isEqualTo(LocalDate.of(2027, 1, 31));
         run.chromium.screenshot("supervision-approved-desktop.png");
+        Axe.check(run.chromium, "task page, approved");
 
         // 6. Alerts follow the new date: the old lead alert stays; nothing overdue on 1 January; the new date's
         // lead alert is raised once.
@@ -195,6 +208,7 @@ class SupervisionBrowserTest {
         browser.get(run.base + "/tasks/" + TASK);
         assertThat(browser.getPageSource()).contains("原定12月31日，经批准延期至2027年1月31日").contains("同意延至2027年1月底");
         run.chromium.screenshot("supervision-approved-phone.png");
+        Axe.check(run.chromium, "task page, approved, phone");
     }
 
     private static List<Path> evidenceOnDisk() throws java.io.IOException {

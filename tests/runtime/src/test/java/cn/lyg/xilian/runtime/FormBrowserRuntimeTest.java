@@ -99,7 +99,8 @@ class FormBrowserRuntimeTest {
         // Sign-out: the function clears the session cookie through the response's cookies array.
         browser.get(base + "/");
         chromium.clickAndWaitForNewPage(By.cssSelector("header form button"));
-        assertThat(browser.getCurrentUrl()).endsWith("/catalog");
+        assertThat(browser.getCurrentUrl()).endsWith("/signed-out");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("已退出");
         browser.get(base + "/");
         assertThat(TaskForm.navigationStatus(browser)).isEqualTo(401L);
     }

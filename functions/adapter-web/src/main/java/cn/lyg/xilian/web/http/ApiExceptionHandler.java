@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.progress.FieldError;
+import cn.lyg.xilian.web.Layout;
 import cn.lyg.xilian.web.MessagePage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
@@ -15,7 +16,10 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON under /api, a Chinese HTML page elsewhere: the same codes and messages either way. */
+/**
+ * JSON under /api (code and Chinese message), a Chinese HTML page elsewhere (the message only, in the site's frame:
+ * with the navigation when signed in).
+ */
 @Produces
 @Singleton
 @Requires(classes = {ApiException.class, ExceptionHandler.class})
@@ -50,9 +54,24 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
             return retryAfter(HttpResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ErrorBody(e.code(), message, fields)));
         }
-        boolean signIn = e.status().getCode() == 401;
-        return retryAfter(pages.render(e.status(), new MessagePage(signIn ? "请登录" : "无法完成请求", e.getMessage(),
-                e.code(), signIn)));
+        int status = e.status().getCode();
+        boolean signIn = status == 401;
+        // The page shows no code (people read the message; the code is in a data attribute); the session is not looked up where it just failed
+        // (401) or the storage is known to be down (503).
+        Layout layout = pages.layoutOf(request, !signIn && status != 503);
+        return retryAfter(pages.render(e.status(), new MessagePage(layout, title(status), e.getMessage(), e.code(),
+                signIn)));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 401 -> "请登录";
+            case 403 -> "无权访问";
+            case 404 -> "页面不存在";
+            case 405 -> "无法打开该地址";
+            case 429 -> "提交过于频繁";
+            default -> status >= 500 ? "系统暂时无法完成请求" : "无法完成请求";
+        };
     }
 
     /** A 429 (the submission limit counts per clock minute) says when to come back, on the form as in the API. */

@@ -27,11 +27,17 @@ import cn.lyg.xilian.web.templates.JtemessageGenerated;
 import cn.lyg.xilian.web.templates.JtemytasksGenerated;
 import cn.lyg.xilian.web.templates.JtetaskGenerated;
 import gg.jte.html.HtmlTemplateOutput;
+import cn.lyg.xilian.web.PlanCache;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /**
  * Renders a page (src/main/jte, compiled to Java at build time) to a string response. Done explicitly instead of
@@ -46,10 +52,17 @@ public class Pages {
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
 
     private final Display display;
-    private final InboxQueries inbox;
+    // Providers: the error pages are rendered by beans built with the server, before the sessions or the plan
+    // are needed (ErrorAnswers); a context without them (a test app) renders its error pages without navigation.
+    private final BeanProvider<Authenticator> auth;
+    private final BeanProvider<PlanCache> plans;
+    private final BeanProvider<InboxQueries> inbox;
 
-    public Pages(Display display, InboxQueries inbox) {
+    public Pages(Display display, BeanProvider<Authenticator> auth, BeanProvider<PlanCache> plans,
+                 BeanProvider<InboxQueries> inbox) {
         this.display = display;
+        this.auth = auth;
+        this.plans = plans;
         this.inbox = inbox;
     }
 
@@ -69,12 +82,34 @@ public class Pages {
      */
     public Layout layout(SessionCaller caller) {
         return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(),
-                inbox.count(caller.plan(), caller.who()));
+                inbox.get().count(caller.plan(), caller.who()));
     }
 
     /** The frame of a public page: no navigation, whoever is signed in. */
     public Layout publicLayout(Plan plan) {
         return new Layout(plan, display, null, null, null);
+    }
+
+    /**
+     * The frame of a page anyone may open (the plan, an error page): the navigation when the request has a valid
+     * session and {@code lookUpSession}; null when even the plan cannot be read (the page is shown without its frame:
+     * an error page must render whatever failed).
+     */
+    @Nullable
+    public Layout layoutOf(HttpRequest<?> request, boolean lookUpSession) {
+        try {
+            Plan plan = plans.get().plan();
+            if (lookUpSession) {
+                Optional<Authenticator.SignedIn> session = auth.get().currentSession(request);
+                if (session.isPresent()) {
+                    // No 待办 count on these pages: an error page must not depend on more reads than it needs.
+                    return new Layout(plan, display, session.get().principal(), session.get().csrfToken(), null);
+                }
+            }
+            return publicLayout(plan);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void write(PageModel page, HtmlTemplateOutput out) {

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.http;
 
 import cn.lyg.xilian.core.evidence.EvidenceRules;
+import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.web.WebSettings;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -18,6 +19,9 @@ import java.util.List;
 public class UploadReceiver {
 
     /** The most one upload request may carry: ten maximum-size files and their form fields. */
+    /** More files in one post than a report may carry (the extra ones were not even read). */
+    public static final FieldError TOO_MANY = new FieldError("files", "TOO_MANY_FILES",
+            "每次最多上传" + EvidenceRules.MAX_FILES_PER_REPORT + "个文件");
     public static final long MAX_REQUEST_BYTES = EvidenceRules.MAX_FILES_PER_REPORT * EvidenceRules.MAX_FILE_BYTES
             + 1024 * 1024;
     private static final Multipart.Limits LIMITS = new Multipart.Limits(EvidenceRules.MAX_FILES_PER_REPORT,
@@ -44,8 +48,7 @@ public class UploadReceiver {
     /** The files of the form's field {@code field}, as the use case takes them (read from disk when stored). */
     public static List<EvidenceRules.Upload> uploads(Multipart form, String field) {
         if (form.droppedFiles() > 0) {
-            throw new ApiException(io.micronaut.http.HttpStatus.UNPROCESSABLE_ENTITY, "TOO_MANY_FILES",
-                    "每次最多上传" + EvidenceRules.MAX_FILES_PER_REPORT + "个文件");
+            throw ApiException.invalid(List.of(TOO_MANY));
         }
         return form.files().stream().filter(f -> f.field().equals(field))
                 .map(f -> new EvidenceRules.Upload(f.filename(), f.size(), f.head(), f.sha256(),

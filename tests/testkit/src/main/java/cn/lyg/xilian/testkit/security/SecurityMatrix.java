@@ -255,7 +255,7 @@ public abstract class SecurityMatrix {
         String type = String.valueOf(r.header("content-type"));
         if (html) {
             assertTrue(type.startsWith("text/html"), type);
-            assertTrue(r.body().contains("错误代码：<span>" + code + "</span>"), r.body());
+            assertTrue(r.body().contains("data-code=\"" + code + "\""), r.body());
         } else {
             assertTrue(type.startsWith("application/json"), type);
             JsonNode body = json(r);
