@@ -8,6 +8,7 @@ import cn.lyg.xilian.core.view.TaskPage;
 import cn.lyg.xilian.web.http.HistoryCursors;
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -132,7 +132,18 @@ class InboxBrowserTest {
             run.chromium.screenshot("review-" + task.id() + "-" + (i + 1) + "-" + size + ".png");
             boolean sendBack = i == 1;
             if (sendBack) {
-                browser.findElement(By.id("reason-" + unit)).sendKeys("请补充项目立项批复");
+                // 退回 without a reason: the page comes back with the message at the reason box, nothing stored.
+                browser.findElement(By.id("reason-" + unit)).sendKeys("   ");
+                run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + unit + " button[value=RETURNED]"));
+                WebElement reason = browser.findElement(By.id("reason-" + unit));
+                assertThat(reason.getAttribute("aria-invalid")).isEqualTo("true");
+                assertThat(browser.findElement(By.id(reason.getAttribute("aria-describedby"))).getText())
+                        .contains("退回原因");
+                assertThat(state(task.id(), unit).review()).isNull();
+                axe("review error " + size);
+                run.chromium.screenshot("review-error-" + size + ".png");
+                reason.clear();
+                reason.sendKeys("请补充项目立项批复");
             }
             run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + unit + " button[value="
                     + (sendBack ? "RETURNED" : "ACCEPTED") + "]"));
