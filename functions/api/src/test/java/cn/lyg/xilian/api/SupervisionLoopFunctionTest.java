@@ -78,6 +78,22 @@ class SupervisionLoopFunctionTest {
         // 1. The unit reports from the form.
         String firstKey = report(unit, "30", "完成园区道路规划");
 
+        // The report waits in 待办, the coordinators' landing page and its JSON, counted in every page's header.
+        HttpApiResponse home = call(HttpApiEvent.get("/").cookieHeader(coordinator));
+        assertThat(home.status()).isEqualTo(303);
+        assertThat(home.header("location")).contains("/inbox");
+        HttpApiResponse inboxPage = call(HttpApiEvent.get("/inbox?kind=REVIEW").cookieHeader(coordinator));
+        assertThat(inboxPage.status()).as(inboxPage.text()).isEqualTo(200);
+        assertThat(inboxPage.text()).contains("href=\"/tasks/" + TASK + "#unit-" + UNIT + "\"").contains("去审核");
+        HttpApiResponse inbox = call(bearer(HttpApiEvent.get("/api/v1/inbox?kind=REVIEW&unit=" + UNIT),
+                coordinatorToken));
+        assertThat(inbox.status()).as(inbox.text()).isEqualTo(200);
+        assertThat(inbox.text()).contains("\"kind\":\"REVIEW\"").contains("\"taskId\":\"" + TASK + "\"")
+                .contains("\"forCoordinators\":1");
+        assertThat(call(bearer(HttpApiEvent.get("/api/v1/inbox"), unitToken)).status()).isEqualTo(403);
+        assertThat(call(HttpApiEvent.get("/board?review=PENDING").cookieHeader(coordinator)).text())
+                .contains("id=\"task-" + TASK + "\"");
+
         // 2. The coordinator sends it back through the JSON API; the unit cannot review (403); a retry replays.
         String reviewBody = "{\"unit\":\"" + UNIT + "\",\"submission\":\"" + firstKey
                 + "\",\"decision\":\"RETURNED\",\"reason\":\"缺少佐证材料，请补充照片\"}";
@@ -101,6 +117,9 @@ class SupervisionLoopFunctionTest {
         assertThat(otherVerdict.status()).isEqualTo(409);
         assertThat(otherVerdict.text()).contains("ALREADY_REVIEWED");
         assertThat(state().returned()).isTrue();
+        assertThat(call(bearer(HttpApiEvent.get("/api/v1/inbox?unit=" + UNIT), coordinatorToken)).text())
+                .contains("\"kind\":\"RETURNED\"").contains("缺少佐证材料，请补充照片")
+                .doesNotContain("\"kind\":\"REVIEW\",\"kindLabel\":\"待审核\",\"taskId\":\"" + TASK + "\"");
 
         // 3. The unit's task page shows the return and its reason; it reports again.
         HttpApiResponse unitPage = call(HttpApiEvent.get("/tasks/" + TASK).cookieHeader(unit));
