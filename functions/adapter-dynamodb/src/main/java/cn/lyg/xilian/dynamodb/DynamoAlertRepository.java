@@ -65,7 +65,7 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
             if (alert.isPending()) {
                 pending.add(alert);
             } else { // left over by a crash between the two updates
-                removeFromIndex(item.pk(), item.sk());
+                leaveIndexOnceEmpty(item.pk(), item.sk(), AlertItem.PENDING_TO);
             }
         }
         return pending;
@@ -93,23 +93,8 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
             return; // nothing was recorded under this key: nothing to mark (and never create a stub)
         }
         if (!updated.attributes().containsKey(AlertItem.PENDING_TO)) {
-            removeFromIndex(key.get(TableDefinition.PK).s(), key.get(TableDefinition.SK).s());
-        }
-    }
-
-    /**
-     * Low-level ({@code REMOVE} of the index keys alone): only if nobody is pending (a guard, pendingTo never grows).
-     */
-    private void removeFromIndex(String pk, String sk) {
-        try {
-            client.updateItem(b -> b.tableName(tableName).key(Conditions.key(pk, sk))
-                    .updateExpression("REMOVE #gsi2pk, #gsi2sk")
-                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#pendingTo)")
-                    .expressionAttributeNames(Map.of("#gsi2pk", TableDefinition.GSI2_PK,
-                            "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK,
-                            "#pendingTo", AlertItem.PENDING_TO)));
-        } catch (ConditionalCheckFailedException stillPending) {
-            // cannot happen with the current writers; leaving it indexed is the safe side
+            leaveIndexOnceEmpty(key.get(TableDefinition.PK).s(), key.get(TableDefinition.SK).s(),
+                    AlertItem.PENDING_TO);
         }
     }
 

@@ -48,7 +48,7 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
         }
     }
 
-    /** Low-level: a set {@code DELETE} and a {@code REMOVE} of the index keys have no Enhanced Client form. */
+    /** Low-level: a set {@code DELETE} has no Enhanced Client form. */
     private void stopWaiting(int year, String taskId, String instructionKey, String unitId) {
         Map<String, AttributeValue> key = Conditions.key(Keys.supervisionPk(year, taskId),
                 Keys.instructionSk(instructionKey));
@@ -66,16 +66,8 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
         }
         if (!updated.attributes().containsKey(InstructionItem.WAITING_FOR)
                 && updated.attributes().containsKey(TableDefinition.GSI2_PK)) {
-            try {
-                client.updateItem(b -> b.tableName(tableName).key(key)
-                        .updateExpression("REMOVE #gsi2pk, #gsi2sk")
-                        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#waitingFor)")
-                        .expressionAttributeNames(Map.of("#gsi2pk", TableDefinition.GSI2_PK,
-                                "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK,
-                                "#waitingFor", InstructionItem.WAITING_FOR)));
-            } catch (ConditionalCheckFailedException stillWaiting) {
-                // cannot happen: waitingFor never grows; leaving it indexed is the safe side
-            }
+            leaveIndexOnceEmpty(key.get(TableDefinition.PK).s(), key.get(TableDefinition.SK).s(),
+                    InstructionItem.WAITING_FOR);
         }
     }
 
