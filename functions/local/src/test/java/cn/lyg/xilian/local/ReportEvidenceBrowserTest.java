@@ -58,6 +58,12 @@ class ReportEvidenceBrowserTest {
         field.sendKeys(text);
     }
 
+    /** Brings {@code css} into the viewport, so the screenshots show the part of the page under test. */
+    private void show(String css) {
+        WebDriver browser = run.chromium.driver();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(css)));
+    }
+
     private static String reportKey(String url) {
         return url.substring(url.lastIndexOf('/') + 1).replaceAll("[?#].*", "");
     }
@@ -86,7 +92,22 @@ class ReportEvidenceBrowserTest {
         retype("nextSteps", "12月底前完成主体封顶");
         retype("reporter", "王晓明");
         retype("phone", "0518-85812345");
+        // A refused file first: nothing is stored, the form comes back as typed with the message at its field.
+        Path fake = Files.writeString(dir.resolve("现场照片.jpg"), "<html><script>alert(1)</script></html>");
+        browser.findElement(By.id("report-files")).sendKeys(fake.toString());
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.report-form button[type=submit]"));
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('navigation')[0].responseStatus")).isEqualTo(422L);
+        assertThat(browser.findElement(By.id("report-files-error")).getText()).contains("“现场照片.jpg”不是允许的文件类型");
+        assertThat(browser.findElement(By.id("report-files")).getDomAttribute("aria-describedby")).isEqualTo("report-files-error");
+        assertThat(value("progress")).isEqualTo("完成主体结构施工的45%");
+        assertThat(value("phone")).isEqualTo("0518-85812345");
+        assertThat(EvidenceFixture.filesOnDisk(run.data)).isEmpty();
+        show("#report-files");
+        Axe.checkAt(run.chromium, "report-form-file-refused");
+
         browser.findElement(By.id("report-files")).sendKeys(photo + "\n" + pdf);
+        show("#report-files");
         Axe.checkAt(run.chromium, "report-form-with-files");
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form.report-form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("/submissions/" + TASK + "/" + UNIT + "/");
@@ -94,13 +115,15 @@ class ReportEvidenceBrowserTest {
         assertThat(browser.getPageSource()).contains("已保存").contains("佐证材料（2个）")
                 .contains("IMG_20261207_101500.jpg").contains("施工合同（盖章）.pdf").contains("继续上传佐证材料");
         assertThat(files(firstKey)).extracting(EvidenceFile::size).containsExactlyInAnyOrder(5 * MB, MB / 2 + 1234);
+        show("form.evidence-more");
         Axe.checkAt(run.chromium, "report-confirmation-with-files");
 
         // More files from the confirmation page: back there, with the count said.
         browser.findElement(By.id("more-files")).sendKeys(later.toString());
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-more button[type=submit]"));
         assertThat(browser.getCurrentUrl()).contains("/submissions/" + TASK + "/" + UNIT + "/" + firstKey);
-        assertThat(browser.getPageSource()).contains("已上传1个文件").contains("佐证材料（3个）").contains("补充说明.pdf");
+        assertThat(browser.findElement(By.cssSelector(".upload-done")).getText()).isEqualTo("已上传1个文件");
+        assertThat(browser.getPageSource()).contains("佐证材料（3个）").contains("补充说明.pdf");
         Axe.checkAt(run.chromium, "report-confirmation-more-uploaded");
 
         // The coordinator returns it with a reason (the review form on the task page).
@@ -125,6 +148,7 @@ class ReportEvidenceBrowserTest {
         assertThat(value("phone")).isEqualTo("0518-85812345");
         List<WebElement> ticks = browser.findElements(By.cssSelector("fieldset.carry-files input[type=checkbox]"));
         assertThat(ticks).hasSize(3).allMatch(WebElement::isSelected);
+        show("form.report-form");
         Axe.checkAt(run.chromium, "report-revision-form");
 
         // Revised text, one earlier file left out: the new report has exactly the ticked ones.
@@ -139,6 +163,7 @@ class ReportEvidenceBrowserTest {
         assertThat(files(secondKey)).extracting(EvidenceFile::displayName)
                 .containsExactlyInAnyOrder("IMG_20261207_101500.jpg", "施工合同（盖章）.pdf");
         assertThat(files(firstKey)).as("the returned report keeps its files").hasSize(3);
+        show("ul.report-files");
         Axe.checkAt(run.chromium, "report-resubmitted-confirmation");
     }
 }
