@@ -1,6 +1,8 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.evidence.AttachEvidence;
+import cn.lyg.xilian.core.evidence.EvidenceFile;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.web.http.SessionCaller;
 import cn.lyg.xilian.web.http.UploadReceiver;
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +15,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,17 +39,29 @@ public class EvidenceController {
     }
 
     /**
-     * The form: files posted by the signed-in unit (CSRF token in the form), then back to the task page; a refused
-     * file brings the page back with the message beside the form's file field.
+     * The form: files posted by the signed-in unit (CSRF token in the form), then back where the form was — the
+     * task page, or the report's confirmation page ({@code back=confirmation}) — saying how many were attached; a
+     * refused file brings the task page back with the message beside the form's file field.
      */
     @Post("/tasks/{id}/reports/{key}/evidence")
     @Consumes(MediaType.ALL)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> upload(SessionCaller caller, HttpRequest<?> request, String id, String key) {
-        return pages.answer(caller, request, id, FormState.Form.EVIDENCE, null, Map.of(),
-                EvidenceRoutes.attach(evidence, receiver, caller, request, id, key,
-                        body -> caller.requireCsrf(body.field("_csrf"))),
-                () -> EvidenceRoutes.backToHistory(id, caller.who().unitId()));
+        boolean[] toConfirmation = {false};
+        Outcome<List<EvidenceFile>> outcome = EvidenceRoutes.attach(evidence, receiver, caller, request, id, key,
+                body -> {
+                    caller.requireCsrf(body.field("_csrf"));
+                    toConfirmation[0] = "confirmation".equals(body.field("back"));
+                });
+        return pages.answer(caller, request, id, FormState.Form.EVIDENCE, null, Map.of(), outcome,
+                () -> toConfirmation[0]
+                        ? EvidenceRoutes.backToReport(id, caller.who().unitId(), key, attached(outcome))
+                        : EvidenceRoutes.backToHistory(id, caller.who().unitId(), attached(outcome)));
+    }
+
+    /** How many files the upload added (a repeated post of the same files adds none, and says the files are there). */
+    private static int attached(Outcome<List<EvidenceFile>> outcome) {
+        return outcome instanceof Outcome.Done<List<EvidenceFile>> d ? d.value().size() : 0;
     }
 
     @Get("/evidence/{taskId}/{unitId}/{key}/{fileId}")

@@ -48,7 +48,8 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
         Map<String, FieldError> byField = new LinkedHashMap<>();
         for (FieldError e : errors) {
             // Each refused file has its own field (files[0], files[1] …) but the form one input: all said there.
-            String field = form == Form.EVIDENCE && e.field().startsWith("files[") ? "files" : e.field();
+            String field = (form == Form.EVIDENCE || form == Form.REPORT) && e.field().startsWith("files[") ? "files"
+                    : e.field();
             FieldError before = byField.get(field);
             byField.put(field, before == null ? new FieldError(field, e.code(), e.message())
                     : field.equals("files") ? new FieldError(field, before.code(), before.message() + "；" + e.message())
@@ -84,7 +85,8 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
     @Nullable
     public String inputId(String field) {
         return switch (form) {
-            case REPORT -> field.equals("idempotencyKey") ? null
+            case REPORT -> field.equals("idempotencyKey") || field.equals("carry") ? null
+                    : field.equals("files") ? "report-files"
                     : field.startsWith("figures.") ? "figure." + field.substring("figures.".length()) : field;
             case REVIEW -> field.equals("reason") ? "reason-" + unitId : null;
             case EXTENSION -> field.equals("date") || field.equals("reason") ? "ext-" + field : null;

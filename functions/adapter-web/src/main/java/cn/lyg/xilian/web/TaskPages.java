@@ -28,25 +28,28 @@ public class TaskPages {
     private final TaskQueries queries;
     private final Pages pages;
     private final boolean evidenceDirect;
+    private final boolean evidenceForm;
 
     public TaskPages(TaskQueries queries, Pages pages, @Nullable AttachEvidence evidence) {
         this.queries = queries;
         this.pages = pages;
         this.evidenceDirect = evidence != null && evidence.directUploads();
+        this.evidenceForm = evidence != null && !evidenceDirect;
     }
 
     /** {@code ?unit=<unitId>&before=<cursor>} pages back through one unit's history. */
     HttpResponse<?> show(SessionCaller caller, HttpRequest<?> request, String id) {
         TaskPage page = page(caller, request, id);
-        Map<String, String> report = ReportForm.startingFrom(page.own() == null ? null : page.own().latest());
-        return pages.ok(TaskDetailPage.of(pages.layout(caller), page, report, null, evidenceDirect));
+        Map<String, String> report = ReportForm.startingFrom(page.own(), page.supervision());
+        return pages.ok(TaskDetailPage.of(pages.layout(caller), page, report, null, evidenceDirect, evidenceForm,
+                uploaded(request)));
     }
 
     /** The page again with {@code failed} as typed (the task exists: the use case checked it first). */
     HttpResponse<?> invalid(SessionCaller caller, HttpRequest<?> request, String id, FormState failed) {
         TaskPage page = page(caller, request, id);
         return pages.render(HttpStatus.UNPROCESSABLE_ENTITY, TaskDetailPage.of(pages.layout(caller), page, Map.of(),
-                failed, evidenceDirect));
+                failed, evidenceDirect, evidenceForm, null));
     }
 
     /**
@@ -61,6 +64,16 @@ public class TaskPages {
         }
         Outcomes.done(outcome);
         return done.get();
+    }
+
+    /** {@code ?uploaded=N} (1 to the per-report cap) after a successful upload; anything else is no message. */
+    static @Nullable Integer uploaded(HttpRequest<?> request) {
+        String n = request.getParameters().get("uploaded");
+        if (n == null || !n.matches("[1-9][0-9]?")) {
+            return null;
+        }
+        int count = Integer.parseInt(n);
+        return count <= cn.lyg.xilian.core.evidence.EvidenceRules.MAX_FILES_PER_REPORT ? count : null;
     }
 
     private TaskPage page(SessionCaller caller, HttpRequest<?> request, String id) {

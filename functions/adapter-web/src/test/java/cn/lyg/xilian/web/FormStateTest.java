@@ -53,4 +53,18 @@ class FormStateTest {
                 .isEqualTo("2027-01-31");
         assertThat(f.value("date", "2027-01-31")).as("as typed once failed").isEmpty();
     }
+
+    @Test
+    void theReportFormsFilesAreSaidAtItsFileFieldAndItsTicksAreKept() {
+        FormState f = FormState.failed(FormState.Form.REPORT, null,
+                Map.of("progress", List.of("已完成"), "carry.AbCdEf0123456789", List.of("1")), List.of(
+                        new FieldError("files[0]", "FILE_EMPTY", "“a.pdf”是空文件"),
+                        new FieldError("files[1]", "FILE_TYPE_NOT_ALLOWED", "“b.jpg”不是允许的文件类型"),
+                        new FieldError("carry", "CARRY_FILE_NOT_FOUND", "要沿用的佐证材料不属于本单位上一次填报")));
+        assertThat(f.error("files")).isEqualTo("“a.pdf”是空文件；“b.jpg”不是允许的文件类型");
+        assertThat(f.describedBy("files")).isEqualTo("report-files-error");
+        assertThat(f.value("carry.AbCdEf0123456789")).isEqualTo("1");
+        assertThat(f.value("progress")).isEqualTo("已完成");
+        assertThat(f.problems()).extracting(FormState.Problem::target).containsExactly("#report-files", null);
+    }
 }

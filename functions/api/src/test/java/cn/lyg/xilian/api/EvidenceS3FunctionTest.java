@@ -111,6 +111,12 @@ class EvidenceS3FunctionTest {
 
         String after = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/tasks/" + TASK).cookieHeader(cookie)).text();
         assertThat(after).contains("佐证材料（2个）").contains("现场照片.jpg").contains("规划批复（盖章）.pdf");
+        // The report's confirmation page lists them and offers the direct upload page for more.
+        String confirmation = SupervisionLoopFunctionTest.call(HttpApiEvent.get("/submissions/" + TASK + "/" + UNIT + "/"
+                + report).cookieHeader(cookie)).text();
+        assertThat(confirmation).contains("佐证材料（2个）").contains("现场照片.jpg").contains("规划批复（盖章）.pdf")
+                .contains("href=\"/tasks/" + TASK + "/reports/" + report + "/evidence/upload\">继续上传佐证材料</a>")
+                .doesNotContain("name=\"files\"");
         // Stored under id-only keys; the upload's staging objects are gone.
         assertThat(bucket.list(reportPrefix)).hasSize(2)
                 .allSatisfy(k -> assertThat(k).matches(Pattern.quote(reportPrefix) + "[A-Za-z0-9]{16}\\.(jpg|pdf)"));

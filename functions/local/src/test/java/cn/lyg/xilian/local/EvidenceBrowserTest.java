@@ -82,6 +82,8 @@ class EvidenceBrowserTest {
         attach(pdf, photo, scan);
         assertThat(status()).isEqualTo(200L);
         assertThat(browser.getCurrentUrl()).startsWith(run.base + "/tasks/" + TASK);
+        assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("#history-" + UNIT + " .upload-done")).getText())
+                .isEqualTo("已上传3个文件");
         assertThat(browser.getPageSource()).contains("佐证材料（3个）").contains("会议纪要.pdf")
                 .contains("IMG_20261207_093015.jpg").contains("协议扫描件（盖章）.pdf");
         run.chromium.screenshot("evidence-real-size-phone.png");

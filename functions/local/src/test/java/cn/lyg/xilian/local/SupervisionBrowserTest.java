@@ -154,7 +154,8 @@ class SupervisionBrowserTest {
         Axe.check(run.chromium, "task page, returned, phone");
         report("40", "补充园区道路施工现场照片3张");
         assertThat(state().returned()).isFalse();
-        assertThat(state().evidence()).as("the files stay with the earlier report").isEmpty();
+        assertThat(state().evidence()).as("the returned report's files, ticked by default, carried over")
+                .containsExactlyInAnyOrder("道路施工现场照片.jpg", "规划批复（盖章）.pdf");
         run.chromium.resize(1280, 2400);
 
         // 4. The coordinator accepts.

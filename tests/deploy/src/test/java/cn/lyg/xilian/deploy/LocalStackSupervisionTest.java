@@ -111,7 +111,7 @@ class LocalStackSupervisionTest {
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
         HttpResponse<String> back = followBack(posted, cookie);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
-        assertThat(back.headers().firstValue("location").orElseThrow()).startsWith("/tasks/" + task + "#history-" + UNIT);
+        assertThat(back.headers().firstValue("location").orElseThrow()).startsWith("/tasks/" + task + "?uploaded=1#history-" + UNIT);
         String page = get("/tasks/" + task, cookie).body();
         assertThat(page).contains("佐证材料（1个）").contains("规划批复（盖章）.pdf");
         assertThat(keys(reportPrefix)).singleElement().satisfies(k -> assertThat(k).matches(
@@ -195,8 +195,8 @@ class LocalStackSupervisionTest {
             chromium.screenshot("evidence-s3-upload-desktop.png");
             chromium.clickAndWaitForNewPage(By.cssSelector("form.evidence-direct-form button[type=submit]"));
             // S3 answered 303 to the application, which attached the file and sent the browser to the task page.
-            assertThat(browser.getCurrentUrl()).startsWith(tier.front.baseUrl() + "/tasks/" + task + "#history-" + UNIT);
-            assertThat(browser.getPageSource()).contains("佐证材料（1个）").contains("验收报告（盖章）.pdf");
+            assertThat(browser.getCurrentUrl()).startsWith(tier.front.baseUrl() + "/tasks/" + task + "?uploaded=1#history-" + UNIT);
+            assertThat(browser.getPageSource()).contains("已上传1个文件").contains("佐证材料（1个）").contains("验收报告（盖章）.pdf");
             chromium.screenshot("evidence-s3-attached-desktop.png");
 
             // A text file named .jpg: S3 takes it, the application refuses it by content with a clear message.
@@ -262,7 +262,7 @@ class LocalStackSupervisionTest {
                 browser.findElement(By.cssSelector("form.evidence-direct-form button[type=submit]")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> !before.equals(
                         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return performance.timeOrigin"))
-                        && d.getCurrentUrl().startsWith(tier.front.baseUrl() + "/tasks/" + task + "#"));
+                        && d.getCurrentUrl().startsWith(tier.front.baseUrl() + "/tasks/" + task + "?uploaded=1#"));
                 attached++;
                 assertThat(browser.getPageSource()).contains("佐证材料（" + attached + "个）").contains(f.getFileName().toString());
             }

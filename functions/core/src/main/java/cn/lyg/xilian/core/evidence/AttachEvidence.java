@@ -116,6 +116,98 @@ public class AttachEvidence {
         return new Outcome.Done<>(answer, false);
     }
 
+    /**
+     * The files named by {@code fileIds} of the caller's own report {@code fromKey} on the task (a returned report
+     * whose files a resubmission keeps): checked before the new report is stored, so a form naming a file that is
+     * not one of them (another unit's, another report's, made up) stores nothing. Invalid CARRY_FILE_NOT_FOUND.
+     */
+    public Outcome<List<EvidenceFile>> previousFiles(Plan plan, Principal who, String taskId, String fromKey,
+                                                     java.util.Collection<String> fileIds) {
+        Outcome<ReportRef> own = ownReport(plan, who, taskId, fromKey);
+        if (!(own instanceof Outcome.Done<ReportRef> done)) {
+            return own instanceof Outcome.NotFound<ReportRef> ? carryNotFound() : refusal(own);
+        }
+        Map<String, EvidenceFile> byId = records.files(done.value()).stream()
+                .collect(Collectors.toMap(EvidenceFile::fileId, f -> f, (a, b) -> a, LinkedHashMap::new));
+        List<EvidenceFile> answer = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(fileIds)) {
+            EvidenceFile f = byId.get(id);
+            if (f == null) {
+                return carryNotFound();
+            }
+            answer.add(f);
+        }
+        return new Outcome.Done<>(answer, false);
+    }
+
+    /**
+     * Attaches to the caller's report {@code toKey} copies of the files {@code fileIds} of the caller's earlier
+     * report {@code fromKey} (checked as {@link #previousFiles}): same file id, same safe name, the bytes copied to
+     * the new report's key, in the order of {@link #attach} (copy, reserve, record). Idempotent: a file already
+     * attached to the new report is not copied again ({@code replayed} when nothing new was attached). The per-report
+     * cap holds: Invalid TOO_MANY_FILES, nothing copied.
+     */
+    public Outcome<List<EvidenceFile>> carryOver(Plan plan, Principal who, String taskId, String fromKey,
+                                                 String toKey, java.util.Collection<String> fileIds) {
+        Outcome<ReportRef> own = ownReport(plan, who, taskId, toKey);
+        if (!(own instanceof Outcome.Done<ReportRef> done)) {
+            return refusal(own);
+        }
+        ReportRef report = done.value();
+        if (fromKey.equals(toKey)) {
+            return carryNotFound();
+        }
+        Outcome<List<EvidenceFile>> previous = previousFiles(plan, who, taskId, fromKey, fileIds);
+        if (!(previous instanceof Outcome.Done<List<EvidenceFile>> from)) {
+            return previous;
+        }
+        List<EvidenceFile> existing = records.files(report);
+        Map<String, EvidenceFile> byId = existing.stream()
+                .collect(Collectors.toMap(EvidenceFile::fileId, f -> f, (a, b) -> a, LinkedHashMap::new));
+        List<EvidenceFile> answer = new ArrayList<>();
+        Map<String, EvidenceFile> fresh = new LinkedHashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        Instant now = clock.instant();
+        for (EvidenceFile f : from.value()) {
+            EvidenceFile file = byId.get(f.fileId());
+            if (file == null) {
+                file = new EvidenceFile(report.year(), report.taskId(), report.unitId(), report.reportKey(),
+                        f.fileId(), f.displayName(), f.type(), f.size(),
+                        EvidenceKeys.storageKey(report, f.fileId(), f.type()), now);
+                fresh.put(f.fileId(), file);
+                sources.put(f.fileId(), f.storageKey());
+            }
+            answer.add(file);
+        }
+        if (fresh.isEmpty()) {
+            return new Outcome.Done<>(answer, true);
+        }
+        if (existing.size() + fresh.size() > EvidenceRules.MAX_FILES_PER_REPORT) {
+            return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(existing.size())));
+        }
+        List<String> stored = new ArrayList<>();
+        try {
+            for (EvidenceFile f : fresh.values()) {
+                store.copy(sources.get(f.fileId()), f.storageKey(), f.type().contentType());
+                stored.add(f.storageKey());
+            }
+            if (!records.reserve(report, fresh.keySet(), byId.keySet(), EvidenceRules.MAX_FILES_PER_REPORT)) {
+                stored.forEach(store::delete);
+                return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(records.files(report).size())));
+            }
+        } catch (RuntimeException e) {
+            stored.forEach(store::delete); // nothing half-written
+            throw e;
+        }
+        recordAll(report, fresh.values());
+        return new Outcome.Done<>(answer, false);
+    }
+
+    private static <T> Outcome<T> carryNotFound() {
+        return new Outcome.Invalid<>(List.of(new FieldError("carry", "CARRY_FILE_NOT_FOUND",
+                "要沿用的佐证材料不属于本单位上一次填报，请重新打开任务页面填报")));
+    }
+
     /** Records the files whose slots are reserved; on a failure the unrecorded ones are removed and released. */
     private void recordAll(ReportRef report, java.util.Collection<EvidenceFile> files) {
         List<EvidenceFile> pending = new ArrayList<>(files);
@@ -270,6 +362,17 @@ public class AttachEvidence {
             }
         }
         return removed;
+    }
+
+    /** A report's files, for a coordinator or the unit that made it (the confirmation page); empty otherwise. */
+    public List<EvidenceFile> files(Plan plan, Principal who, String taskId, String unitId, String reportKey) {
+        Optional<PlanTask> task = plan.task(taskId);
+        Optional<ReportRef> report = ReportRef.of(plan.year(), taskId, unitId, reportKey);
+        if (task.isEmpty() || report.isEmpty() || !who.maySee(task.get())
+                || (!who.coordinator() && !unitId.equals(who.unitId()))) {
+            return List.of();
+        }
+        return records.files(report.get());
     }
 
     /** A file's record and bytes, for a coordinator or the unit that uploaded it. */

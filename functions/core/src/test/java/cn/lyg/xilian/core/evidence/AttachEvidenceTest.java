@@ -211,4 +211,51 @@ class AttachEvidenceTest {
         assertThat(evidence.download(TwoUnitPlan.PLAN, COORDINATOR, "1.1", "ganyu", "ganyu-report-1", fileId + "/..")).isEmpty();
         assertThat(store.touched).isEmpty();
     }
+    @Test
+    void aResubmissionCarriesOverOnlyTheCallersOwnFilesOnceAndWithinTheCap() {
+        var first = (Outcome.Done<List<EvidenceFile>>) evidence.attach(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-1",
+                List.of(upload("现场.jpg", JPEG), upload("批复.pdf", PDF)));
+        List<String> ids = first.value().stream().map(EvidenceFile::fileId).toList();
+        report("ganyu", "ganyu-report-2");
+
+        // Another unit naming ganyu's files, an id that is not one of the report's, the report itself: refused, untouched.
+        store.touched.clear();
+        assertThat(evidence.carryOver(TwoUnitPlan.PLAN, DONGHAI, "1.1", "ganyu-report-1", "donghai-report-1", ids))
+                .isInstanceOf(Outcome.Invalid.class);
+        assertThat(evidence.carryOver(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-1", "ganyu-report-2",
+                List.of(ids.get(0), "AAAAAAAAAAAAAAAA"))).isInstanceOf(Outcome.Invalid.class);
+        assertThat(evidence.carryOver(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-1", "ganyu-report-1", ids))
+                .isInstanceOf(Outcome.Invalid.class);
+        assertThat(evidence.previousFiles(TwoUnitPlan.PLAN, DONGHAI, "1.1", "ganyu-report-1", ids))
+                .isInstanceOf(Outcome.Invalid.class);
+        assertThat(store.touched).isEmpty();
+        assertThat(records.files(ref("donghai", "donghai-report-1"))).isEmpty();
+
+        // The owner: copies under the new report's key, same ids and names; a retry adds nothing.
+        var carried = evidence.carryOver(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-1", "ganyu-report-2", ids);
+        assertThat(carried).isInstanceOf(Outcome.Done.class);
+        List<EvidenceFile> now = records.files(ref("ganyu", "ganyu-report-2"));
+        assertThat(now).extracting(EvidenceFile::fileId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(now).extracting(EvidenceFile::displayName).containsExactlyInAnyOrder("现场.jpg", "批复.pdf");
+        assertThat(now).allMatch(f -> f.storageKey().startsWith("evidence/2026/1.1/ganyu/ganyu-report-2/")
+                && store.objects.containsKey(f.storageKey()));
+        assertThat(evidence.carryOver(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-1", "ganyu-report-2", ids))
+                .isEqualTo(new Outcome.Done<>(((Outcome.Done<List<EvidenceFile>>) carried).value(), true));
+        assertThat(records.files(ref("ganyu", "ganyu-report-2"))).hasSize(2);
+        assertThat(store.objects).hasSize(4);
+        assertThat(records.files(ref("ganyu", "ganyu-report-1"))).as("the returned report keeps its files").hasSize(2);
+
+        // The cap: a new report already holding nine files cannot take two more; nothing is copied.
+        report("ganyu", "ganyu-report-3");
+        List<EvidenceRules.Upload> nine = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            nine.add(upload("f" + i + ".pdf", pdf(500 + i)));
+        }
+        assertThat(evidence.attach(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-3", nine)).isInstanceOf(Outcome.Done.class);
+        int objects = store.objects.size();
+        assertThat(evidence.carryOver(TwoUnitPlan.PLAN, GANYU, "1.1", "ganyu-report-1", "ganyu-report-3", ids))
+                .isEqualTo(new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(9))));
+        assertThat(store.objects).hasSize(objects);
+        assertThat(records.files(ref("ganyu", "ganyu-report-3"))).hasSize(9);
+    }
 }
