@@ -28,6 +28,12 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
         return new Write.Stored<>(i);
     }
 
+    @Override
+    public java.util.Optional<Instruction> instruction(int year, String taskId, String key) {
+        return get(instructions(), DynamoStore.key(Keys.supervisionPk(year, taskId), Keys.instructionSk(key)))
+                .map(InstructionItem::instruction);
+    }
+
     /** The first open counts. */
     @Override
     public void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at) {

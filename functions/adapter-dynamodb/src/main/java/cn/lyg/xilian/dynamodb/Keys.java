@@ -144,6 +144,13 @@ public final class Keys {
         return INSTRUCTION_PREFIX + key;
     }
 
+    /** Not under a prefix the task's record reads: the delivery mark of one supervision email. */
+    public static final String NOTICE_MARK_PREFIX = "MAILED#";
+
+    public static String noticeMarkSk(String noticeId) {
+        return NOTICE_MARK_PREFIX + noticeId;
+    }
+
     public static String readSk(String unitId, String instructionKey) {
         return READ_PREFIX + id(unitId) + SEPARATOR + instructionKey;
     }
@@ -203,6 +210,14 @@ public final class Keys {
     }
 
     public static final String SESSION = "SESSION";
+
+    /** A request for a sign-in link by email, by its random id (sort key {@link #LINK_REQUEST}). */
+    public static String linkRequestPk(String requestId) {
+        return LINK_REQUEST + SEPARATOR + requestId;
+    }
+
+    /** Also the prefix the stream's filter selects the requests by. */
+    public static final String LINK_REQUEST = "LINKREQ";
 
     /** The submission counter of one credential in one UTC minute (sort key {@link #RATE_SUBMISSIONS}). */
     public static String submissionRatePk(String credentialSha256Hex, Instant minute) {

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.ReturnPath;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Authenticator.SignedIn;
@@ -30,7 +31,8 @@ import static cn.lyg.xilian.web.http.RequestBodies.first;
  * Sign-in and sign-out. The sign-in link ({@code GET /login?token=…}) changes nothing: it shows whose link it is
  * (and whose session would be replaced) with a button; only the same-origin {@code POST /login} exchanges the
  * token for a new session. So a cross-site link or image cannot sign a browser in as someone else (login
- * CSRF), and a valid session is never replaced without the user seeing whose it is. The only controller that
+ * CSRF), and a valid session is never replaced without the user seeing whose it is. A {@code next} (query, then the
+ * form's hidden field) names the page to land on; only a {@link ReturnPath} is followed, so it cannot lead off-site. The only controller that
  * checks credentials itself: the others take a caller bound by CallerBinders.
  */
 @Controller
@@ -50,13 +52,14 @@ public class SessionController {
     }
 
     @Get("/login")
-    public HttpResponse<?> confirm(HttpRequest<?> request, @QueryValue @Nullable String token) {
+    public HttpResponse<?> confirm(HttpRequest<?> request, @QueryValue @Nullable String token,
+                                   @QueryValue @Nullable String next) {
         Principal target = auth.check(request, "login", token);
         Optional<SignedIn> current = auth.currentSession(request);
         if (current.isPresent() && current.get().principal().credentialHash().equals(target.credentialHash())) {
-            return HttpResponse.seeOther(URI.create("/")); // already signed in with this very link
+            return HttpResponse.seeOther(landing(next)); // already signed in with this very link
         }
-        return confirmation(HttpStatus.OK, token, target, current.orElse(null));
+        return confirmation(HttpStatus.OK, token, target, current.orElse(null), next);
     }
 
     /**
@@ -73,9 +76,9 @@ public class SessionController {
         Optional<SignedIn> current = auth.currentSession(request);
         if (current.isPresent() && !current.get().principal().credentialHash().equals(target.credentialHash())
                 && !Tokens.sameSecret(LoginPage.credentialId(current.get().principal()), first(form, "replacing"))) {
-            return confirmation(HttpStatus.CONFLICT, token, target, current.get());
+            return confirmation(HttpStatus.CONFLICT, token, target, current.get(), first(form, "next"));
         }
-        return HttpResponse.seeOther(URI.create("/")).cookie(auth.startSession(request, token));
+        return HttpResponse.seeOther(landing(first(form, "next"))).cookie(auth.startSession(request, token));
     }
 
     /** Works without a valid session too (the cookie is cleared either way); with one, the form's CSRF token. */
@@ -91,8 +94,13 @@ public class SessionController {
 
     /** No navigation on this page: its address holds the token (the Referrer-Policy same-origin keeps it here). */
     private HttpResponse<?> confirmation(HttpStatus status, String token, Principal target,
-                                         @Nullable SignedIn current) {
+                                         @Nullable SignedIn current, @Nullable String next) {
         return pages.render(status, new LoginPage(pages.publicLayout(plans.plan()), token, target,
-                current == null ? null : current.principal()));
+                current == null ? null : current.principal(), ReturnPath.parse(next).map(ReturnPath::value).orElse("")));
+    }
+
+    /** Where a sign-in lands: the page that asked for it when its path is one of ours ({@link ReturnPath}), else home. */
+    private static URI landing(@Nullable String next) {
+        return URI.create(ReturnPath.parse(next).map(ReturnPath::value).orElse("/"));
     }
 }

@@ -3,7 +3,11 @@ package cn.lyg.xilian.web.http;
 import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.web.MessagePage;
 import io.micronaut.context.annotation.Requires;
+import cn.lyg.xilian.core.access.ReturnPath;
 import io.micronaut.http.HttpHeaders;
+import cn.lyg.xilian.web.PlanCache;
+import cn.lyg.xilian.web.SignInPage;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -25,9 +29,12 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
     public static final int MAX_FIELD_ERRORS = 20;
 
     private final Pages pages;
+    // A provider: the plan is read only when a sign-in page is answered (this handler is built with the server).
+    private final BeanProvider<PlanCache> plans;
 
-    public ApiExceptionHandler(Pages pages) {
+    public ApiExceptionHandler(Pages pages, BeanProvider<PlanCache> plans) {
         this.pages = pages;
+        this.plans = plans;
     }
 
     @Override
@@ -51,8 +58,28 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
                     .body(new ErrorBody(e.code(), message, fields)));
         }
         boolean signIn = e.status().getCode() == 401;
+        if (signIn) {
+            return signInFirst(request, e);
+        }
         return retryAfter(pages.render(e.status(), new MessagePage(signIn ? "请登录" : "无法完成请求", e.getMessage(),
                 e.code(), signIn)));
+    }
+
+    /**
+     * A page opened without a (valid) session: not a dead end but the sign-in page (still 401), which says whose page
+     * it is, how to sign in and offers a new link by email that leads back here. Only a path of ours travels along
+     * ({@link ReturnPath}); at /login, the {@code next} the link carried.
+     */
+    private MutableHttpResponse<?> signInFirst(HttpRequest<?> request, ApiException e) {
+        String here;
+        if (request.getPath().equals("/login")) {
+            here = request.getParameters().get("next");
+        } else {
+            String query = request.getUri().getRawQuery();
+            here = request.getPath() + (query == null || query.isEmpty() ? "" : "?" + query);
+        }
+        return pages.render(e.status(), new SignInPage(pages.publicLayout(plans.get().plan()),
+                ReturnPath.parse(here).orElse(null), false, null, new SignInPage.Refusal(e.getMessage(), e.code())));
     }
 
     /** A 429 (the submission limit counts per clock minute) says when to come back, on the form as in the API. */

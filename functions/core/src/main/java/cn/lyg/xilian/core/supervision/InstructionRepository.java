@@ -9,6 +9,9 @@ public interface InstructionRepository {
     /** Stores an instruction once per key; a taken key is {@code Taken} with the stored instruction. */
     Write<Instruction> instruct(Instruction instruction);
 
+    /** The instruction stored under the key (consistent read). */
+    java.util.Optional<Instruction> instruction(int year, String taskId, String key);
+
     /** Records the first time a unit opened these instructions; later opens change nothing. */
     void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at);
 }

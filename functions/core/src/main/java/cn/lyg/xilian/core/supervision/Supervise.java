@@ -151,7 +151,10 @@ public class Supervise {
         Extension decided = request.decided(approve ? Extension.Decision.APPROVED : Extension.Decision.REJECTED,
                 granted, note, clock.instant());
         return switch (extensions.decideExtension(decided)) {
-            case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
+            case Write.Stored<Extension> s -> {
+                listener.extensionDecided(s.value());
+                yield new Outcome.Done<>(s.value(), false);
+            }
             case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? new Outcome.Done<>(t.value(), true)
                     : new Outcome.Conflict<>("EXTENSION_DECIDED",
                     "该延期申请已处理（" + t.value().decision().label() + "），不能更改");
@@ -180,7 +183,10 @@ public class Supervise {
         }
         Instruction instruction = new Instruction(plan.year(), taskId, unitId, key, text, clock.instant());
         return switch (instructions.instruct(instruction)) {
-            case Write.Stored<Instruction> s -> new Outcome.Done<>(s.value(), false);
+            case Write.Stored<Instruction> s -> {
+                listener.instructed(s.value());
+                yield new Outcome.Done<>(s.value(), false);
+            }
             case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? new Outcome.Done<>(t.value(), true)
                     : new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的督办意见");
         };

@@ -116,6 +116,11 @@ final class InMemorySupervisionRepository
     }
 
     @Override
+    public synchronized Optional<Instruction> instruction(int year, String taskId, String key) {
+        return Optional.ofNullable(instructions.get(year + "/" + taskId + "/" + key));
+    }
+
+    @Override
     public synchronized void markRead(int year, String taskId, String unitId, Collection<String> keys, Instant at) {
         keys.forEach(k -> read.add(year + "/" + taskId + "/" + unitId + "#" + k));
     }
