@@ -78,7 +78,7 @@ public class SignInController {
         return switch (answer) {
             case RequestSignInLink.Accepted a -> pages.ok(new SignInPage(layout, next, true, null));
             case RequestSignInLink.Invalid i -> pages.render(HttpStatus.UNPROCESSABLE_ENTITY,
-                    new SignInPage(layout, next, false, i.error().message()));
+                    new SignInPage(layout, next, false, i.message()));
             case RequestSignInLink.TooMany t -> pages.render(HttpStatus.TOO_MANY_REQUESTS,
                     new SignInPage(layout, next, false, "申请过于频繁，请一小时后再试，或联系市发改委"))
                     .header("Retry-After", "3600");

@@ -1,7 +1,6 @@
 package cn.lyg.xilian.core.access;
 
 import cn.lyg.xilian.core.catalog.Unit;
-import cn.lyg.xilian.core.progress.FieldError;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
@@ -57,7 +56,7 @@ public class RequestSignInLink {
     }
 
     /** Nothing chosen, or not the shape of a unit id or an address. */
-    public record Invalid(FieldError error) implements Answer {
+    public record Invalid(String code, String message) implements Answer {
     }
 
     /** Over a limit: nothing stored. */
@@ -70,7 +69,7 @@ public class RequestSignInLink {
     public Answer request(@Nullable String entry, @Nullable String returnPath, String client) {
         Optional<String> entered = normalise(entry);
         if (entered.isEmpty()) {
-            return new Invalid(new FieldError("entry", "ENTRY_INVALID", "请选择本单位，或填写本单位登记的邮箱地址"));
+            return new Invalid("ENTRY_INVALID", "请选择本单位，或填写本单位登记的邮箱地址");
         }
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         // The client first: one client trying many entries is stopped before it reaches any entry's count.
