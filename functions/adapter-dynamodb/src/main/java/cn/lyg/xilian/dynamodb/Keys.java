@@ -151,6 +151,20 @@ public final class Keys {
         return NOTICE_MARK_PREFIX + noticeId;
     }
 
+    /** A unit's inbox (我的任务's flags): what changed on its tasks that it has not seen. */
+    public static String inboxPk(int year, String unitId) {
+        return planPk(year) + SEPARATOR + "INBOX" + SEPARATOR + id(unitId);
+    }
+
+    /** An inbox entry: {@code <taskId>#<kind>#<key>}, so a task's entries share a prefix. */
+    public static String inboxSk(String taskId, String kind, String key) {
+        return inboxOfTaskPrefix(taskId) + id(kind) + SEPARATOR + key;
+    }
+
+    public static String inboxOfTaskPrefix(String taskId) {
+        return id(taskId) + SEPARATOR;
+    }
+
     public static String readSk(String unitId, String instructionKey) {
         return READ_PREFIX + id(unitId) + SEPARATOR + instructionKey;
     }

@@ -35,7 +35,7 @@ public class PageController {
             return HttpResponse.seeOther(URI.create("/coordinator"));
         }
         Layout layout = pages.layout(caller);
-        return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who()).rows()));
+        return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who())));
     }
 
     /** Public: the plan is published openly (此件公开发布). */

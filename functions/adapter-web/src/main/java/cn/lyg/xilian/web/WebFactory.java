@@ -50,10 +50,11 @@ public class WebFactory {
                                                        cn.lyg.xilian.core.supervision.InstructionRepository instructions,
                                                        cn.lyg.xilian.core.supervision.SupervisionRecords records,
                                                        ProgressRepository progress, Clock clock,
-                                                       @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener) {
+                                                       @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener,
+                                                       cn.lyg.xilian.core.supervision.UnitInbox inbox) {
         // Locally the listener emails the unit at once; see ReviewListener.
         return new cn.lyg.xilian.core.supervision.Supervise(reviews, extensions, instructions, records, progress, clock,
-                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener);
+                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener, inbox);
     }
 
     @Singleton

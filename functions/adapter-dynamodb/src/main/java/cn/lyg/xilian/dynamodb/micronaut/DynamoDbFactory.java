@@ -111,6 +111,11 @@ public class DynamoDbFactory {
     }
 
     @Singleton
+    cn.lyg.xilian.dynamodb.DynamoUnitInbox unitInbox(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoUnitInbox(client, settings);
+    }
+
+    @Singleton
     cn.lyg.xilian.dynamodb.DynamoNoticeMarks noticeMarks(DynamoDbClient client, DynamoDbSettings settings) {
         return new cn.lyg.xilian.dynamodb.DynamoNoticeMarks(client, settings);
     }
