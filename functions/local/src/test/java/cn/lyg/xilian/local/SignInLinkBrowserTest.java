@@ -140,6 +140,7 @@ class SignInLinkBrowserTest {
         WebElement button = row.findElement(By.cssSelector("a.report"));
         assertThat(button.getSize().getHeight()).as("tap target").isGreaterThanOrEqualTo(44);
         assertThat(button.getSize().getWidth()).isGreaterThanOrEqualTo(200);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", row);
         run.chromium.screenshot("mytasks-flags-phone.png");
         run.chromium.resize(1366, 900);
         run.chromium.screenshot("mytasks-flags-desktop.png");
