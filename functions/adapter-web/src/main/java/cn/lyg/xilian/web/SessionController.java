@@ -31,9 +31,9 @@ import static cn.lyg.xilian.web.http.RequestBodies.first;
  * Sign-in and sign-out. The sign-in link ({@code GET /login?token=…}) changes nothing: it shows whose link it is
  * (and whose session would be replaced) with a button; only the same-origin {@code POST /login} exchanges the
  * token for a new session. So a cross-site link or image cannot sign a browser in as someone else (login
- * CSRF), and a valid session is never replaced without the user seeing whose it is. A {@code next} (query, then the
- * form's hidden field) names the page to land on; only a {@link ReturnPath} is followed, so it cannot lead off-site. The only controller that
- * checks credentials itself: the others take a caller bound by CallerBinders.
+ * CSRF), and a valid session is never replaced without the user seeing whose it is. {@code next} (query, then a hidden
+ * field) is the page to land on, followed only as a {@link ReturnPath}. The only controller that checks credentials
+ * itself: the others take a caller bound by CallerBinders.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -57,15 +57,12 @@ public class SessionController {
         Principal target = auth.check(request, "login", token);
         Optional<SignedIn> current = auth.currentSession(request);
         if (current.isPresent() && current.get().principal().credentialHash().equals(target.credentialHash())) {
-            return HttpResponse.seeOther(landing(next)); // already signed in with this very link
+            return HttpResponse.seeOther(URI.create(ReturnPath.orHome(next))); // already signed in with this link
         }
         return confirmation(HttpStatus.OK, token, target, current.orElse(null), next);
     }
 
-    /**
-     * Form fields: {@code token}, and {@code replacing} = the id of the session's credential the confirmation
-     * page showed (when one was signed in). A different or missing one re-shows the confirmation (409).
-     */
+    /** Fields {@code token}, {@code next}, {@code replacing} (the shown session's credential id; else 409 again). */
     @Post("/login")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> login(HttpRequest<?> request) {
@@ -78,7 +75,8 @@ public class SessionController {
                 && !Tokens.sameSecret(LoginPage.credentialId(current.get().principal()), first(form, "replacing"))) {
             return confirmation(HttpStatus.CONFLICT, token, target, current.get(), first(form, "next"));
         }
-        return HttpResponse.seeOther(landing(first(form, "next"))).cookie(auth.startSession(request, token));
+        return HttpResponse.seeOther(URI.create(ReturnPath.orHome(first(form, "next"))))
+                .cookie(auth.startSession(request, token));
     }
 
     /** Works without a valid session too (the cookie is cleared either way); with one, the form's CSRF token. */
@@ -96,11 +94,6 @@ public class SessionController {
     private HttpResponse<?> confirmation(HttpStatus status, String token, Principal target,
                                          @Nullable SignedIn current, @Nullable String next) {
         return pages.render(status, new LoginPage(pages.publicLayout(plans.plan()), token, target,
-                current == null ? null : current.principal(), ReturnPath.parse(next).map(ReturnPath::value).orElse("")));
-    }
-
-    /** Where a sign-in lands: the page that asked for it when its path is one of ours ({@link ReturnPath}), else home. */
-    private static URI landing(@Nullable String next) {
-        return URI.create(ReturnPath.parse(next).map(ReturnPath::value).orElse("/"));
+                current == null ? null : current.principal(), ReturnPath.orHome(next)));
     }
 }

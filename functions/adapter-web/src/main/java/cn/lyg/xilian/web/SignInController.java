@@ -2,9 +2,9 @@ package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.RequestSignInLink;
 import cn.lyg.xilian.core.access.ReturnPath;
-import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Pages;
 import cn.lyg.xilian.web.http.RequestBodies;
+import cn.lyg.xilian.web.http.SameOriginCheck;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,15 +19,14 @@ import io.micronaut.http.annotation.QueryValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import static cn.lyg.xilian.web.http.RequestBodies.first;
 
 /**
- * Where a page that needs a session sends a browser without one ({@code /signin?next=…}, see ApiExceptionHandler):
- * whose page it was, how to sign in, and "把登录链接发到本单位邮箱". The return path travels as a query parameter and
+ * The sign-in page (SignInPage), which a page refused for want of a session shows in its place (ApiExceptionHandler),
+ * also at {@code /signin?next=…}: whose page it was, how to sign in, and "把登录链接发到本单位邮箱". The return path travels as a query parameter and
  * a hidden field, then in the emailed link ({@code /login?token=…&next=…}), checked against {@link ReturnPath} at
  * every step; no cookie, so a link opened in another browser or on a phone still lands on the page.
  */
@@ -37,35 +36,33 @@ public class SignInController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInController.class);
 
-    private final Authenticator auth;
+    private final SameOriginCheck sameOrigin;
     private final RequestBodies bodies;
     private final PlanCache plans;
     private final Pages pages;
     private final RequestSignInLink requestLink;
 
-    public SignInController(Authenticator auth, RequestBodies bodies, PlanCache plans, Pages pages,
+    public SignInController(SameOriginCheck sameOrigin, RequestBodies bodies, PlanCache plans, Pages pages,
                             RequestSignInLink requestLink) {
-        this.auth = auth;
+        this.sameOrigin = sameOrigin;
         this.bodies = bodies;
         this.plans = plans;
         this.pages = pages;
         this.requestLink = requestLink;
     }
 
+    /** The same page as a refused page shows in its place (401), at an address of its own: public, reads no session. */
     @Get("/signin")
-    public HttpResponse<?> page(HttpRequest<?> request, @QueryValue @Nullable String next) {
-        ReturnPath path = ReturnPath.parse(next).orElse(null);
-        if (auth.currentSession(request).isPresent()) { // signed in meanwhile (another tab): straight there
-            return HttpResponse.seeOther(URI.create(path == null ? "/" : path.value()));
-        }
-        return pages.ok(new SignInPage(pages.publicLayout(plans.plan()), path, false, null));
+    public HttpResponse<?> page(@QueryValue @Nullable String next) {
+        return pages.ok(new SignInPage(pages.publicLayout(plans.plan()), ReturnPath.parse(next).orElse(null), false,
+                null));
     }
 
     /** Fields {@code unit} (an id from the list) or {@code address}, and {@code next}. No session: same origin only. */
     @Post("/signin/email")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> email(HttpRequest<?> request) {
-        auth.requireSameOrigin(request);
+        sameOrigin.require(request); // no session to carry a CSRF token: our own pages only, as POST /login
         Map<String, List<String>> form = bodies.form(request);
         String unit = first(form, "unit");
         String entry = unit != null && !unit.isBlank() ? unit : first(form, "address");

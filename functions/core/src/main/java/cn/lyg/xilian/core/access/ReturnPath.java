@@ -45,6 +45,11 @@ public final class ReturnPath {
         return Optional.of(new ReturnPath(raw));
     }
 
+    /** The path when it is one of ours, else the home page {@code /}. */
+    public static String orHome(@Nullable String raw) {
+        return parse(raw).map(ReturnPath::value).orElse("/");
+    }
+
     /** Every '%' starts two hex digits that do not encode a control character. */
     private static boolean safeEscapes(String query) {
         for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
