@@ -82,9 +82,18 @@ public class SignInController {
         };
     }
 
-    /** The connection's address (behind API Gateway: the event's source IP), not a header the client can set. */
+    /**
+     * The client's address, a rate subject only: behind API Gateway the last {@code X-Forwarded-For} entry (the one
+     * API Gateway appends, where the connection is its own), else the connection's. Locally a client could set the
+     * header and dodge this one limit; the per-entry and per-unit limits still hold.
+     */
     private static String client(HttpRequest<?> request) {
+        String forwarded = request.getHeaders().get("X-Forwarded-For");
+        String last = forwarded == null ? "" : forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
         var remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String address = !last.isEmpty() ? last
+                : remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress();
+        String clean = address.replaceAll("[^0-9a-fA-F:.]", "");
+        return clean.isEmpty() ? "unknown" : clean.substring(0, Math.min(clean.length(), 45));
     }
 }

@@ -266,6 +266,16 @@ class ApiFunctionTest {
                 .form("unit=guannan"));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.text()).contains("申请过于频繁");
+
+        // Per client: the address API Gateway saw (sourceIp, the last X-Forwarded-For entry), whatever it was sent.
+        java.util.function.BiFunction<String, String, Integer> from = (ip, unit) -> call(fromOurPage(
+                HttpApiEvent.post("/signin/email")).sourceIp(ip).header("x-forwarded-for", "10.0.0.1, " + ip)
+                .form("unit=" + unit)).status();
+        for (int i = 0; i < 10; i++) {
+            assertThat(from.apply("198.51.100.50", "unit" + i)).isEqualTo(200);
+        }
+        assertThat(from.apply("198.51.100.50", "unit10")).isEqualTo(429);
+        assertThat(from.apply("198.51.100.51", "unit10")).isEqualTo(200);
     }
 
     @Test
