@@ -72,6 +72,7 @@ class SignInLinkBrowserTest {
         assertThat(visible).contains("登录链接").contains("把登录链接发到本单位邮箱").doesNotContainPattern("[A-Z]+_[A-Z_]+")
                 .doesNotContain("返回我的任务");
         run.chromium.screenshot("signin-needed-" + name + ".png");
+        assertAccessible("the sign-in page at " + name);
 
         int before = mailsTo(UNIT_MAIL, m -> m.contains("/login?token=")).size();
         new Select(browser.findElement(By.id("unit"))).selectByValue(UNIT);
@@ -142,6 +143,7 @@ class SignInLinkBrowserTest {
         assertThat(button.getSize().getWidth()).isGreaterThanOrEqualTo(200);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", row);
         run.chromium.screenshot("mytasks-flags-phone.png");
+        assertAccessible("我的任务 with flags on a phone");
         run.chromium.resize(1366, 900);
         run.chromium.screenshot("mytasks-flags-desktop.png");
 
@@ -153,6 +155,20 @@ class SignInLinkBrowserTest {
         // Exactly once each, a second stream record or not.
         assertThat(mailsTo(UNIT_MAIL, m -> m.contains(text))).hasSize(1);
         assertThat(mailsTo(UNIT_MAIL, m -> m.contains("延期申请已获批准"))).hasSize(1);
+    }
+
+    /** axe-core (npm, infra/local) finds no violation of any impact on the current page, nothing wider than the window. */
+    private static void assertAccessible(String what) throws Exception {
+        var js = (org.openqa.selenium.JavascriptExecutor) run.chromium.driver();
+        assertThat((Long) js.executeScript("return document.documentElement.scrollWidth"))
+                .as("%s: nothing wider than the window", what)
+                .isLessThanOrEqualTo((Long) js.executeScript("return window.innerWidth"));
+        js.executeScript(Files.readString(Path.of(System.getProperty("xilian.root", "../.."),
+                "infra/local/node_modules/axe-core/axe.min.js")));
+        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))));");
+        assertThat((List<?>) violations).as("axe-core on %s", what).isEmpty();
     }
 
     private void signIn(String marker) throws Exception {
