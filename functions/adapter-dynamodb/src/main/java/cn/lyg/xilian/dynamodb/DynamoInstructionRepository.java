@@ -36,6 +36,12 @@ public final class DynamoInstructionRepository extends DynamoStore implements In
         return new Write.Stored<>(i);
     }
 
+    @Override
+    public java.util.Optional<Instruction> instruction(int year, String taskId, String key) {
+        return get(instructions(), DynamoStore.key(Keys.supervisionPk(year, taskId), Keys.instructionSk(key)))
+                .map(InstructionItem::instruction);
+    }
+
     /**
      * The first open counts. The unit also leaves the instruction's {@code waitingFor}; with the last one gone the
      * instruction leaves the waiting index. Each step repeats harmlessly, so a later open heals an interrupted one.

@@ -162,6 +162,27 @@ public final class Keys {
         return INSTRUCTION_PREFIX + time(issuedAt) + SEPARATOR + id(taskId) + SEPARATOR + instructionKey;
     }
 
+    /** Not under a prefix the task's record reads: the delivery mark of one supervision email. */
+    public static final String NOTICE_MARK_PREFIX = "MAILED#";
+
+    public static String noticeMarkSk(String noticeId) {
+        return NOTICE_MARK_PREFIX + noticeId;
+    }
+
+    /** A unit's inbox (我的任务's flags): what changed on its tasks that it has not seen. */
+    public static String inboxPk(int year, String unitId) {
+        return planPk(year) + SEPARATOR + "INBOX" + SEPARATOR + id(unitId);
+    }
+
+    /** An inbox entry: {@code <taskId>#<kind>#<key>}, so a task's entries share a prefix. */
+    public static String inboxSk(String taskId, String kind, String key) {
+        return inboxOfTaskPrefix(taskId) + id(kind) + SEPARATOR + key;
+    }
+
+    public static String inboxOfTaskPrefix(String taskId) {
+        return id(taskId) + SEPARATOR;
+    }
+
     public static String readSk(String unitId, String instructionKey) {
         return READ_PREFIX + id(unitId) + SEPARATOR + instructionKey;
     }
@@ -221,6 +242,14 @@ public final class Keys {
     }
 
     public static final String SESSION = "SESSION";
+
+    /** A request for a sign-in link by email, by its random id (sort key {@link #LINK_REQUEST}). */
+    public static String linkRequestPk(String requestId) {
+        return LINK_REQUEST + SEPARATOR + requestId;
+    }
+
+    /** Also the prefix the stream's filter selects the requests by. */
+    public static final String LINK_REQUEST = "LINKREQ";
 
     /** The submission counter of one credential in one UTC minute (sort key {@link #RATE_SUBMISSIONS}). */
     public static String submissionRatePk(String credentialSha256Hex, Instant minute) {

@@ -82,6 +82,24 @@ class EmailHtmlBrowserTest {
                 Map.entry("summary", weekly.coordinatorsSummary(summary, envelope)),
                 Map.entry("digest", weekly.unitDigest(summary.unitDigests().getFirst(), envelope)),
                 Map.entry("return", new MimeReturnMailRenderer(Digests.SETTINGS, Digests.CLOCK).render(returned)),
+                Map.entry("signin", new MimeSignInLinkMailRenderer(Digests.SETTINGS, Digests.CLOCK).render(
+                        new cn.lyg.xilian.core.access.SignInLinkNotice("req1", "赣榆区", "A".repeat(43), "/tasks/3.1.1",
+                                Instant.parse("2026-12-19T02:00:00Z"), List.of("ganyu@example.cn")))),
+                Map.entry("instruction", new MimeSupervisionMailRenderer(Digests.SETTINGS, Digests.CLOCK).render(
+                        new cn.lyg.xilian.core.supervision.SupervisionNotice.Instructed(
+                                new cn.lyg.xilian.core.supervision.Instruction(2026, "3.1.1", null, "note-key-1",
+                                        "请于本月底前报送签约项目清单，\n并附佐证材料。", Instant.parse("2026-11-19T02:00:00Z")),
+                                "ganyu", "推动两市产业链供应链深度对接，共建无锡—连云港产业合作园区", "赣榆区",
+                                List.of("ganyu@example.cn")))),
+                Map.entry("extension", new MimeSupervisionMailRenderer(Digests.SETTINGS, Digests.CLOCK).render(
+                        new cn.lyg.xilian.core.supervision.SupervisionNotice.Decided(
+                                new cn.lyg.xilian.core.supervision.Extension(2026, "3.1.1", "ganyu", "ext-key-1",
+                                        LocalDate.of(2026, 12, 31), LocalDate.of(2027, 3, 31), "需省级批复",
+                                        Instant.parse("2026-11-19T02:00:00Z"),
+                                        cn.lyg.xilian.core.supervision.Extension.Decision.APPROVED,
+                                        LocalDate.of(2027, 3, 31), "同意延期", Instant.parse("2026-11-20T02:00:00Z")),
+                                "推动两市产业链供应链深度对接，共建无锡—连云港产业合作园区", "赣榆区",
+                                List.of("ganyu@example.cn")))),
                 Map.entry("calendar", new MimeMissingCalendarMailRenderer(Digests.SETTINGS, Digests.CLOCK)
                         .render(new MissingCalendar(2027, true), List.of("ops@example.cn"), "calendar-2027@xilian.example.cn")));
     }

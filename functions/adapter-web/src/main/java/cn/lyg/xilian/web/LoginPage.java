@@ -6,8 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * login.jte: whose sign-in link this is and, when another session is signed in, whose session it would replace,
  * with the button that posts the token. Its own header, no navigation: the page's address holds the token.
+ * {@code next}: the checked return path posted along ({@code /}: the home page).
  */
-public record LoginPage(Layout layout, String token, Principal target, @Nullable Principal current)
+public record LoginPage(Layout layout, String token, Principal target, @Nullable Principal current, String next)
         implements PageModel {
 
     public String targetName() {

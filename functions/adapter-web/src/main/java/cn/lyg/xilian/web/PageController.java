@@ -41,7 +41,7 @@ public class PageController {
             return HttpResponse.seeOther(URI.create("/inbox"));
         }
         Layout layout = pages.layout(caller);
-        return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who()).rows()));
+        return pages.ok(new MyTasksPage(layout, queries.myTasks(caller.plan(), caller.who())));
     }
 
     /** Public: the plan is published openly (此件公开发布); signed in, with the site's navigation. */

@@ -6,5 +6,5 @@ package cn.lyg.xilian.web;
  * template's generated class; sealed, so a page without its template (or the reverse) does not compile.
  */
 public sealed interface PageModel permits BoardPage, CatalogPage, ConfirmationPage, CoordinatorPage,
-        EvidenceUploadPage, InboxPage, LoginPage, MessagePage, MyTasksPage, TaskDetailPage {
+        EvidenceUploadPage, InboxPage, LoginPage, MessagePage, MyTasksPage, SignInPage, TaskDetailPage {
 }

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.ReturnPath;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.Authenticator.SignedIn;
@@ -30,8 +31,9 @@ import static cn.lyg.xilian.web.http.RequestBodies.first;
  * Sign-in and sign-out. The sign-in link ({@code GET /login?token=…}) changes nothing: it shows whose link it is
  * (and whose session would be replaced) with a button; only the same-origin {@code POST /login} exchanges the
  * token for a new session. So a cross-site link or image cannot sign a browser in as someone else (login
- * CSRF), and a valid session is never replaced without the user seeing whose it is. The only controller that
- * checks credentials itself: the others take a caller bound by CallerBinders.
+ * CSRF), and a valid session is never replaced without the user seeing whose it is. {@code next} (query, then a hidden
+ * field) is the page to land on, followed only as a {@link ReturnPath}. The only controller that checks credentials
+ * itself: the others take a caller bound by CallerBinders.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -50,19 +52,17 @@ public class SessionController {
     }
 
     @Get("/login")
-    public HttpResponse<?> confirm(HttpRequest<?> request, @QueryValue @Nullable String token) {
+    public HttpResponse<?> confirm(HttpRequest<?> request, @QueryValue @Nullable String token,
+                                   @QueryValue @Nullable String next) {
         Principal target = auth.check(request, "login", token);
         Optional<SignedIn> current = auth.currentSession(request);
         if (current.isPresent() && current.get().principal().credentialHash().equals(target.credentialHash())) {
-            return HttpResponse.seeOther(URI.create("/")); // already signed in with this very link
+            return HttpResponse.seeOther(URI.create(ReturnPath.orHome(next))); // already signed in with this link
         }
-        return confirmation(HttpStatus.OK, token, target, current.orElse(null));
+        return confirmation(HttpStatus.OK, token, target, current.orElse(null), next);
     }
 
-    /**
-     * Form fields: {@code token}, and {@code replacing} = the id of the session's credential the confirmation
-     * page showed (when one was signed in). A different or missing one re-shows the confirmation (409).
-     */
+    /** Fields {@code token}, {@code next}, {@code replacing} (the shown session's credential id; else 409 again). */
     @Post("/login")
     @Consumes(MediaType.ALL)
     public HttpResponse<?> login(HttpRequest<?> request) {
@@ -73,9 +73,10 @@ public class SessionController {
         Optional<SignedIn> current = auth.currentSession(request);
         if (current.isPresent() && !current.get().principal().credentialHash().equals(target.credentialHash())
                 && !Tokens.sameSecret(LoginPage.credentialId(current.get().principal()), first(form, "replacing"))) {
-            return confirmation(HttpStatus.CONFLICT, token, target, current.get());
+            return confirmation(HttpStatus.CONFLICT, token, target, current.get(), first(form, "next"));
         }
-        return HttpResponse.seeOther(URI.create("/")).cookie(auth.startSession(request, token));
+        return HttpResponse.seeOther(URI.create(ReturnPath.orHome(first(form, "next"))))
+                .cookie(auth.startSession(request, token));
     }
 
     /** Works without a valid session too (the cookie is cleared either way); with one, the form's CSRF token. */
@@ -91,8 +92,8 @@ public class SessionController {
 
     /** No navigation on this page: its address holds the token (the Referrer-Policy same-origin keeps it here). */
     private HttpResponse<?> confirmation(HttpStatus status, String token, Principal target,
-                                         @Nullable SignedIn current) {
+                                         @Nullable SignedIn current, @Nullable String next) {
         return pages.render(status, new LoginPage(pages.publicLayout(plans.plan()), token, target,
-                current == null ? null : current.principal()));
+                current == null ? null : current.principal(), ReturnPath.orHome(next)));
     }
 }

@@ -5,11 +5,9 @@ import cn.lyg.xilian.core.report.LedgerBuilder;
 import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.core.view.StatusBoard;
 import cn.lyg.xilian.core.view.TaskQueries;
-import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Sessions;
 import cn.lyg.xilian.core.access.SessionRepository;
-import cn.lyg.xilian.core.access.CredentialRepository;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.SubmissionListener;
 import cn.lyg.xilian.core.progress.SubmitProgress;
@@ -24,9 +22,15 @@ import java.time.Clock;
 public class WebFactory {
 
 
+    /** The page's half of "把登录链接发到本单位邮箱"; the mail path's half is the jobs' (SendSignInLink). */
     @Singleton
-    Credentials credentials(CredentialRepository repository, Clock clock, PlanSettings plan) {
-        return new Credentials(repository, clock, plan.getYear());
+    cn.lyg.xilian.core.access.RequestSignInLink requestSignInLink(cn.lyg.xilian.core.access.LinkRequestRepository requests,
+                                                                 cn.lyg.xilian.core.access.RateCounter counter,
+                                                                 Clock clock,
+                                                                 @Nullable cn.lyg.xilian.core.access.RequestSignInLink.Listener listener) {
+        // No listener in the API function: there the table's stream drives the jobs' SendSignInLink.
+        return new cn.lyg.xilian.core.access.RequestSignInLink(requests, counter, clock,
+                listener == null ? cn.lyg.xilian.core.access.RequestSignInLink.Listener.NONE : listener);
     }
 
     @Singleton
@@ -47,10 +51,11 @@ public class WebFactory {
                                                        cn.lyg.xilian.core.supervision.InstructionRepository instructions,
                                                        cn.lyg.xilian.core.supervision.SupervisionRecords records,
                                                        ProgressRepository progress, Clock clock,
-                                                       @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener) {
+                                                       @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener,
+                                                       cn.lyg.xilian.core.supervision.UnitInbox inbox) {
         // Locally the listener emails the unit at once; see ReviewListener.
         return new cn.lyg.xilian.core.supervision.Supervise(reviews, extensions, instructions, records, progress, clock,
-                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener);
+                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener, inbox);
     }
 
     @Singleton

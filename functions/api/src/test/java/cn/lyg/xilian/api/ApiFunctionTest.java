@@ -230,6 +230,54 @@ class ApiFunctionTest {
         assertThat(page.text()).contains("进度看板").contains("data-light=\"YELLOW\"").doesNotContain("data-light=\"RED\"");
     }
 
+    /**
+     * Issue 22 behind API Gateway: a page opened without a session answers the Chinese sign-in page (401, no English
+     * code shown) naming the task; "把登录链接发到本单位邮箱" answers the same for a known unit, an unknown one and an
+     * unknown address, only from our pages, and refuses the fourth request for one entry in an hour.
+     */
+    @Test
+    void aSignedOutPageOffersASignInLinkByEmail() {
+        HttpApiResponse page = call(HttpApiEvent.get("/tasks/2.5?from=mail"));
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.header("content-type").orElseThrow()).startsWith("text/html");
+        assertThat(page.text()).contains("任务 2.5").contains("的填报页面，需要登录").contains("action=\"/signin/email\"")
+                .contains("name=\"next\" value=\"/tasks/2.5?from=mail\"").doesNotContain("返回我的任务");
+
+        java.util.function.Function<String, HttpApiResponse> ask = fields -> call(fromOurPage(
+                HttpApiEvent.post("/signin/email")).sourceIp("198.51.100.20").form(fields + "&next=%2Ftasks%2F2.5"));
+        HttpApiResponse known = ask.apply("unit=guanyun&address=");
+        assertThat(known.status()).as(known.text()).isEqualTo(200);
+        assertThat(known.text()).contains("请查收邮件");
+        assertThat(ask.apply("unit=no-such-unit&address=").text()).isEqualTo(known.text());
+        assertThat(ask.apply("unit=&address=nobody%40evil.example").text()).isEqualTo(known.text());
+        assertThat(ask.apply("unit=&address=").status()).isEqualTo(422);
+
+        HttpApiResponse crossSite = call(HttpApiEvent.post("/signin/email").header("origin", "https://evil.example")
+                .header("sec-fetch-site", "cross-site").form("unit=guanyun"));
+        assertThat(crossSite.status()).isEqualTo(403);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(call(fromOurPage(HttpApiEvent.post("/signin/email")).sourceIp("198.51.100.3" + i)
+                    .form("unit=guannan")).status()).isEqualTo(200);
+        }
+        assertThat(call(fromOurPage(HttpApiEvent.post("/signin/email")).sourceIp("198.51.100.32")
+                .form("unit=guannan")).status()).isEqualTo(200);
+        HttpApiResponse limited = call(fromOurPage(HttpApiEvent.post("/signin/email")).sourceIp("198.51.100.33")
+                .form("unit=guannan"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.text()).contains("申请过于频繁");
+
+        // Per client: the address API Gateway saw (sourceIp, the last X-Forwarded-For entry), whatever it was sent.
+        java.util.function.BiFunction<String, String, Integer> from = (ip, unit) -> call(fromOurPage(
+                HttpApiEvent.post("/signin/email")).sourceIp(ip).header("x-forwarded-for", "10.0.0.1, " + ip)
+                .form("unit=" + unit)).status();
+        for (int i = 0; i < 10; i++) {
+            assertThat(from.apply("198.51.100.50", "unit" + i)).isEqualTo(200);
+        }
+        assertThat(from.apply("198.51.100.50", "unit10")).isEqualTo(429);
+        assertThat(from.apply("198.51.100.51", "unit10")).isEqualTo(200);
+    }
+
     @Test
     void credentialChecksThroughTheHandler() {
         HttpApiResponse forged = call(HttpApiEvent.get("/api/v1/tasks").header("Authorization", "Bearer " + Tokens.newToken()));

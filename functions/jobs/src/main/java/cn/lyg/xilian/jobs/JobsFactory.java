@@ -70,4 +70,27 @@ public class JobsFactory {
         return new cn.lyg.xilian.core.supervision.NotifyReturned(reviews, progress, contacts, renderer, transport,
                 clock);
     }
+
+    /** 督办意见 and extension decisions to the unit (driven by the stream); same transport as the alerts. */
+    @Singleton
+    cn.lyg.xilian.core.supervision.NotifySupervision notifySupervision(
+            cn.lyg.xilian.core.supervision.InstructionRepository instructions,
+            cn.lyg.xilian.core.supervision.ExtensionRepository extensions,
+            cn.lyg.xilian.core.supervision.NoticeMarks marks, ContactDirectory contacts,
+            cn.lyg.xilian.core.supervision.SupervisionMailRenderer renderer, MailTransport transport, Clock clock) {
+        return new cn.lyg.xilian.core.supervision.NotifySupervision(instructions, extensions, marks, contacts, renderer,
+                transport, clock);
+    }
+
+    /** A sign-in link asked for on the sign-in page, to the unit's registered addresses (driven by the stream). */
+    @Singleton
+    cn.lyg.xilian.core.access.SendSignInLink sendSignInLink(cn.lyg.xilian.core.access.LinkRequestRepository requests,
+                                                           cn.lyg.xilian.core.access.Credentials credentials,
+                                                           ContactDirectory contacts,
+                                                           cn.lyg.xilian.core.access.RateCounter counter,
+                                                           cn.lyg.xilian.core.access.SignInLinkMailRenderer renderer,
+                                                           MailTransport transport, Clock clock) {
+        return new cn.lyg.xilian.core.access.SendSignInLink(requests, credentials, contacts, counter, renderer,
+                transport, clock);
+    }
 }

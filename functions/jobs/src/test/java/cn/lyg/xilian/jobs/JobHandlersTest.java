@@ -202,6 +202,64 @@ class JobHandlersTest {
         }
     }
 
+    /**
+     * Issue 22: a 督办意见's INSERT, an extension decision's MODIFY and a sign-in link request's INSERT each give the
+     * unit one email (redelivered records send nothing more); the request's pending INSERT and other units' records
+     * nothing; the calls made are the declared ones.
+     */
+    @Test
+    void theUnitNoticesAreSentOnceFromTheStream(Dynalite dynalite) throws Exception {
+        try (JobsTestApp app = JobsTestApp.start(dynalite, "unit-notices", null, Map.of());
+             SubmissionEventHandler streamHandler = new SubmissionEventHandler(app.context)) {
+            var ctx = app.context;
+            var supervise = new cn.lyg.xilian.core.supervision.Supervise(
+                    ctx.getBean(cn.lyg.xilian.core.supervision.ReviewRepository.class),
+                    ctx.getBean(cn.lyg.xilian.core.supervision.ExtensionRepository.class),
+                    ctx.getBean(cn.lyg.xilian.core.supervision.InstructionRepository.class),
+                    ctx.getBean(cn.lyg.xilian.core.supervision.SupervisionRecords.class),
+                    ctx.getBean(cn.lyg.xilian.core.progress.ProgressRepository.class), java.time.Clock.systemUTC(),
+                    cn.lyg.xilian.core.supervision.ReviewListener.NONE);
+            var coordinator = new cn.lyg.xilian.core.access.Principal(cn.lyg.xilian.core.access.Role.COORDINATOR, null, "c");
+            var guanyun = new cn.lyg.xilian.core.access.Principal(cn.lyg.xilian.core.access.Role.UNIT, "guanyun", "g");
+            supervise.instruct(app.plan, coordinator, "2.1", "guanyun", "请补充佐证材料", "note-key-jobs-1");
+            supervise.requestExtension(app.plan, guanyun, "2.1", "2027-03-31", "需省级批复", "ext-key-jobs-1");
+            supervise.decideExtension(app.plan, coordinator, "2.1", "guanyun", "ext-key-jobs-1", true, null, "同意");
+            var links = new cn.lyg.xilian.core.access.RequestSignInLink(
+                    ctx.getBean(cn.lyg.xilian.core.access.LinkRequestRepository.class),
+                    ctx.getBean(cn.lyg.xilian.core.access.RateCounter.class), java.time.Clock.systemUTC(),
+                    cn.lyg.xilian.core.access.RequestSignInLink.Listener.NONE);
+            String known = ((cn.lyg.xilian.core.access.RequestSignInLink.Accepted) links.request("guanyun@example.cn",
+                    "/tasks/2.1", "203.0.113.7")).requestId();
+            String unknown = ((cn.lyg.xilian.core.access.RequestSignInLink.Accepted) links.request("nobody@example.cn",
+                    null, "203.0.113.7")).requestId();
+
+            String sup = Keys.supervisionPk(2026, "2.1");
+            DynamodbEvent batch = event(insert("401", sup, Keys.instructionSk("note-key-jobs-1")),
+                    insert("402", sup, Keys.extensionSk("guanyun", "ext-key-jobs-1")), // the request itself: pending then
+                    modify("403", sup, Keys.extensionSk("guanyun", "ext-key-jobs-1")),
+                    insert("404", Keys.linkRequestPk(known), Keys.LINK_REQUEST),
+                    insert("405", Keys.linkRequestPk(unknown), Keys.LINK_REQUEST));
+            StreamsEventResponse first = AwsCallRecorder.during(() -> streamHandler.execute(batch));
+            StreamsEventResponse again = streamHandler.execute(batch); // redelivered
+
+            assertThat(first.getBatchItemFailures()).isEmpty();
+            assertThat(again.getBatchItemFailures()).isEmpty();
+            List<String> subjects = app.emails().stream().map(JobsTestApp::parse).map(m -> {
+                try {
+                    assertThat(JobsTestApp.to(m)).containsExactly("guanyun@example.cn");
+                    return m.getSubject();
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(subjects).containsExactlyInAnyOrder("【督办意见】任务2.1有新的督办意见",
+                    "【延期申请】任务2.1的延期申请已获批准", "锡连帮扶合作进度通：灌云县的登录链接");
+            assertThat(app.emails().stream().map(JobsTestApp::parse).map(JobsTestApp::text))
+                    .anySatisfy(t -> assertThat(t).containsPattern("/login\\?token=[A-Za-z0-9_-]{43}&next=%2Ftasks%2F2\\.1"));
+            assertThat(AwsCallRecorder.declared("jobs")).containsAll(AwsCallRecorder.recorded());
+        }
+    }
+
     // --- helpers ---
 
     private static Submission storeBlocked(JobsTestApp app, String key) {

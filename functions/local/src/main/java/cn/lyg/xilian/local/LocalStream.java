@@ -44,7 +44,17 @@ public class LocalStream {
 
     /** Hands the INSERT of item (pk, sk) to the handler; {@code what} names it in the log. */
     void inserted(String pk, String sk, long sequence, String what) {
+        hand(insertOf(pk, sk, sequence), what);
+    }
+
+    /** Hands the MODIFY of item (pk, sk) to the handler (an extension's decision). */
+    void modified(String pk, String sk, long sequence, String what) {
         DynamodbEvent event = insertOf(pk, sk, sequence);
+        event.getRecords().get(0).setEventName("MODIFY");
+        hand(event, what);
+    }
+
+    private void hand(DynamodbEvent event, String what) {
         worker.execute(() -> {
             try {
                 var response = handler().execute(event);

@@ -32,6 +32,13 @@ public class CoreFactory {
         return new HolidayCalendars(stored);
     }
 
+    /** Credentials: checked by the API, issued by the jobs too (a sign-in link asked for by email). */
+    @Singleton
+    cn.lyg.xilian.core.access.Credentials credentials(cn.lyg.xilian.core.access.CredentialRepository repository,
+                                                      Clock clock, PlanSettings plan) {
+        return new cn.lyg.xilian.core.access.Credentials(repository, clock, plan.getYear());
+    }
+
     @Singleton
     AlertSettings alertSettings(AlertProperties properties) {
         return properties.toSettings();

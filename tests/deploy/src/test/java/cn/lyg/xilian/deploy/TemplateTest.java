@@ -391,8 +391,10 @@ class TemplateTest {
         }
         // KEYS_ONLY: the consumer re-reads the item (consistent) rather than trusting the stream image.
         assertThat(Template.map(table, "StreamSpecification").get("StreamViewType")).isEqualTo("KEYS_ONLY");
-        // The handler's two kinds of record: new submissions (alerts) and new reviews (the 退回 email).
-        List<String> handled = List.of(Keys.SUBMISSION_PREFIX, Keys.REVIEW_PREFIX);
+        // The handler's kinds of record: new submissions (alerts), new reviews (the 退回 email), new instructions and
+        // extension decisions (the unit's emails), sign-in link requests (the link by email).
+        List<String> handled = List.of(Keys.SUBMISSION_PREFIX, Keys.REVIEW_PREFIX, Keys.INSTRUCTION_PREFIX,
+                Keys.EXTENSION_PREFIX, Keys.LINK_REQUEST);
         for (Map<String, Object> p : streamEvents) {
             assertThat(p.get("Stream")).isEqualTo(Map.of("Fn::GetAtt", List.of(TABLE, "StreamArn")));
             List<String> prefixes = new ArrayList<>();

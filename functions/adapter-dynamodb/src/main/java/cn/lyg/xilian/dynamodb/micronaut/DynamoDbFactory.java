@@ -111,6 +111,21 @@ public class DynamoDbFactory {
     }
 
     @Singleton
+    cn.lyg.xilian.dynamodb.DynamoUnitInbox unitInbox(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoUnitInbox(client, settings);
+    }
+
+    @Singleton
+    cn.lyg.xilian.dynamodb.DynamoNoticeMarks noticeMarks(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoNoticeMarks(client, settings);
+    }
+
+    @Singleton
+    cn.lyg.xilian.dynamodb.DynamoLinkRequestRepository linkRequests(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoLinkRequestRepository(client, settings);
+    }
+
+    @Singleton
     DynamoRateCounter rateCounter(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoRateCounter(client, settings);
     }

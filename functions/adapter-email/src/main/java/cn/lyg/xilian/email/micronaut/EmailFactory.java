@@ -51,6 +51,18 @@ public class EmailFactory {
         return new cn.lyg.xilian.email.MimeReturnMailRenderer(settings, clock);
     }
 
+    /** 督办意见 and extension decisions to a unit. */
+    @Singleton
+    cn.lyg.xilian.core.supervision.SupervisionMailRenderer supervisionMailRenderer(EmailSettings settings, Clock clock) {
+        return new cn.lyg.xilian.email.MimeSupervisionMailRenderer(settings, clock);
+    }
+
+    /** A sign-in link a unit asked for on the sign-in page. */
+    @Singleton
+    cn.lyg.xilian.core.access.SignInLinkMailRenderer signInLinkMailRenderer(EmailSettings settings, Clock clock) {
+        return new cn.lyg.xilian.email.MimeSignInLinkMailRenderer(settings, clock);
+    }
+
     /** The warning to operations that a year's holiday calendar is missing. */
     @Singleton
     cn.lyg.xilian.core.calendar.MissingCalendarMailRenderer missingCalendarMailRenderer(EmailSettings settings,

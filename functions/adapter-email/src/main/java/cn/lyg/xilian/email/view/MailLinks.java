@@ -19,4 +19,13 @@ public record MailLinks(String baseUrl) {
         return baseUrl + "/board?" + (unitId == null ? "" : "unit=" + URLEncoder.encode(unitId, StandardCharsets.UTF_8) + "&")
                 + "light=NOT_GREEN&sort=risk";
     }
+
+    /**
+     * A sign-in link ({@code /login?token=…}), leading after the sign-in to {@code returnPath} when given (already
+     * checked against core's {@code ReturnPath} grammar; encoded here all the same).
+     */
+    public String signIn(String token, String returnPath) {
+        return baseUrl + "/login?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + (returnPath == null ? "" : "&next=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
+    }
 }

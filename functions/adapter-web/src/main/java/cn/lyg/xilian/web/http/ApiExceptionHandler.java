@@ -4,7 +4,11 @@ import cn.lyg.xilian.core.progress.FieldError;
 import cn.lyg.xilian.web.Layout;
 import cn.lyg.xilian.web.MessagePage;
 import io.micronaut.context.annotation.Requires;
+import cn.lyg.xilian.core.access.ReturnPath;
 import io.micronaut.http.HttpHeaders;
+import cn.lyg.xilian.web.PlanCache;
+import cn.lyg.xilian.web.SignInPage;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -29,9 +33,12 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
     public static final int MAX_FIELD_ERRORS = 20;
 
     private final Pages pages;
+    // A provider: the plan is read only when a sign-in page is answered (this handler is built with the server).
+    private final BeanProvider<PlanCache> plans;
 
-    public ApiExceptionHandler(Pages pages) {
+    public ApiExceptionHandler(Pages pages, BeanProvider<PlanCache> plans) {
         this.pages = pages;
+        this.plans = plans;
     }
 
     @Override
@@ -55,12 +62,14 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
                     .body(new ErrorBody(e.code(), message, fields)));
         }
         int status = e.status().getCode();
-        boolean signIn = status == 401;
-        // The page shows no code (people read the message; the code is in a data attribute); the session is not looked up where it just failed
-        // (401) or the storage is known to be down (503).
-        Layout layout = pages.layoutOf(request, !signIn && status != 503);
+        if (status == 401) {
+            return signInFirst(request, e);
+        }
+        // The page shows no code (people read the message; the code is in a data attribute); the session is not
+        // looked up where the storage is known to be down (503).
+        Layout layout = pages.layoutOf(request, status != 503);
         return retryAfter(pages.render(e.status(), new MessagePage(layout, title(status), e.getMessage(), e.code(),
-                signIn)));
+                false)));
     }
 
     private static String title(int status) {
@@ -72,6 +81,23 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
             case 429 -> "提交过于频繁";
             default -> status >= 500 ? "系统暂时无法完成请求" : "无法完成请求";
         };
+    }
+
+    /**
+     * A page opened without a (valid) session: not a dead end but the sign-in page (still 401), which says whose page
+     * it is, how to sign in and offers a new link by email that leads back here. Only a path of ours travels along
+     * ({@link ReturnPath}); at /login, the {@code next} the link carried.
+     */
+    private MutableHttpResponse<?> signInFirst(HttpRequest<?> request, ApiException e) {
+        String here;
+        if (request.getPath().equals("/login")) {
+            here = request.getParameters().get("next");
+        } else {
+            String query = request.getUri().getRawQuery();
+            here = request.getPath() + (query == null || query.isEmpty() ? "" : "?" + query);
+        }
+        return pages.render(e.status(), new SignInPage(pages.publicLayout(plans.get().plan()),
+                ReturnPath.parse(here).orElse(null), false, null, new SignInPage.Refusal(e.getMessage(), e.code())));
     }
 
     /** A 429 (the submission limit counts per clock minute) says when to come back, on the form as in the API. */

@@ -15,6 +15,7 @@ import cn.lyg.xilian.web.LoginPage;
 import cn.lyg.xilian.web.MessagePage;
 import cn.lyg.xilian.web.MyTasksPage;
 import cn.lyg.xilian.web.PageModel;
+import cn.lyg.xilian.web.SignInPage;
 import cn.lyg.xilian.web.TaskDetailPage;
 import cn.lyg.xilian.web.templates.JteboardGenerated;
 import cn.lyg.xilian.web.templates.JtecatalogGenerated;
@@ -25,6 +26,7 @@ import cn.lyg.xilian.web.templates.JteinboxGenerated;
 import cn.lyg.xilian.web.templates.JteloginGenerated;
 import cn.lyg.xilian.web.templates.JtemessageGenerated;
 import cn.lyg.xilian.web.templates.JtemytasksGenerated;
+import cn.lyg.xilian.web.templates.JtesigninGenerated;
 import cn.lyg.xilian.web.templates.JtetaskGenerated;
 import gg.jte.html.HtmlTemplateOutput;
 import cn.lyg.xilian.web.PlanCache;
@@ -123,6 +125,7 @@ public class Pages {
             case LoginPage p -> JteloginGenerated.render(out, null, p);
             case MessagePage p -> JtemessageGenerated.render(out, null, p);
             case MyTasksPage p -> JtemytasksGenerated.render(out, null, p);
+            case SignInPage p -> JtesigninGenerated.render(out, null, p);
             case TaskDetailPage p -> JtetaskGenerated.render(out, null, p);
         }
     }

@@ -13,6 +13,9 @@ public interface InstructionRepository {
      */
     Write<Instruction> instruct(Instruction instruction, Set<String> addressees);
 
+    /** The instruction stored under the key (consistent read). */
+    java.util.Optional<Instruction> instruction(int year, String taskId, String key);
+
     /** Records the first time a unit opened these instructions (they stop waiting on it); later opens change nothing. */
     void markRead(int year, String taskId, String unitId, Collection<String> instructionKeys, Instant at);
 }

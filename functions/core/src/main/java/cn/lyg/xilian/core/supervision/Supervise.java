@@ -35,9 +35,17 @@ public class Supervise {
     private final ProgressRepository progress;
     private final Clock clock;
     private final ReviewListener listener;
+    private final UnitInbox inbox;
 
     public Supervise(ReviewRepository reviews, ExtensionRepository extensions, InstructionRepository instructions,
                      SupervisionRecords records, ProgressRepository progress, Clock clock, ReviewListener listener) {
+        this(reviews, extensions, instructions, records, progress, clock, listener, UnitInbox.NONE);
+    }
+
+    public Supervise(ReviewRepository reviews, ExtensionRepository extensions, InstructionRepository instructions,
+                     SupervisionRecords records, ProgressRepository progress, Clock clock, ReviewListener listener,
+                     UnitInbox inbox) {
+        this.inbox = inbox;
         this.reviews = reviews;
         this.extensions = extensions;
         this.instructions = instructions;
@@ -152,8 +160,13 @@ public class Supervise {
         Extension decided = request.decided(approve ? Extension.Decision.APPROVED : Extension.Decision.REJECTED,
                 granted, note, clock.instant());
         return switch (extensions.decideExtension(decided)) {
-            case Write.Stored<Extension> s -> new Outcome.Done<>(s.value(), false);
-            case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? new Outcome.Done<>(t.value(), true)
+            case Write.Stored<Extension> s -> {
+                toInbox(s.value());
+                listener.extensionDecided(s.value());
+                yield new Outcome.Done<>(s.value(), false);
+            }
+            // A replay completes the inbox entry a crash may have left unwritten (the put is idempotent).
+            case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? replayed(t.value())
                     : new Outcome.Conflict<>("EXTENSION_DECIDED",
                     "该延期申请已处理（" + t.value().decision().label() + "），不能更改");
         };
@@ -182,8 +195,12 @@ public class Supervise {
         Instruction instruction = new Instruction(plan.year(), taskId, unitId, key, text, clock.instant());
         Set<String> addressees = unitId == null ? Set.copyOf(task.get().unitIds()) : Set.of(unitId);
         return switch (instructions.instruct(instruction, addressees)) {
-            case Write.Stored<Instruction> s -> new Outcome.Done<>(s.value(), false);
-            case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? new Outcome.Done<>(t.value(), true)
+            case Write.Stored<Instruction> s -> {
+                toInbox(plan, task.get(), s.value());
+                listener.instructed(s.value());
+                yield new Outcome.Done<>(s.value(), false);
+            }
+            case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? replayed(plan, task.get(), t.value())
                     : new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的督办意见");
         };
     }
@@ -203,6 +220,7 @@ public class Supervise {
         if (!unread.isEmpty()) {
             instructions.markRead(plan.year(), task.id(), unit, unread, clock.instant());
         }
+        inbox.clearTask(plan.year(), unit, task.id());
         return new TaskSupervision(task.id(),
                 all.reviews().entrySet().stream().filter(e -> e.getValue().unitId().equals(unit))
                         .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
@@ -213,6 +231,39 @@ public class Supervise {
     /** What waits across the plan year: pending extension requests and instructions not yet read by everyone. */
     public Waiting waiting(Plan plan) {
         return records.waiting(plan.year());
+    }
+
+    /** The unit's new things since it last looked (我的任务's flags), one read for all its tasks. */
+    public List<UnitInbox.Entry> news(Plan plan, Principal who) {
+        return who.unitId() == null ? List.of() : inbox.entries(plan.year(), who.unitId());
+    }
+
+    private Outcome<Extension> replayed(Extension e) {
+        toInbox(e);
+        return new Outcome.Done<>(e, true);
+    }
+
+    private Outcome<Instruction> replayed(Plan plan, PlanTask task, Instruction i) {
+        toInbox(plan, task, i);
+        return new Outcome.Done<>(i, true);
+    }
+
+    private void toInbox(Extension e) {
+        String summary = e.approved() ? "延期申请已批准：" + deadlineText(e.planDeadline(), e.grantedDate())
+                : "延期申请未获批准";
+        inbox.add(e.planYear(), e.unitId(), new UnitInbox.Entry(e.taskId(), UnitInbox.Entry.Kind.DECISION, e.key(),
+                summary, e.decidedAt()));
+    }
+
+    private void toInbox(Plan plan, PlanTask task, Instruction i) {
+        String text = i.text().strip().replaceAll("\\s+", " ");
+        String summary = "新督办意见：" + (text.codePointCount(0, text.length()) > 40
+                ? text.substring(0, text.offsetByCodePoints(0, 40)) + "…" : text);
+        List<String> units = i.unitId() != null ? List.of(i.unitId()) : task.unitIds();
+        for (String unit : units) {
+            inbox.add(plan.year(), unit, new UnitInbox.Entry(i.taskId(), UnitInbox.Entry.Kind.INSTRUCTION, i.key(),
+                    summary, i.issuedAt()));
+        }
     }
 
     private static void key(String key, List<FieldError> errors) {

@@ -34,12 +34,19 @@ public class TaskQueries {
         this.supervise = supervise;
     }
 
-    /** A unit's tasks with its own status on each. */
+    /**
+     * A unit's tasks with its own status on each and what changed since it last looked: two queries whatever the
+     * number of tasks (the unit's states, its inbox), none per task.
+     */
     public MyTasks myTasks(Plan plan, Principal who) {
         StatusBoard.Snapshot snap = board.snapshot(plan, who);
         Statuses statuses = new Statuses(snap);
+        java.util.Map<String, List<cn.lyg.xilian.core.supervision.UnitInbox.Entry>> news = new java.util.HashMap<>();
+        supervise.news(plan, who).stream()
+                .sorted(java.util.Comparator.comparing(cn.lyg.xilian.core.supervision.UnitInbox.Entry::at))
+                .forEach(e -> news.computeIfAbsent(e.taskId(), k -> new ArrayList<>()).add(e));
         return new MyTasks(who.unitId(), plan.tasksFor(who.unitId()).stream()
-                .map(t -> statuses.of(t, who.unitId())).toList());
+                .map(t -> statuses.of(t, who.unitId())).toList(), news);
     }
 
     /** Every task with every unit's status; coordinators only. */

@@ -118,6 +118,11 @@ public final class InMemorySupervisionRepository
     }
 
     @Override
+    public synchronized Optional<Instruction> instruction(int year, String taskId, String key) {
+        return Optional.ofNullable(instructions.get(year + "/" + taskId + "/" + key));
+    }
+
+    @Override
     public synchronized void markRead(int year, String taskId, String unitId, Collection<String> keys, Instant at) {
         keys.forEach(k -> read.add(year + "/" + taskId + "/" + unitId + "#" + k));
         keys.forEach(k -> waitingFor.getOrDefault(year + "/" + taskId + "/" + k, new HashSet<>()).remove(unitId));

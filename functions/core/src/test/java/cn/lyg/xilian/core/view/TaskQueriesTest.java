@@ -214,6 +214,11 @@ class TaskQueriesTest {
         }
 
         @Override
+        public java.util.Optional<Instruction> instruction(int year, String taskId, String key) {
+            throw new UnsupportedOperationException("not read by the queries");
+        }
+
+        @Override
         public void markRead(int year, String taskId, String unitId, Collection<String> keys, Instant at) {
             keys.forEach(k -> markedRead.add(unitId + ":" + k));
         }

@@ -1,0 +1,232 @@
+package cn.lyg.xilian.local;
+
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.progress.Outcome;
+import cn.lyg.xilian.core.supervision.Extension;
+import cn.lyg.xilian.core.supervision.Supervise;
+import cn.lyg.xilian.web.PlanCache;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 22 in Chromium on the local run, on a phone (390x844) and a desktop (1366x900). A unit signed out follows
+ * the link of its task (as in a 退回 email): it sees the Chinese sign-in page saying whose page it is, asks for a
+ * link by email, reads it from the outbox, follows it and lands on the task page. Then 督办意见 and an extension's
+ * decision: each gives one email to the unit and a flag on 我的任务, gone once the task page was opened.
+ */
+class SignInLinkBrowserTest {
+
+    private static final String TASK = "2.1";
+    private static final String UNIT = "guanyun";
+    private static final String UNIT_MAIL = "guanyun@lyg.example.cn";
+    private static final Pattern SIGN_IN_LINK = Pattern.compile("(https?://\\S+/login\\?token=[A-Za-z0-9_-]{43}\\S*)");
+
+    @RegisterExtension
+    static final BrowserRun run = new BrowserRun("signin-link-browser", Map.of(
+            "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL)));
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"390,844,phone", "1366,900,desktop"})
+    void aSignedOutUnitFollowsATaskLinkAsksForALinkByEmailAndLandsOnTheTask(int width, int height, String name)
+            throws Exception {
+        WebDriver browser = run.chromium.driver();
+        run.chromium.resize(width, height);
+        browser.get(run.base + "/catalog");
+        browser.manage().deleteAllCookies(); // signed out
+
+        browser.get(run.base + "/tasks/" + TASK);
+        String heading = browser.findElement(By.id("signin-heading")).getText();
+        assertThat(heading).startsWith("任务 " + TASK).endsWith("的填报页面，需要登录");
+        String visible = browser.findElement(By.tagName("body")).getText();
+        assertThat(visible).contains("登录链接").contains("把登录链接发到本单位邮箱").doesNotContainPattern("[A-Z]+_[A-Z_]+")
+                .doesNotContain("返回我的任务");
+        run.chromium.screenshot("signin-needed-" + name + ".png");
+        assertAccessible("the sign-in page at " + name);
+
+        int before = mailsTo(UNIT_MAIL, m -> m.contains("/login?token=")).size();
+        new Select(browser.findElement(By.id("unit"))).selectByValue(UNIT);
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/signin/email'] button[type=submit]"));
+        assertThat(browser.findElement(By.id("sent")).getText()).contains("请查收邮件");
+        run.chromium.screenshot("signin-sent-" + name + ".png");
+
+        String mail = awaitMail(UNIT_MAIL, m -> m.contains("/login?token="), before);
+        assertThat(mail).contains("登录链接").contains("任务" + TASK + "的填报页面");
+        Matcher link = SIGN_IN_LINK.matcher(mail);
+        assertThat(link.find()).isTrue();
+        String url = link.group(1);
+        assertThat(url).as("absolute, on the configured base URL").startsWith(run.base + "/login?token=");
+
+        browser.get(url);
+        assertThat(browser.findElement(By.id("target")).getText()).isEqualTo("灌云县");
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/login'] button[type=submit]"));
+        assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/tasks/" + TASK);
+        assertThat(browser.getPageSource()).doesNotContain("signin-heading");
+        run.chromium.screenshot("signin-landed-" + name + ".png");
+    }
+
+    @Test
+    void aStrangeNextIsNotFollowed() throws Exception {
+        WebDriver browser = run.chromium.driver();
+        browser.get(run.base + "/catalog");
+        browser.manage().deleteAllCookies();
+        browser.get(run.local.signInLink("(" + UNIT + ")") + "&next=%2F%2Fevil.example%2F");
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/login'] button[type=submit]"));
+        URI landed = URI.create(browser.getCurrentUrl());
+        assertThat(landed.getHost()).isEqualTo("localhost");
+        assertThat(landed.getPath()).isEqualTo("/");
+    }
+
+    @Test
+    void anInstructionAndAnExtensionDecisionAreMailedOnceAndFlaggedOnMyTasks() throws Exception {
+        WebDriver browser = run.chromium.driver();
+        run.chromium.resize(1366, 900);
+        String text = "请补充园区共建协议的佐证材料 " + UUID.randomUUID().toString().substring(0, 8);
+
+        signIn("市发改委");
+        browser.get(run.base + "/tasks/" + TASK);
+        new Select(browser.findElement(By.id("instruct-unit"))).selectByValue(UNIT);
+        browser.findElement(By.id("instruct-text")).sendKeys(text);
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.instruct-form button[type=submit]"));
+
+        // The extension: asked by the unit and approved, through the use case the forms call.
+        Supervise supervise = run.server.getApplicationContext().getBean(Supervise.class);
+        var plan = run.server.getApplicationContext().getBean(PlanCache.class).plan();
+        assertThat(supervise.requestExtension(plan, new Principal(Role.UNIT, UNIT, "test"), TASK, "2027-03-31",
+                "需等待省级批复", "browser-extension-1")).isInstanceOf(Outcome.Done.class);
+        assertThat(supervise.decideExtension(plan, new Principal(Role.COORDINATOR, null, "test"), TASK, UNIT,
+                "browser-extension-1", true, null, "同意延期")).isInstanceOf(Outcome.Done.class);
+
+        String instructionMail = awaitMail(UNIT_MAIL, m -> m.contains(text), 0);
+        assertThat(instructionMail).contains("督办意见").contains(run.base + "/tasks/" + TASK);
+        String decisionMail = awaitMail(UNIT_MAIL, m -> m.contains("延期申请已获批准"), 0);
+        assertThat(decisionMail).contains("2027年3月31日").contains(run.base + "/tasks/" + TASK);
+
+        run.chromium.resize(390, 844);
+        signIn("(" + UNIT + ")");
+        browser.get(run.base + "/");
+        WebElement row = browser.findElement(By.id("task-" + TASK));
+        assertThat(row.getText()).contains("新督办意见：").contains("延期申请已批准");
+        assertThat(browser.findElement(By.id("attention")).getText()).contains("1 项任务");
+        WebElement button = row.findElement(By.cssSelector("a.report"));
+        assertThat(button.getSize().getHeight()).as("tap target").isGreaterThanOrEqualTo(44);
+        assertThat(button.getSize().getWidth()).isGreaterThanOrEqualTo(200);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", row);
+        run.chromium.screenshot("mytasks-flags-phone.png");
+        assertAccessible("我的任务 with flags on a phone");
+        run.chromium.resize(1366, 900);
+        run.chromium.screenshot("mytasks-flags-desktop.png");
+
+        browser.get(run.base + "/tasks/" + TASK); // seen
+        browser.get(run.base + "/");
+        assertThat(browser.findElement(By.id("task-" + TASK)).getText()).doesNotContain("新督办意见")
+                .doesNotContain("延期申请已批准");
+
+        // Exactly once each, a second stream record or not.
+        assertThat(mailsTo(UNIT_MAIL, m -> m.contains(text))).hasSize(1);
+        assertThat(mailsTo(UNIT_MAIL, m -> m.contains("延期申请已获批准"))).hasSize(1);
+    }
+
+    /** axe-core (npm, infra/local) finds no violation of any impact on the current page, nothing wider than the window. */
+    private static void assertAccessible(String what) throws Exception {
+        var js = (org.openqa.selenium.JavascriptExecutor) run.chromium.driver();
+        assertThat((Long) js.executeScript("return document.documentElement.scrollWidth"))
+                .as("%s: nothing wider than the window", what)
+                .isLessThanOrEqualTo((Long) js.executeScript("return window.innerWidth"));
+        js.executeScript(Files.readString(Path.of(System.getProperty("xilian.root", "../.."),
+                "infra/local/node_modules/axe-core/axe.min.js")));
+        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))));");
+        assertThat((List<?>) violations).as("axe-core on %s", what).isEmpty();
+    }
+
+    private void signIn(String marker) throws Exception {
+        WebDriver browser = run.chromium.driver();
+        browser.get(run.local.signInLink(marker));
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Waits (bounded) until more than {@code before} mails to the address match; the newest match. */
+    private static String awaitMail(String address, Predicate<String> match, int before) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            List<String> found = mailsTo(address, match);
+            if (found.size() > before) {
+                return found.get(found.size() - 1);
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no mail to " + address + " in the outbox");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Subject and decoded text parts of every outbox message to {@code address} that matches, oldest file first. */
+    private static List<String> mailsTo(String address, Predicate<String> match) throws Exception {
+        List<String> out = new ArrayList<>();
+        Path outbox = run.data.resolve("outbox");
+        if (!Files.isDirectory(outbox)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            for (Path f : files.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+                    if (m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients())
+                            .anyMatch(a -> a.toString().equals(address))) {
+                        StringBuilder text = new StringBuilder(m.getSubject()).append('\n');
+                        collectText(m, text);
+                        if (match.test(text.toString())) {
+                            out.add(text.toString());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collectText(Part part, StringBuilder text) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            text.append(part.getContent()).append('\n');
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) part.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart p = mp.getBodyPart(i);
+                collectText(p, text);
+            }
+        }
+    }
+}
