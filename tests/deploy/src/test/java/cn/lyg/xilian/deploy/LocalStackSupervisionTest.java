@@ -414,6 +414,56 @@ class LocalStackSupervisionTest {
                 .hasSize(1);
     }
 
+    @Test
+    void aSignedOutUnitGetsAFreshSignInLinkByEmailThroughSesAndLandsOnTheTask() throws Exception {
+        String task = tier.unitTasks(tier.loadPlanAndIssue(UNIT), 1).get(0);
+        tier.poller.drain(); // whatever earlier tests left in the stream
+        tier.mailbox.clear();
+
+        // The task's link opened without a session: the Chinese sign-in page, whose page it is, the link request.
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(tier.front.baseUrl() + "/tasks/"
+                + task)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("任务 " + task).contains("action=\"/signin/email\"")
+                .contains("name=\"next\" value=\"/tasks/" + task + "\"");
+        HttpResponse<String> asked = browser.send(HttpRequest.newBuilder(URI.create(tier.front.baseUrl()
+                        + "/signin/email")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", tier.front.baseUrl()).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("unit=" + UNIT + "&address=&next=%2Ftasks%2F" + task)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.body()).contains("请查收邮件");
+
+        // The stream brings the request to the SubmissionEventFunction, which mails the unit's address (SES).
+        assertThat(tier.awaitStream(1, Duration.ofSeconds(60))).as(tier.poller.figures()).isGreaterThanOrEqualTo(1);
+        List<SesMailbox.Mail> mails = awaitMail(m -> m.isTo(UNIT_MAIL) && m.text().contains("/login?token="));
+        assertThat(mails).singleElement();
+        Matcher link = Pattern.compile(Pattern.quote(tier.front.baseUrl()) + "/login\\?token=[^\\s\"<>]+")
+                .matcher(mails.get(0).text());
+        assertThat(link.find()).as(mails.get(0).text()).isTrue();
+        assertThat(link.group()).contains("next=%2Ftasks%2F" + task);
+
+        // The link signs in and lands on the task.
+        URI login = URI.create(link.group());
+        HttpResponse<String> confirm = browser.send(HttpRequest.newBuilder(login).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
+        String form = LocalStackSmokeTest.urlEncoded(LocalStackSmokeTest.hiddenFields(confirm.body()));
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(tier.front.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", tier.front.baseUrl())
+                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("location").orElseThrow()).endsWith("/tasks/" + task);
+
+        // The whole stream again from its start: no second email.
+        StreamPoller again = tier.newPoller(tier.functions.get("SubmissionEventFunction")::invoke);
+        assertThat(LocalStackTier.awaitStream(again, 1, Duration.ofSeconds(60))).isGreaterThanOrEqualTo(1);
+        Thread.sleep(1000);
+        assertThat(tier.mailbox.messages().stream().filter(m -> m.isTo(UNIT_MAIL) && m.text().contains("/login?token=")))
+                .hasSize(1);
+    }
+
     /** A 推进中 report through the JSON API under a fresh key starting with {@code keyPrefix}; returns the key. */
     private static String report(String token, String task, String keyPrefix, int percent, String progress) throws Exception {
         String key = keyPrefix + "-" + Long.toString(System.nanoTime(), 36);
