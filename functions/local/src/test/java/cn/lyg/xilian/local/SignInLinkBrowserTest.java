@@ -43,18 +43,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 22 in Chromium on the local run, on a phone (390x844) and a desktop (1366x900). A unit signed out follows
  * the link of its task (as in a 退回 email): it sees the Chinese sign-in page saying whose page it is, asks for a
  * link by email, reads it from the outbox, follows it and lands on the task page. Then 督办意见 and an extension's
- * decision: each gives one email to the unit and a flag on 我的任务, gone once the task page was opened.
+ * decision: each gives one email to the unit and a flag on 我的任务, gone once the task page was opened. And the
+ * whole 退回 loop: from the 退回 email's link, signed out, to a revision with the returned report's files.
  */
 class SignInLinkBrowserTest {
 
     private static final String TASK = "2.1";
     private static final String UNIT = "guanyun";
     private static final String UNIT_MAIL = "guanyun@lyg.example.cn";
+    /** The 退回 loop's unit: its own link-request limits (3 an hour per unit), apart from the other tests'. */
+    private static final String LOOP_UNIT = "guannan";
+    private static final String LOOP_MAIL = "guannan@lyg.example.cn";
     private static final Pattern SIGN_IN_LINK = Pattern.compile("(https?://\\S+/login\\?token=[A-Za-z0-9_-]{43}\\S*)");
 
     @RegisterExtension
     static final BrowserRun run = new BrowserRun("signin-link-browser", Map.of(
-            "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL)));
+            "xilian.contacts.units." + UNIT, List.of(UNIT_MAIL), "xilian.contacts.units." + LOOP_UNIT, List.of(LOOP_MAIL)));
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"390,844,phone", "1366,900,desktop"})
@@ -93,6 +97,86 @@ class SignInLinkBrowserTest {
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/tasks/" + TASK);
         assertThat(browser.getPageSource()).doesNotContain("signin-heading");
         run.chromium.screenshot("signin-landed-" + name + ".png");
+    }
+
+    /**
+     * Loop (c): the unit reports with two files; the coordinator returns the report; the unit, signed out, follows
+     * the 退回 email's link, gets a fresh link by email, signs in, lands on the task, finds the returned report's
+     * texts and figures in the form and its files ticked, and resubmits: the new report has both files.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"390,844,phone,0", "1366,900,desktop,1"})
+    void aReturnedReportIsRevisedFromItsEmailLinkAfterSigningInByEmail(int width, int height, String name, int pick)
+            throws Exception {
+        WebDriver browser = run.chromium.driver();
+        run.chromium.resize(width, height);
+        String task = run.server.getApplicationContext().getBean(PlanCache.class).plan().tasksFor(LOOP_UNIT).stream()
+                .map(cn.lyg.xilian.core.catalog.PlanTask::id).toList().get(pick);
+        Path dir = Files.createTempDirectory("returned-loop-");
+        byte[] jpeg = new byte[1024 * 1024];
+        new java.util.Random(7).nextBytes(jpeg);
+        System.arraycopy(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1},
+                0, jpeg, 0, 12);
+        Path photo = Files.write(dir.resolve("现场照片.jpg"), jpeg);
+        Path pdf = Files.write(dir.resolve("立项批复.pdf"), "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        signIn("(" + LOOP_UNIT + ")");
+        browser.get(run.base + "/tasks/" + task);
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("推进中");
+        browser.findElement(By.id("percent")).clear();
+        browser.findElement(By.id("percent")).sendKeys("30");
+        browser.findElement(By.id("progress")).sendKeys("已完成项目选址 " + name);
+        browser.findElement(By.id("problems")).sendKeys("用地指标紧张");
+        browser.findElement(By.id("nextSteps")).sendKeys("月底前完成立项");
+        browser.findElement(By.id("report-files")).sendKeys(photo + "\n" + pdf);
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.report-form button[type=submit]"));
+        assertThat(browser.getPageSource()).contains("已保存").contains("现场照片.jpg").contains("立项批复.pdf");
+
+        signIn("市发改委");
+        browser.get(run.base + "/tasks/" + task);
+        browser.findElement(By.id("reason-" + LOOP_UNIT)).sendKeys("请补充立项批复的盖章页");
+        int returnedBefore = mailsTo(LOOP_MAIL, m -> m.contains("退回") && m.contains("/tasks/" + task)).size();
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + LOOP_UNIT + " button[value=RETURNED]"));
+        String returned = awaitMail(LOOP_MAIL, m -> m.contains("退回") && m.contains("/tasks/" + task), returnedBefore);
+        Matcher taskLink = Pattern.compile("(https?://\\S+/tasks/" + Pattern.quote(task) + ")(?![\\w.])").matcher(returned);
+        assertThat(taskLink.find()).as(returned).isTrue();
+
+        // Signed out, the 退回 email's link: the sign-in page, a link by email, the task.
+        browser.manage().deleteAllCookies();
+        browser.get(taskLink.group(1));
+        assertThat(browser.findElement(By.id("signin-heading")).getText()).startsWith("任务 " + task);
+        int linksBefore = mailsTo(LOOP_MAIL, m -> m.contains("/login?token=")).size();
+        new Select(browser.findElement(By.id("unit"))).selectByValue(LOOP_UNIT);
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/signin/email'] button[type=submit]"));
+        Matcher signInLink = SIGN_IN_LINK.matcher(awaitMail(LOOP_MAIL, m -> m.contains("/login?token="), linksBefore));
+        assertThat(signInLink.find()).isTrue();
+        browser.get(signInLink.group(1));
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/login'] button[type=submit]"));
+        assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/tasks/" + task);
+
+        // The form starts from the returned report, its files ticked; the revision keeps them.
+        assertThat(browser.findElement(By.cssSelector("form.report-form h2")).getText()).contains("修改后重新填报");
+        assertThat(browser.findElement(By.id("progress")).getDomProperty("value")).isEqualTo("已完成项目选址 " + name);
+        assertThat(browser.findElement(By.id("problems")).getDomProperty("value")).isEqualTo("用地指标紧张");
+        assertThat(browser.findElement(By.id("nextSteps")).getDomProperty("value")).isEqualTo("月底前完成立项");
+        assertThat(browser.findElement(By.id("percent")).getDomProperty("value")).isEqualTo("30");
+        List<WebElement> carried = browser.findElements(By.cssSelector(".carry-files input[type=checkbox]"));
+        assertThat(carried).hasSize(2).allMatch(WebElement::isSelected);
+        assertAccessible("the revision form at " + name);
+        run.chromium.screenshot("returned-revision-" + name + ".png");
+        browser.findElement(By.id("progress")).sendKeys("，已补充盖章页");
+        browser.findElement(By.id("percent")).clear();
+        browser.findElement(By.id("percent")).sendKeys("35");
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form.report-form button[type=submit]"));
+        assertThat(browser.getPageSource()).contains("已保存").contains("现场照片.jpg").contains("立项批复.pdf");
+        var state = run.server.getApplicationContext().getBean(cn.lyg.xilian.core.progress.ProgressRepository.class)
+                .statesOfTask(2026, task).stream().filter(st -> st.unitId().equals(LOOP_UNIT)).findFirst().orElseThrow();
+        assertThat(state.returned()).isFalse();
+        assertThat(state.latest().percent()).isEqualTo(35);
+        assertThat(state.latest().progress()).isEqualTo("已完成项目选址 " + name + "，已补充盖章页");
+        assertThat(state.evidence()).containsExactlyInAnyOrder("现场照片.jpg", "立项批复.pdf");
+        run.chromium.screenshot("returned-resubmitted-" + name + ".png");
     }
 
     @Test
@@ -174,8 +258,10 @@ class SignInLinkBrowserTest {
     private void signIn(String marker) throws Exception {
         WebDriver browser = run.chromium.driver();
         browser.get(run.local.signInLink(marker));
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+        if (!browser.getCurrentUrl().contains("/login")) {
+            return; // already signed in as the link's owner: the link goes straight home
+        }
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/login'] button[type=submit]"));
     }
 
     /** Waits (bounded) until more than {@code before} mails to the address match; the newest match. */
