@@ -1,5 +1,6 @@
 package cn.lyg.xilian.email;
 
+import cn.lyg.xilian.core.mail.OutgoingEmail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -39,6 +40,25 @@ final class MimeAssembly {
     }
 
     private MimeAssembly() {
+    }
+
+    /**
+     * A notice to a unit (退回, 督办意见, an extension decision, a sign-in link): text and HTML, no attachment, with a
+     * Message-ID and MIME boundaries fixed by {@code noticeId}, so a retry renders the same bytes.
+     */
+    static OutgoingEmail notice(EmailSettings settings, String noticeId, List<String> to,
+                                                        String subject, Instant sentAt, MailBodies.Bodies bodies) {
+        String messageId = noticeId + "@" + settings.messageIdDomain();
+        String boundaryBase = "=_xilian_" + noticeId.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            byte[] bytes = write(settings, new Parts(messageId, to, subject, sentAt, bodies.text(), bodies.html(),
+                    boundaryBase + "_alt", boundaryBase + "_mix", null));
+            return new OutgoingEmail(messageId, to, bytes);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the notice " + noticeId, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the notice " + noticeId + " to memory", e);
+        }
     }
 
     static byte[] write(EmailSettings settings, Parts p) throws MessagingException, IOException {

@@ -5,10 +5,7 @@ import cn.lyg.xilian.core.supervision.SupervisionMailRenderer;
 import cn.lyg.xilian.core.supervision.SupervisionNotice;
 import cn.lyg.xilian.email.view.MailLinks;
 import cn.lyg.xilian.email.view.SupervisionMail;
-import jakarta.mail.MessagingException;
 
-import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 
 /**
@@ -29,19 +26,8 @@ public final class MimeSupervisionMailRenderer implements SupervisionMailRendere
 
     @Override
     public OutgoingEmail render(SupervisionNotice n) {
-        String messageId = n.noticeId() + "@" + settings.messageIdDomain();
         SupervisionMail mail = new SupervisionMail(n, links);
-        MailBodies.Bodies bodies = MailBodies.render("supervision", mail);
-        try {
-            // Boundaries from the notice, as for the other emails: a retry renders the same bytes.
-            String boundaryBase = "=_xilian_" + n.noticeId().replaceAll("[^A-Za-z0-9._-]", "_");
-            byte[] bytes = MimeAssembly.write(settings, new MimeAssembly.Parts(messageId, n.to(), mail.subject(),
-                    clock.instant(), bodies.text(), bodies.html(), boundaryBase + "_alt", boundaryBase + "_mix", null));
-            return new OutgoingEmail(messageId, n.to(), bytes);
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new IllegalStateException("cannot build the supervision " + n.noticeId(), e);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the supervision mail to memory", e);
-        }
+        return MimeAssembly.notice(settings, n.noticeId(), n.to(), mail.subject(), clock.instant(),
+                MailBodies.render("supervision", mail));
     }
 }

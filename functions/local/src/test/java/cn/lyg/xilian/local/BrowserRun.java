@@ -40,6 +40,19 @@ final class BrowserRun implements BeforeAllCallback, AfterAllCallback {
         chromium = Chromium.start();
     }
 
+    /**
+     * Signs in with the development link whose line contains {@code marker} (e.g. "(guanyun)", "市发改委"): its page,
+     * then its button. A browser already signed in as the link's owner is sent straight home and stays signed in.
+     */
+    void signIn(String marker) throws Exception {
+        var browser = chromium.driver();
+        browser.get(local.signInLink(marker));
+        if (!browser.getCurrentUrl().contains("/login")) {
+            return;
+        }
+        chromium.clickAndWaitForNewPage(org.openqa.selenium.By.cssSelector("form[action='/login'] button[type=submit]"));
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (chromium != null) {

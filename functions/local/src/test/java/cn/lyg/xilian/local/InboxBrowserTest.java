@@ -14,11 +14,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,15 +36,6 @@ class InboxBrowserTest {
 
     @RegisterExtension
     static final BrowserRun run = new BrowserRun("inbox-browser", Map.of());
-
-    private void signIn(String marker) throws Exception {
-        WebDriver browser = run.chromium.driver();
-        browser.get(run.local.signInLink(marker));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            return; // already signed in as the link's owner: the link goes straight home
-        }
-        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/login'] button[type=submit]"));
-    }
 
     private void viewport(int width, int height) {
         ((ChromeDriver) run.chromium.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
@@ -90,7 +79,7 @@ class InboxBrowserTest {
         assertThat(tasks).hasSize(2);
         for (PlanTask task : tasks) {
             for (String unit : task.unitIds().subList(0, 3)) {
-                signIn("(" + unit + ")");
+                run.signIn("(" + unit + ")");
                 report(task.id(), unit);
             }
         }
@@ -105,7 +94,7 @@ class InboxBrowserTest {
         viewport(width, height);
 
         // Sign-in lands on 待办; the header counts what waits; the three reports are listed, with their age.
-        signIn("市发改委");
+        run.signIn("市发改委");
         assertThat(java.net.URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/inbox");
         String total = browser.findElement(By.id("inbox-mine")).getText();
         assertThat(browser.findElement(By.cssSelector("#nav-inbox .inbox-count")).getText()).isEqualTo(total);

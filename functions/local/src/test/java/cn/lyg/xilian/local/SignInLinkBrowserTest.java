@@ -19,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -121,7 +120,7 @@ class SignInLinkBrowserTest {
         Path pdf = Files.write(dir.resolve("立项批复.pdf"), "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-        signIn("(" + LOOP_UNIT + ")");
+        run.signIn("(" + LOOP_UNIT + ")");
         browser.get(run.base + "/tasks/" + task);
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("推进中");
         browser.findElement(By.id("percent")).clear();
@@ -133,7 +132,7 @@ class SignInLinkBrowserTest {
         run.chromium.clickAndWaitForNewPage(By.cssSelector("form.report-form button[type=submit]"));
         assertThat(browser.getPageSource()).contains("已保存").contains("现场照片.jpg").contains("立项批复.pdf");
 
-        signIn("市发改委");
+        run.signIn("市发改委");
         browser.get(run.base + "/tasks/" + task);
         browser.findElement(By.id("reason-" + LOOP_UNIT)).sendKeys("请补充立项批复的盖章页");
         int returnedBefore = mailsTo(LOOP_MAIL, m -> m.contains("退回") && m.contains("/tasks/" + task)).size();
@@ -197,7 +196,7 @@ class SignInLinkBrowserTest {
         run.chromium.resize(1366, 900);
         String text = "请补充园区共建协议的佐证材料 " + UUID.randomUUID().toString().substring(0, 8);
 
-        signIn("市发改委");
+        run.signIn("市发改委");
         browser.get(run.base + "/tasks/" + TASK);
         new Select(browser.findElement(By.id("instruct-unit"))).selectByValue(UNIT);
         browser.findElement(By.id("instruct-text")).sendKeys(text);
@@ -217,7 +216,7 @@ class SignInLinkBrowserTest {
         assertThat(decisionMail).contains("2027年3月31日").contains(run.base + "/tasks/" + TASK);
 
         run.chromium.resize(390, 844);
-        signIn("(" + UNIT + ")");
+        run.signIn("(" + UNIT + ")");
         browser.get(run.base + "/");
         WebElement row = browser.findElement(By.id("task-" + TASK));
         assertThat(row.getText()).contains("新督办意见：").contains("延期申请已批准");
@@ -253,15 +252,6 @@ class SignInLinkBrowserTest {
                 + "axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '"
                 + " + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))));");
         assertThat((List<?>) violations).as("axe-core on %s", what).isEmpty();
-    }
-
-    private void signIn(String marker) throws Exception {
-        WebDriver browser = run.chromium.driver();
-        browser.get(run.local.signInLink(marker));
-        if (!browser.getCurrentUrl().contains("/login")) {
-            return; // already signed in as the link's owner: the link goes straight home
-        }
-        run.chromium.clickAndWaitForNewPage(By.cssSelector("form[action='/login'] button[type=submit]"));
     }
 
     /** Waits (bounded) until more than {@code before} mails to the address match; the newest match. */
