@@ -15,8 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report waits for the unit. axe-core finds nothing on any page; screenshots at both sizes.
  */
 class InboxBrowserTest {
-
-    private static final Path AXE = Path.of(System.getProperty("user.dir")).getParent().getParent()
-            .resolve("infra/local/node_modules/axe-core/axe.min.js");
 
     @RegisterExtension
     static final BrowserRun run = new BrowserRun("inbox-browser", Map.of());
@@ -55,13 +50,9 @@ class InboxBrowserTest {
         assertThat(browser.getPageSource()).contains("已保存");
     }
 
-    private void axe(String page) throws Exception {
+    private void axe(String page) {
+        Axe.check(run.chromium, page);
         JavascriptExecutor js = (JavascriptExecutor) run.chromium.driver();
-        js.executeScript(Files.readString(AXE));
-        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '"
-                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))));");
-        assertThat((List<?>) violations).as("axe-core on %s", page).isEmpty();
         long scrollWidth = (Long) js.executeScript("return document.documentElement.scrollWidth");
         long width = (Long) js.executeScript("return window.innerWidth");
         assertThat(scrollWidth).as("%s: nothing wider than the screen", page).isLessThanOrEqualTo(width);

@@ -2,11 +2,6 @@ package cn.lyg.xilian.local;
 
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.testkit.Chromium;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -14,20 +9,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,33 +96,6 @@ class InstructionBrowserTest {
 
     /** The text of every outbox message to {@code address} (all text parts, decoded). */
     private static List<String> mailsTo(String address) throws Exception {
-        List<String> out = new ArrayList<>();
-        Path outbox = run.local.data().resolve("outbox");
-        try (Stream<Path> files = Files.list(outbox)) {
-            for (Path f : files.toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
-                    if (m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients())
-                            .anyMatch(a -> a.toString().equals(address))) {
-                        StringBuilder text = new StringBuilder(m.getSubject()).append('\n');
-                        collectText(m, text);
-                        out.add(text.toString());
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void collectText(Part part, StringBuilder text) throws Exception {
-        if (part.isMimeType("text/*")) {
-            text.append(part.getContent()).append('\n');
-        } else if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart p = mp.getBodyPart(i);
-                collectText(p, text);
-            }
-        }
+        return Outbox.to(run.local.data(), address, "text/*");
     }
 }

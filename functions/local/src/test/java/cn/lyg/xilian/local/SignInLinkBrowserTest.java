@@ -3,14 +3,8 @@ package cn.lyg.xilian.local;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.progress.Outcome;
-import cn.lyg.xilian.core.supervision.Extension;
 import cn.lyg.xilian.core.supervision.Supervise;
 import cn.lyg.xilian.web.PlanCache;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,21 +14,16 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,17 +230,12 @@ class SignInLinkBrowserTest {
     }
 
     /** axe-core (npm, infra/local) finds no violation of any impact on the current page, nothing wider than the window. */
-    private static void assertAccessible(String what) throws Exception {
+    private static void assertAccessible(String what) {
         var js = (org.openqa.selenium.JavascriptExecutor) run.chromium.driver();
         assertThat((Long) js.executeScript("return document.documentElement.scrollWidth"))
                 .as("%s: nothing wider than the window", what)
                 .isLessThanOrEqualTo((Long) js.executeScript("return window.innerWidth"));
-        js.executeScript(Files.readString(Path.of(System.getProperty("xilian.root", "../.."),
-                "infra/local/node_modules/axe-core/axe.min.js")));
-        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '"
-                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))));");
-        assertThat((List<?>) violations).as("axe-core on %s", what).isEmpty();
+        Axe.check(run.chromium, what);
     }
 
     /** Waits (bounded) until more than {@code before} mails to the address match; the newest match. */
@@ -271,38 +255,6 @@ class SignInLinkBrowserTest {
 
     /** Subject and decoded text parts of every outbox message to {@code address} that matches, oldest file first. */
     private static List<String> mailsTo(String address, Predicate<String> match) throws Exception {
-        List<String> out = new ArrayList<>();
-        Path outbox = run.data.resolve("outbox");
-        if (!Files.isDirectory(outbox)) {
-            return out;
-        }
-        try (Stream<Path> files = Files.list(outbox)) {
-            for (Path f : files.sorted().toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
-                    if (m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients())
-                            .anyMatch(a -> a.toString().equals(address))) {
-                        StringBuilder text = new StringBuilder(m.getSubject()).append('\n');
-                        collectText(m, text);
-                        if (match.test(text.toString())) {
-                            out.add(text.toString());
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void collectText(Part part, StringBuilder text) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            text.append(part.getContent()).append('\n');
-        } else if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart p = mp.getBodyPart(i);
-                collectText(p, text);
-            }
-        }
+        return Outbox.to(run.data, address, "text/plain").stream().filter(match).toList();
     }
 }
