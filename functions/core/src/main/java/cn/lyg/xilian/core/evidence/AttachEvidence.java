@@ -90,30 +90,10 @@ public class AttachEvidence {
                 answer.add(file);
             }
         }
-        if (fresh.isEmpty()) {
-            return new Outcome.Done<>(answer, true);
-        }
-        if (existing.size() + fresh.size() > EvidenceRules.MAX_FILES_PER_REPORT) {
-            return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(existing.size())));
-        }
-        List<String> stored = new ArrayList<>();
-        try {
-            for (EvidenceFile f : freshFiles.values()) {
-                EvidenceRules.Upload u = fresh.get(f.fileId()).upload();
-                store.put(f.storageKey(), u.content(), u.size(), f.type().contentType());
-                stored.add(f.storageKey());
-            }
-            if (!records.reserve(report, freshFiles.keySet(), byId.keySet(), EvidenceRules.MAX_FILES_PER_REPORT)) {
-                stored.forEach(store::delete);
-                stored.clear();
-                return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(records.files(report).size())));
-            }
-        } catch (RuntimeException e) {
-            stored.forEach(store::delete); // nothing half-written
-            throw e;
-        }
-        recordAll(report, freshFiles.values());
-        return new Outcome.Done<>(answer, false);
+        return storeAndRecord(report, existing, answer, freshFiles, f -> {
+            EvidenceRules.Upload u = fresh.get(f.fileId()).upload();
+            store.put(f.storageKey(), u.content(), u.size(), f.type().contentType());
+        });
     }
 
     /**
@@ -179,19 +159,33 @@ public class AttachEvidence {
             }
             answer.add(file);
         }
+        return storeAndRecord(report, existing, answer, fresh,
+                f -> store.copy(sources.get(f.fileId()), f.storageKey(), f.type().contentType()));
+    }
+
+    /**
+     * The common end of an upload and a carry-over: within the cap, each fresh file's object written
+     * ({@code write}), its slot reserved, then recorded. All or nothing: a refused reservation or a failure deletes
+     * the objects written. {@code replayed} when nothing was fresh.
+     */
+    private Outcome<List<EvidenceFile>> storeAndRecord(ReportRef report, List<EvidenceFile> existing,
+                                                       List<EvidenceFile> answer, Map<String, EvidenceFile> fresh,
+                                                       java.util.function.Consumer<EvidenceFile> write) {
         if (fresh.isEmpty()) {
             return new Outcome.Done<>(answer, true);
         }
         if (existing.size() + fresh.size() > EvidenceRules.MAX_FILES_PER_REPORT) {
             return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(existing.size())));
         }
+        java.util.Set<String> existingIds = existing.stream().map(EvidenceFile::fileId)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         List<String> stored = new ArrayList<>();
         try {
             for (EvidenceFile f : fresh.values()) {
-                store.copy(sources.get(f.fileId()), f.storageKey(), f.type().contentType());
+                write.accept(f);
                 stored.add(f.storageKey());
             }
-            if (!records.reserve(report, fresh.keySet(), byId.keySet(), EvidenceRules.MAX_FILES_PER_REPORT)) {
+            if (!records.reserve(report, fresh.keySet(), existingIds, EvidenceRules.MAX_FILES_PER_REPORT)) {
                 stored.forEach(store::delete);
                 return new Outcome.Invalid<>(List.of(EvidenceRules.tooMany(records.files(report).size())));
             }
