@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web;
 
+import cn.lyg.xilian.core.view.Inbox;
 import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.core.view.TaskQueries;
 import cn.lyg.xilian.web.http.InboxParams;
@@ -54,8 +55,8 @@ public class PageController {
     /** {@code ?unit=&section=&kind=} narrow it. */
     @Get("/inbox")
     public HttpResponse<?> inbox(SessionCaller caller, HttpRequest<?> request) {
-        return pages.ok(new InboxPage(pages.layout(caller),
-                inbox.inbox(caller.plan(), caller.who(), InboxParams.parse(request.getParameters()))));
+        Inbox box = inbox.inbox(caller.plan(), caller.who(), InboxParams.parse(request.getParameters()));
+        return pages.ok(new InboxPage(pages.layout(caller, box.forCoordinators()), box));
     }
 
     @Get("/coordinator")

@@ -83,8 +83,12 @@ public class Pages {
      * coordinator, the 待办 count of the header (two reads: the pairs' states and the waiting index).
      */
     public Layout layout(SessionCaller caller) {
-        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(),
-                inbox.get().count(caller.plan(), caller.who()));
+        return layout(caller, inbox.get().count(caller.plan(), caller.who()));
+    }
+
+    /** The frame with a 待办 count already known (the 待办 page has just counted it: not read twice). */
+    public Layout layout(SessionCaller caller, @Nullable Integer waiting) {
+        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(), waiting);
     }
 
     /** The frame of a public page: no navigation, whoever is signed in. */
