@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -53,18 +54,13 @@ public record PlanDiff(@Nullable Plan before, Plan after, Set<HeaderField> heade
      *
      * @param before   the task in the loaded plan (null: a new task)
      * @param after    the task in the new plan (null: the task leaves the plan)
-     * @param aspects  what changed, for a pair in both plans (empty otherwise)
+     * @param aspects  what changed, in {@link Aspect} order, for a pair in both plans (empty otherwise)
      * @param reported whether the pair has reported progress
      */
-    public record TaskEntry(String taskId, @Nullable PlanTask before, @Nullable PlanTask after, Set<Aspect> aspects,
+    public record TaskEntry(String taskId, @Nullable PlanTask before, @Nullable PlanTask after, List<Aspect> aspects,
                             boolean reported) {
         public TaskEntry {
-            aspects = aspects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(aspects));
-        }
-
-        /** The aspects in {@link Aspect} order (a Set.copyOf has none). */
-        public List<Aspect> aspectsInOrder() {
-            return aspects.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(aspects));
+            aspects = aspects.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(aspects));
         }
 
         /** The task as the newer plan that has it states it. */
@@ -137,7 +133,7 @@ public record PlanDiff(@Nullable Plan before, Plan after, Set<HeaderField> heade
         Map<String, PlanTask> newById = byId(after.tasks());
         Map<String, UnitDiff> byUnit = new LinkedHashMap<>();
         for (String unitId : unitOrder(oldUnits, after, oldTasks)) {
-            String name = after.unit(unitId).or(() -> before == null ? java.util.Optional.empty() : before.unit(unitId))
+            String name = after.unit(unitId).or(() -> before == null ? Optional.empty() : before.unit(unitId))
                     .map(Unit::name).orElse(unitId);
             List<TaskEntry> added = new ArrayList<>();
             List<TaskEntry> changed = new ArrayList<>();
@@ -149,9 +145,9 @@ public record PlanDiff(@Nullable Plan before, Plan after, Set<HeaderField> heade
                 PlanTask old = oldById.get(task.id());
                 boolean hasReported = reported.contains(new TaskUnit(task.id(), unitId));
                 if (old == null || !old.isResponsible(unitId)) {
-                    added.add(new TaskEntry(task.id(), old, task, Set.of(), hasReported));
+                    added.add(new TaskEntry(task.id(), old, task, List.of(), hasReported));
                 } else {
-                    Set<Aspect> aspects = aspects(old, task, unitId);
+                    List<Aspect> aspects = aspects(old, task, unitId);
                     if (!aspects.isEmpty()) {
                         changed.add(new TaskEntry(task.id(), old, task, aspects, hasReported));
                     }
@@ -160,7 +156,7 @@ public record PlanDiff(@Nullable Plan before, Plan after, Set<HeaderField> heade
             for (PlanTask old : oldTasks) {
                 PlanTask task = newById.get(old.id());
                 if (old.isResponsible(unitId) && (task == null || !task.isResponsible(unitId))) {
-                    removed.add(new TaskEntry(old.id(), old, task, Set.of(),
+                    removed.add(new TaskEntry(old.id(), old, task, List.of(),
                             reported.contains(new TaskUnit(old.id(), unitId))));
                 }
             }
@@ -174,7 +170,7 @@ public record PlanDiff(@Nullable Plan before, Plan after, Set<HeaderField> heade
     }
 
     /** What a unit of the task sees changed: its own targets only, every other field of the task. */
-    private static Set<Aspect> aspects(PlanTask old, PlanTask task, String unitId) {
+    private static List<Aspect> aspects(PlanTask old, PlanTask task, String unitId) {
         Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
         if (!old.title().equals(task.title())) {
             aspects.add(Aspect.TITLE);
@@ -197,7 +193,7 @@ public record PlanDiff(@Nullable Plan before, Plan after, Set<HeaderField> heade
         if (!old.text().equals(task.text())) {
             aspects.add(Aspect.TEXT);
         }
-        return aspects;
+        return List.copyOf(aspects);
     }
 
     /**

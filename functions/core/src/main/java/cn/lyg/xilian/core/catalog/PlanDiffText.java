@@ -45,7 +45,7 @@ public final class PlanDiffText {
                     + (e.reported() ? "（曾填报：原有进展恢复显示）" : "")));
             for (TaskEntry e : unit.changed()) {
                 lines.add("  变更 " + task(e) + (e.reported() ? "（已填报）" : ""));
-                e.aspectsInOrder().forEach(a -> lines.add("    " + aspect(a, e, unit.unitId(), diff)));
+                e.aspects().forEach(a -> lines.add("    " + aspect(a, e, unit.unitId(), diff)));
             }
             unit.removed().forEach(e -> lines.add("  移除 " + task(e) + "：" + (e.after() == null ? "任务删除" : "不再列为责任单位")
                     + (e.reported() ? "（已填报：进展保留，不再显示于看板和任务、单位视图）" : "（未填报：状态删除）")));

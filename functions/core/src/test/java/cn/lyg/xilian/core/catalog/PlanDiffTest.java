@@ -65,7 +65,7 @@ class PlanDiffTest {
         assertThat(diff.unitsAdded()).extracting(Unit::id).containsExactly("guanyun");
         assertThat(diff.units()).extracting(PlanDiff.UnitDiff::unitId).containsExactly("ganyu", "donghai", "guanyun");
         assertThat(diff.units().get(0).changed()).singleElement().satisfies(e -> {
-            assertThat(e.aspectsInOrder()).containsExactly(PlanDiff.Aspect.DEADLINE, PlanDiff.Aspect.UNITS);
+            assertThat(e.aspects()).containsExactly(PlanDiff.Aspect.DEADLINE, PlanDiff.Aspect.UNITS);
             assertThat(e.reported()).isTrue();
         });
         assertThat(diff.reportedAffected()).containsExactly(new TaskUnit("1.1", "ganyu"), new TaskUnit("1.2", "donghai"));
