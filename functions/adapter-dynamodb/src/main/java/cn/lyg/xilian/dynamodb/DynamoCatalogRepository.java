@@ -3,6 +3,7 @@ package cn.lyg.xilian.dynamodb;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
+import cn.lyg.xilian.core.catalog.TaskUnit;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.dynamodb.CatalogItems.CatalogItem;
 import cn.lyg.xilian.dynamodb.CatalogItems.PlanHeaderItem;
@@ -15,10 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog in the plan partition {@code PLAN#Y} ({@link CatalogItems}). See infra/dynamodb/TABLE.md, "Catalog load".
@@ -94,11 +97,22 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
 
     @Override
     public Optional<Plan> plan(int year) {
+        return loaded(year).plan();
+    }
+
+    /** One Query of the plan partition, as {@link #load} starts with; writes nothing. */
+    @Override
+    public Loaded loaded(int year) {
         PlanPartition stored = PlanPartition.read(partition(), year);
-        if (stored.header() == null) {
-            return Optional.empty();
+        Optional<Plan> plan = stored.header() == null ? Optional.empty()
+                : Optional.of(CatalogItems.plan(stored.header(), stored.sections(), stored.units(), stored.tasks()));
+        Set<TaskUnit> reported = new HashSet<>();
+        for (StateItem.StoredState state : stored.statesBySk().values()) {
+            if (state.state().latest() != null) {
+                reported.add(new TaskUnit(state.state().taskId(), state.state().unitId()));
+            }
         }
-        return Optional.of(CatalogItems.plan(stored.header(), stored.sections(), stored.units(), stored.tasks()));
+        return new Loaded(plan, reported);
     }
 
     private static List<CatalogItem> desiredCatalogItems(Plan plan) {

@@ -3,6 +3,8 @@ package cn.lyg.xilian.tools;
 import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.catalog.PlanDiff;
+import cn.lyg.xilian.core.catalog.PlanDiffText;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
 import cn.lyg.xilian.dynamodb.TableCreator;
 import io.micronaut.context.ApplicationContext;
@@ -21,11 +23,17 @@ import java.util.List;
  * never erased. The table comes from configuration like the functions' (XILIAN_DYNAMODB_TABLE,
  * XILIAN_DYNAMODB_REGION, and XILIAN_DYNAMODB_ENDPOINT for LocalStack or dynalite).
  * <pre>
- *   load-plan &lt;catalog.json&gt; [--create-table]
+ *   load-plan [--dry-run | --create-table] &lt;catalog.json&gt;
  * </pre>
- * --create-table is for local stand-ins only; in AWS the stack owns the table.
+ * --dry-run reads what is loaded (one Query of the plan partition) and prints, unit by unit, what the load would
+ * change ({@link PlanDiffText}), writing nothing. --create-table is for local stand-ins only; in AWS the stack owns
+ * the table.
  */
 public final class LoadPlanCommand {
+
+    static final String USAGE = "usage: load-plan [--dry-run | --create-table] <catalog.json>\n"
+            + "  --dry-run       print what the load would change, unit by unit, and write nothing\n"
+            + "  --create-table  create the table first (LocalStack or dynalite only)";
 
     private LoadPlanCommand() {
     }
@@ -38,18 +46,24 @@ public final class LoadPlanCommand {
     }
 
     public static int run(ApplicationContext context, List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || args.size() > 2 || (args.size() == 2 && !args.get(1).equals("--create-table"))) {
-            err.println("usage: load-plan <catalog.json> [--create-table]");
+        List<String> files = args.stream().filter(a -> !a.startsWith("--")).toList();
+        List<String> flags = args.stream().filter(a -> a.startsWith("--")).distinct().toList();
+        boolean dryRun = flags.contains("--dry-run");
+        boolean createTable = flags.contains("--create-table");
+        // A preview creates nothing, not even a table: it compares with what a table holds.
+        if (files.size() != 1 || flags.size() + 1 != args.size() || (dryRun && createTable)
+                || !List.of("--dry-run", "--create-table").containsAll(flags)) {
+            err.println(USAGE);
             return 2;
         }
-        Path catalog = Path.of(args.getFirst());
+        Path catalog = Path.of(files.getFirst());
         if (!Files.isRegularFile(catalog)) {
             err.println("no such catalog: " + catalog.toAbsolutePath());
             return 1;
         }
         String table = context.getBean(DynamoDbSettings.class).tableName();
         TableCreator tables = new TableCreator(context.getBean(DynamoDbClient.class));
-        if (args.contains("--create-table")) {
+        if (createTable) {
             tables.createIfAbsent(table);
         } else if (!tables.exists(table)) {
             err.println("table " + table + " does not exist (set XILIAN_DYNAMODB_TABLE to the stack's TableName output)");
@@ -62,7 +76,14 @@ public final class LoadPlanCommand {
             err.println("cannot read the catalog " + catalog.toAbsolutePath() + ": " + e.getMessage());
             return 1;
         }
-        CatalogRepository.LoadResult result = context.getBean(CatalogRepository.class).load(plan);
+        CatalogRepository catalogs = context.getBean(CatalogRepository.class);
+        if (dryRun) {
+            CatalogRepository.Loaded loaded = catalogs.loaded(plan.year());
+            out.print(PlanDiffText.render(PlanDiff.of(loaded.plan().orElse(null), plan, loaded.reported())));
+            out.printf("dry run: nothing written to %s%n", table);
+            return 0;
+        }
+        CatalogRepository.LoadResult result = catalogs.load(plan);
         out.printf("plan %d (%d tasks, %d units) into %s: %d created, %d updated, %d unchanged%n", plan.year(),
                 plan.tasks().size(), plan.units().size(), table, result.created(), result.updated(), result.unchanged());
         return 0;

@@ -3,6 +3,7 @@ package cn.lyg.xilian.core.catalog;
 import cn.lyg.xilian.core.catalog.Plan;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** Stores the plan catalog. Loading is idempotent: an unchanged plan writes nothing. */
 public interface CatalogRepository {
@@ -12,6 +13,22 @@ public interface CatalogRepository {
 
     /** The whole catalog of a year (plan, sections, units, tasks), read with queries, never a scan. */
     Optional<Plan> plan(int year);
+
+    /**
+     * The loaded plan and the (task, unit) pairs that have reported, read together (DynamoDB: one Query of the plan
+     * partition): what a load would be compared with ({@link PlanDiff}). Pairs that left the plan but keep their
+     * report count. The default is for stores that never preview a load (the use cases' test doubles).
+     */
+    default Loaded loaded(int year) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot preview a load");
+    }
+
+    /** The loaded plan (empty before the first load) and the pairs that have reported. */
+    record Loaded(Optional<Plan> plan, Set<TaskUnit> reported) {
+        public Loaded {
+            reported = Set.copyOf(reported);
+        }
+    }
 
     /** What a load did: counts of items created, updated and left unchanged. */
     record LoadResult(int created, int updated, int unchanged) {

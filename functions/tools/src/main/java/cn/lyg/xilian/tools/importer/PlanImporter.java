@@ -351,7 +351,7 @@ public final class PlanImporter {
                 } else {
                     Optional<Unit> unit = registry.resolve(name);
                     if (unit.isEmpty()) {
-                        problems.add(new ImportProblem(line, name, "task " + taskId + ": unknown unit (add it to " + UnitRegistry.RESOURCE + ")"));
+                        problems.add(new ImportProblem(line, name, unknownUnit(taskId, name)));
                     } else if (ids.contains(unit.get().id())) {
                         problems.add(new ImportProblem(line, name, "task " + taskId + ": unit listed twice"));
                     } else {
@@ -393,6 +393,16 @@ public final class PlanImporter {
      * collapsed to their first item ("区域优势、产业基础、政策环境等有利条件" → "区域优势等有利条件"), else the
      * first item of an enumeration, else a cut with an ellipsis. Delimiters inside “quotes” do not count.
      */
+    /**
+     * The unknown-unit problem, in Chinese since the coordinator acts on it: units are registered in the web
+     * application's 单位与账号管理 page (a coordinator, or an operator with the same role), then the notice is imported
+     * again.
+     */
+    static String unknownUnit(String taskId, String name) {
+        return "任务 " + taskId + "：单位“" + name + "”未登记。请协调员（或运维人员）在「单位与账号管理」（/admin/units）"
+                + "新增该单位后重新导入";
+    }
+
     static String shortTitle(String body) {
         String title = upTo(body, Clauses.SENTENCE_END);
         if (title.length() <= TITLE_LENGTH) {

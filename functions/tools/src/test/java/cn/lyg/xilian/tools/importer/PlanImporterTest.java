@@ -240,7 +240,8 @@ class PlanImporterTest {
         assertThat(broken.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(33);
             assertThat(p.fragment()).isEqualTo("市外办");
-            assertThat(p.message()).contains("1.5", "unknown unit");
+            assertThat(p.message()).isEqualTo("任务 1.5：单位“市外办”未登记。"
+                    + "请协调员（或运维人员）在「单位与账号管理」（/admin/units）新增该单位后重新导入");
         });
     }
 
