@@ -2,6 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressTrail;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -45,7 +46,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
             "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
             // A submission for a pair the catalog does not (yet) assign creates a hidden state;
             // a later load assigns it. An existing flag is left alone.
-            "#assigned = if_not_exists(#assigned, :unassigned)") + " ADD #counted :counted";
+            "#assigned = if_not_exists(#assigned, :unassigned)", "#trail = :trail") + " ADD #counted :counted";
     /** A late submission (not the latest) still counts in the pair's history. */
     private static final String COUNT_ONLY = "ADD #counted :counted";
     private static final String ONLY_IF_NEWER = "attribute_not_exists(#latest)"
@@ -84,6 +85,15 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
      * the {@code counted} set and {@code if_not_exists} on the assignment flag.
      */
     private void advanceState(Submission submission) {
+        // The trail up to this submission, from one bounded Query of the pair's newest history; the index is
+        // eventually consistent, so the submission itself is added rather than expected there.
+        List<Submission> upToIt = new ArrayList<>(historyPage(submission.planYear(), submission.taskId(),
+                submission.unitId(), null, ProgressTrail.READ_LIMIT).items().stream()
+                .filter(s -> !s.isNewerThan(submission) && !s.idempotencyKey().equals(submission.idempotencyKey()))
+                .toList());
+        upToIt.add(submission);
+        AttributeValue trail = AttributeValue.fromL(StateItem.encode(ProgressTrail.of(upToIt)).stream()
+                .map(Conditions::s).toList());
         Map<String, AttributeValue> latest = SubmissionData.SCHEMA.itemToMap(SubmissionData.of(submission), true);
         Map<String, AttributeValue> key = Conditions.key(Keys.planPk(submission.planYear()),
                 Keys.state(submission.taskId(), submission.unitId()));
@@ -94,13 +104,14 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                     .key(key)
                     .updateExpression(ADVANCE_STATE)
                     .conditionExpression(ONLY_IF_NEWER)
-                    .expressionAttributeNames(Map.of(
+                    .expressionAttributeNames(pairs(
                             "#latest", StateItem.LATEST, "#planYear", SubmissionData.PLAN_YEAR,
                             "#taskId", SubmissionData.TASK_ID, "#unitId", SubmissionData.UNIT_ID,
                             "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
                             "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
-                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED))
-                    .expressionAttributeValues(Map.of(
+                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED,
+                            "#trail", StateItem.TRAIL))
+                    .expressionAttributeValues(pairs(
                             ":latest", AttributeValue.fromM(latest),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
                             ":taskId", Conditions.s(submission.taskId()),
@@ -110,7 +121,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                             ":unassigned", AttributeValue.fromBool(false),
                             ":submittedAt", latest.get(SubmissionData.SUBMITTED_AT),
                             ":key", Conditions.s(submission.idempotencyKey()),
-                            ":counted", counted))
+                            ":counted", counted, ":trail", trail))
                     .build());
         } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
             // The state already shows this submission or a newer one; only the count may be missing it.
@@ -239,5 +250,15 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
 
     private DynamoDbIndex<StateItem> statesByUnit() {
         return states().index(TableDefinition.GSI1);
+    }
+
+    /** Map.of for more than ten pairs: key, value, key, value … */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> pairs(Object... keysAndValues) {
+        Map<String, V> map = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
     }
 }
