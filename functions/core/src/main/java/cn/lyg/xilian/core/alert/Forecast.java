@@ -37,7 +37,7 @@ import java.util.List;
  * </ul>
  *
  * <h2>Limits</h2>
- * The line assumes work advances at a steady rate. Front-loaded work (fast start, slow finish) is projected too
+ * The line assumes work advances at a steady rate. Work that keeps slowing (fast start, slow finish) is projected too
  * early and back-loaded work (a contract signed in the last month) too late, so a late projection is a yellow
  * warning to look, never red. Three points make a noisy line: one corrected percent can swing the date by weeks.
  * A percent the unit guesses in round steps (0, 50, 100) carries little signal. Only the latest {@link ProgressTrail#WINDOW}
