@@ -16,12 +16,25 @@ import java.time.LocalDate;
  */
 public class YearEnd {
 
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("20[0-9]{2}");
+
     private final ProgressRepository progress;
     private final Clock clock;
 
     public YearEnd(ProgressRepository progress, Clock clock) {
         this.progress = progress;
         this.clock = clock;
+    }
+
+    /** The summary of {@code plan}'s year; {@code year} (from a URL) must name it: four digits, that year. */
+    public YearSummary summary(Plan plan, Principal who, String year) {
+        if (!who.coordinator()) {
+            throw Refused.coordinatorOnly();
+        }
+        if (!YEAR.matcher(year).matches() || Integer.parseInt(year) != plan.year()) {
+            throw Refused.unknownYear(year.length() > 8 ? year.substring(0, 8) : year);
+        }
+        return summary(plan, who);
     }
 
     public YearSummary summary(Plan plan, Principal who) {
