@@ -106,13 +106,4 @@ public record Forecast(Kind kind, @Nullable LocalDate projected, int points) {
     public String lateReason(LocalDate deadline) {
         return "按当前进度预计" + AlertEvaluator.chineseDate(projected) + "完成，晚于时限" + daysLate(deadline) + "天";
     }
-
-    /** For the task page: "按当前进度预计11月3日完成" / "近期填报进度无增长" / "" (nothing to say). */
-    public String display() {
-        return switch (kind) {
-            case PROJECTED -> "按当前进度预计" + AlertEvaluator.chineseDate(projected) + "完成";
-            case NO_PROGRESS -> "近" + points + "次填报进度无增长，无法预计完成日期";
-            default -> "";
-        };
-    }
 }
