@@ -46,9 +46,9 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
             "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
             // A submission for a pair the catalog does not (yet) assign creates a hidden state;
             // a later load assigns it. An existing flag is left alone.
-            "#assigned = if_not_exists(#assigned, :unassigned)", "#trail = :trail") + " ADD #counted :counted";
-    /** A late submission (not the latest) still counts in the pair's history. */
-    private static final String COUNT_ONLY = "ADD #counted :counted";
+            "#assigned = if_not_exists(#assigned, :unassigned)") + " ADD #counted :counted, #trail :point";
+    /** A late submission (not the latest) still counts in the pair's history and its trajectory. */
+    private static final String COUNT_ONLY = "ADD #counted :counted, #trail :point";
     private static final String ONLY_IF_NEWER = "attribute_not_exists(#latest)"
             + " OR #latest.#submittedAt < :submittedAt"
             + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
@@ -85,15 +85,8 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
      * the {@code counted} set and {@code if_not_exists} on the assignment flag.
      */
     private void advanceState(Submission submission) {
-        // The trail up to this submission, from one bounded Query of the pair's newest history; the index is
-        // eventually consistent, so the submission itself is added rather than expected there.
-        List<Submission> upToIt = new ArrayList<>(historyPage(submission.planYear(), submission.taskId(),
-                submission.unitId(), null, ProgressTrail.READ_LIMIT).items().stream()
-                .filter(s -> !s.isNewerThan(submission) && !s.idempotencyKey().equals(submission.idempotencyKey()))
-                .toList());
-        upToIt.add(submission);
-        AttributeValue trail = AttributeValue.fromL(StateItem.encode(ProgressTrail.of(upToIt)).stream()
-                .map(Conditions::s).toList());
+        // The report's point joins the pair's trail in the same update (a set: a replay adds nothing).
+        AttributeValue point = AttributeValue.fromSs(List.of(StateItem.point(submission)));
         Map<String, AttributeValue> latest = SubmissionData.SCHEMA.itemToMap(SubmissionData.of(submission), true);
         Map<String, AttributeValue> key = Conditions.key(Keys.planPk(submission.planYear()),
                 Keys.state(submission.taskId(), submission.unitId()));
@@ -121,7 +114,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                             ":unassigned", AttributeValue.fromBool(false),
                             ":submittedAt", latest.get(SubmissionData.SUBMITTED_AT),
                             ":key", Conditions.s(submission.idempotencyKey()),
-                            ":counted", counted, ":trail", trail))
+                            ":counted", counted, ":point", point))
                     .build());
         } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
             // The state already shows this submission or a newer one; only the count may be missing it.
@@ -129,8 +122,8 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                     .tableName(tableName)
                     .key(key)
                     .updateExpression(COUNT_ONLY)
-                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED))
-                    .expressionAttributeValues(Map.of(":counted", counted))
+                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED, "#trail", StateItem.TRAIL))
+                    .expressionAttributeValues(Map.of(":counted", counted, ":point", point))
                     .build());
         }
     }

@@ -25,16 +25,17 @@ import java.util.Set;
  *   <li>the review of the latest report ({@code reviewOf}, {@code reviewDecision}, …), the approved deadline
  *   ({@code extendedTo}, {@code extendedAt}) and the evidence names of the latest report ({@code evidenceOf},
  *   {@code evidenceNames});</li>
- *   <li>{@code trail}: the pair's recent trajectory ({@link ProgressTrail}) as strings "2026-09-01=40", set with
- *   {@code latest} by the same update; absent on states written before it existed (no forecast until the next
- *   report).</li>
+ *   <li>{@code trail}: the string set of the pair's reports as points "2026-09-01T02:03:04.567Z=40" (time, percent),
+ *   ADDed by the same update as {@code counted} (a replay adds nothing; a late report joins too); read as
+ *   {@link ProgressTrail} (the day's latest point, the last {@value ProgressTrail#WINDOW} days). About 40 bytes a
+ *   report. Absent on states written before it existed (no forecast until the next report).</li>
  * </ul>
  */
 record StateItem(String pk, String sk, String gsi1pk, String gsi1sk, Integer planYear, String taskId, String unitId,
                  Boolean assigned, SubmissionData latest, Set<String> counted, String reviewOf,
                  ReviewDecision reviewDecision, String reviewReason, String reviewKey, Instant reviewedAt,
                  LocalDate extendedTo, Instant extendedAt, String evidenceOf, List<String> evidenceNames,
-                 List<String> trail)
+                 Set<String> trail)
         implements PlanPartition.Item {
 
     static final String LATEST = "latest";
@@ -63,7 +64,7 @@ record StateItem(String pk, String sk, String gsi1pk, String gsi1sk, Integer pla
         var extendedAt = s.time("extendedAt", StateItem::extendedAt);
         var evidenceOf = s.string("evidenceOf", StateItem::evidenceOf);
         var evidenceNames = s.strings("evidenceNames", StateItem::evidenceNames);
-        var trail = s.strings(TRAIL, StateItem::trail);
+        var trail = s.stringSet(TRAIL, StateItem::trail);
         SCHEMA = s.build(v -> new StateItem(v.pk(), v.sk(), v.get(gsi1pk), v.get(gsi1sk), v.get(planYear),
                 v.get(taskId), v.get(unitId), v.get(assigned), v.get(latest), v.get(counted), v.get(reviewOf),
                 v.get(reviewDecision), v.get(reviewReason), v.get(reviewKey), v.get(reviewedAt), v.get(extendedTo),
@@ -114,24 +115,26 @@ record StateItem(String pk, String sk, String gsi1pk, String gsi1sk, Integer pla
         return new StoredState(state, Boolean.TRUE.equals(assigned));
     }
 
-    /** "2026-09-01=40" per point, oldest first. */
-    static List<String> encode(ProgressTrail trail) {
-        return trail.points().stream().map(p -> p.date() + "=" + p.percent()).toList();
+    /** The point a report adds to its pair's trail: its stored time and percent. */
+    static String point(Submission submission) {
+        return Keys.time(submission.submittedAt()) + "=" + submission.percent();
     }
 
-    /** An unreadable trail is dropped (it only feeds a forecast), never fails the read of the state. */
-    private static ProgressTrail trail(List<String> stored) {
+    /** An unreadable point is dropped (it only feeds a forecast), never fails the read of the state. */
+    private static ProgressTrail trail(Set<String> stored) {
         if (stored == null) {
             return ProgressTrail.EMPTY;
         }
-        try {
-            return new ProgressTrail(stored.stream().map(p -> {
-                int eq = p.indexOf('=');
-                return new ProgressTrail.Point(LocalDate.parse(p.substring(0, eq)),
-                        Integer.parseInt(p.substring(eq + 1)));
-            }).toList());
-        } catch (RuntimeException e) {
-            return ProgressTrail.EMPTY;
+        List<ProgressTrail.Report> reports = new java.util.ArrayList<>();
+        for (String p : stored) {
+            int eq = p.indexOf('=');
+            try {
+                reports.add(new ProgressTrail.Report(Instant.parse(p.substring(0, eq)),
+                        Integer.parseInt(p.substring(eq + 1))));
+            } catch (RuntimeException unreadable) {
+                // skipped
+            }
         }
+        return ProgressTrail.ofReports(reports);
     }
 }

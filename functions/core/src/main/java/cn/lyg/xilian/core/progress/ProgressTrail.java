@@ -1,5 +1,6 @@
 package cn.lyg.xilian.core.progress;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,18 +41,22 @@ public record ProgressTrail(List<Point> points) {
 
     /** The trail of these submissions of one pair, in any order. */
     public static ProgressTrail of(Collection<Submission> submissions) {
-        Map<LocalDate, Submission> byDay = new TreeMap<>();
-        for (Submission s : submissions) {
-            byDay.merge(s.submittedAt().atZone(ZONE).toLocalDate(), s, (a, b) -> b.isNewerThan(a) ? b : a);
-        }
-        List<Point> points = new ArrayList<>();
-        byDay.forEach((day, s) -> points.add(new Point(day, s.percent())));
-        return new ProgressTrail(points.subList(Math.max(0, points.size() - WINDOW), points.size()));
+        return ofReports(submissions.stream().map(s -> new Report(s.submittedAt(), s.percent())).toList());
     }
 
-    /**
-     * How many of a pair's newest submissions always cover {@link #WINDOW} report dates when units report at
-     * most twice a day; a store reads this many to rebuild the trail.
-     */
-    public static final int READ_LIMIT = WINDOW * 2;
+    /** One stored report of the pair: when, and the percent it gave. */
+    public record Report(Instant submittedAt, int percent) {
+    }
+
+    /** The trail of these reports of one pair, in any order: the day's latest report is the day's point. */
+    public static ProgressTrail ofReports(Collection<Report> reports) {
+        Map<LocalDate, Report> byDay = new TreeMap<>();
+        for (Report r : reports) {
+            byDay.merge(r.submittedAt().atZone(ZONE).toLocalDate(), r,
+                    (a, b) -> b.submittedAt().isAfter(a.submittedAt()) ? b : a);
+        }
+        List<Point> points = new ArrayList<>();
+        byDay.forEach((day, r) -> points.add(new Point(day, r.percent())));
+        return new ProgressTrail(points.subList(Math.max(0, points.size() - WINDOW), points.size()));
+    }
 }
