@@ -2,6 +2,7 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.progress.HistoryPage;
 import cn.lyg.xilian.core.progress.ProgressRepository;
+import cn.lyg.xilian.core.progress.ProgressTrail;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -45,9 +46,9 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
             "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
             // A submission for a pair the catalog does not (yet) assign creates a hidden state;
             // a later load assigns it. An existing flag is left alone.
-            "#assigned = if_not_exists(#assigned, :unassigned)") + " ADD #counted :counted";
-    /** A late submission (not the latest) still counts in the pair's history. */
-    private static final String COUNT_ONLY = "ADD #counted :counted";
+            "#assigned = if_not_exists(#assigned, :unassigned)") + " ADD #counted :counted, #trail :point";
+    /** A late submission (not the latest) still counts in the pair's history and its trajectory. */
+    private static final String COUNT_ONLY = "ADD #counted :counted, #trail :point";
     private static final String ONLY_IF_NEWER = "attribute_not_exists(#latest)"
             + " OR #latest.#submittedAt < :submittedAt"
             + " OR (#latest.#submittedAt = :submittedAt AND #latest.#key < :key)";
@@ -84,6 +85,8 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
      * the {@code counted} set and {@code if_not_exists} on the assignment flag.
      */
     private void advanceState(Submission submission) {
+        // The report's point joins the pair's trail in the same update (a set: a replay adds nothing).
+        AttributeValue point = AttributeValue.fromSs(List.of(StateItem.point(submission)));
         Map<String, AttributeValue> latest = SubmissionData.SCHEMA.itemToMap(SubmissionData.of(submission), true);
         Map<String, AttributeValue> key = Conditions.key(Keys.planPk(submission.planYear()),
                 Keys.state(submission.taskId(), submission.unitId()));
@@ -94,13 +97,14 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                     .key(key)
                     .updateExpression(ADVANCE_STATE)
                     .conditionExpression(ONLY_IF_NEWER)
-                    .expressionAttributeNames(Map.of(
+                    .expressionAttributeNames(pairs(
                             "#latest", StateItem.LATEST, "#planYear", SubmissionData.PLAN_YEAR,
                             "#taskId", SubmissionData.TASK_ID, "#unitId", SubmissionData.UNIT_ID,
                             "#gsi1pk", TableDefinition.GSI1_PK, "#gsi1sk", TableDefinition.GSI1_SK,
                             "#assigned", StateItem.ASSIGNED, "#submittedAt", SubmissionData.SUBMITTED_AT,
-                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED))
-                    .expressionAttributeValues(Map.of(
+                            "#key", SubmissionData.IDEMPOTENCY_KEY, "#counted", StateItem.COUNTED,
+                            "#trail", StateItem.TRAIL))
+                    .expressionAttributeValues(pairs(
                             ":latest", AttributeValue.fromM(latest),
                             ":planYear", AttributeValue.fromN(Integer.toString(submission.planYear())),
                             ":taskId", Conditions.s(submission.taskId()),
@@ -110,7 +114,7 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                             ":unassigned", AttributeValue.fromBool(false),
                             ":submittedAt", latest.get(SubmissionData.SUBMITTED_AT),
                             ":key", Conditions.s(submission.idempotencyKey()),
-                            ":counted", counted))
+                            ":counted", counted, ":point", point))
                     .build());
         } catch (ConditionalCheckFailedException newerOrSameAlreadyLatest) {
             // The state already shows this submission or a newer one; only the count may be missing it.
@@ -118,8 +122,8 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
                     .tableName(tableName)
                     .key(key)
                     .updateExpression(COUNT_ONLY)
-                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED))
-                    .expressionAttributeValues(Map.of(":counted", counted))
+                    .expressionAttributeNames(Map.of("#counted", StateItem.COUNTED, "#trail", StateItem.TRAIL))
+                    .expressionAttributeValues(Map.of(":counted", counted, ":point", point))
                     .build());
         }
     }
@@ -239,5 +243,15 @@ public final class DynamoProgressRepository extends DynamoStore implements Progr
 
     private DynamoDbIndex<StateItem> statesByUnit() {
         return states().index(TableDefinition.GSI1);
+    }
+
+    /** Map.of for more than ten pairs: key, value, key, value … */
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> pairs(Object... keysAndValues) {
+        Map<String, V> map = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

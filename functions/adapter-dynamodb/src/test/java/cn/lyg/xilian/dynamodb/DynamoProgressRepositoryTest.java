@@ -139,6 +139,26 @@ class DynamoProgressRepositoryTest {
         assertThat(TestTable.state(progress, year, "1.2", "ganyu").orElseThrow().latest()).isEqualTo(original);
     }
 
+    /** The state carries the pair's trail (one point per day, oldest first), so the board can project it. */
+    @Test
+    void theStateCarriesTheTrailUpToItsLatestReportIncludingLateOnes() {
+        int year = loadPlanIn(2210);
+        Submission w1 = percent(at(year, "1.2", "ganyu", "w1", "2026-09-01T01:00:00Z"), 10);
+        Submission w3 = percent(at(year, "1.2", "ganyu", "w3", "2026-09-15T01:00:00Z"), 30);
+        Submission w2 = percent(at(year, "1.2", "ganyu", "w2", "2026-09-08T01:00:00Z"), 20); // arrives late
+        Submission w4 = percent(at(year, "1.2", "ganyu", "w4", "2026-09-22T01:00:00Z"), 40);
+        List.of(w1, w3, w2, w4).forEach(progress::record);
+
+        TaskUnitState state = TestTable.state(progress, year, "1.2", "ganyu").orElseThrow();
+        assertThat(state.trail().points()).extracting(p -> p.date().toString() + "=" + p.percent())
+                .containsExactly("2026-09-01=10", "2026-09-08=20", "2026-09-15=30", "2026-09-22=40");
+        assertThat(cn.lyg.xilian.core.alert.Forecast.of(state).projected()).isEqualTo("2026-11-03");
+    }
+
+    private static Submission percent(Submission s, int percent) {
+        return SubmissionBuilder.from(s).status(cn.lyg.xilian.core.progress.ProgressStatus.IN_PROGRESS, percent).build();
+    }
+
     @Test
     void anOlderSubmissionArrivingLateDoesNotReplaceTheLatest() {
         int year = loadPlanIn(2204);

@@ -54,22 +54,45 @@ public final class XlsxSheet {
     }
 
     public static byte[] write(String sheetName, String title, List<Column> columns, List<List<Object>> rows) {
+        return write(title, List.of(new Sheet(sheetName, columns, rows)));
+    }
+
+    /** One sheet of a workbook: its name, columns and rows (values as for the single-sheet {@link #write}). */
+    public record Sheet(String name, List<Column> columns, List<List<Object>> rows) {
+    }
+
+    /** A workbook of several sheets, in order; the strings are shared by all of them. */
+    public static byte[] write(String title, List<Sheet> sheets) {
         SharedStrings strings = new SharedStrings();
-        String sheet = sheet(columns, rows, strings);
+        List<String> xmls = sheets.stream().map(sh -> sheet(sh.columns(), sh.rows(), strings)).toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            entry(zip, "[Content_Types].xml", CONTENT_TYPES);
+            entry(zip, "[Content_Types].xml", sheets.size() == 1 ? CONTENT_TYPES : CONTENT_TYPES.replace(
+                    SHEET1_OVERRIDE, extraSheets(sheets.size(), n -> SHEET1_OVERRIDE.replace("sheet1", "sheet" + n))));
             entry(zip, "_rels/.rels", ROOT_RELS);
             entry(zip, "docProps/core.xml", core(title));
-            entry(zip, "xl/workbook.xml", workbook(sheetName, columns.size(), rows.size()));
-            entry(zip, "xl/_rels/workbook.xml.rels", WORKBOOK_RELS);
+            entry(zip, "xl/workbook.xml", workbook(sheets));
+            entry(zip, "xl/_rels/workbook.xml.rels", sheets.size() == 1 ? WORKBOOK_RELS : WORKBOOK_RELS.replace(
+                    SHEET1_REL, extraSheets(sheets.size(), n -> SHEET1_REL.replace("rId1", n == 1 ? "rId1" : "rId" + (n + 2))
+                            .replace("sheet1", "sheet" + n))));
             entry(zip, "xl/styles.xml", STYLES);
             entry(zip, "xl/sharedStrings.xml", strings.xml());
-            entry(zip, "xl/worksheets/sheet1.xml", sheet);
+            for (int i = 0; i < xmls.size(); i++) {
+                entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml", xmls.get(i));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the workbook " + sheetName, e);
+            throw new UncheckedIOException("cannot write the workbook " + title, e);
         }
         return out.toByteArray();
+    }
+
+    /** The parts of sheets 1 … count, one after the other (sheet n > 1 has relationship id n + 2). */
+    private static String extraSheets(int count, java.util.function.IntFunction<String> part) {
+        StringBuilder all = new StringBuilder();
+        for (int n = 1; n <= count; n++) {
+            all.append(part.apply(n));
+        }
+        return all.toString();
     }
 
     private static String sheet(List<Column> columns, List<List<Object>> rows, SharedStrings strings) {
@@ -147,15 +170,25 @@ public final class XlsxSheet {
         return name.toString();
     }
 
-    private static String workbook(String sheetName, int columns, int rows) {
-        String filter = rows == 0 ? "" : "<definedNames><definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\""
-                + " hidden=\"1\">'" + escape(sheetName) + "'!$A$1:$" + columnName(columns - 1) + "$"
-                + (rows + 1) + "</definedName></definedNames>";
+    private static String workbook(List<Sheet> sheets) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder filters = new StringBuilder();
+        for (int i = 0; i < sheets.size(); i++) {
+            Sheet sh = sheets.get(i);
+            names.append("<sheet name=\"").append(escape(sh.name())).append("\" sheetId=\"").append(i + 1)
+                    .append("\" r:id=\"rId").append(i == 0 ? 1 : i + 3).append("\"/>");
+            if (!sh.rows().isEmpty()) {
+                filters.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").append(i)
+                        .append("\" hidden=\"1\">'").append(escape(sh.name())).append("'!$A$1:$")
+                        .append(columnName(sh.columns().size() - 1)).append("$").append(sh.rows().size() + 1)
+                        .append("</definedName>");
+            }
+        }
         return XML_DECLARATION
                 + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
                 + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + "<sheets><sheet name=\"" + escape(sheetName) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
-                + filter + "</workbook>";
+                + "<sheets>" + names + "</sheets>"
+                + (filters.isEmpty() ? "" : "<definedNames>" + filters + "</definedNames>") + "</workbook>";
     }
 
     private static String core(String title) {
@@ -219,6 +252,12 @@ public final class XlsxSheet {
     }
 
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+    private static final String SHEET1_OVERRIDE = "<Override PartName=\"/xl/worksheets/sheet1.xml\""
+            + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
+    private static final String SHEET1_REL = "<Relationship Id=\"rId1\""
+            + " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\""
+            + " Target=\"worksheets/sheet1.xml\"/>";
 
     private static final String CONTENT_TYPES = XML_DECLARATION
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"

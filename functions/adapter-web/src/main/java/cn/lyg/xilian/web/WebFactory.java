@@ -64,6 +64,11 @@ public class WebFactory {
     }
 
     @Singleton
+    cn.lyg.xilian.core.view.YearEnd yearEnd(ProgressRepository progress, Clock clock) {
+        return new cn.lyg.xilian.core.view.YearEnd(progress, clock);
+    }
+
+    @Singleton
     InboxQueries inboxQueries(StatusBoard board, cn.lyg.xilian.core.supervision.Supervise supervise) {
         return new InboxQueries(board, supervise);
     }

@@ -3,6 +3,8 @@ package cn.lyg.xilian.ledger.micronaut;
 import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.ledger.CsvLedgerWriter;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
+import cn.lyg.xilian.ledger.XlsxYearSummaryWriter;
+import cn.lyg.xilian.core.yearend.YearSummaryWriter;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -22,6 +24,11 @@ public class LedgerFactory {
     @Named(XLSX)
     LedgerWriter xlsxLedgerWriter() {
         return new XlsxLedgerWriter();
+    }
+
+    @Singleton
+    YearSummaryWriter yearSummaryWriter() {
+        return new XlsxYearSummaryWriter();
     }
 
     @Singleton

@@ -17,6 +17,7 @@ import cn.lyg.xilian.web.MyTasksPage;
 import cn.lyg.xilian.web.PageModel;
 import cn.lyg.xilian.web.SignInPage;
 import cn.lyg.xilian.web.TaskDetailPage;
+import cn.lyg.xilian.web.YearSummaryPage;
 import cn.lyg.xilian.web.templates.JteboardGenerated;
 import cn.lyg.xilian.web.templates.JtecatalogGenerated;
 import cn.lyg.xilian.web.templates.JteconfirmationGenerated;
@@ -28,6 +29,7 @@ import cn.lyg.xilian.web.templates.JtemessageGenerated;
 import cn.lyg.xilian.web.templates.JtemytasksGenerated;
 import cn.lyg.xilian.web.templates.JtesigninGenerated;
 import cn.lyg.xilian.web.templates.JtetaskGenerated;
+import cn.lyg.xilian.web.templates.JteyearsummaryGenerated;
 import gg.jte.html.HtmlTemplateOutput;
 import cn.lyg.xilian.web.PlanCache;
 import io.micronaut.context.BeanProvider;
@@ -131,6 +133,7 @@ public class Pages {
             case MyTasksPage p -> JtemytasksGenerated.render(out, null, p);
             case SignInPage p -> JtesigninGenerated.render(out, null, p);
             case TaskDetailPage p -> JtetaskGenerated.render(out, null, p);
+            case YearSummaryPage p -> JteyearsummaryGenerated.render(out, null, p);
         }
     }
 }

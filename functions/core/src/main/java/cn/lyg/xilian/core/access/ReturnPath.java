@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Where a browser goes after signing in: a page of this site that needed a session. Only a strict grammar is
  * accepted, so the parameter can never send anyone elsewhere (no open redirect): an absolute path of a known page
- * ({@code /}, {@code /catalog}, {@code /coordinator}, {@code /board}, {@code /tasks/<task id>}), optionally with a
- * query of URL-safe characters. Anything else — a scheme, {@code //host}, a backslash, a control character (also
+ * ({@code /}, {@code /catalog}, {@code /coordinator}, {@code /board}, {@code /summary/<year>},
+ * {@code /tasks/<task id>}), optionally with a query of URL-safe characters. Anything else — a scheme, {@code //host}, a backslash, a control character (also
  * percent-encoded), a malformed escape, more than {@value #MAX_LENGTH} characters — is refused as a whole.
  */
 public final class ReturnPath {
@@ -18,7 +18,8 @@ public final class ReturnPath {
     public static final int MAX_LENGTH = 300;
 
     private static final Pattern TASK_PAGE = Pattern.compile("/tasks/(" + PlanTask.ID.pattern() + ")");
-    private static final Pattern PATH = Pattern.compile("/|/catalog|/coordinator|/board|" + TASK_PAGE.pattern());
+    private static final Pattern PATH = Pattern.compile("/|/catalog|/coordinator|/board|/summary/20[0-9]{2}|"
+            + TASK_PAGE.pattern());
     /** Unreserved characters, '=', '&', '+' and percent escapes (checked one by one below). */
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9._~=&+%-]{1,250}");
 

@@ -48,7 +48,10 @@ import java.util.function.UnaryOperator;
  *   <li>未报 (yellow) after {@link AlertSettings#unreportedDays()} days without a submission, counted
  *       from the latest submission or, for a unit that never reported, from the plan's issue date;</li>
  *   <li>a latest report of 受阻 (red) or 滞后 (yellow) is shown as a reason too; its alert is
- *       event-driven, see {@link #evaluateSubmission}.</li>
+ *       event-driven, see {@link #evaluateSubmission};</li>
+ *   <li>预计逾期 (yellow), the early warning: when every rule above leaves the pair green and its
+ *       {@link Forecast} reaches 100 % after the (possibly extended) deadline, "按当前进度预计11月3日完成，晚于时限3天".
+ *       It warns before 滞后 or 临近 fire; once they do, they say more and it steps aside.</li>
  * </ul>
  * A pair's light is the worst of its reasons; a task's light is the worst of its units' lights.
  *
@@ -62,6 +65,9 @@ import java.util.function.UnaryOperator;
  *       the same point land on the same working day, only the most urgent is sent (e.g. lead-3 and
  *       lead-1 both skipped over 国庆 → only lead-1); a lead reminder that would land after its point
  *       is dropped, because 逾期 takes over.</li>
+ *   <li>预计逾期 is due once per pair and effective deadline ("projected-late-2026-12-31"): one warning per
+ *       episode, and an approved extension starts a new one. A pair that recovers and slips again is shown
+ *       yellow on the board but not alerted again for the same deadline.</li>
  *   <li>滞后 and 未报 describe a state rather than a moment: they are due on every sending day while
  *       they hold, with an occurrence naming the period (the week's Monday, the n-th silent period).
  *       The repository's create-if-absent makes that one notification per period.</li>
@@ -198,6 +204,7 @@ public final class AlertEvaluator {
             applyBehind();
             applyUnreported();
             applyReportedStatus();
+            applyForecast(Forecast.of(state));
         }
 
         Assessment assessment() {
@@ -333,6 +340,16 @@ public final class AlertEvaluator {
                 Light light = latest.status() == ProgressStatus.BLOCKED ? Light.RED : Light.YELLOW;
                 reasons.add(new Reason(Rule.REPORTED_BLOCKED, light, reportedStatusReason(latest)));
             }
+        }
+
+        /** Only a pair every other rule leaves green; red and the time-based rules keep precedence. */
+        private void applyForecast(Forecast forecast) {
+            if (!reasons.isEmpty() || latest == null || asOf.isAfter(deadline) || forecast.daysLate(deadline) <= 0) {
+                return;
+            }
+            String text = forecast.lateReason(deadline);
+            reasons.add(new Reason(Rule.PROJECTED_LATE, Light.YELLOW, text));
+            addDue(Rule.PROJECTED_LATE, Light.YELLOW, "projected-late-" + deadline, text);
         }
 
         private void addDue(Rule rule, Light light, String occurrence, String reason) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  *   <li>{@code behind-2026-11-23}: 滞后 in the week starting on that Monday (at most weekly);</li>
  *   <li>{@code unreported-since-2026-10-12-1}: the n-th silent period after the last submission (or
  *       after the plan's issue date);</li>
+ *   <li>{@code projected-late-2026-12-31}: 预计逾期 against that (possibly extended) deadline, once;</li>
  *   <li>{@code submission-<idempotency key>}: an event-driven 受阻/滞后 report.</li>
  * </ul>
  *

@@ -11,11 +11,13 @@ public enum Rule {
     /** 未报: no submission for too long. */
     UNREPORTED("超期未报"),
     /** The unit itself reported 受阻 or 滞后 (event-driven). */
-    REPORTED_BLOCKED("上报受阻/滞后");
+    REPORTED_BLOCKED("上报受阻/滞后"),
+    /** 预计逾期: the pair's trajectory ({@link Forecast}) reaches 100 % after its deadline; only while otherwise green. */
+    PROJECTED_LATE("预计逾期");
 
-    /** Most serious first: how digests order their tasks and counts (逾期 → 受阻/滞后 → 进度滞后 → 临近 → 未报). */
+    /** Most serious first: how digests order their tasks and counts (逾期 → 受阻/滞后 → 进度滞后 → 预计逾期 → 临近 → 未报). */
     public static final java.util.List<Rule> WORST_FIRST = java.util.List.of(
-            OVERDUE, REPORTED_BLOCKED, BEHIND, APPROACHING, UNREPORTED);
+            OVERDUE, REPORTED_BLOCKED, BEHIND, PROJECTED_LATE, APPROACHING, UNREPORTED);
 
     private final String label;
 

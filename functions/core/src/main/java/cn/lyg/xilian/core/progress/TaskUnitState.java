@@ -13,9 +13,16 @@ import java.time.LocalDate;
  * @param review           the coordinators' review of {@code latest}; null while unreviewed
  * @param extendedDeadline the approved extension (延期), the pair's effective deadline; null: the plan's
  * @param evidence         display names of the evidence files of {@code latest}, in upload order
+ * @param trail            the recent trajectory up to {@code latest} (for the forecast); empty when unknown
  */
 public record TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
-                            @Nullable Review review, @Nullable LocalDate extendedDeadline, java.util.List<String> evidence) {
+                            @Nullable Review review, @Nullable LocalDate extendedDeadline, java.util.List<String> evidence,
+                            ProgressTrail trail) {
+
+    public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
+                         @Nullable Review review, @Nullable LocalDate extendedDeadline, java.util.List<String> evidence) {
+        this(planYear, taskId, unitId, latest, submissions, review, extendedDeadline, evidence, ProgressTrail.EMPTY);
+    }
 
     public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions,
                          @Nullable Review review, @Nullable LocalDate extendedDeadline) {
@@ -30,6 +37,7 @@ public record TaskUnitState(int planYear, String taskId, String unitId, @Nullabl
             review = null; // a review of an older report says nothing about the latest one
         }
         evidence = evidence == null || latest == null ? java.util.List.of() : java.util.List.copyOf(evidence);
+        trail = trail == null || latest == null ? ProgressTrail.EMPTY : trail;
     }
 
     public TaskUnitState(int planYear, String taskId, String unitId, @Nullable Submission latest, int submissions) {
@@ -55,9 +63,15 @@ public record TaskUnitState(int planYear, String taskId, String unitId, @Nullabl
         return extendedDeadline != null ? extendedDeadline : task.deadline();
     }
 
+    /** This state with another latest report; the trail is dropped unless the latest stays (see {@link #withTrail}). */
     public TaskUnitState withLatest(@Nullable Submission newLatest, int count) {
         boolean same = latest != null && newLatest != null && latest.idempotencyKey().equals(newLatest.idempotencyKey());
         return new TaskUnitState(planYear, taskId, unitId, newLatest, count, review, extendedDeadline,
-                same ? evidence : java.util.List.of());
+                same ? evidence : java.util.List.of(), same ? trail : ProgressTrail.EMPTY);
+    }
+
+    public TaskUnitState withTrail(ProgressTrail newTrail) {
+        return new TaskUnitState(planYear, taskId, unitId, latest, submissions, review, extendedDeadline, evidence,
+                newTrail);
     }
 }

@@ -45,6 +45,6 @@ final class StatesAsOf {
         List<Submission> before = progress.historyOfTaskUnit(state.planYear(), state.taskId(), state.unitId()).stream()
                 .filter(s -> s.submittedAt().isBefore(end)).toList();
         Submission latest = before.stream().reduce((a, b) -> b.isNewerThan(a) ? b : a).orElse(null);
-        return state.withLatest(latest, before.size());
+        return state.withLatest(latest, before.size()).withTrail(cn.lyg.xilian.core.progress.ProgressTrail.of(before));
     }
 }

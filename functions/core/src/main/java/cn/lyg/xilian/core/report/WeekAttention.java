@@ -53,6 +53,15 @@ final class WeekAttention {
                 .toList();
     }
 
+    /** The 黄 pairs whose trajectory projects them past their deadline (预计逾期), with that reason. */
+    static List<RedItem> projectedLate(Week w) {
+        return w.pairs.stream().filter(p -> p.assessment().reasons().stream()
+                        .anyMatch(r -> r.rule() == cn.lyg.xilian.core.alert.Rule.PROJECTED_LATE))
+                .map(p -> new RedItem(p.task().id(), p.task().title(), p.unitId(), p.unitName(),
+                        p.assessment().reasons().stream().map(Reason::text).toList()))
+                .toList();
+    }
+
     /** Deadlines and milestones in asOf+1 … asOf+30 of tasks with an open pair among {@code which}. */
     static List<UpcomingDeadline> upcoming(Week w, Predicate<WeekPair> which) {
         List<UpcomingDeadline> upcoming = new ArrayList<>();

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param withoutEvidence   the week's reports that came without evidence files (佐证材料), oldest first
  * @param missingCalendar   a year whose official holiday calendar is missing as of the run (the coordinators are
  *                          told); null when none is, and always null from {@link WeeklySummaryBuilder}
+ * @param projectedLate     the 黄 pairs of 预计逾期 (the forecast, {@code core.alert.Forecast}), in plan order
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -40,9 +41,24 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
                             List<SubmissionLine> withoutEvidence,
-                            @Nullable MissingCalendar missingCalendar) {
+                            @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate) {
+
+    public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
+                         List<CompletionGroup> bySection, List<CompletionGroup> byField,
+                         List<CompletionGroup> byUnit, List<SubmissionLine> newSubmissions,
+                         List<StatusChange> statusChanges, List<Completion> completions,
+                         List<MissingReport> missingReports, List<RedItem> redItems,
+                         List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
+                         boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
+                         List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
+                         List<SubmissionLine> withoutEvidence, @Nullable MissingCalendar missingCalendar) {
+        this(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions, statusChanges,
+                completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown, endOfWeekStatuses,
+                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, List.of());
+    }
 
     public WeeklySummary {
+        projectedLate = projectedLate == null ? List.of() : List.copyOf(projectedLate);
         bySection = List.copyOf(bySection);
         byField = List.copyOf(byField);
         byUnit = List.copyOf(byUnit);
@@ -61,7 +77,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
     public WeeklySummary withMissingCalendar(@Nullable MissingCalendar missing) {
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
-                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing);
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, projectedLate);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {

@@ -95,6 +95,7 @@ public final class WeeklySummaryBuilder {
                         : WeekAttention.unreviewed(w, supervision.calendar(), supervision.unreviewedAfterWorkingDays()),
                 withEvidence == null ? List.of() : WeekChanges.submissionLines(w, s -> !withEvidence.contains(
                         Supervision.reportKey(s.taskId(), s.unitId(), s.idempotencyKey()))),
-                null); // the run adds a missing holiday calendar (SendWeeklySummary): it is news of the day, not of the week
+                null, // the run adds a missing holiday calendar (SendWeeklySummary): it is news of the day, not of the week
+                WeekAttention.projectedLate(w));
     }
 }

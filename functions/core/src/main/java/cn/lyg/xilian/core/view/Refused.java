@@ -43,6 +43,10 @@ public final class Refused extends RuntimeException {
         return new Refused(Reason.FORBIDDEN, "FORBIDDEN_UNIT", "只能查看本单位的任务");
     }
 
+    public static Refused unknownYear(String year) {
+        return new Refused(Reason.NOT_FOUND, "UNKNOWN_YEAR", "没有" + year + "年度的工作计划");
+    }
+
     public static Refused coordinatorOnly() {
         return new Refused(Reason.FORBIDDEN, "COORDINATOR_ONLY", "仅市发改委统筹人员可查看全部任务");
     }

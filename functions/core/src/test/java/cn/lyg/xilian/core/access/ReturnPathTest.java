@@ -11,7 +11,7 @@ class ReturnPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/tasks/1.1", "/tasks/3.6.5", "/board", "/board?x=1", "/coordinator", "/catalog",
-            "/board?unit=donghai&light=NOT_GREEN&sort=risk", "/board?q=%E4%B8%9C%E6%B5%B7", "/tasks/1.1?saved=1"})
+            "/board?unit=donghai&light=NOT_GREEN&sort=risk", "/board?q=%E4%B8%9C%E6%B5%B7", "/tasks/1.1?saved=1", "/summary/2026"})
     void acceptsOurPages(String path) {
         assertThat(ReturnPath.parse(path)).map(ReturnPath::value).contains(path);
     }
@@ -24,7 +24,8 @@ class ReturnPathTest {
             "/board?x=1\r\nSet-Cookie:a", "/board\n", "/tasks/1.1\r", "/tasks/../..//evil", "/tasks/9.9.9.9.9",
             "/tasks/1.1/../../evil", "/api/v1/tasks", "/login?token=x", "/logout", "/board?next=//evil#frag",
             "/board?x=<script>", "/board? ", "/board?", "/tasks/1.1#x", "/TASKS/1.1", " /board", "/board/ledger.csv",
-            "/%2f%2fevil.example", "/board?x=1?y=2/"})
+            "/%2f%2fevil.example", "/board?x=1?y=2/",
+            "/summary/1999", "/summary/2026/summary.xlsx", "/summary/20266"})
     void refusesEverythingElse(String path) {
         assertThat(ReturnPath.parse(path)).isEmpty();
     }

@@ -12,6 +12,7 @@ import cn.lyg.xilian.core.mail.MailTransport;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.core.progress.ProgressStatus;
+import cn.lyg.xilian.core.progress.ProgressTrail;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.progress.TaskUnitState;
 import cn.lyg.xilian.core.testdata.SubmissionBuilder;
@@ -134,6 +135,27 @@ class RunAlertScanTest {
         states.add(reported("1.1", GANYU, ProgressStatus.IN_PROGRESS, 100, on));
         states.add(reported("1.1", DONGHAI, ProgressStatus.IN_PROGRESS, 100, on));
         states.add(reported("1.2", GANYU, ProgressStatus.IN_PROGRESS, 100, on));
+    }
+
+    /** 预计逾期 is raised once per pair and deadline, however many daily scans see it. */
+    @Test
+    void aProjectedLatePairIsAlertedOnce() {
+        LocalDate sep1 = LocalDate.of(2026, 9, 1);
+        states.clear();
+        states.add(reported("1.1", GANYU, ProgressStatus.IN_PROGRESS, 60, sep1).withTrail(new ProgressTrail(List.of(
+                new ProgressTrail.Point(LocalDate.of(2026, 7, 1), 50), new ProgressTrail.Point(LocalDate.of(2026, 8, 1), 55),
+                new ProgressTrail.Point(sep1, 60)))));
+        states.add(reported("1.1", DONGHAI, ProgressStatus.IN_PROGRESS, 100, sep1));
+        states.add(reported("1.2", GANYU, ProgressStatus.IN_PROGRESS, 100, sep1));
+        RunAlertScan scan = scan(RunAlertScan.CoordinatorCopy.ALL);
+        scan.run(2026, LocalDate.of(2026, 9, 2));
+        scan.run(2026, LocalDate.of(2026, 9, 3));
+        scan.run(2026, LocalDate.of(2026, 9, 3));
+        List<String> all = transport.sent.stream()
+                .flatMap(e -> new String(e.mime(), StandardCharsets.UTF_8).lines()).toList();
+        assertThat(all).containsOnly("2026|1.1|ganyu|PROJECTED_LATE|projected-late-2026-12-31");
+        assertThat(transport.keysSentTo("fgw@example.cn")).hasSize(1);
+        assertThat(transport.keysSentTo("ganyu@example.cn")).hasSize(1);
     }
 
     @Test

@@ -72,9 +72,10 @@ public final class InMemoryProgressRepository implements ProgressRepository {
         latest.forEach((pair, s) -> {
             if (s.planYear() == year) {
                 TaskUnitState ext = extended.get(pair);
+                List<Submission> ofPair = historyOfTaskUnit(year, s.taskId(), s.unitId());
                 out.put(pair, new TaskUnitState(year, s.taskId(), s.unitId(), s,
-                        historyOfTaskUnit(year, s.taskId(), s.unitId()).size(), reviews.get(pair),
-                        ext == null ? null : ext.extendedDeadline()));
+                        ofPair.size(), reviews.get(pair),
+                        ext == null ? null : ext.extendedDeadline()).withTrail(ProgressTrail.of(ofPair)));
             }
         });
         return new ArrayList<>(out.values());
