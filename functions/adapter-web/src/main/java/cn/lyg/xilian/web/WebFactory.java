@@ -73,4 +73,16 @@ public class WebFactory {
                             cn.lyg.xilian.core.supervision.Supervise supervise) {
         return new TaskQueries(progress, board, supervise);
     }
+
+    @Singleton
+    cn.lyg.xilian.core.admin.SignIns signIns(cn.lyg.xilian.core.admin.Directory directory, Clock clock) {
+        return new cn.lyg.xilian.core.admin.SignIns(directory, clock);
+    }
+
+    @Singleton
+    cn.lyg.xilian.core.admin.AdminQueries adminQueries(cn.lyg.xilian.core.admin.UnitDirectory units,
+                                                       cn.lyg.xilian.core.access.CredentialRepository credentials,
+                                                       ProgressRepository progress, Clock clock) {
+        return new cn.lyg.xilian.core.admin.AdminQueries(units, credentials, progress, clock);
+    }
 }
