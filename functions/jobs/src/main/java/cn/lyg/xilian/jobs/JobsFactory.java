@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import cn.lyg.xilian.core.alert.AlertMailRenderer;
 import cn.lyg.xilian.core.alert.AlertRepository;
+import cn.lyg.xilian.core.admin.DirectoryContacts;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.mail.ContactDirectory;
 import cn.lyg.xilian.core.report.DigestRepository;
@@ -23,11 +24,20 @@ import java.time.Clock;
 /**
  * The use cases of the jobs functions, built from the ports the adapters provide (DynamoDB: repositories;
  * email: renderers and the one configured transport; ledger: the .xlsx writer; this module: contacts from
- * configuration). The alert scan and the weekly summary share the transport, the evaluator's settings
+ * configuration, seeding the table's). The alert scan and the weekly summary share the transport, the evaluator's settings
  * and the calendar, so a summary's lights say what the day's alerts said.
  */
 @Factory
 public class JobsFactory {
+
+    /**
+     * Contacts from the table (units as 单位与账号管理 keeps them, the coordinator accounts' addresses and the
+     * configured ones), read once per invocation: every handler calls {@link DirectoryContacts#refresh()} first.
+     */
+    @Singleton
+    DirectoryContacts contacts(cn.lyg.xilian.core.admin.UnitDirectory units, ContactProperties configured) {
+        return new DirectoryContacts(units, configured.coordinators(), configured.operations());
+    }
 
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
