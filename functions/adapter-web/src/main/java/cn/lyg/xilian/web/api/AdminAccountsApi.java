@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -34,13 +33,15 @@ interface AdminAccountsApi {
             description = "按链接的哈希（不是令牌）撤销单位或统筹人员的链接；用它登录的会话在下次请求时结束。再次撤销为重试（200）。",
             parameters = {
                     @Parameter(name = "hash", in = ParameterIn.PATH, description = "令牌的 SHA-256，64位小写十六进制",
+                            example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                             schema = @Schema(type = "string", pattern = "^[0-9a-f]{64}$")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))})
-    @ApiResponse(responseCode = "201", description = "已撤销（item 为 RevokedLinkView）",
-            content = @Content(schema = @Schema(implementation = AdminViews.RevokedLinkView.class)))
-    @ApiResponse(responseCode = "200", description = "重试：该链接已撤销")
+    @ApiResponse(responseCode = "201", description = "已撤销",
+            content = @Content(schema = @Schema(implementation = AdminViews.RevokedLinkResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：该链接已撤销",
+            content = @Content(schema = @Schema(implementation = AdminViews.RevokedLinkResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_LINK`：没有这个登录链接",
@@ -50,9 +51,10 @@ interface AdminAccountsApi {
     HttpResponse<?> revoke(@Parameter(hidden = true) BearerCaller caller, @Parameter(hidden = true) HttpRequest<?> request,
                            String hash);
 
-    @Operation(operationId = "listCoordinators", tags = ApiDocs.ADMIN, summary = "统筹人员")
-    @ApiResponse(responseCode = "200", description = "全部统筹人员（含已移除的）",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AdminViews.CoordinatorView.class))))
+    @Operation(operationId = "listCoordinators", tags = ApiDocs.ADMIN, summary = "统筹人员",
+            description = "全部统筹人员（含已移除的），各自的登录链接状态。")
+    @ApiResponse(responseCode = "200", description = "统筹人员名单",
+            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorsView.class)))
     HttpResponse<?> coordinators(@Parameter(hidden = true) BearerCaller caller);
 
     @Operation(operationId = "addCoordinator", tags = ApiDocs.ADMIN, summary = "新增统筹人员",
@@ -62,27 +64,30 @@ interface AdminAccountsApi {
                     schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN)),
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminViews.CoordinatorRequest.class))))
-    @ApiResponse(responseCode = "201", description = "已新增（item 为 CoordinatorView）",
-            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorView.class)))
-    @ApiResponse(responseCode = "200", description = "重试：返回原先新增的统筹人员")
+    @ApiResponse(responseCode = "201", description = "已新增",
+            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：返回原先新增的统筹人员",
+            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对；"
             + ApiDocs.JSON_ERRORS, content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "`IDEMPOTENCY_KEY_REUSED`：该键已用于另一位统筹人员",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "422", description = "`REQUIRED` `TOO_LONG` `EMAIL_INVALID` `FIELD_NOT_A_VALUE`：姓名或邮箱不符合要求，不保存",
+    @ApiResponse(responseCode = "422", description = "`NAME_REQUIRED` `NAME_TOO_LONG` `EMAIL_INVALID` `FIELD_NOT_A_VALUE`：姓名或邮箱不符合要求，不保存",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<?> addCoordinator(@Parameter(hidden = true) BearerCaller caller,
                                    @Parameter(hidden = true) HttpRequest<?> request);
 
     @Operation(operationId = "sendCoordinatorLink", tags = ApiDocs.ADMIN, summary = "把新登录链接发到统筹人员的邮箱",
+            description = "只发往该统筹人员登记的邮箱；应答中没有令牌。",
             parameters = {
-                    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(type = "string", pattern = "^c-[0-9a-f]{10}$")),
+                    @Parameter(name = "id", in = ParameterIn.PATH, example = "c-0123456789", schema = @Schema(type = "string", pattern = "^c-[0-9a-f]{10}$")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))})
     @ApiResponse(responseCode = "201", description = "已排队发送",
-            content = @Content(schema = @Schema(implementation = AdminViews.LinkEmailView.class)))
-    @ApiResponse(responseCode = "200", description = "重试：该请求已发送过")
+            content = @Content(schema = @Schema(implementation = AdminViews.LinkEmailResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：该请求已发送过",
+            content = @Content(schema = @Schema(implementation = AdminViews.LinkEmailResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_COORDINATOR`：没有这位统筹人员",
@@ -93,13 +98,14 @@ interface AdminAccountsApi {
     @Operation(operationId = "removeCoordinator", tags = ApiDocs.ADMIN, summary = "移除统筹人员",
             description = "移除并撤销其全部登录链接；最后一位在用的统筹人员不能移除。",
             parameters = {
-                    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(type = "string", pattern = "^c-[0-9a-f]{10}$")),
+                    @Parameter(name = "id", in = ParameterIn.PATH, example = "c-0123456789", schema = @Schema(type = "string", pattern = "^c-[0-9a-f]{10}$")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))})
-    @ApiResponse(responseCode = "201", description = "已移除（item 为 CoordinatorView）",
-            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorView.class)))
-    @ApiResponse(responseCode = "200", description = "重试：已移除")
+    @ApiResponse(responseCode = "201", description = "已移除",
+            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：已移除",
+            content = @Content(schema = @Schema(implementation = AdminViews.CoordinatorResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_COORDINATOR`：没有这位统筹人员",

@@ -51,8 +51,8 @@ public class AdminAccountsApiController implements AdminAccountsApi {
     @Get("/coordinators")
     public HttpResponse<?> coordinators(BearerCaller caller) {
         AdminPages.requireCoordinator(caller);
-        return HttpResponse.ok(queries.coordinators().stream()
-                .map(r -> AdminViews.CoordinatorView.of(r.account(), r.link())).toList());
+        return HttpResponse.ok(new AdminViews.CoordinatorsView(queries.coordinators().stream()
+                .map(r -> AdminViews.CoordinatorView.of(r.account(), r.link())).toList()));
     }
 
     @Override

@@ -37,6 +37,7 @@ interface AdminApi {
     HttpResponse<?> units(@Parameter(hidden = true) BearerCaller caller);
 
     @Operation(operationId = "getAdminUnit", tags = ApiDocs.ADMIN, summary = "一个单位（含有效的链接）",
+            description = "该单位的信息、登录情况和有效的登录链接（只有哈希，没有令牌）。",
             parameters = @Parameter(name = "unitId", in = ParameterIn.PATH, example = "guanyun", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "该单位",
             content = @Content(schema = @Schema(implementation = AdminViews.AdminUnitView.class)))
@@ -51,8 +52,10 @@ interface AdminApi {
                     schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN)),
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminViews.NewUnitRequest.class))))
-    @ApiResponse(responseCode = "201", description = "已新增（replayed: false，item 为该单位）")
-    @ApiResponse(responseCode = "200", description = "重试：返回原先新增的单位")
+    @ApiResponse(responseCode = "201", description = "已新增",
+            content = @Content(schema = @Schema(implementation = AdminViews.UnitResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：返回原先新增的单位",
+            content = @Content(schema = @Schema(implementation = AdminViews.UnitResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对；"
             + ApiDocs.JSON_ERRORS, content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "409", description = "`UNIT_ID_TAKEN`：单位代码已被使用",
@@ -70,8 +73,10 @@ interface AdminApi {
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminViews.UnitChangeRequest.class))))
-    @ApiResponse(responseCode = "201", description = "已保存（item 为修改后的单位）")
-    @ApiResponse(responseCode = "200", description = "重试：返回原先保存的结果")
+    @ApiResponse(responseCode = "201", description = "已保存",
+            content = @Content(schema = @Schema(implementation = AdminViews.UnitResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：返回原先保存的结果",
+            content = @Content(schema = @Schema(implementation = AdminViews.UnitResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对；"
             + ApiDocs.JSON_ERRORS, content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_UNIT`：没有这个单位",
@@ -90,8 +95,10 @@ interface AdminApi {
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))})
-    @ApiResponse(responseCode = "201", description = "新链接（item 为 IssuedLinkView）",
-            content = @Content(schema = @Schema(implementation = AdminViews.IssuedLinkView.class)))
+    @ApiResponse(responseCode = "201", description = "新链接",
+            content = @Content(schema = @Schema(implementation = AdminViews.IssuedLinkResult.class)))
+    @ApiResponse(responseCode = "200", description = "不会返回：令牌只出现一次，同一请求重试为 409",
+            content = @Content(schema = @Schema(implementation = AdminViews.IssuedLinkResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_UNIT`：没有这个单位",
@@ -108,8 +115,10 @@ interface AdminApi {
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))})
-    @ApiResponse(responseCode = "201", description = "新链接（item 为 IssuedLinkView）",
-            content = @Content(schema = @Schema(implementation = AdminViews.IssuedLinkView.class)))
+    @ApiResponse(responseCode = "201", description = "新链接",
+            content = @Content(schema = @Schema(implementation = AdminViews.IssuedLinkResult.class)))
+    @ApiResponse(responseCode = "200", description = "不会返回：令牌只出现一次，同一请求重试为 409",
+            content = @Content(schema = @Schema(implementation = AdminViews.IssuedLinkResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_UNIT`：没有这个单位",
@@ -126,9 +135,10 @@ interface AdminApi {
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
                             schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))})
-    @ApiResponse(responseCode = "201", description = "已排队发送（item 为 LinkEmailView）",
-            content = @Content(schema = @Schema(implementation = AdminViews.LinkEmailView.class)))
-    @ApiResponse(responseCode = "200", description = "重试：该请求已发送过")
+    @ApiResponse(responseCode = "201", description = "已排队发送",
+            content = @Content(schema = @Schema(implementation = AdminViews.LinkEmailResult.class)))
+    @ApiResponse(responseCode = "200", description = "重试：该请求已发送过",
+            content = @Content(schema = @Schema(implementation = AdminViews.LinkEmailResult.class)))
     @ApiResponse(responseCode = "400", description = "`IDEMPOTENCY_KEY_INVALID`：Idempotency-Key 缺少或格式不对",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_UNIT`：没有这个单位",

@@ -150,4 +150,32 @@ public final class AdminViews {
                                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "zhangsan@lyg.gov.cn")
                                      String email) {
     }
+
+    @Serdeable
+    @Schema(description = "统筹人员名单")
+    public record CoordinatorsView(@Schema(description = "全部统筹人员（含已移除的）") List<CoordinatorView> coordinators) {
+    }
+
+    private static final String REPLAYED = "false：本次新保存（201）；true：重试，返回原先保存的内容（200）";
+
+    @Schema(description = "新增或修改单位的结果")
+    public record UnitResult(@Schema(description = REPLAYED) boolean replayed, AdminUnitView item) {
+    }
+
+    @Schema(description = "签发的新链接（令牌只在这一次应答中出现）")
+    public record IssuedLinkResult(@Schema(description = "总是 false：同一请求不会再次返回令牌") boolean replayed,
+                                   IssuedLinkView item) {
+    }
+
+    @Schema(description = "发送登录链接的结果")
+    public record LinkEmailResult(@Schema(description = REPLAYED) boolean replayed, LinkEmailView item) {
+    }
+
+    @Schema(description = "撤销登录链接的结果")
+    public record RevokedLinkResult(@Schema(description = REPLAYED) boolean replayed, RevokedLinkView item) {
+    }
+
+    @Schema(description = "新增或移除统筹人员的结果")
+    public record CoordinatorResult(@Schema(description = REPLAYED) boolean replayed, CoordinatorView item) {
+    }
 }

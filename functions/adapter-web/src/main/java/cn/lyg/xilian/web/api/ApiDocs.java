@@ -38,7 +38,7 @@ final class ApiDocs {
     static final String EVIDENCE = "佐证材料";
     static final String ADMIN = "单位与账号管理";
     static final String ADMIN_ONLY = "`COORDINATOR_ONLY`：仅市发改委统筹人员可以管理单位与账号";
-    static final String UNIT_FIELDS = "`UNIT_ID_INVALID` `UNIT_ID_TAKEN` `NAME_TAKEN` `REQUIRED` `TOO_LONG` `KIND_INVALID` "
+    static final String UNIT_FIELDS = "`UNIT_ID_INVALID` `UNIT_ID_TAKEN` `NAME_TAKEN` `NAME_REQUIRED` `NAME_TOO_LONG` `KIND_INVALID` "
             + "`EMAIL_INVALID` `TOO_MANY` `ALIASES_INVALID` `PHONE_INVALID` `FIELD_NOT_A_VALUE`：字段不符合要求（fields 中逐项说明），不保存";
 
     /** The writes' key header ({@link cn.lyg.xilian.web.http.IdempotencyHeader#NAME}): core's IdempotencyKey format. */

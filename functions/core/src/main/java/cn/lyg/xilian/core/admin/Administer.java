@@ -137,7 +137,7 @@ public class Administer {
         List<String> aliases = aliases(in.aliases(), errors);
         String liaison = optional(in.liaisonName());
         if (liaison != null && liaison.length() > MAX_NAME) {
-            errors.add(new FieldError("liaisonName", "TOO_LONG", "联络员姓名不能超过 " + MAX_NAME + " 个字"));
+            errors.add(new FieldError("liaisonName", "NAME_TOO_LONG", "联络员姓名不能超过 " + MAX_NAME + " 个字"));
         }
         String phone = optional(in.liaisonPhone());
         if (phone != null && !phone.matches("[0-9+\\-() ]{5,30}")) {
@@ -493,9 +493,9 @@ public class Administer {
                                    List<FieldError> errors) {
         String v = raw == null ? "" : raw.strip();
         if (v.isEmpty()) {
-            errors.add(new FieldError(field, "REQUIRED", "请填写" + label));
+            errors.add(new FieldError(field, "NAME_REQUIRED", "请填写" + label));
         } else if (v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "TOO_LONG", label + "不能超过 " + max + " 个字，且不能含控制字符"));
+            errors.add(new FieldError(field, "NAME_TOO_LONG", label + "不能超过 " + max + " 个字，且不能含控制字符"));
         }
         return v;
     }
