@@ -99,8 +99,10 @@ public class JobsFactory {
                                                            ContactDirectory contacts,
                                                            cn.lyg.xilian.core.access.RateCounter counter,
                                                            cn.lyg.xilian.core.access.SignInLinkMailRenderer renderer,
-                                                           MailTransport transport, Clock clock) {
+                                                           MailTransport transport, Clock clock,
+                                                           cn.lyg.xilian.core.admin.Directory directory,
+                                                           cn.lyg.xilian.core.audit.AuditLog audit) {
         return new cn.lyg.xilian.core.access.SendSignInLink(requests, credentials, contacts, counter, renderer,
-                transport, clock);
+                transport, clock, new cn.lyg.xilian.core.admin.DirectoryLinks(directory, audit));
     }
 }
