@@ -54,10 +54,13 @@ public class JobsFactory {
                                         @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
                                         Clock clock, cn.lyg.xilian.core.supervision.SupervisionRecords supervision,
-                                        AlertProperties alertProperties) {
+                                        AlertProperties alertProperties,
+                                        cn.lyg.xilian.core.admin.UnitDirectory units,
+                                        cn.lyg.xilian.core.access.CredentialRepository credentials) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
-                alertProperties.getUnreviewedWorkingDays());
+                alertProperties.getUnreviewedWorkingDays(),
+                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials));
     }
 
     /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */
