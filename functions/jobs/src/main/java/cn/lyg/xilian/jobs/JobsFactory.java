@@ -54,10 +54,13 @@ public class JobsFactory {
                                         @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
                                         Clock clock, cn.lyg.xilian.core.supervision.SupervisionRecords supervision,
-                                        AlertProperties alertProperties) {
+                                        AlertProperties alertProperties,
+                                        cn.lyg.xilian.core.admin.UnitDirectory units,
+                                        cn.lyg.xilian.core.access.CredentialRepository credentials) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
-                alertProperties.getUnreviewedWorkingDays());
+                alertProperties.getUnreviewedWorkingDays(),
+                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials));
     }
 
     /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */
@@ -99,8 +102,10 @@ public class JobsFactory {
                                                            ContactDirectory contacts,
                                                            cn.lyg.xilian.core.access.RateCounter counter,
                                                            cn.lyg.xilian.core.access.SignInLinkMailRenderer renderer,
-                                                           MailTransport transport, Clock clock) {
+                                                           MailTransport transport, Clock clock,
+                                                           cn.lyg.xilian.core.admin.Directory directory,
+                                                           cn.lyg.xilian.core.audit.AuditLog audit) {
         return new cn.lyg.xilian.core.access.SendSignInLink(requests, credentials, contacts, counter, renderer,
-                transport, clock);
+                transport, clock, new cn.lyg.xilian.core.admin.DirectoryLinks(directory, audit));
     }
 }

@@ -93,7 +93,8 @@ public class Administer {
         }
         List<FieldError> errors = new ArrayList<>();
         String id = in.id() == null ? "" : in.id().strip();
-        if (!Unit.validId(id)) {
+        // c- and 10 hex digits names a coordinator account where a link request names whom to send to
+        if (!Unit.validId(id) || CoordinatorAccount.validId(id)) {
             errors.add(new FieldError("id", "UNIT_ID_INVALID",
                     "单位代码须为小写英文字母或数字，可用连字符连接，如 shi-zhujianju"));
         }

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param withoutEvidence   the week's reports that came without evidence files (佐证材料), oldest first
  * @param missingCalendar   a year whose official holiday calendar is missing as of the run (the coordinators are
  *                          told); null when none is, and always null from {@link WeeklySummaryBuilder}
+ * @param expiringLinks     sign-in links ending soon as of the run (即将到期的登录链接, coordinators only), by date;
+ *                          always empty from {@link WeeklySummaryBuilder}
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -40,9 +42,24 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
                             List<SubmissionLine> withoutEvidence,
-                            @Nullable MissingCalendar missingCalendar) {
+                            @Nullable MissingCalendar missingCalendar, List<Lines.ExpiringLink> expiringLinks) {
+
+    public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
+                         List<CompletionGroup> bySection, List<CompletionGroup> byField,
+                         List<CompletionGroup> byUnit, List<SubmissionLine> newSubmissions,
+                         List<StatusChange> statusChanges, List<Completion> completions,
+                         List<MissingReport> missingReports, List<RedItem> redItems,
+                         List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
+                         boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
+                         List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
+                         List<SubmissionLine> withoutEvidence, @Nullable MissingCalendar missingCalendar) {
+        this(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions, statusChanges,
+                completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown, endOfWeekStatuses,
+                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, List.of());
+    }
 
     public WeeklySummary {
+        expiringLinks = expiringLinks == null ? List.of() : List.copyOf(expiringLinks);
         bySection = List.copyOf(bySection);
         byField = List.copyOf(byField);
         byUnit = List.copyOf(byUnit);
@@ -61,7 +78,13 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
     public WeeklySummary withMissingCalendar(@Nullable MissingCalendar missing) {
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
-                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing);
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, expiringLinks);
+    }
+
+    public WeeklySummary withExpiringLinks(List<Lines.ExpiringLink> links) {
+        return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
+                statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, links);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {
