@@ -65,7 +65,15 @@ class AdminBrowserTest {
         run.chromium.clickAndWaitForNewPage(By.cssSelector("#unit-" + UNIT + " a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("灌云县");
         Axe.checkAt(run.chromium, "admin-unit");
-        browser.findElement(By.id("unit-contacts")).sendKeys("\n" + NEW_MAIL);
+        browser.findElement(By.id("unit-contacts")).sendKeys("\nnot-an-email");
+        run.chromium.clickAndWaitForNewPage(By.id("save"));
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("“not-an-email”不是有效的邮箱地址");
+        assertThat(browser.findElement(By.id("unit-contacts")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("unit-contacts")).getDomProperty("value"))
+                .isEqualTo(UNIT_MAIL + "\nnot-an-email");
+        Axe.checkAt(run.chromium, "admin-unit-invalid");
+        browser.findElement(By.id("unit-contacts")).clear();
+        browser.findElement(By.id("unit-contacts")).sendKeys(UNIT_MAIL + "\n" + NEW_MAIL);
         run.chromium.clickAndWaitForNewPage(By.id("save"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已保存");
         assertThat(browser.findElement(By.id("unit-contacts")).getDomProperty("value"))
@@ -112,6 +120,31 @@ class AdminBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("我的任务</h1>");
 
         use(browser, coordinator);
+        browser.get(run.base + "/admin/units/" + UNIT);
+        run.chromium.clickAndWaitForNewPage(By.id("issue-link"));
+        assertThat(browser.findElement(By.id("issued-link")).getDomProperty("value")).startsWith(run.base + "/login?token=");
+        assertThat(browser.getPageSource()).contains("此链接只显示这一次");
+        Axe.checkAt(run.chromium, "admin-link-issued");
+
+        // A second coordinator: an address that is not one is refused in place; then added, and sent their link.
+        browser.get(run.base + "/admin/coordinators");
+        browser.findElement(By.id("coordinator-name")).sendKeys("王芳");
+        browser.findElement(By.id("coordinator-email")).sendKeys("wangfang");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('coordinator-form').noValidate = true"); // the server's check, not the browser's
+        run.chromium.clickAndWaitForNewPage(By.id("add-coordinator"));
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("请填写有效的邮箱地址");
+        assertThat(browser.findElement(By.id("coordinator-name")).getDomProperty("value")).isEqualTo("王芳");
+        Axe.checkAt(run.chromium, "admin-coordinators-invalid");
+        browser.findElement(By.id("coordinator-email")).clear();
+        browser.findElement(By.id("coordinator-email")).sendKeys("wangfang@lyg.example.cn");
+        run.chromium.clickAndWaitForNewPage(By.id("add-coordinator"));
+        assertThat(browser.findElement(By.cssSelector("tr.just-added")).getText()).contains("王芳").contains("已添加");
+        run.chromium.clickAndWaitForNewPage(By.cssSelector("tr.just-added button.send-link"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("登录链接已发送");
+        assertThat(awaitLinkMail("wangfang@lyg.example.cn").getAllRecipients()).extracting(Address::toString)
+                .containsExactly("wangfang@lyg.example.cn");
+
         for (String page : List.of("/admin/units/new", "/admin/coordinators", "/admin/audit")) {
             browser.get(run.base + page);
             Axe.checkAt(run.chromium, "admin" + page.replace('/', '-'));
@@ -122,7 +155,8 @@ class AdminBrowserTest {
         Map<String, Long> actions = browser.findElements(By.cssSelector("tr.entry")).stream()
                 .collect(Collectors.groupingBy(e -> e.getDomAttribute("data-action"), Collectors.counting()));
         assertThat(actions).containsExactlyInAnyOrderEntriesOf(Map.of(AuditAction.UNIT_EDITED.name(), 1L,
-                AuditAction.LINK_SENT.name(), 1L, AuditAction.LINK_REVOKED.name(), 1L));
+                AuditAction.LINK_SENT.name(), 1L, AuditAction.LINK_REVOKED.name(), 1L,
+                AuditAction.LINK_ISSUED.name(), 1L));
         assertThat(browser.findElement(By.id("entries")).getText()).contains("修改单位信息与联系人")
                 .contains(NEW_MAIL).contains("127.0.0.1").contains("Mozilla/5.0");
         String href = browser.findElement(By.id("export")).getDomAttribute("href");
@@ -138,6 +172,9 @@ class AdminBrowserTest {
                     .map(r -> sheet.getRow(r).getCell(3).getStringCellValue()).toList();
             assertThat(labels).contains("修改单位信息与联系人", "撤销登录链接");
         }
+        browser.get(run.base + "/admin/audit?action=COORDINATOR_ADDED");
+        assertThat(browser.findElements(By.cssSelector("tr.entry"))).singleElement()
+                .satisfies(e -> assertThat(e.getText()).contains("王芳").contains("wangfang@lyg.example.cn"));
     }
 
     private static Cookie session(WebDriver browser) {
