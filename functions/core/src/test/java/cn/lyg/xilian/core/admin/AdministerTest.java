@@ -154,6 +154,10 @@ class AdministerTest {
         var badId = admin.addUnit(coordinator, new Administer.UnitInput("../x", "甲", "COUNTY", "", "", null, null),
                 "add-key-0004");
         assertThat(((Outcome.Invalid<?>) badId).errors()).extracting(e -> e.code()).contains("UNIT_ID_INVALID");
+        // the form of a coordinator account's id: a link request naming it goes to that coordinator
+        var accountLike = admin.addUnit(coordinator, new Administer.UnitInput("c-0123456789", "乙", "COUNTY", "", "",
+                null, null), "add-key-0005");
+        assertThat(((Outcome.Invalid<?>) accountLike).errors()).extracting(e -> e.code()).contains("UNIT_ID_INVALID");
         assertThat(store.units).containsOnlyKeys("shi-zhujianju");
     }
 
