@@ -103,7 +103,14 @@ public class Administer {
         List<String> contacts = contacts(in.contacts(), errors);
         List<String> aliases = aliases(in.aliases(), errors);
         key(key, errors);
-        if (errors.isEmpty() && units.unit(id).isPresent()) {
+        Optional<UnitProfile> existing = errors.isEmpty() ? units.unit(id) : Optional.empty();
+        if (existing.isPresent()) {
+            UnitProfile e = existing.get();
+            // The same unit asked for again (a retry) replays; anything else under a used id is refused.
+            if (e.version() == 1 && e.name().equals(name) && e.kind() == kind && e.aliases().equals(aliases)
+                    && e.contacts().equals(contacts)) {
+                return new Outcome.Done<>(e, true);
+            }
             errors.add(new FieldError("id", "UNIT_ID_TAKEN", "单位代码 " + id + " 已被使用（代码不能重复使用）"));
         }
         if (errors.isEmpty()) {

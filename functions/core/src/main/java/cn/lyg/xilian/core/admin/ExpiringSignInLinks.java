@@ -6,7 +6,6 @@ import cn.lyg.xilian.core.access.CredentialRepository;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.audit.Actor;
 import cn.lyg.xilian.core.report.ExpiringLinks;
-import cn.lyg.xilian.core.report.Lines;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +33,7 @@ public class ExpiringSignInLinks implements ExpiringLinks {
     }
 
     @Override
-    public List<Lines.ExpiringLink> asOf(Instant now) {
+    public List<ExpiringLinks.Link> asOf(Instant now) {
         Directory.Contents contents = directory.contents();
         Map<String, String> holders = new LinkedHashMap<>();
         contents.units().stream().filter(UnitProfile::active).forEach(u -> holders.put("unit:" + u.id(), u.name()));
@@ -43,15 +42,15 @@ public class ExpiringSignInLinks implements ExpiringLinks {
         holders.put("coordinator:" + Actor.UNNAMED_COORDINATOR, "统筹人员（未关联账号的链接）");
         Map<String, List<Credential>> byHolder = credentials.list(null).stream()
                 .collect(Collectors.groupingBy(ExpiringSignInLinks::holder, LinkedHashMap::new, Collectors.toList()));
-        List<Lines.ExpiringLink> soon = new ArrayList<>();
+        List<ExpiringLinks.Link> soon = new ArrayList<>();
         byHolder.forEach((holder, links) -> {
             String name = holders.get(holder);
             LinkState state = LinkState.of(links, now);
             if (name != null && state.kind() == LinkState.Kind.EXPIRING) {
-                soon.add(new Lines.ExpiringLink(name, LocalDate.ofInstant(state.expiresAt(), PlanTime.ZONE)));
+                soon.add(new ExpiringLinks.Link(name, LocalDate.ofInstant(state.expiresAt(), PlanTime.ZONE)));
             }
         });
-        soon.sort(Comparator.comparing(Lines.ExpiringLink::expiresOn).thenComparing(Lines.ExpiringLink::holder));
+        soon.sort(Comparator.comparing(ExpiringLinks.Link::expiresOn).thenComparing(ExpiringLinks.Link::holder));
         return List.copyOf(soon);
     }
 

@@ -112,13 +112,6 @@ public final class Lines {
                                    int workingDays) {
     }
 
-    /**
-     * A sign-in link that ends soon (within {@code LinkState.SOON_DAYS} of the run), for the coordinators' summary:
-     * whose it is (a unit's name, or a coordinator's) and the day it ends (Asia/Shanghai).
-     */
-    public record ExpiringLink(String holder, LocalDate expiresOn) {
-    }
-
     /** A coordinator's instruction (督办意见) issued in the week, for the unit's digest. */
     public record InstructionLine(String taskId, String taskTitle, String text, LocalDate issuedOn) {
     }

@@ -42,7 +42,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
                             List<SubmissionLine> withoutEvidence,
-                            @Nullable MissingCalendar missingCalendar, List<Lines.ExpiringLink> expiringLinks) {
+                            @Nullable MissingCalendar missingCalendar, List<ExpiringLinks.Link> expiringLinks) {
 
     public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                          List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -81,7 +81,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                 endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, expiringLinks);
     }
 
-    public WeeklySummary withExpiringLinks(List<Lines.ExpiringLink> links) {
+    public WeeklySummary withExpiringLinks(List<ExpiringLinks.Link> links) {
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
                 endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, links);
