@@ -217,6 +217,38 @@ class AdminFunctionTest {
         assertThat(xlsx.header("content-type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
     }
 
+    @Test
+    void aUnitAddedFromTheFormIsStoredOnceAndListed() {
+        String html = call(HttpApiEvent.get("/admin/units/new").cookieHeader(coordinator)).text();
+        Map<String, String> add = new LinkedHashMap<>();
+        add.put("_csrf", field(html, "_csrf"));
+        add.put("idempotencyKey", field(html, "idempotencyKey"));
+        add.put("id", "shi-zhujianju");
+        add.put("name", "市住建局");
+        add.put("kind", "CITY_DEPARTMENT");
+        add.put("contacts", "zhujianju@lyg.gov.cn；liaison@lyg.gov.cn");
+        add.put("liaisonName", "<b>李明</b>");
+        for (int i = 0; i < 2; i++) { // a retried post lands on the same unit
+            HttpApiResponse added = call(fromOurPage(HttpApiEvent.post("/admin/units").cookieHeader(coordinator))
+                    .form(form(add)));
+            assertThat(added.status()).as(added.text()).isEqualTo(303);
+            assertThat(added.header("location")).hasValue("/admin/units/shi-zhujianju?done=added");
+        }
+        assertThat(directory().unit("shi-zhujianju")).hasValueSatisfying(u -> {
+            assertThat(u.contacts()).containsExactly("zhujianju@lyg.gov.cn", "liaison@lyg.gov.cn");
+            assertThat(u.liaisonName()).isEqualTo("<b>李明</b>");
+        });
+        assertThat(trail().stream().filter(e -> e.action() == AuditAction.UNIT_ADDED)).hasSize(1);
+        String list = call(HttpApiEvent.get("/admin/units").cookieHeader(coordinator)).text();
+        assertThat(list).contains("id=\"unit-shi-zhujianju\"").contains("&lt;b&gt;李明&lt;/b&gt;").doesNotContain("<b>李明");
+        add.put("idempotencyKey", "add-again-other-key");
+        add.put("name", "市住房和城乡建设局"); // another unit under a used id
+        HttpApiResponse taken = call(fromOurPage(HttpApiEvent.post("/admin/units").cookieHeader(coordinator)).form(form(add)));
+        assertThat(taken.status()).isEqualTo(422);
+        assertThat(taken.text()).contains("单位代码 shi-zhujianju 已被使用");
+        assertThat(call(HttpApiEvent.get("/admin/units/No_Such").cookieHeader(coordinator)).status()).isEqualTo(404);
+    }
+
     private static Directory directory() {
         return ctx.getBean(Directory.class);
     }

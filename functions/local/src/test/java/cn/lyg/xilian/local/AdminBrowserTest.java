@@ -145,9 +145,11 @@ class AdminBrowserTest {
         assertThat(awaitLinkMail("wangfang@lyg.example.cn").getAllRecipients()).extracting(Address::toString)
                 .containsExactly("wangfang@lyg.example.cn");
 
-        for (String page : List.of("/admin/units/new", "/admin/coordinators", "/admin/audit")) {
-            browser.get(run.base + page);
-            Axe.checkAt(run.chromium, "admin" + page.replace('/', '-'));
+        for (Map.Entry<String, String> page : Map.of("/admin/units/new", "新增单位", "/admin/coordinators", "统筹人员",
+                "/admin/audit", "操作留痕").entrySet()) {
+            browser.get(run.base + page.getKey());
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(page.getValue());
+            Axe.checkAt(run.chromium, "admin" + page.getKey().replace('/', '-'));
         }
 
         // 操作留痕: each action of this test once, with the browser's address and agent; the .xlsx opens.
