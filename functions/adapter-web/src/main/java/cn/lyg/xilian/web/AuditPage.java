@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web;
 
 import cn.lyg.xilian.core.admin.AdminQueries.Names;
+import cn.lyg.xilian.core.audit.Actor;
 import cn.lyg.xilian.core.audit.AuditAction;
 import cn.lyg.xilian.core.audit.AuditEntry;
 import cn.lyg.xilian.core.audit.AuditTrail.Filter;
@@ -20,11 +21,14 @@ public record AuditPage(Layout layout, Filter filter, List<AuditEntry> entries, 
         return AuditAction.values();
     }
 
-    /** Who may be picked: every named coordinator and unit, by name. */
+    /** Who may be picked: every named coordinator, the shared coordinator link, every unit, the command line, the jobs. */
     public Map<String, String> actors() {
         Map<String, String> all = new java.util.LinkedHashMap<>();
         names.coordinators().forEach(all::put);
+        all.put(Actor.UNNAMED_COORDINATOR, names.of(new Actor(Actor.Kind.COORDINATOR, Actor.UNNAMED_COORDINATOR)));
         names.units().forEach(all::put);
+        all.put(Actor.OPERATOR.id(), names.of(Actor.OPERATOR));
+        all.put(Actor.SYSTEM.id(), names.of(Actor.SYSTEM));
         return all;
     }
 

@@ -179,10 +179,13 @@ class AdminFunctionTest {
         HttpApiResponse list = call(HttpApiEvent.get("/admin/coordinators?done=added").cookieHeader(coordinator));
         assertThat(list.text()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(HOSTILE)
                 .contains("已新增");
-        HttpApiResponse audit = call(HttpApiEvent.get("/admin/audit?action=COORDINATOR_ADDED").cookieHeader(coordinator));
+        HttpApiResponse audit = call(HttpApiEvent.get("/admin/audit?action=COORDINATOR_ADDED&actor=coordinator")
+                .cookieHeader(coordinator));
         assertThat(audit.status()).as(audit.text()).isEqualTo(200);
         assertThat(audit.text()).contains("新增统筹人员").contains("198.51.100.77").contains(BROWSER)
-                .doesNotContain(HOSTILE);
+                .contains("<option value=\"coordinator\" selected>统筹人员（通用链接）</option>").doesNotContain(HOSTILE);
+        assertThat(call(HttpApiEvent.get("/admin/audit?actor=cli").cookieHeader(coordinator)).text())
+                .doesNotContain("198.51.100.77");
         List<AuditEntry> added = trail().stream().filter(e -> e.action() == AuditAction.COORDINATOR_ADDED).toList();
         assertThat(added).singleElement().satisfies(e -> {
             assertThat(e.ip()).isEqualTo("198.51.100.77");
