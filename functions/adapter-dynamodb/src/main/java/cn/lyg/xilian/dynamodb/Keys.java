@@ -297,6 +297,36 @@ public final class Keys {
         return planPk(year) + SEPARATOR + "PENDING";
     }
 
+    // --- the directory (units with their contacts, coordinator accounts) and the audit trail ---
+
+    /** The one partition of the directory, read with one Query. */
+    public static final String DIRECTORY = "DIR";
+    public static final String DIRECTORY_UNIT_PREFIX = "UNIT#";
+    public static final String DIRECTORY_COORDINATOR_PREFIX = "COORD#";
+
+    public static String directoryUnitSk(String unitId) {
+        return DIRECTORY_UNIT_PREFIX + id(unitId);
+    }
+
+    public static String directoryCoordinatorSk(String accountId) {
+        return DIRECTORY_COORDINATOR_PREFIX + id(accountId);
+    }
+
+    /** A month of the audit trail, in Asia/Shanghai: {@code AUDIT#2026-12}. */
+    public static String auditPk(java.time.YearMonth month) {
+        return "AUDIT" + SEPARATOR + month;
+    }
+
+    /** The month (Asia/Shanghai) an instant falls in: the partition of an entry made then. */
+    public static java.time.YearMonth auditMonth(Instant at) {
+        return java.time.YearMonth.from(at.atZone(ZONE));
+    }
+
+    /** An entry's sort key: its id (derived from the action and its request, so a retry lands on it). */
+    public static String auditSk(String entryId) {
+        return id(entryId);
+    }
+
     // --- holiday calendars: a year's official calendar, and the one warning that it is missing ---
 
     /** Partition of one year's holiday calendar and of the warning sent while it was missing. */

@@ -1,5 +1,12 @@
 package cn.lyg.xilian.dynamodb;
 
+import cn.lyg.xilian.core.admin.CoordinatorAccount;
+import cn.lyg.xilian.core.admin.UnitProfile;
+import cn.lyg.xilian.core.audit.Actor;
+import cn.lyg.xilian.core.audit.AuditAction;
+import cn.lyg.xilian.core.audit.AuditEntry;
+import cn.lyg.xilian.core.catalog.UnitKind;
+
 import cn.lyg.xilian.core.access.Credential;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.access.Session;
@@ -20,6 +27,7 @@ import cn.lyg.xilian.core.testdata.SubmissionBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,5 +97,26 @@ final class StoredFormatScenario {
         credentials.revoke("beef", T0.plusSeconds(3));
         new DynamoSessionRepository(table.client, table.settings)
                 .create(new Session("5e55", "c0ffee", T0, T0.plusSeconds(1)), T0.plusSeconds(604_800));
+
+        // issue 23: the directory, a coordinator's own link, the audit trail
+        credentials.create(new Credential("ace0", Role.COORDINATOR, null, T0, T0.plusSeconds(86_400), null,
+                "c-0123456789"));
+        var directory = new DynamoDirectory(table.client, table.settings);
+        directory.create(new UnitProfile("ganyu", "赣榆区", UnitKind.COUNTY, List.of("赣榆"),
+                List.of("ganyu@example.cn"), null, null, true, 1, null, null, List.of(), null));
+        directory.update(new UnitProfile("ganyu", "赣榆区", UnitKind.COUNTY, List.of("赣榆"),
+                List.of("ganyu@example.cn", "lianluo@example.cn"), "张三", "0518-1234567", true, 2, T0, null,
+                List.of(), null));
+        directory.markLinkSent("ganyu", T0.plusSeconds(10), List.of("ganyu@example.cn", "lianluo@example.cn"));
+        directory.markSignedIn("ganyu", T0.plusSeconds(20));
+        directory.create(new CoordinatorAccount("c-0123456789", "李四", "li@example.cn", true, T0, null));
+        directory.create(new CoordinatorAccount("c-abcdefabcd", "王五", "wang@example.cn", true, T0, null));
+        directory.remove("c-abcdefabcd", T0.plusSeconds(30));
+        var audit = new DynamoAuditLog(table.client, table.settings);
+        audit.record(new AuditEntry("a1b2c3d4e5f6a1b2c3d4e5f6", T0, new Actor(Actor.Kind.COORDINATOR, "c-0123456789"),
+                AuditAction.UNIT_EDITED, "unit:ganyu", "联系人邮箱：ganyu@example.cn",
+                "联系人邮箱：ganyu@example.cn、lianluo@example.cn", "203.0.113.9", "Mozilla/5.0"));
+        audit.record(new AuditEntry("0f0f0f0f0f0f0f0f0f0f0f0f", T0.plusSeconds(40), Actor.OPERATOR,
+                AuditAction.COORDINATOR_ADDED, "coordinator:c-0123456789", null, "李四（li@example.cn）", null, null));
     }
 }

@@ -85,8 +85,20 @@ class StoredFormatTest {
                 new DynamoDigestRepository(written.client, written.settings).snapshot(year, StoredFormatScenario.WEEK));
         var credentials = new DynamoCredentialRepository(fromFixture.client, fromFixture.settings);
         assertThat(credentials.list(null))
-                .isEqualTo(new DynamoCredentialRepository(written.client, written.settings).list(null)).hasSize(2);
+                .isEqualTo(new DynamoCredentialRepository(written.client, written.settings).list(null)).hasSize(3);
+        assertThat(credentials.find("ace0").orElseThrow().accountId()).isEqualTo("c-0123456789");
         assertThat(credentials.find("beef").orElseThrow().revokedAt()).isEqualTo(StoredFormatScenario.T0.plusSeconds(3));
+        var directory = new DynamoDirectory(fromFixture.client, fromFixture.settings).read();
+        assertThat(directory).isEqualTo(new DynamoDirectory(written.client, written.settings).read());
+        assertThat(directory.units()).singleElement().satisfies(u -> {
+            assertThat(u.version()).isEqualTo(2);
+            assertThat(u.contacts()).containsExactly("ganyu@example.cn", "lianluo@example.cn");
+            assertThat(u.lastSignInAt()).isEqualTo(StoredFormatScenario.T0.plusSeconds(20));
+        });
+        assertThat(directory.coordinators()).extracting(c -> c.active()).containsExactly(true, false);
+        assertThat(new DynamoAuditLog(fromFixture.client, fromFixture.settings).month(java.time.YearMonth.of(2026, 11)))
+                .isEqualTo(new DynamoAuditLog(written.client, written.settings).month(java.time.YearMonth.of(2026, 11)))
+                .hasSize(2);
         assertThat(new DynamoSessionRepository(fromFixture.client, fromFixture.settings).find("5e55"))
                 .isEqualTo(new DynamoSessionRepository(written.client, written.settings).find("5e55")).isPresent();
     }

@@ -7,5 +7,5 @@ package cn.lyg.xilian.web;
  */
 public sealed interface PageModel permits BoardPage, CatalogPage, ConfirmationPage, CoordinatorPage,
         EvidenceUploadPage, InboxPage, LoginPage, MessagePage, MyTasksPage, SignInPage, TaskDetailPage,
-        YearSummaryPage {
+        YearSummaryPage, AdminUnitsPage, AdminUnitPage, LinkIssuedPage, AdminCoordinatorsPage, AuditPage {
 }

@@ -68,7 +68,7 @@ public class SignInController {
         String entry = unit != null && !unit.isBlank() ? unit : first(form, "address");
         ReturnPath next = ReturnPath.parse(first(form, "next")).orElse(null);
         RequestSignInLink.Answer answer = requestLink.request(entry, next == null ? null : next.value(),
-                client(request));
+                cn.lyg.xilian.web.http.ClientOrigin.address(request));
         // One line per request, never the entry (an address) nor the request id: the outcome only.
         LOG.info("{\"event\":\"SIGN_IN_LINK_REQUESTED\",\"result\":\"{}\"}", answer.getClass().getSimpleName());
         Layout layout = pages.publicLayout(plans.plan());
@@ -80,20 +80,5 @@ public class SignInController {
                     new SignInPage(layout, next, false, "申请过于频繁，请一小时后再试，或联系市发改委"))
                     .header("Retry-After", "3600");
         };
-    }
-
-    /**
-     * The client's address, a rate subject only: behind API Gateway the last {@code X-Forwarded-For} entry (the one
-     * API Gateway appends, where the connection is its own), else the connection's. Locally a client could set the
-     * header and dodge this one limit; the per-entry and per-unit limits still hold.
-     */
-    private static String client(HttpRequest<?> request) {
-        String forwarded = request.getHeaders().get("X-Forwarded-For");
-        String last = forwarded == null ? "" : forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-        var remote = request.getRemoteAddress();
-        String address = !last.isEmpty() ? last
-                : remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress();
-        String clean = address.replaceAll("[^0-9a-fA-F:.]", "");
-        return clean.isEmpty() ? "unknown" : clean.substring(0, Math.min(clean.length(), 45));
     }
 }

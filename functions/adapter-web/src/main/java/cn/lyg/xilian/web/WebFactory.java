@@ -52,10 +52,12 @@ public class WebFactory {
                                                        cn.lyg.xilian.core.supervision.SupervisionRecords records,
                                                        ProgressRepository progress, Clock clock,
                                                        @Nullable cn.lyg.xilian.core.supervision.ReviewListener listener,
-                                                       cn.lyg.xilian.core.supervision.UnitInbox inbox) {
-        // Locally the listener emails the unit at once; see ReviewListener.
+                                                       cn.lyg.xilian.core.supervision.UnitInbox inbox,
+                                                       cn.lyg.xilian.core.audit.AuditLog audit) {
+        // Locally the listener emails the unit at once; see ReviewListener. Reviews, decisions and instructions go
+        // on the audit trail (操作留痕).
         return new cn.lyg.xilian.core.supervision.Supervise(reviews, extensions, instructions, records, progress, clock,
-                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener, inbox);
+                listener == null ? cn.lyg.xilian.core.supervision.ReviewListener.NONE : listener, inbox, audit);
     }
 
     @Singleton
@@ -77,5 +79,17 @@ public class WebFactory {
     TaskQueries taskQueries(ProgressRepository progress, StatusBoard board,
                             cn.lyg.xilian.core.supervision.Supervise supervise) {
         return new TaskQueries(progress, board, supervise);
+    }
+
+    @Singleton
+    cn.lyg.xilian.core.admin.SignIns signIns(cn.lyg.xilian.core.admin.Directory directory, Clock clock) {
+        return new cn.lyg.xilian.core.admin.SignIns(directory, clock);
+    }
+
+    @Singleton
+    cn.lyg.xilian.core.admin.AdminQueries adminQueries(cn.lyg.xilian.core.admin.UnitDirectory units,
+                                                       cn.lyg.xilian.core.access.CredentialRepository credentials,
+                                                       ProgressRepository progress, Clock clock) {
+        return new cn.lyg.xilian.core.admin.AdminQueries(units, credentials, progress, clock);
     }
 }

@@ -28,6 +28,10 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @io.micronaut.core.annotation.Nullable
     cn.lyg.xilian.core.evidence.AttachEvidence evidence;
 
+    /** Read once per invocation: an address a coordinator added a minute ago is used by this run. */
+    @Inject
+    cn.lyg.xilian.core.admin.DirectoryContacts contacts;
+
     /** Used by the Lambda runtime. */
     public AlertScanHandler() {
     }
@@ -39,6 +43,7 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
 
     @Override
     public AlertScanResult execute(JobRequest request) {
+        contacts.refresh();
         LocalDate asOf = request == null ? null : request.asOfDate();
         var report = asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf);
         AlertScanResult result = AlertScanResult.of(report).withCalendarWarning(warnIfCalendarMissing(report.asOf()));

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.core.mail.ContactDirectory;
+import cn.lyg.xilian.wiring.SeedContacts;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code xilian.contacts.coordinators} (list of addresses of 市发改委) and
- * {@code xilian.contacts.units.<unitId>} (list per unit): the contact directory as configuration. A
- * unit without an entry gets no email; its alerts stay pending and the scan report lists it.
+ * {@code xilian.contacts.coordinators} (list of addresses of 市发改委, kept beside the coordinator accounts'),
+ * {@code operations}, and {@code xilian.contacts.units.<unitId>} (list per unit). The unit lists are only the seed
+ * of a unit's first stored profile ({@link SeedContacts}): the jobs address units from the table
+ * ({@code DirectoryContacts}), where 单位与账号管理 edits them. A unit without contacts gets no email; its alerts stay
+ * pending and the scan report lists it.
  */
 @ConfigurationProperties("xilian.contacts")
-public class ContactProperties implements ContactDirectory {
+public class ContactProperties implements SeedContacts {
 
     private List<String> coordinators = new ArrayList<>();
     /** Operations (the stack's OpsEmail): the once-a-year warning that a holiday calendar is missing. */
@@ -33,18 +35,20 @@ public class ContactProperties implements ContactDirectory {
     private Map<String, List<String>> unitsFromJson = Map.of();
 
     @Override
+    public List<String> of(String unitId) {
+        return unitContacts(unitId);
+    }
+
     public List<String> unitContacts(String unitId) {
         List<String> all = new ArrayList<>(units.getOrDefault(unitId, List.of()));
         all.addAll(unitsFromJson.getOrDefault(unitId, List.of()));
         return addresses(all).stream().distinct().toList();
     }
 
-    @Override
     public List<String> coordinators() {
         return addresses(coordinators);
     }
 
-    @Override
     public List<String> operations() {
         return addresses(operations);
     }

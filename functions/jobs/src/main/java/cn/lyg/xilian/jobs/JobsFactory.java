@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.alert.AlertRules;
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import cn.lyg.xilian.core.alert.AlertMailRenderer;
 import cn.lyg.xilian.core.alert.AlertRepository;
+import cn.lyg.xilian.core.admin.DirectoryContacts;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.mail.ContactDirectory;
 import cn.lyg.xilian.core.report.DigestRepository;
@@ -23,11 +24,20 @@ import java.time.Clock;
 /**
  * The use cases of the jobs functions, built from the ports the adapters provide (DynamoDB: repositories;
  * email: renderers and the one configured transport; ledger: the .xlsx writer; this module: contacts from
- * configuration). The alert scan and the weekly summary share the transport, the evaluator's settings
+ * configuration, seeding the table's). The alert scan and the weekly summary share the transport, the evaluator's settings
  * and the calendar, so a summary's lights say what the day's alerts said.
  */
 @Factory
 public class JobsFactory {
+
+    /**
+     * Contacts from the table (units as 单位与账号管理 keeps them, the coordinator accounts' addresses and the
+     * configured ones), read once per invocation: every handler calls {@link DirectoryContacts#refresh()} first.
+     */
+    @Singleton
+    DirectoryContacts contacts(cn.lyg.xilian.core.admin.UnitDirectory units, ContactProperties configured) {
+        return new DirectoryContacts(units, configured.coordinators(), configured.operations());
+    }
 
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
@@ -44,10 +54,13 @@ public class JobsFactory {
                                         @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
                                         Clock clock, cn.lyg.xilian.core.supervision.SupervisionRecords supervision,
-                                        AlertProperties alertProperties) {
+                                        AlertProperties alertProperties,
+                                        cn.lyg.xilian.core.admin.UnitDirectory units,
+                                        cn.lyg.xilian.core.access.CredentialRepository credentials) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
-                alertProperties.getUnreviewedWorkingDays());
+                alertProperties.getUnreviewedWorkingDays(),
+                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials));
     }
 
     /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */
@@ -89,8 +102,10 @@ public class JobsFactory {
                                                            ContactDirectory contacts,
                                                            cn.lyg.xilian.core.access.RateCounter counter,
                                                            cn.lyg.xilian.core.access.SignInLinkMailRenderer renderer,
-                                                           MailTransport transport, Clock clock) {
+                                                           MailTransport transport, Clock clock,
+                                                           cn.lyg.xilian.core.admin.Directory directory,
+                                                           cn.lyg.xilian.core.audit.AuditLog audit) {
         return new cn.lyg.xilian.core.access.SendSignInLink(requests, credentials, contacts, counter, renderer,
-                transport, clock);
+                transport, clock, new cn.lyg.xilian.core.admin.DirectoryLinks(directory, audit));
     }
 }

@@ -51,6 +51,10 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     @Inject
     cn.lyg.xilian.wiring.PlanSettings planSettings;
 
+    /** Read once per invocation: an address a coordinator added a minute ago is used by this run. */
+    @Inject
+    cn.lyg.xilian.core.admin.DirectoryContacts contacts;
+
     public SubmissionEventHandler() {
     }
 
@@ -60,6 +64,7 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
+        contacts.refresh();
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             Optional<Runnable> notice = notice(record);

@@ -25,6 +25,10 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     @Inject
     PlanSettings plan;
 
+    /** Read once per invocation: an address a coordinator added a minute ago is used by this run. */
+    @Inject
+    cn.lyg.xilian.core.admin.DirectoryContacts contacts;
+
     /** Used by the Lambda runtime. */
     public WeeklySummaryHandler() {
     }
@@ -36,6 +40,7 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
 
     @Override
     public WeeklySummaryResult execute(JobRequest request) {
+        contacts.refresh();
         LocalDate asOf = request == null ? null : request.asOfDate();
         SummaryRunReport report = asOf == null ? summary.run(plan.getYear()) : summary.run(plan.getYear(), asOf);
         return WeeklySummaryResult.of(report);

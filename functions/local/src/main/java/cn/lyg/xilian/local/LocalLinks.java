@@ -106,8 +106,10 @@ public class LocalLinks implements ApplicationEventListener<ServerStartupEvent> 
         List<String> lines = new ArrayList<>();
         lines.add("# 本地开发用登录链接（仅限本机；重新生成：删除本文件后重启）");
         lines.add("# Development sign-in links for the local run only. Delete this file and restart to re-issue.");
+        // the development coordinator account's own link (LocalBootstrap creates the account)
         lines.add("市发改委（协调员，查看全部） " + link(base, credentials.issue(Role.COORDINATOR, null,
-                DEV_CREDENTIAL_VALIDITY).token()));
+                LocalBootstrap.DEV_COORDINATOR_ID, DEV_CREDENTIAL_VALIDITY, cn.lyg.xilian.core.access.Tokens.newToken())
+                .token()));
         for (Unit unit : plan.units()) {
             lines.add(unit.name() + " (" + unit.id() + ") "
                     + link(base, credentials.issue(Role.UNIT, unit.id(), DEV_CREDENTIAL_VALIDITY).token()));

@@ -82,6 +82,14 @@ class LocalApplicationTest {
             List<String> lines = firstLinks.lines().filter(l -> l.contains("/login?token=")).toList();
             assertThat(lines).hasSize(1 + 29); // the coordinators + every unit of the plan
             String donghai = token(lines.stream().filter(l -> l.contains("(donghai)")).findFirst().orElseThrow());
+            // issue 23: the directory is seeded with the local contacts, and the coordinators' link belongs to the
+            // development coordinator account
+            var started = server.getApplicationContext();
+            assertThat(started.getBean(cn.lyg.xilian.core.admin.Directory.class).unit("donghai").orElseThrow()
+                    .contacts()).containsExactly("donghai@example.cn");
+            assertThat(started.getBean(cn.lyg.xilian.core.access.Credentials.class).authenticate(token(lines.getFirst())))
+                    .isInstanceOfSatisfying(cn.lyg.xilian.core.access.CredentialCheck.Valid.class,
+                            v -> assertThat(v.principal().accountId()).isEqualTo(LocalBootstrap.DEV_COORDINATOR_ID));
 
             HttpResponse<String> confirm = get(base.resolve("/login?token=" + donghai), null);
             assertThat(confirm.statusCode()).isEqualTo(200);
@@ -113,6 +121,17 @@ class LocalApplicationTest {
 
         try (EmbeddedServer restarted = restartOnTheSamePort(properties(table, data))) {
             assertThat(Files.readString(links, StandardCharsets.UTF_8)).isEqualTo(firstLinks);
+            var again = restarted.getApplicationContext();
+            assertThat(again.getBean(cn.lyg.xilian.core.admin.Directory.class).read().coordinators())
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.id()).isEqualTo(LocalBootstrap.DEV_COORDINATOR_ID);
+                        assertThat(c.name()).isEqualTo(LocalBootstrap.DEV_COORDINATOR_NAME);
+                        assertThat(c.email()).isEqualTo("coordinator@ndrc.example.cn");
+                    });
+            var trail = again.getBean(cn.lyg.xilian.core.audit.AuditTrail.class);
+            assertThat(again.getBean(cn.lyg.xilian.core.audit.AuditLog.class).month(trail.currentMonth()).stream()
+                    .filter(e -> e.action() == cn.lyg.xilian.core.audit.AuditAction.COORDINATOR_ADDED))
+                    .as("created once, on record once").hasSize(1);
             String coordinator = token(firstLinks.lines().filter(l -> l.contains("/login?token=")).findFirst().orElseThrow());
             HttpResponse<String> task = http.send(HttpRequest.newBuilder(restarted.getURI().resolve("/api/v1/tasks/2.8"))
                     .header("Authorization", "Bearer " + coordinator).build(), HttpResponse.BodyHandlers.ofString());

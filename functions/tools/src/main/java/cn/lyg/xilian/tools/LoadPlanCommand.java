@@ -1,6 +1,7 @@
 package cn.lyg.xilian.tools;
 
 import cn.lyg.xilian.wiring.CatalogJson;
+import cn.lyg.xilian.core.admin.UnitDirectory;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.catalog.PlanDiff;
@@ -28,6 +29,9 @@ import java.util.List;
  * --dry-run reads what is loaded (one Query of the plan partition) and prints, unit by unit, what the load would
  * change ({@link PlanDiffText}), writing nothing. --create-table is for local stand-ins only; in AWS the stack owns
  * the table.
+ * --create-table is for local stand-ins only; in AWS the stack owns the table. Each load also seeds the directory
+ * (单位与账号管理): every unit of the shipped registry without a stored profile gets one, with the contacts configured
+ * (xilian.contacts.units / UNIT_CONTACTS_JSON); a unit a coordinator has edited is never overwritten.
  */
 public final class LoadPlanCommand {
 
@@ -86,6 +90,9 @@ public final class LoadPlanCommand {
         CatalogRepository.LoadResult result = catalogs.load(plan);
         out.printf("plan %d (%d tasks, %d units) into %s: %d created, %d updated, %d unchanged%n", plan.year(),
                 plan.tasks().size(), plan.units().size(), table, result.created(), result.updated(), result.unchanged());
+        int seeded = context.getBean(UnitDirectory.class).seed();
+        out.printf("directory: %d unit profile(s) seeded from the registry (existing profiles left as they are)%n",
+                seeded);
         return 0;
     }
 }

@@ -125,6 +125,18 @@ public class DynamoDbFactory {
         return new cn.lyg.xilian.dynamodb.DynamoLinkRequestRepository(client, settings);
     }
 
+    /** Units with their contacts and the coordinator accounts (单位与账号管理; the jobs' contacts). */
+    @Singleton
+    cn.lyg.xilian.dynamodb.DynamoDirectory directory(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoDirectory(client, settings);
+    }
+
+    /** The audit trail (操作留痕): written by the API, the jobs and the command line. */
+    @Singleton
+    cn.lyg.xilian.dynamodb.DynamoAuditLog auditLog(DynamoDbClient client, DynamoDbSettings settings) {
+        return new cn.lyg.xilian.dynamodb.DynamoAuditLog(client, settings);
+    }
+
     @Singleton
     DynamoRateCounter rateCounter(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoRateCounter(client, settings);

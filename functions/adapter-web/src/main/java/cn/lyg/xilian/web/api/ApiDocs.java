@@ -25,7 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         tags = {
                 @Tag(name = ApiDocs.TASKS, description = "计划中的单位、任务、各单位的最新进展和填报历史；填报进展"),
                 @Tag(name = ApiDocs.SUPERVISION, description = "统筹人员审核填报、审批延期、下达督办意见；责任单位申请延期"),
-                @Tag(name = ApiDocs.EVIDENCE, description = "为某次填报上传佐证材料（照片、PDF、Word、Excel）")
+                @Tag(name = ApiDocs.EVIDENCE, description = "为某次填报上传佐证材料（照片、PDF、Word、Excel）"),
+                @Tag(name = ApiDocs.ADMIN, description = "单位与账号管理（统筹人员）：单位、联系人、登录链接、统筹人员和操作留痕")
         })
 @SecurityScheme(name = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "登录令牌：管理员签发的登录链接中 token= 之后的部分，放在 Authorization: Bearer 请求头中")
@@ -35,6 +36,10 @@ final class ApiDocs {
     static final String TASKS = "任务与进展";
     static final String SUPERVISION = "督查督办";
     static final String EVIDENCE = "佐证材料";
+    static final String ADMIN = "单位与账号管理";
+    static final String ADMIN_ONLY = "`COORDINATOR_ONLY`：仅市发改委统筹人员可以管理单位与账号";
+    static final String UNIT_FIELDS = "`UNIT_ID_INVALID` `UNIT_ID_TAKEN` `NAME_TAKEN` `NAME_REQUIRED` `NAME_TOO_LONG` `KIND_INVALID` "
+            + "`EMAIL_INVALID` `TOO_MANY` `ALIASES_INVALID` `PHONE_INVALID` `FIELD_NOT_A_VALUE`：字段不符合要求（fields 中逐项说明），不保存";
 
     /** The writes' key header ({@link cn.lyg.xilian.web.http.IdempotencyHeader#NAME}): core's IdempotencyKey format. */
     static final String KEY_PATTERN = "^" + IdempotencyKey.FORMAT + "$";

@@ -6,7 +6,9 @@ import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.SessionCheck;
 import cn.lyg.xilian.core.access.Sessions;
 import cn.lyg.xilian.core.access.Tokens;
+import cn.lyg.xilian.core.admin.SignIns;
 import cn.lyg.xilian.web.WebSettings;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -43,12 +45,16 @@ public class Authenticator {
     private final WebSettings settings;
 
     private final SameOriginCheck sameOrigin;
+    // A provider: the directory is needed at a sign-in only, and a failure there must not fail the sign-in.
+    private final BeanProvider<SignIns> signIns;
 
-    public Authenticator(Credentials credentials, Sessions sessions, WebSettings settings, SameOriginCheck sameOrigin) {
+    public Authenticator(Credentials credentials, Sessions sessions, WebSettings settings, SameOriginCheck sameOrigin,
+                         BeanProvider<SignIns> signIns) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.settings = settings;
         this.sameOrigin = sameOrigin;
+        this.signIns = signIns;
     }
 
     /** A page request's principal and the session id (which the CSRF token derives from). */
@@ -66,11 +72,16 @@ public class Authenticator {
         return check(request, "bearer", header.substring(7).strip());
     }
 
+    /** The caller of this request, with where the request came from (the audit trail records it). */
+    private static Principal fromRequest(Principal principal, HttpRequest<?> request) {
+        return principal.from(ClientOrigin.of(request));
+    }
+
     /** Checks a sign-in token (Bearer or /login); a refusal is logged and thrown as 401. */
     public Principal check(HttpRequest<?> request, String via, String token) {
         CredentialCheck result = credentials.authenticate(token);
         if (result instanceof CredentialCheck.Valid v) {
-            return v.principal();
+            return fromRequest(v.principal(), request);
         }
         String hash = Tokens.wellFormed(token) ? Tokens.sha256Hex(token) : null;
         throw refused(request, via, result, result instanceof CredentialCheck.Invalid ? null : hash);
@@ -86,7 +97,7 @@ public class Authenticator {
                 "CREDENTIAL_MISSING", "请先使用本单位的登录链接登录"));
         return switch (sessions.check(id)) {
             case SessionCheck.Active a -> {
-                SignedIn signedIn = new SignedIn(a.principal(), id);
+                SignedIn signedIn = new SignedIn(fromRequest(a.principal(), request), id);
                 request.setAttribute(SIGNED_IN, signedIn);
                 yield signedIn;
             }
@@ -139,11 +150,21 @@ public class Authenticator {
         return switch (sessions.start(token)) {
             case Sessions.Started started -> {
                 endSession(request);
+                noteSignIn(started.principal());
                 yield sessionCookie(request, started.sessionId(), sessions.policy().absolute());
             }
             case Sessions.Refused refused -> throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_INVALID",
                     "凭据无效，请使用管理员发放的登录链接");
         };
+    }
+
+    /** 单位与账号管理's 最近登录: best effort, once the session exists (a failure is logged, never answered). */
+    private void noteSignIn(Principal who) {
+        try {
+            signIns.get().signedIn(who);
+        } catch (RuntimeException e) {
+            LOG.warn("{\"event\":\"SIGN_IN_NOT_NOTED\",\"error\":\"{}\"}", e.getClass().getSimpleName());
+        }
     }
 
     /** Ends this browser's session server-side: its cookie is worthless afterwards, even if copied. */

@@ -3,7 +3,12 @@ package cn.lyg.xilian.web.http;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.html.EscapedHtml;
+import cn.lyg.xilian.web.AdminCoordinatorsPage;
+import cn.lyg.xilian.web.AdminUnitPage;
+import cn.lyg.xilian.web.AdminUnitsPage;
+import cn.lyg.xilian.web.AuditPage;
 import cn.lyg.xilian.web.BoardPage;
+import cn.lyg.xilian.web.LinkIssuedPage;
 import cn.lyg.xilian.web.CatalogPage;
 import cn.lyg.xilian.web.ConfirmationPage;
 import cn.lyg.xilian.web.CoordinatorPage;
@@ -18,7 +23,12 @@ import cn.lyg.xilian.web.PageModel;
 import cn.lyg.xilian.web.SignInPage;
 import cn.lyg.xilian.web.TaskDetailPage;
 import cn.lyg.xilian.web.YearSummaryPage;
+import cn.lyg.xilian.web.templates.JteadmincoordinatorsGenerated;
+import cn.lyg.xilian.web.templates.JteadminunitGenerated;
+import cn.lyg.xilian.web.templates.JteadminunitsGenerated;
+import cn.lyg.xilian.web.templates.JteauditGenerated;
 import cn.lyg.xilian.web.templates.JteboardGenerated;
+import cn.lyg.xilian.web.templates.JtelinkissuedGenerated;
 import cn.lyg.xilian.web.templates.JtecatalogGenerated;
 import cn.lyg.xilian.web.templates.JteconfirmationGenerated;
 import cn.lyg.xilian.web.templates.JtecoordinatorGenerated;
@@ -134,6 +144,11 @@ public class Pages {
             case SignInPage p -> JtesigninGenerated.render(out, null, p);
             case TaskDetailPage p -> JtetaskGenerated.render(out, null, p);
             case YearSummaryPage p -> JteyearsummaryGenerated.render(out, null, p);
+            case AdminUnitsPage p -> JteadminunitsGenerated.render(out, null, p);
+            case AdminUnitPage p -> JteadminunitGenerated.render(out, null, p);
+            case LinkIssuedPage p -> JtelinkissuedGenerated.render(out, null, p);
+            case AdminCoordinatorsPage p -> JteadmincoordinatorsGenerated.render(out, null, p);
+            case AuditPage p -> JteauditGenerated.render(out, null, p);
         }
     }
 }

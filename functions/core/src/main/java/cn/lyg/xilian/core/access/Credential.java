@@ -10,10 +10,16 @@ import java.time.Instant;
  * @param hash      lower-case hex SHA-256 of the token
  * @param unitId    the unit for {@link Role#UNIT}; null for coordinators
  * @param expiresAt null = does not expire (only items issued before every credential got an expiry)
- * @param revokedAt set once by the admin command; never cleared
+ * @param revokedAt set once by the admin command or page; never cleared
+ * @param accountId the coordinator account it was issued to (null for units and for older coordinator links)
  */
 public record Credential(String hash, Role role, @Nullable String unitId, Instant issuedAt,
-                         @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
+                         @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable String accountId) {
+
+    public Credential(String hash, Role role, @Nullable String unitId, Instant issuedAt, @Nullable Instant expiresAt,
+                      @Nullable Instant revokedAt) {
+        this(hash, role, unitId, issuedAt, expiresAt, revokedAt, null);
+    }
 
     public Credential {
         if (role == Role.UNIT && (unitId == null || unitId.isBlank())) {
@@ -30,10 +36,10 @@ public record Credential(String hash, Role role, @Nullable String unitId, Instan
     }
 
     public Credential revokedAt(Instant when) {
-        return new Credential(hash, role, unitId, issuedAt, expiresAt, when);
+        return new Credential(hash, role, unitId, issuedAt, expiresAt, when, accountId);
     }
 
     public Principal principal() {
-        return new Principal(role, unitId, hash);
+        return new Principal(role, unitId, hash, accountId, null);
     }
 }

@@ -54,6 +54,18 @@ public class Credentials {
      *                                  the default expiry has passed (the plan year is over: give one)
      */
     public Issued issue(Role role, @Nullable String unitId, @Nullable Duration validFor) {
+        return issue(role, unitId, null, validFor, Tokens.newToken());
+    }
+
+    /**
+     * As {@link #issue(Role, String, Duration)}, for a coordinator account ({@code accountId}) and with a token drawn
+     * by the caller ({@link Tokens#newToken()}), so that its hash can go on record before the credential exists.
+     */
+    public Issued issue(Role role, @Nullable String unitId, @Nullable String accountId, @Nullable Duration validFor,
+                        String token) {
+        if (!Tokens.wellFormed(token)) {
+            throw new IllegalArgumentException("not a token");
+        }
         Instant now = clock.instant();
         Instant expiresAt;
         if (validFor == null) {
@@ -68,9 +80,8 @@ public class Credentials {
             }
             expiresAt = now.plus(validFor);
         }
-        String token = Tokens.newToken();
         Credential credential = new Credential(Tokens.sha256Hex(token), role,
-                role == Role.UNIT ? unitId : null, now, expiresAt, null);
+                role == Role.UNIT ? unitId : null, now, expiresAt, null, role == Role.COORDINATOR ? accountId : null);
         repository.create(credential);
         return new Issued(token, credential);
     }

@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param id         random, the request's key
  * @param entered    what was chosen or typed: a unit id or an address, normalised (stripped, lower case)
  * @param returnPath the page to land on after signing in ({@link ReturnPath}); null: the home page
+ * @param requestedBy the coordinator account that sent the unit its link from 单位与账号管理 (null: asked on the
+ *                    sign-in page)
  */
-public record LinkRequest(String id, String entered, @Nullable String returnPath, Instant requestedAt) {
+public record LinkRequest(String id, String entered, @Nullable String returnPath, Instant requestedAt,
+                          @Nullable String requestedBy) {
+
+    public LinkRequest(String id, String entered, @Nullable String returnPath, Instant requestedAt) {
+        this(id, entered, returnPath, requestedAt, null);
+    }
 }

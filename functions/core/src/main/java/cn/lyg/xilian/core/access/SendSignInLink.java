@@ -9,6 +9,7 @@ import cn.lyg.xilian.core.mail.OutgoingEmail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,11 @@ import java.util.Optional;
  * are untouched: an older link keeps working until it expires. Each request is handled once (its mark); a crash
  * between the send and the mark sends a second, equally valid link. At most {@value #PER_UNIT_PER_HOUR} links per
  * unit and clock hour, however they were asked for.
+ *
+ * <p>A request may also name a coordinator account (an account id, sent from 单位与账号管理): a
+ * coordinator's link, issued to that account, goes to the account's address only. Every link sent is on the audit
+ * trail (发送登录链接: by the coordinator who sent it, else by the unit or coordinator who asked), and a unit's
+ * profile records when and to whom.
  */
 public class SendSignInLink {
 
@@ -36,9 +42,22 @@ public class SendSignInLink {
     private final SignInLinkMailRenderer renderer;
     private final MailTransport transport;
     private final Clock clock;
+    private final LinkDirectory directory;
 
+    /** Without the directory: units of the plan only, no coordinator links, nothing on record. */
     public SendSignInLink(LinkRequestRepository requests, Credentials credentials, ContactDirectory contacts,
                           RateCounter counter, SignInLinkMailRenderer renderer, MailTransport transport, Clock clock) {
+        this(requests, credentials, contacts, counter, renderer, transport, clock, LinkDirectory.NONE);
+    }
+
+    /**
+     * @param directory coordinator accounts, units registered since the plan was loaded, and the record of a link
+     *                  sent
+     */
+    public SendSignInLink(LinkRequestRepository requests, Credentials credentials, ContactDirectory contacts,
+                          RateCounter counter, SignInLinkMailRenderer renderer, MailTransport transport, Clock clock,
+                          LinkDirectory directory) {
+        this.directory = directory;
         this.requests = requests;
         this.credentials = credentials;
         this.contacts = contacts;
@@ -58,6 +77,10 @@ public class SendSignInLink {
             return Result.ALREADY_HANDLED;
         }
         LinkRequest request = stored.get().request();
+        Optional<LinkDirectory.Coordinator> coordinator = directory.coordinator(request.entered());
+        if (coordinator.isPresent()) {
+            return sendToCoordinator(requestId, request, coordinator.get());
+        }
         Optional<Unit> unit = unitOf(plan, request.entered());
         if (unit.isEmpty()) {
             return handled(requestId, Result.NO_MATCH);
@@ -74,6 +97,24 @@ public class SendSignInLink {
         OutgoingEmail email = renderer.render(new SignInLinkNotice(requestId, unit.get().name(), issued.token(),
                 request.returnPath(), issued.credential().expiresAt(), to));
         transport.send(email);
+        // after the send: a crash before it sends a second link on the retry, and records that one
+        directory.sent(requestId, request.requestedBy(), Role.UNIT, unit.get().id(), to, clock.instant());
+        return handled(requestId, Result.SENT);
+    }
+
+    /** A coordinator's own link, to the account's address only (never to an address typed on the page). */
+    private Result sendToCoordinator(String requestId, LinkRequest request, LinkDirectory.Coordinator account) {
+        if (counter.increment("signin-coordinator:" + account.accountId(),
+                clock.instant().truncatedTo(ChronoUnit.HOURS)) > PER_UNIT_PER_HOUR) {
+            return handled(requestId, Result.LIMITED);
+        }
+        List<String> to = List.of(account.email());
+        Credentials.Issued issued = credentials.issue(Role.COORDINATOR, null, account.accountId(), VALID_FOR,
+                Tokens.newToken());
+        transport.send(renderer.render(new SignInLinkNotice(requestId, account.name() + "（市发改委）",
+                issued.token(), request.returnPath(), issued.credential().expiresAt(), to)));
+        directory.sent(requestId, request.requestedBy(), Role.COORDINATOR, account.accountId(), to,
+                clock.instant());
         return handled(requestId, Result.SENT);
     }
 
@@ -85,7 +126,8 @@ public class SendSignInLink {
     /** The unit named by its id, or the one unit among whose registered addresses the entry is. */
     private Optional<Unit> unitOf(Plan plan, String entered) {
         if (Unit.validId(entered)) {
-            return plan.unit(entered);
+            // a unit registered in 单位与账号管理 since the plan was loaded is known by its stored profile
+            return plan.unit(entered).or(() -> directory.unit(entered));
         }
         return plan.units().stream()
                 .filter(u -> contacts.unitContacts(u.id()).stream()

@@ -59,6 +59,7 @@ public final class SendWeeklySummary {
     /** Null: no supervision sections (unreviewed reports, instructions). */
     private final cn.lyg.xilian.core.supervision.SupervisionRecords supervision;
     private final int unreviewedWorkingDays;
+    private final ExpiringLinks expiringLinks;
 
     /**
      * @param xlsx            writes the attachment
@@ -78,6 +79,17 @@ public final class SendWeeklySummary {
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
                              cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock,
+                supervision, unreviewedWorkingDays, ExpiringLinks.NONE);
+    }
+
+    /** @param expiringLinks sign-in links ending soon, listed for the coordinators as of the run */
+    public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
+                             ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
+                             cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays,
+                             ExpiringLinks expiringLinks) {
+        this.expiringLinks = expiringLinks;
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;
@@ -147,7 +159,8 @@ public final class SendWeeklySummary {
     /** @param today the day of the run: a missing holiday calendar is announced as of then, not as of the week */
     private SummaryRunReport send(int planYear, ReportWeek week, int reopened, LocalDate today) {
         WeeklySummary summary = summaryOf(planYear, week)
-                .withMissingCalendar(rules.calendars().missing(today).orElse(null));
+                .withMissingCalendar(rules.calendars().missing(today).orElse(null))
+                .withExpiringLinks(expiringLinks.asOf(clock.instant()));
         // Fixed by the first run of the week, so next week's changes are measured from one picture.
         digests.saveSnapshotIfAbsent(planYear, week, summary.endOfWeekStatuses());
 

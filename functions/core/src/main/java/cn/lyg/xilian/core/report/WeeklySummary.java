@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param missingCalendar   a year whose official holiday calendar is missing as of the run (the coordinators are
  *                          told); null when none is, and always null from {@link WeeklySummaryBuilder}
  * @param projectedLate     the 黄 pairs of 预计逾期 (the forecast, {@code core.alert.Forecast}), in plan order
+ * @param expiringLinks     sign-in links ending soon as of the run (即将到期的登录链接, coordinators only), by date;
+ *                          always empty from {@link WeeklySummaryBuilder}
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -41,7 +43,8 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
                             List<SubmissionLine> withoutEvidence,
-                            @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate) {
+                            @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate,
+                            List<ExpiringLinks.Link> expiringLinks) {
 
     public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                          List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -54,11 +57,12 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                          List<SubmissionLine> withoutEvidence, @Nullable MissingCalendar missingCalendar) {
         this(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions, statusChanges,
                 completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown, endOfWeekStatuses,
-                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, List.of());
+                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, List.of(), List.of());
     }
 
     public WeeklySummary {
         projectedLate = projectedLate == null ? List.of() : List.copyOf(projectedLate);
+        expiringLinks = expiringLinks == null ? List.of() : List.copyOf(expiringLinks);
         bySection = List.copyOf(bySection);
         byField = List.copyOf(byField);
         byUnit = List.copyOf(byUnit);
@@ -77,7 +81,14 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
     public WeeklySummary withMissingCalendar(@Nullable MissingCalendar missing) {
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
-                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, projectedLate);
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, projectedLate,
+                expiringLinks);
+    }
+
+    public WeeklySummary withExpiringLinks(List<ExpiringLinks.Link> links) {
+        return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
+                statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, projectedLate, links);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {

@@ -5,6 +5,10 @@ import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.progress.IdempotencyKey;
 import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.audit.AuditAction;
+import cn.lyg.xilian.core.audit.AuditEntry;
+import cn.lyg.xilian.core.audit.AuditLog;
+import cn.lyg.xilian.core.audit.AuditTrail;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressRepository;
@@ -21,7 +25,9 @@ import java.util.Set;
 
 /**
  * The supervision loop's rules: review (通过 / 退回), deadline extensions (延期申请) and instructions (督办意见).
- * Every input is validated before anything is written; every write is idempotent under the caller's key.
+ * Every input is validated before anything is written; every write is idempotent under the caller's key. Every
+ * review, decision and instruction goes on the audit trail once it is stored, and again on a replay (a crash between
+ * the write and the record heals on the retry; the entry's id is the record's own key, so it is one entry).
  */
 public class Supervise {
 
@@ -36,6 +42,7 @@ public class Supervise {
     private final Clock clock;
     private final ReviewListener listener;
     private final UnitInbox inbox;
+    private final AuditLog audit;
 
     public Supervise(ReviewRepository reviews, ExtensionRepository extensions, InstructionRepository instructions,
                      SupervisionRecords records, ProgressRepository progress, Clock clock, ReviewListener listener) {
@@ -45,6 +52,13 @@ public class Supervise {
     public Supervise(ReviewRepository reviews, ExtensionRepository extensions, InstructionRepository instructions,
                      SupervisionRecords records, ProgressRepository progress, Clock clock, ReviewListener listener,
                      UnitInbox inbox) {
+        this(reviews, extensions, instructions, records, progress, clock, listener, inbox, AuditLog.NONE);
+    }
+
+    public Supervise(ReviewRepository reviews, ExtensionRepository extensions, InstructionRepository instructions,
+                     SupervisionRecords records, ProgressRepository progress, Clock clock, ReviewListener listener,
+                     UnitInbox inbox, AuditLog audit) {
+        this.audit = audit;
         this.inbox = inbox;
         this.reviews = reviews;
         this.extensions = extensions;
@@ -89,13 +103,14 @@ public class Supervise {
         }
         return switch (reviews.review(review)) {
             case Write.Stored<Review> s -> {
+                reviewed(who, s.value());
                 if (s.value().returned()) {
                     listener.returned(s.value());
                 }
                 yield new Outcome.Done<>(s.value(), false);
             }
             // The same verdict again (also under another, new key) is a retry; another verdict is refused.
-            case Write.Taken<Review> t -> t.value().sameContent(review) ? new Outcome.Done<>(t.value(), true)
+            case Write.Taken<Review> t -> t.value().sameContent(review) ? reviewedAgain(who, t.value())
                     : new Outcome.Conflict<>("ALREADY_REVIEWED",
                     "该填报已于" + t.value().reviewedAt() + "审核为“" + t.value().decision().label() + "”，不能更改");
         };
@@ -161,12 +176,13 @@ public class Supervise {
                 granted, note, clock.instant());
         return switch (extensions.decideExtension(decided)) {
             case Write.Stored<Extension> s -> {
+                decided(who, s.value());
                 toInbox(s.value());
                 listener.extensionDecided(s.value());
                 yield new Outcome.Done<>(s.value(), false);
             }
             // A replay completes the inbox entry a crash may have left unwritten (the put is idempotent).
-            case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? replayed(t.value())
+            case Write.Taken<Extension> t -> t.value().sameDecision(decided) ? replayed(who, t.value())
                     : new Outcome.Conflict<>("EXTENSION_DECIDED",
                     "该延期申请已处理（" + t.value().decision().label() + "），不能更改");
         };
@@ -196,11 +212,13 @@ public class Supervise {
         Set<String> addressees = unitId == null ? Set.copyOf(task.get().unitIds()) : Set.of(unitId);
         return switch (instructions.instruct(instruction, addressees)) {
             case Write.Stored<Instruction> s -> {
+                instructed(who, s.value());
                 toInbox(plan, task.get(), s.value());
                 listener.instructed(s.value());
                 yield new Outcome.Done<>(s.value(), false);
             }
-            case Write.Taken<Instruction> t -> t.value().sameContent(instruction) ? replayed(plan, task.get(), t.value())
+            case Write.Taken<Instruction> t -> t.value().sameContent(instruction)
+                    ? replayed(who, plan, task.get(), t.value())
                     : new Outcome.Conflict<>("IDEMPOTENCY_KEY_REUSED", "该幂等键已用于内容不同的督办意见");
         };
     }
@@ -238,14 +256,57 @@ public class Supervise {
         return who.unitId() == null ? List.of() : inbox.entries(plan.year(), who.unitId());
     }
 
-    private Outcome<Extension> replayed(Extension e) {
+    private Outcome<Extension> replayed(Principal who, Extension e) {
+        decided(who, e);
         toInbox(e);
         return new Outcome.Done<>(e, true);
     }
 
-    private Outcome<Instruction> replayed(Plan plan, PlanTask task, Instruction i) {
+    private Outcome<Instruction> replayed(Principal who, Plan plan, PlanTask task, Instruction i) {
+        instructed(who, i);
         toInbox(plan, task, i);
         return new Outcome.Done<>(i, true);
+    }
+
+    private Outcome<Review> reviewedAgain(Principal who, Review r) {
+        reviewed(who, r);
+        return new Outcome.Done<>(r, true);
+    }
+
+    // --- the audit trail: one entry per review (of a report), decision (of a request), instruction (its key) ---
+
+    private void reviewed(Principal who, Review r) {
+        String target = "task:" + r.taskId() + "/unit:" + r.unitId();
+        String after = r.returned() ? "退回：" + shortText(r.reason()) : r.decision().label();
+        audit.record(AuditEntry.of(AuditTrail.entryId(AuditAction.REPORT_REVIEWED, target, r.submissionKey()),
+                r.reviewedAt(), who, AuditAction.REPORT_REVIEWED, target, "待审核", after));
+    }
+
+    private void decided(Principal who, Extension e) {
+        String target = "task:" + e.taskId() + "/unit:" + e.unitId();
+        String before = "待审批：申请将完成时间由" + ChineseDates.chinese(e.planDeadline()) + "延至"
+                + ChineseDates.chinese(e.requestedDate());
+        String after = e.approved() ? "批准：完成时间延至" + ChineseDates.chinese(e.grantedDate())
+                + (e.note() == null || e.note().isBlank() ? "" : "；意见：" + shortText(e.note()))
+                : "不予批准：" + shortText(e.note());
+        audit.record(AuditEntry.of(AuditTrail.entryId(AuditAction.EXTENSION_DECIDED, target, e.key()),
+                e.decidedAt(), who, AuditAction.EXTENSION_DECIDED, target, before, after));
+    }
+
+    private void instructed(Principal who, Instruction i) {
+        String target = "task:" + i.taskId() + (i.unitId() == null ? "" : "/unit:" + i.unitId());
+        String after = (i.unitId() == null ? "致全部责任单位：" : "") + shortText(i.text());
+        audit.record(AuditEntry.of(AuditTrail.entryId(AuditAction.INSTRUCTION_ISSUED, target, i.key()),
+                i.issuedAt(), who, AuditAction.INSTRUCTION_ISSUED, target, null, after));
+    }
+
+    /** The trail keeps a readable excerpt; the full text stays in the task's record. */
+    private static String shortText(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.codePointCount(0, t.length()) > 200 ? t.substring(0, t.offsetByCodePoints(0, 200)) + "…" : t;
     }
 
     private void toInbox(Extension e) {

@@ -1,8 +1,13 @@
 package cn.lyg.xilian.tools.importer;
 
 import cn.lyg.xilian.wiring.CatalogJson;
+import cn.lyg.xilian.core.admin.UnitDirectory;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.catalog.UnitRegistry;
+import cn.lyg.xilian.dynamodb.DynamoDbSettings;
+import cn.lyg.xilian.dynamodb.TableCreator;
+import io.micronaut.context.ApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +31,11 @@ import java.nio.file.Path;
  * {@code --out} file (UTF-8) or, without it, to stdout — but only when the notice was read without any
  * problem, so a half-read notice never replaces a good catalog.
  *
+ * <p>Units are resolved against the directory (单位与账号管理: the shipped registry and the units coordinators
+ * registered) when a table is configured (XILIAN_DYNAMODB_TABLE, or XILIAN_DYNAMODB_ENDPOINT for a local stand-in)
+ * and reachable; otherwise against the shipped registry (catalog/units.csv in core). The first line on stderr says
+ * which.
+ *
  * <p>Exit status: 0 imported; 1 the notice has problems or cannot be read; 2 wrong arguments.
  */
 public final class ImportPlanCommand {
@@ -39,15 +49,56 @@ public final class ImportPlanCommand {
     private ImportPlanCommand() {
     }
 
+    /** The units names are resolved against, and where they came from (printed). */
+    public record Registry(UnitRegistry units, String source) {
+
+        static Registry shipped(String why) {
+            return new Registry(UnitRegistry.load(), "the shipped registry functions/core/src/main/resources/"
+                    + UnitRegistry.RESOURCE + " (" + why + ")");
+        }
+    }
+
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        boolean configured = System.getenv("XILIAN_DYNAMODB_TABLE") != null
+                || System.getenv("XILIAN_DYNAMODB_ENDPOINT") != null
+                || System.getProperty("xilian.dynamodb.table") != null
+                || System.getProperty("xilian.dynamodb.endpoint") != null;
+        Registry registry;
+        if (configured) {
+            try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                    .eagerInitSingletons(false).start()) {
+                registry = registry(context);
+            }
+        } else {
+            registry = Registry.shipped("no table configured");
+        }
+        int status = run(args, System.out, System.err, registry);
         if (status != OK) {
             System.exit(status);
         }
     }
 
-    /** The command without {@link System#exit}, for tests. */
+    /** The directory of the configured table when it exists and answers, else the shipped registry. */
+    public static Registry registry(ApplicationContext context) {
+        String table = context.getBean(DynamoDbSettings.class).tableName();
+        try {
+            if (!new TableCreator(context.getBean(DynamoDbClient.class)).exists(table)) {
+                return Registry.shipped("table " + table + " does not exist");
+            }
+            UnitRegistry units = context.getBean(UnitDirectory.class).registry();
+            return new Registry(units, "the directory in table " + table + " (" + units.units().size() + " units)");
+        } catch (RuntimeException unreachable) {
+            String message = String.valueOf(unreachable.getMessage()).lines().findFirst().orElse("");
+            return Registry.shipped("table " + table + " not reachable: " + message);
+        }
+    }
+
+    /** The command without {@link System#exit}, for tests: against the shipped registry. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Registry.shipped("no table given"));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Registry registry) {
         Path notice = null;
         Path output = null;
         for (int i = 0; i < args.length; i++) {
@@ -71,7 +122,8 @@ public final class ImportPlanCommand {
             err.println(notice + ": cannot read: " + e);
             return PROBLEMS;
         }
-        ImportResult result = new PlanImporter(UnitRegistry.load()).importNotice(text);
+        err.println("units: " + registry.source());
+        ImportResult result = new PlanImporter(registry.units()).importNotice(text);
         for (ImportProblem problem : result.problems()) {
             err.println(notice + ": " + problem);
         }
