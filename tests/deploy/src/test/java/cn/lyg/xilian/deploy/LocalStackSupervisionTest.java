@@ -464,6 +464,54 @@ class LocalStackSupervisionTest {
                 .hasSize(1);
     }
 
+    /**
+     * Issue 23 in the deployed shape: a coordinator registers a new address for 灌云县 through the admin API and sends
+     * the unit its link; the stream's function mails it through SES to the registered address only, once.
+     */
+    @Test
+    void aCoordinatorRegistersAnAddressAndSendsTheUnitItsLinkThroughSes() throws Exception {
+        tier.loadPlanAndIssue(UNIT);
+        tier.poller.drain();
+        tier.mailbox.clear();
+        String coordinator = tier.issueCoordinator();
+        HttpResponse<String> unit = admin("GET", "/api/v1/admin/units/guanyun", coordinator, null, null);
+        assertThat(unit.statusCode()).as(unit.body()).isEqualTo(200);
+        Matcher version = Pattern.compile("\"version\":(\\d+)").matcher(unit.body());
+        assertThat(version.find()).as(unit.body()).isTrue();
+        String newAddress = "guanyun-lianluo@xilian.example.cn";
+        HttpResponse<String> changed = admin("PUT", "/api/v1/admin/units/guanyun", coordinator, "contacts-guanyun-1",
+                "{\"version\":" + version.group(1) + ",\"contacts\":[\"" + newAddress + "\"],\"liaisonName\":\"王五\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains(newAddress);
+        HttpResponse<String> sent = admin("POST", "/api/v1/admin/units/guanyun/link-emails", coordinator,
+                "send-guanyun-1", "{}");
+        assertThat(sent.statusCode()).as(sent.body()).isBetween(200, 202);
+
+        assertThat(tier.awaitStream(1, Duration.ofSeconds(60))).as(tier.poller.figures()).isGreaterThanOrEqualTo(1);
+        List<SesMailbox.Mail> mails = awaitMail(m -> m.text().contains("/login?token="));
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.to()).containsExactly(newAddress);
+            assertThat(m.text()).contains("灌云县");
+        });
+        // The same request again (a retry under its key) queues nothing new.
+        assertThat(admin("POST", "/api/v1/admin/units/guanyun/link-emails", coordinator, "send-guanyun-1", "{}")
+                .statusCode()).isBetween(200, 202);
+        tier.awaitStream(0, Duration.ofSeconds(5));
+        Thread.sleep(1000);
+        assertThat(tier.mailbox.messages().stream().filter(m -> m.text().contains("/login?token="))).hasSize(1);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String token, String key, String json)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(tier.front.baseUrl() + path))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            b.header("Content-Type", "application/json").header("Idempotency-Key", key);
+        }
+        return browser.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A 推进中 report through the JSON API under a fresh key starting with {@code keyPrefix}; returns the key. */
     private static String report(String token, String task, String keyPrefix, int percent, String progress) throws Exception {
         String key = keyPrefix + "-" + Long.toString(System.nanoTime(), 36);
