@@ -35,7 +35,7 @@ public class JobsFactory {
      * configured ones), read once per invocation: every handler calls {@link DirectoryContacts#refresh()} first.
      */
     @Singleton
-    DirectoryContacts contacts(cn.lyg.xilian.core.admin.UnitDirectory units, ContactProperties configured) {
+    DirectoryContacts contacts(cn.lyg.xilian.core.admin.UnitDirectory units, cn.lyg.xilian.wiring.ContactProperties configured) {
         return new DirectoryContacts(units, configured.coordinators(), configured.operations());
     }
 

@@ -10,7 +10,7 @@ import cn.lyg.xilian.core.audit.AuditEntry;
 import cn.lyg.xilian.core.audit.AuditLog;
 import cn.lyg.xilian.core.audit.AuditTrail;
 import cn.lyg.xilian.core.mail.EmailAddress;
-import cn.lyg.xilian.jobs.ContactProperties;
+import cn.lyg.xilian.wiring.ContactProperties;
 import cn.lyg.xilian.core.calendar.CalendarSource;
 import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.Plan;

@@ -46,7 +46,7 @@ public class UnitDirectory {
         if (!Unit.validId(unitId)) {
             return Optional.empty();
         }
-        return store.unit(unitId).or(() -> shipped.byId(unitId).map(this::seedOf));
+        return store.unit(unitId).map(this::filled).or(() -> shipped.byId(unitId).map(this::seedOf));
     }
 
     /** The registry the plan importer resolves names against: every unit, active or not (ids are never reused). */
@@ -71,6 +71,21 @@ public class UnitDirectory {
         return created;
     }
 
+    /**
+     * A profile the seed stored without contacts (seeded where none were configured, e.g. by load-plan in the
+     * operator's shell) and never edited since takes the deployment's configured contacts; a coordinator's edit —
+     * even one that removes every address — is final.
+     */
+    private UnitProfile filled(UnitProfile p) {
+        if (p.updatedAt() != null || !p.contacts().isEmpty()) {
+            return p;
+        }
+        List<String> configured = seedContacts.apply(p.id());
+        return configured.isEmpty() ? p : new UnitProfile(p.id(), p.name(), p.kind(), p.aliases(), configured,
+                p.liaisonName(), p.liaisonPhone(), p.active(), p.version(), p.updatedAt(), p.linkSentAt(),
+                p.linkSentTo(), p.lastSignInAt());
+    }
+
     private UnitProfile seedOf(Unit unit) {
         return UnitProfile.seed(unit, seedContacts.apply(unit.id()));
     }
@@ -80,9 +95,10 @@ public class UnitDirectory {
         List<UnitProfile> all = new ArrayList<>();
         for (Unit unit : shipped.units()) {
             UnitProfile p = stored.remove(unit.id());
-            all.add(p != null ? p : seedOf(unit));
+            all.add(p != null ? filled(p) : seedOf(unit));
         }
-        stored.values().stream().sorted(java.util.Comparator.comparing(UnitProfile::id)).forEach(all::add);
+        stored.values().stream().sorted(java.util.Comparator.comparing(UnitProfile::id)).map(this::filled)
+                .forEach(all::add);
         return all;
     }
 

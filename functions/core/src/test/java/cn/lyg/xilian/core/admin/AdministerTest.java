@@ -80,6 +80,18 @@ class AdministerTest {
     }
 
     @Test
+    void aSeedStoredWithoutContactsTakesTheConfiguredOnesUntilACoordinatorEdits() {
+        UnitDirectory unconfigured = new UnitDirectory(store, shipped, DirectoryContacts.seedFrom(Map.of()));
+        assertThat(unconfigured.seed()).as("load-plan in a shell without the stack's contacts").isEqualTo(2);
+        assertThat(store.units.get("donghai").contacts()).isEmpty();
+        assertThat(directory.unit("donghai").orElseThrow().contacts()).as("the jobs' configured seed applies")
+                .containsExactly("seed@donghai.example.cn");
+        admin.editUnit(coordinator, "donghai", 1, contacts(""), "edit-key-0007");
+        assertThat(directory.unit("donghai").orElseThrow().contacts()).as("an edit that removes every address is final")
+                .isEmpty();
+    }
+
+    @Test
     void anEditIsOnTheTrailOnceWithBeforeAfterAndOriginAndARetryReplays() {
         var first = admin.editUnit(coordinator, "donghai", 0, contacts("new@donghai.example.cn"), "edit-key-0002");
         var again = admin.editUnit(coordinator, "donghai", 0, contacts("new@donghai.example.cn"), "edit-key-0002");

@@ -1,6 +1,5 @@
-package cn.lyg.xilian.jobs;
+package cn.lyg.xilian.wiring;
 
-import cn.lyg.xilian.wiring.SeedContacts;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
