@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param missingCalendar   a year whose official holiday calendar is missing as of the run (the coordinators are
  *                          told); null when none is, and always null from {@link WeeklySummaryBuilder}
  * @param projectedLate     the 黄 pairs of 预计逾期 (the forecast, {@code core.alert.Forecast}), in plan order
+ * @param standing          the units' ranking, their reports' problems and the overdue pairs (the 情况通报's parts)
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -41,7 +42,23 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
                             List<SubmissionLine> withoutEvidence,
-                            @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate) {
+                            @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate,
+                            Standing standing) {
+
+    public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
+                         List<CompletionGroup> bySection, List<CompletionGroup> byField,
+                         List<CompletionGroup> byUnit, List<SubmissionLine> newSubmissions,
+                         List<StatusChange> statusChanges, List<Completion> completions,
+                         List<MissingReport> missingReports, List<RedItem> redItems,
+                         List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
+                         boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
+                         List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
+                         List<SubmissionLine> withoutEvidence,
+                         @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate) {
+        this(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions, statusChanges,
+                completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown, endOfWeekStatuses,
+                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, projectedLate, Standing.NONE);
+    }
 
     public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                          List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -59,6 +76,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
 
     public WeeklySummary {
         projectedLate = projectedLate == null ? List.of() : List.copyOf(projectedLate);
+        standing = standing == null ? Standing.NONE : standing;
         bySection = List.copyOf(bySection);
         byField = List.copyOf(byField);
         byUnit = List.copyOf(byUnit);
@@ -77,7 +95,7 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
     public WeeklySummary withMissingCalendar(@Nullable MissingCalendar missing) {
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
-                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, projectedLate);
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, projectedLate, standing);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {
