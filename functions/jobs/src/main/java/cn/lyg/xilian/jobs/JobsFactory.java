@@ -44,10 +44,11 @@ public class JobsFactory {
                                         @Named("xlsx") LedgerWriter xlsx, AlertRules rules,
                                         @Property(name = "xilian.mail.message-id-domain") String messageIdDomain,
                                         Clock clock, cn.lyg.xilian.core.supervision.SupervisionRecords supervision,
-                                        AlertProperties alertProperties) {
+                                        AlertProperties alertProperties,
+                                        cn.lyg.xilian.core.report.WeeklyBulletin bulletin) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
-                alertProperties.getUnreviewedWorkingDays());
+                alertProperties.getUnreviewedWorkingDays(), bulletin);
     }
 
     /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */

@@ -59,6 +59,8 @@ public final class SendWeeklySummary {
     /** Null: no supervision sections (unreviewed reports, instructions). */
     private final cn.lyg.xilian.core.supervision.SupervisionRecords supervision;
     private final int unreviewedWorkingDays;
+    /** Null: the coordinators' mail carries the ledger only. */
+    private final WeeklyBulletin bulletin;
 
     /**
      * @param xlsx            writes the attachment
@@ -78,6 +80,17 @@ public final class SendWeeklySummary {
                              ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
                              cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock,
+                supervision, unreviewedWorkingDays, null);
+    }
+
+    /** @param bulletin the 情况通报 attached to the coordinators' mail beside the ledger; null for none */
+    public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
+                             ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
+                             cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays,
+                             WeeklyBulletin bulletin) {
+        this.bulletin = bulletin;
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;
@@ -153,10 +166,10 @@ public final class SendWeeklySummary {
 
         Delivery delivery = new Delivery(planYear, week);
         delivery.deliver(COORDINATORS_RECIPIENT, contacts.coordinators(),
-                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger());
+                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger(), summary);
         for (UnitDigest digest : summary.unitDigests()) {
             delivery.deliver(Audience.unit(digest.unitId()).key(), contacts.unitContacts(digest.unitId()),
-                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()));
+                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()), null);
         }
         return new SummaryRunReport(week, delivery.sent, delivery.alreadySent, delivery.failed,
                 delivery.withoutAddress, reopened);
@@ -176,7 +189,9 @@ public final class SendWeeklySummary {
             this.week = week;
         }
 
-        void deliver(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger) {
+        /** @param withBulletin the summary whose 情况通报 is attached too (the coordinators'); null for none */
+        void deliver(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger,
+                     WeeklySummary withBulletin) {
             if (to.isEmpty()) {
                 withoutAddress.add(recipientId);
                 return;
@@ -189,7 +204,11 @@ public final class SendWeeklySummary {
             try {
                 Attachment attachment = new Attachment(ledger.fileBaseName() + "." + xlsx.extension(),
                         xlsx.contentType(), xlsx.write(ledger));
-                OutgoingEmail email = render.apply(new Envelope(to, messageId(recipientId, record.generation()), attachment));
+                List<Attachment> more = bulletin == null || withBulletin == null ? List.of()
+                        : List.of(new Attachment(bulletin.fileName(withBulletin), bulletin.contentType(),
+                        bulletin.write(withBulletin)));
+                OutgoingEmail email = render.apply(new Envelope(to, messageId(recipientId, record.generation()),
+                        attachment, more));
                 transport.send(email);
                 digests.markSent(planYear, week, recipientId, email.messageId(), clock.instant());
                 sent.add(recipientId);
