@@ -19,6 +19,7 @@ import cn.lyg.xilian.web.SignInPage;
 import cn.lyg.xilian.web.TaskDetailPage;
 import cn.lyg.xilian.web.YearSummaryPage;
 import cn.lyg.xilian.web.templates.JteboardGenerated;
+import cn.lyg.xilian.web.templates.JterankingGenerated;
 import cn.lyg.xilian.web.templates.JtecatalogGenerated;
 import cn.lyg.xilian.web.templates.JteconfirmationGenerated;
 import cn.lyg.xilian.web.templates.JtecoordinatorGenerated;
@@ -131,6 +132,7 @@ public class Pages {
             case LoginPage p -> JteloginGenerated.render(out, null, p);
             case MessagePage p -> JtemessageGenerated.render(out, null, p);
             case MyTasksPage p -> JtemytasksGenerated.render(out, null, p);
+            case cn.lyg.xilian.web.RankingPage p -> JterankingGenerated.render(out, null, p);
             case SignInPage p -> JtesigninGenerated.render(out, null, p);
             case TaskDetailPage p -> JtetaskGenerated.render(out, null, p);
             case YearSummaryPage p -> JteyearsummaryGenerated.render(out, null, p);

@@ -55,7 +55,6 @@ public final class SendWeeklySummary {
     private final AlertRules rules;
     private final String messageIdDomain;
     private final Clock clock;
-    private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
     /** Null: no supervision sections (unreviewed reports, instructions). */
     private final cn.lyg.xilian.core.supervision.SupervisionRecords supervision;
     private final int unreviewedWorkingDays;
@@ -121,40 +120,11 @@ public final class SendWeeklySummary {
         return send(planYear, week, reopened, LocalDate.now(clock.withZone(PlanTime.ZONE)));
     }
 
-    /** Builds the week's summary without sending anything (preview, board). */
+    /** Builds the week's summary without sending anything (preview, board): {@link WeekSummaries}. */
     public WeeklySummary summaryOf(int planYear, ReportWeek week) {
         Plan plan = catalog.plan(planYear).orElseThrow(() -> new IllegalStateException("no plan for " + planYear));
-        // The state at the week's end, not today's: a late run or a re-send says what the on-time run said.
-        List<TaskUnitState> states = StatesAsOf.of(progress, planYear, progress.allStates(planYear), week.end(),
-                clock.instant().plus(Duration.ofDays(1)));
-        List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
-        StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
-        AlertRules current = rules.withCurrentCalendar(); // one calendar for the lights and the working days
-        Evaluation evaluation = current.evaluate(plan, states, week.sunday());
-        return builder.build(plan, week, states, ofWeek, baseline, evaluation,
-                supervisionOf(plan, week, current.calendar()));
-    }
-
-    /** One Query per task: the week's instructions, per unit they address (all units of the task, or one). */
-    private WeeklySummaryBuilder.Supervision supervisionOf(Plan plan, ReportWeek week,
-                                                           cn.lyg.xilian.core.calendar.WorkCalendar calendar) {
-        if (supervision == null) {
-            return WeeklySummaryBuilder.Supervision.NONE;
-        }
-        java.util.Map<String, List<Lines.InstructionLine>> byUnit = new java.util.HashMap<>();
-        java.util.Set<String> withEvidence = new java.util.HashSet<>();
-        for (cn.lyg.xilian.core.catalog.PlanTask task : plan.tasks()) {
-            var record = supervision.ofTask(plan.year(), task.id());
-            record.files().forEach(f -> withEvidence.add(
-                    WeeklySummaryBuilder.Supervision.reportKey(f.taskId(), f.unitId(), f.reportKey())));
-            for (String unitId : task.unitIds()) {
-                record.instructionsFor(unitId, week.start(), week.end()).forEach(i -> byUnit
-                        .computeIfAbsent(unitId, k -> new java.util.ArrayList<>())
-                        .add(new Lines.InstructionLine(task.id(), task.title(), i.text(),
-                                i.issuedAt().atZone(PlanTime.ZONE).toLocalDate())));
-            }
-        }
-        return new WeeklySummaryBuilder.Supervision(calendar, unreviewedWorkingDays, byUnit, withEvidence);
+        return new WeekSummaries(progress, digests, rules, clock, supervision, unreviewedWorkingDays)
+                .summaryOf(plan, week);
     }
 
     /** @param today the day of the run: a missing holiday calendar is announced as of then, not as of the week */
