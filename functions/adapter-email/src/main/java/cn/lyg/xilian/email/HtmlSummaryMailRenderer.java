@@ -51,7 +51,9 @@ public final class HtmlSummaryMailRenderer implements SummaryMailRenderer {
             Attachment file = envelope.attachment();
             byte[] bytes = MimeAssembly.write(settings, new MimeAssembly.Parts(envelope.messageId(), envelope.to(),
                     subject, clock.instant(), bodies.text(), bodies.html(), boundaryBase + "_alt", boundaryBase + "_mix",
-                    new MimeAssembly.File(file.fileName(), file.contentType(), file.content())));
+                    new MimeAssembly.File(file.fileName(), file.contentType(), file.content()),
+                    envelope.more().stream().map(m -> new MimeAssembly.File(m.fileName(), m.contentType(), m.content()))
+                            .toList()));
             return new OutgoingEmail(envelope.messageId(), envelope.to(), bytes);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("cannot build the weekly mail " + envelope.messageId(), e);

@@ -34,9 +34,17 @@ final class MimeAssembly {
     record File(String fileName, String contentType, byte[] content) {
     }
 
-    /** The message's headers and parts; {@code attachment} may be null. */
+    /** The message's headers and parts; {@code attachment} may be null, {@code more} follow it. */
     record Parts(String messageId, List<String> to, String subject, Instant sentAt, String text, String html,
-                 String alternativeBoundary, String mixedBoundary, File attachment) {
+                 String alternativeBoundary, String mixedBoundary, File attachment, List<File> more) {
+        Parts {
+            more = more == null ? List.of() : List.copyOf(more);
+        }
+
+        Parts(String messageId, List<String> to, String subject, Instant sentAt, String text, String html,
+              String alternativeBoundary, String mixedBoundary, File attachment) {
+            this(messageId, to, subject, sentAt, text, html, alternativeBoundary, mixedBoundary, attachment, List.of());
+        }
     }
 
     private MimeAssembly() {
@@ -80,15 +88,12 @@ final class MimeAssembly {
         } else {
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
-            MimeBodyPart file = new MimeBodyPart();
-            file.setDataHandler(new DataHandler(new ByteArrayDataSource(p.attachment().content(),
-                    p.attachment().contentType())));
-            file.setFileName(p.attachment().fileName());
-            file.setDisposition(Part.ATTACHMENT);
-            file.setHeader("Content-Transfer-Encoding", "base64");
             MimeMultipart mixed = new MultipartWithFixedBoundary("mixed", p.mixedBoundary());
             mixed.addBodyPart(body);
-            mixed.addBodyPart(file);
+            mixed.addBodyPart(filePart(p.attachment()));
+            for (File more : p.more()) {
+                mixed.addBodyPart(filePart(more));
+            }
             message.setContent(mixed);
         }
         message.saveChanges();
@@ -96,6 +101,15 @@ final class MimeAssembly {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(p.attachment() == null ? 8192 : 32768);
         message.writeTo(bytes);
         return bytes.toByteArray();
+    }
+
+    private static MimeBodyPart filePart(File attached) throws MessagingException {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(attached.content(), attached.contentType())));
+        file.setFileName(attached.fileName());
+        file.setDisposition(Part.ATTACHMENT);
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        return file;
     }
 
     /** A given boundary instead of a random one. */

@@ -4,6 +4,14 @@ import cn.lyg.xilian.core.mail.MailDeliveryException;
 import cn.lyg.xilian.core.mail.MailTransport;
 import cn.lyg.xilian.core.mail.OutgoingEmail;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,11 +20,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Properties;
 
 /**
  * Local transport: every email becomes a standard {@code .eml} file in a folder, named
  * {@code <UTC timestamp>-<message id>.eml}. Written to a temporary file first and then moved, so a
- * reader watching the folder never sees half a message.
+ * reader watching the folder never sees half a message. Each attachment (the ledger, the 情况通报) is also
+ * written beside it as {@code <UTC timestamp>-<message id>-<file name>}, so it opens without a mail client.
  */
 public final class OutboxMailTransport implements MailTransport {
 
@@ -33,13 +43,38 @@ public final class OutboxMailTransport implements MailTransport {
 
     @Override
     public void send(OutgoingEmail email) {
-        String name = STAMP.format(clock.instant()) + "-" + email.messageId().replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
-        Path target = folder.resolve(name);
+        String base = STAMP.format(clock.instant()) + "-" + email.messageId().replaceAll("[^A-Za-z0-9._-]", "_");
+        write(folder.resolve(base + ".eml"), email.mime());
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(email.mime()));
+            if (message.getContent() instanceof Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    BodyPart part = parts.getBodyPart(i);
+                    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && part.getFileName() != null) {
+                        try (var in = part.getInputStream()) {
+                            write(folder.resolve(base + "-" + safeName(part.getFileName())), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        } catch (MessagingException | IOException e) {
+            throw new MailDeliveryException("cannot write the attachments of " + base, e);
+        }
+    }
+
+    /** A file name from the message, kept to one path segment (no separators, controls or leading dots). */
+    static String safeName(String fileName) {
+        String name = fileName.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", "_").replaceFirst("^\\.+", "_");
+        return name.isBlank() ? "attachment" : name;
+    }
+
+    private void write(Path target, byte[] content) {
         try {
             Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, ".sending-", ".tmp");
             try {
-                Files.write(temp, email.mime());
+                Files.write(temp, content);
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -115,7 +115,8 @@ class HtmlSummaryMailRendererTest {
         String html = (String) alternativeOf(coordinators()).getBodyPart(1).getContent();
 
         assertThat(html).contains("一、总体情况", "按期进度", "二、完成情况", "产业", "科技", "人力资源",
-                "三、本周动态", "四、催报名单", "五、红灯事项", "六、30天内到期", "七、量化指标", "落后");
+                "三、本周动态", "四、催报名单", "五、红灯事项", "六、30天内到期", "七、量化指标", "落后", "十、各单位排名");
+        assertThat(html).containsPattern("<td[^>]*>1</td><td[^>]*>[^<]+</td><td[^>]*>\\d+\\.\\d</td>");
         // progress bar: 赣榆 55 %, 东海 0 % → section average 28 %
         assertThat(html).contains("width:28%;height:10px", "width:72%;height:10px");
         assertThat(html.toLowerCase()).doesNotContain("<script", "<img", "src=", "javascript:", "<i>", "<b>");
@@ -128,6 +129,7 @@ class HtmlSummaryMailRendererTest {
     void thePlainTextKeepsUserTextOnItsOwnLine() throws Exception {
         String text = (String) alternativeOf(coordinators()).getBodyPart(0).getContent();
 
+        assertThat(text).contains("十、各单位排名").containsPattern("\n1\\. \\S+ \\d+\\.\\d分（按时填报\\d+/\\d+，");
         assertThat(text).contains("任务总数1项", "东海县<b>：3.1.1 共建产业园区<i>", "赣榆区", "签约项目：目标10个，已报3个");
         assertThat(text.lines()).noneMatch(line -> line.startsWith("伪造行"));
         assertThat(text).contains("<script>alert('x')</script> & \"引号\" 伪造行：请点击");

@@ -33,4 +33,34 @@ class OutboxMailTransportTest {
         MimeMessage parsed = MimeAlertMailRendererTest.parse(Files.readAllBytes(files.getFirst()));
         assertThat(parsed.getSubject()).isEqualTo("【预警】2项任务：逾期1项 临近截止1项");
     }
+
+    @Test
+    void writesEachAttachmentBesideTheEml(@TempDir Path dir) throws Exception {
+        Path outbox = dir.resolve("outbox");
+        var summary = Weeklies.everySection();
+        byte[] docx = {'P', 'K', 3, 4, 42};
+        var envelope = new cn.lyg.xilian.core.report.SummaryMailRenderer.Envelope(List.of("fgw@example.cn"),
+                "weekly-2026-W47-coordinators-g0@xilian.example.cn",
+                new cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment("台账.xlsx", "application/octet-stream",
+                        new byte[]{1, 2}),
+                List.of(new cn.lyg.xilian.core.report.SummaryMailRenderer.Attachment("情况通报-2026-W47.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx)));
+        OutgoingEmail email = new HtmlSummaryMailRenderer(Digests.SETTINGS, Digests.CLOCK)
+                .coordinatorsSummary(summary, envelope);
+
+        new OutboxMailTransport(outbox, Digests.CLOCK).send(email);
+
+        String base = "20261201T010000000Z-weekly-2026-W47-coordinators-g0_xilian.example.cn";
+        try (Stream<Path> listing = Files.list(outbox)) {
+            assertThat(listing.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+                    base + "-台账.xlsx", base + "-情况通报-2026-W47.docx", base + ".eml");
+        }
+        assertThat(Files.readAllBytes(outbox.resolve(base + "-情况通报-2026-W47.docx"))).isEqualTo(docx);
+    }
+
+    @Test
+    void attachmentNamesStayInTheOutbox() {
+        assertThat(OutboxMailTransport.safeName("../../etc/passwd")).isEqualTo("__.._etc_passwd");
+        assertThat(OutboxMailTransport.safeName("a\\b\nc.docx")).isEqualTo("a_b_c.docx");
+    }
 }

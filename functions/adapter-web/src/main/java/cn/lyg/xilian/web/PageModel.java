@@ -6,6 +6,6 @@ package cn.lyg.xilian.web;
  * template's generated class; sealed, so a page without its template (or the reverse) does not compile.
  */
 public sealed interface PageModel permits BoardPage, CatalogPage, ConfirmationPage, CoordinatorPage,
-        EvidenceUploadPage, InboxPage, LoginPage, MessagePage, MyTasksPage, SignInPage, TaskDetailPage,
+        EvidenceUploadPage, InboxPage, LoginPage, MessagePage, MyTasksPage, RankingPage, SignInPage, TaskDetailPage,
         YearSummaryPage, AdminUnitsPage, AdminUnitPage, LinkIssuedPage, AdminCoordinatorsPage, AuditPage {
 }

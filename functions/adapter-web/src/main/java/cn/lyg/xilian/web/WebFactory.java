@@ -65,6 +65,16 @@ public class WebFactory {
         return new StatusBoard(progress, rules, ledgerBuilder, clock);
     }
 
+    /** The board's 排名 and 情况通报 of a past week: the Monday summary's read model (core.report.WeekSummaries). */
+    @Singleton
+    cn.lyg.xilian.core.view.WeekRanking weekRanking(ProgressRepository progress,
+                                                    cn.lyg.xilian.core.report.DigestRepository digests,
+                                                    AlertRules rules, Clock clock,
+                                                    cn.lyg.xilian.core.supervision.SupervisionRecords supervision) {
+        return new cn.lyg.xilian.core.view.WeekRanking(new cn.lyg.xilian.core.report.WeekSummaries(progress, digests,
+                rules, clock, supervision, 0));
+    }
+
     @Singleton
     cn.lyg.xilian.core.view.YearEnd yearEnd(ProgressRepository progress, Clock clock) {
         return new cn.lyg.xilian.core.view.YearEnd(progress, clock);

@@ -56,11 +56,12 @@ public class JobsFactory {
                                         Clock clock, cn.lyg.xilian.core.supervision.SupervisionRecords supervision,
                                         AlertProperties alertProperties,
                                         cn.lyg.xilian.core.admin.UnitDirectory units,
-                                        cn.lyg.xilian.core.access.CredentialRepository credentials) {
+                                        cn.lyg.xilian.core.access.CredentialRepository credentials,
+                                        cn.lyg.xilian.core.report.WeeklyBulletin bulletin) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
                 alertProperties.getUnreviewedWorkingDays(),
-                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials));
+                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials), bulletin);
     }
 
     /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */

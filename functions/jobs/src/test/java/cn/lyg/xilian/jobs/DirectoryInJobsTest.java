@@ -103,7 +103,7 @@ class DirectoryInJobsTest {
                     "- 李<四>（统筹人员）：" + day(liLink.expiresAt()) + "到期",
                     "- " + soon.name() + "：" + day(soonLink.expiresAt()) + "到期");
             // the HTML part names them too, escaped
-            assertThat(text).contains("<h2", "十、即将到期的登录链接", "李&lt;四&gt;（统筹人员）");
+            assertThat(text).contains("<h2", "十一、即将到期的登录链接", "李&lt;四&gt;（统筹人员）");
             // units' digests do not carry it
             app.emails().stream().map(JobsTestApp::parse).filter(m -> m != toCoordinators)
                     .filter(m -> !JobsTestApp.to(m).contains(JobsTestApp.COORDINATOR))
@@ -116,7 +116,7 @@ class DirectoryInJobsTest {
         List<String> lines = text.lines().toList();
         int at = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("十、即将到期的登录链接（")) {
+            if (lines.get(i).startsWith("十一、即将到期的登录链接（")) {
                 at = i;
             }
         }

@@ -63,6 +63,18 @@ class WeeklySummaryHandlerTest {
             assertThat(first.sent()).contains(SendWeeklySummary.COORDINATORS_RECIPIENT)
                     .anyMatch(r -> r.startsWith("unit:")).doesNotHaveDuplicates();
             assertThat(afterFirst).hasSize(first.sent().size());
+            // the coordinators' mail carries the 情况通报 too; the outbox writes it beside the .eml
+            List<Path> bulletins;
+            try (var files = java.nio.file.Files.list(app.outbox)) {
+                bulletins = files.filter(f -> f.getFileName().toString().endsWith(".docx")).toList();
+            }
+            assertThat(bulletins).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
+                    .contains("coordinators").endsWith("-情况通报-2026-W48.docx"));
+            try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(bulletins.getFirst()))) {
+                assertThat(doc.getParagraphs().getFirst().getText()).isEqualTo("锡连南北结对帮扶合作工作情况通报");
+                assertThat(doc.getTables().getFirst().getRows()).hasSize(1 + (int) app.plan.units().stream()
+                        .filter(u -> app.plan.tasks().stream().anyMatch(t -> t.unitIds().contains(u.id()))).count());
+            }
 
             List<MimeMessage> mails = afterFirst.stream().map(JobsTestApp::parse).toList();
             List<String> expectedRecipients = first.sent().stream().map(WeeklySummaryHandlerTest::addressOf).toList();

@@ -31,6 +31,13 @@ public class LedgerFactory {
         return new XlsxYearSummaryWriter();
     }
 
+    /** The 情况通报 as configured ({@link BulletinSettings}): the Monday email's attachment and the board's download. */
+    @Singleton
+    cn.lyg.xilian.core.report.WeeklyBulletin weeklyBulletin(BulletinSettings settings) {
+        return new cn.lyg.xilian.core.report.WeeklyBulletin(new cn.lyg.xilian.ledger.DocxBulletinWriter(),
+                settings.getTitle(), settings.getOffice(), settings.getDate());
+    }
+
     @Singleton
     @Named(CSV)
     LedgerWriter csvLedgerWriter() {

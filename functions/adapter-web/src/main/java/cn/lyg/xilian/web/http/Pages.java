@@ -29,6 +29,7 @@ import cn.lyg.xilian.web.templates.JteadminunitsGenerated;
 import cn.lyg.xilian.web.templates.JteauditGenerated;
 import cn.lyg.xilian.web.templates.JteboardGenerated;
 import cn.lyg.xilian.web.templates.JtelinkissuedGenerated;
+import cn.lyg.xilian.web.templates.JterankingGenerated;
 import cn.lyg.xilian.web.templates.JtecatalogGenerated;
 import cn.lyg.xilian.web.templates.JteconfirmationGenerated;
 import cn.lyg.xilian.web.templates.JtecoordinatorGenerated;
@@ -141,6 +142,7 @@ public class Pages {
             case LoginPage p -> JteloginGenerated.render(out, null, p);
             case MessagePage p -> JtemessageGenerated.render(out, null, p);
             case MyTasksPage p -> JtemytasksGenerated.render(out, null, p);
+            case cn.lyg.xilian.web.RankingPage p -> JterankingGenerated.render(out, null, p);
             case SignInPage p -> JtesigninGenerated.render(out, null, p);
             case TaskDetailPage p -> JtetaskGenerated.render(out, null, p);
             case YearSummaryPage p -> JteyearsummaryGenerated.render(out, null, p);

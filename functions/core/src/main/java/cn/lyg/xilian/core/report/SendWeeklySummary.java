@@ -55,11 +55,12 @@ public final class SendWeeklySummary {
     private final AlertRules rules;
     private final String messageIdDomain;
     private final Clock clock;
-    private final WeeklySummaryBuilder builder = new WeeklySummaryBuilder();
     /** Null: no supervision sections (unreviewed reports, instructions). */
     private final cn.lyg.xilian.core.supervision.SupervisionRecords supervision;
     private final int unreviewedWorkingDays;
     private final ExpiringLinks expiringLinks;
+    /** Null: the coordinators' mail carries the ledger only. */
+    private final WeeklyBulletin bulletin;
 
     /**
      * @param xlsx            writes the attachment
@@ -80,7 +81,7 @@ public final class SendWeeklySummary {
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
                              cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays) {
         this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock,
-                supervision, unreviewedWorkingDays, ExpiringLinks.NONE);
+                supervision, unreviewedWorkingDays, ExpiringLinks.NONE, null);
     }
 
     /** @param expiringLinks sign-in links ending soon, listed for the coordinators as of the run */
@@ -89,7 +90,21 @@ public final class SendWeeklySummary {
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
                              cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays,
                              ExpiringLinks expiringLinks) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock,
+                supervision, unreviewedWorkingDays, expiringLinks, null);
+    }
+
+    /**
+     * @param expiringLinks sign-in links ending soon, listed for the coordinators as of the run
+     * @param bulletin      the 情况通报 attached to the coordinators' mail beside the ledger; null for none
+     */
+    public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
+                             ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
+                             cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays,
+                             ExpiringLinks expiringLinks, WeeklyBulletin bulletin) {
         this.expiringLinks = expiringLinks;
+        this.bulletin = bulletin;
         this.supervision = supervision;
         this.unreviewedWorkingDays = unreviewedWorkingDays;
         this.catalog = catalog;
@@ -120,40 +135,11 @@ public final class SendWeeklySummary {
         return send(planYear, week, reopened, LocalDate.now(clock.withZone(PlanTime.ZONE)));
     }
 
-    /** Builds the week's summary without sending anything (preview, board). */
+    /** Builds the week's summary without sending anything (preview, board): {@link WeekSummaries}. */
     public WeeklySummary summaryOf(int planYear, ReportWeek week) {
         Plan plan = catalog.plan(planYear).orElseThrow(() -> new IllegalStateException("no plan for " + planYear));
-        // The state at the week's end, not today's: a late run or a re-send says what the on-time run said.
-        List<TaskUnitState> states = StatesAsOf.of(progress, planYear, progress.allStates(planYear), week.end(),
-                clock.instant().plus(Duration.ofDays(1)));
-        List<Submission> ofWeek = progress.submittedBetween(planYear, week.start(), week.end());
-        StatusSnapshot baseline = digests.snapshot(planYear, week.previous()).orElse(null);
-        AlertRules current = rules.withCurrentCalendar(); // one calendar for the lights and the working days
-        Evaluation evaluation = current.evaluate(plan, states, week.sunday());
-        return builder.build(plan, week, states, ofWeek, baseline, evaluation,
-                supervisionOf(plan, week, current.calendar()));
-    }
-
-    /** One Query per task: the week's instructions, per unit they address (all units of the task, or one). */
-    private WeeklySummaryBuilder.Supervision supervisionOf(Plan plan, ReportWeek week,
-                                                           cn.lyg.xilian.core.calendar.WorkCalendar calendar) {
-        if (supervision == null) {
-            return WeeklySummaryBuilder.Supervision.NONE;
-        }
-        java.util.Map<String, List<Lines.InstructionLine>> byUnit = new java.util.HashMap<>();
-        java.util.Set<String> withEvidence = new java.util.HashSet<>();
-        for (cn.lyg.xilian.core.catalog.PlanTask task : plan.tasks()) {
-            var record = supervision.ofTask(plan.year(), task.id());
-            record.files().forEach(f -> withEvidence.add(
-                    WeeklySummaryBuilder.Supervision.reportKey(f.taskId(), f.unitId(), f.reportKey())));
-            for (String unitId : task.unitIds()) {
-                record.instructionsFor(unitId, week.start(), week.end()).forEach(i -> byUnit
-                        .computeIfAbsent(unitId, k -> new java.util.ArrayList<>())
-                        .add(new Lines.InstructionLine(task.id(), task.title(), i.text(),
-                                i.issuedAt().atZone(PlanTime.ZONE).toLocalDate())));
-            }
-        }
-        return new WeeklySummaryBuilder.Supervision(calendar, unreviewedWorkingDays, byUnit, withEvidence);
+        return new WeekSummaries(progress, digests, rules, clock, supervision, unreviewedWorkingDays)
+                .summaryOf(plan, week);
     }
 
     /** @param today the day of the run: a missing holiday calendar is announced as of then, not as of the week */
@@ -166,10 +152,10 @@ public final class SendWeeklySummary {
 
         Delivery delivery = new Delivery(planYear, week);
         delivery.deliver(COORDINATORS_RECIPIENT, contacts.coordinators(),
-                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger());
+                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger(), summary);
         for (UnitDigest digest : summary.unitDigests()) {
             delivery.deliver(Audience.unit(digest.unitId()).key(), contacts.unitContacts(digest.unitId()),
-                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()));
+                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()), null);
         }
         return new SummaryRunReport(week, delivery.sent, delivery.alreadySent, delivery.failed,
                 delivery.withoutAddress, reopened);
@@ -189,7 +175,9 @@ public final class SendWeeklySummary {
             this.week = week;
         }
 
-        void deliver(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger) {
+        /** @param withBulletin the summary whose 情况通报 is attached too (the coordinators'); null for none */
+        void deliver(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger,
+                     WeeklySummary withBulletin) {
             if (to.isEmpty()) {
                 withoutAddress.add(recipientId);
                 return;
@@ -202,7 +190,11 @@ public final class SendWeeklySummary {
             try {
                 Attachment attachment = new Attachment(ledger.fileBaseName() + "." + xlsx.extension(),
                         xlsx.contentType(), xlsx.write(ledger));
-                OutgoingEmail email = render.apply(new Envelope(to, messageId(recipientId, record.generation()), attachment));
+                List<Attachment> more = bulletin == null || withBulletin == null ? List.of()
+                        : List.of(new Attachment(bulletin.fileName(withBulletin), bulletin.contentType(),
+                        bulletin.write(withBulletin)));
+                OutgoingEmail email = render.apply(new Envelope(to, messageId(recipientId, record.generation()),
+                        attachment, more));
                 transport.send(email);
                 digests.markSent(planYear, week, recipientId, email.messageId(), clock.instant());
                 sent.add(recipientId);

@@ -17,10 +17,16 @@ public interface SummaryMailRenderer {
      * Addressing and the attachment, decided by the use case.
      *
      * @param messageId the Message-ID without angle brackets; stable per (week, recipient, generation)
+     * @param more      attachments after the first (the coordinators' 情况通报)
      */
-    record Envelope(List<String> to, String messageId, Attachment attachment) {
+    record Envelope(List<String> to, String messageId, Attachment attachment, List<Attachment> more) {
         public Envelope {
             to = List.copyOf(to);
+            more = more == null ? List.of() : List.copyOf(more);
+        }
+
+        public Envelope(List<String> to, String messageId, Attachment attachment) {
+            this(to, messageId, attachment, List.of());
         }
     }
 

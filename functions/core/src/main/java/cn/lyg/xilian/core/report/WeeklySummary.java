@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param projectedLate     the 黄 pairs of 预计逾期 (the forecast, {@code core.alert.Forecast}), in plan order
  * @param expiringLinks     sign-in links ending soon as of the run (即将到期的登录链接, coordinators only), by date;
  *                          always empty from {@link WeeklySummaryBuilder}
+ * @param standing          the units' ranking, their reports' problems and the overdue pairs (the 情况通报's parts)
  */
 public record WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                             List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -44,7 +45,22 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                             List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
                             List<SubmissionLine> withoutEvidence,
                             @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate,
-                            List<ExpiringLinks.Link> expiringLinks) {
+                            List<ExpiringLinks.Link> expiringLinks, Standing standing) {
+
+    public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
+                         List<CompletionGroup> bySection, List<CompletionGroup> byField,
+                         List<CompletionGroup> byUnit, List<SubmissionLine> newSubmissions,
+                         List<StatusChange> statusChanges, List<Completion> completions,
+                         List<MissingReport> missingReports, List<RedItem> redItems,
+                         List<UpcomingDeadline> upcomingDeadlines, List<TargetProgress> targets,
+                         boolean baselineKnown, StatusSnapshot endOfWeekStatuses, Ledger ledger,
+                         List<UnitDigest> unitDigests, List<Lines.UnreviewedReport> unreviewed,
+                         List<SubmissionLine> withoutEvidence,
+                         @Nullable MissingCalendar missingCalendar, List<RedItem> projectedLate) {
+        this(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions, statusChanges,
+                completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown, endOfWeekStatuses,
+                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, projectedLate, List.of(), Standing.NONE);
+    }
 
     public WeeklySummary(int planYear, String planTitle, ReportWeek week, LocalDate asOf, Headline headline,
                          List<CompletionGroup> bySection, List<CompletionGroup> byField,
@@ -57,12 +73,13 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
                          List<SubmissionLine> withoutEvidence, @Nullable MissingCalendar missingCalendar) {
         this(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions, statusChanges,
                 completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown, endOfWeekStatuses,
-                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, List.of(), List.of());
+                ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, List.of(), List.of(), Standing.NONE);
     }
 
     public WeeklySummary {
         projectedLate = projectedLate == null ? List.of() : List.copyOf(projectedLate);
         expiringLinks = expiringLinks == null ? List.of() : List.copyOf(expiringLinks);
+        standing = standing == null ? Standing.NONE : standing;
         bySection = List.copyOf(bySection);
         byField = List.copyOf(byField);
         byUnit = List.copyOf(byUnit);
@@ -82,13 +99,14 @@ public record WeeklySummary(int planYear, String planTitle, ReportWeek week, Loc
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
                 endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missing, projectedLate,
-                expiringLinks);
+                expiringLinks, standing);
     }
 
     public WeeklySummary withExpiringLinks(List<ExpiringLinks.Link> links) {
         return new WeeklySummary(planYear, planTitle, week, asOf, headline, bySection, byField, byUnit, newSubmissions,
                 statusChanges, completions, missingReports, redItems, upcomingDeadlines, targets, baselineKnown,
-                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, projectedLate, links);
+                endOfWeekStatuses, ledger, unitDigests, unreviewed, withoutEvidence, missingCalendar, projectedLate, links,
+                standing);
     }
 
     public Optional<UnitDigest> digestOf(String unitId) {

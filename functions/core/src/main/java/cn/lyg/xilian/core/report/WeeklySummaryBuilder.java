@@ -96,6 +96,6 @@ public final class WeeklySummaryBuilder {
                 withEvidence == null ? List.of() : WeekChanges.submissionLines(w, s -> !withEvidence.contains(
                         Supervision.reportKey(s.taskId(), s.unitId(), s.idempotencyKey()))),
                 null, // the run adds a missing holiday calendar (SendWeeklySummary): it is news of the day, not of the week
-                WeekAttention.projectedLate(w), List.of());
+                WeekAttention.projectedLate(w), List.of(), WeekStanding.of(w));
     }
 }
