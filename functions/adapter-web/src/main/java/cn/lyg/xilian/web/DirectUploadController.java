@@ -50,6 +50,6 @@ public class DirectUploadController {
                                     String upload) {
         Outcomes.done(EvidenceRoutes.available(evidence).confirmUpload(caller.plan(), caller.who(), id, report,
                 upload, request.getParameters().get("key")));
-        return EvidenceRoutes.backToHistory(id, caller.who().unitId(), 1);
+        return EvidenceRoutes.backToHistory(caller, id, caller.who().unitId(), 1);
     }
 }

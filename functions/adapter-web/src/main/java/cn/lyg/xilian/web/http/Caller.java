@@ -56,6 +56,20 @@ public abstract sealed class Caller permits SessionCaller, BearerCaller {
         return plan;
     }
 
+    /**
+     * A path of the request's year: with its {@code ?year=} when the request named one (a redirect-after-post from
+     * a page of a year that is not the current one comes back to that year), else unchanged.
+     */
+    public String withYear(String path) {
+        String asked = request.getParameters().get("year");
+        if (asked == null || PlanYears.parse(asked).isEmpty()) {
+            return path;
+        }
+        int hash = path.indexOf('#');
+        String base = hash < 0 ? path : path.substring(0, hash);
+        return base + (base.contains("?") ? "&" : "?") + "year=" + asked + (hash < 0 ? "" : path.substring(hash));
+    }
+
     /** The year's state today (进行中, 收尾, 已归档) of the request's plan. */
     public YearState yearState() {
         return plans.years().state(plan().year(), plans.today());
