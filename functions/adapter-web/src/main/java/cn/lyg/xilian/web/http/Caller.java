@@ -70,6 +70,16 @@ public abstract sealed class Caller permits SessionCaller, BearerCaller {
         return base + (base.contains("?") ? "&" : "?") + "year=" + asked + (hash < 0 ? "" : path.substring(hash));
     }
 
+    /**
+     * For the one write that arrives as a GET (S3's redirect after a direct upload attaches the file): refused with
+     * 409 in an archived year, as {@link #plan()} refuses the other methods.
+     */
+    public void requireOpenYear() {
+        if (!yearState().open()) {
+            throw new ApiException(HttpStatus.CONFLICT, "YEAR_ARCHIVED", PlanYears.archivedMessage(plan().year()));
+        }
+    }
+
     /** The year's state today (进行中, 收尾, 已归档) of the request's plan. */
     public YearState yearState() {
         return plans.years().state(plan().year(), plans.today());
