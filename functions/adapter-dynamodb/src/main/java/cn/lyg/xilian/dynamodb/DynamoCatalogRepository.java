@@ -92,7 +92,23 @@ public final class DynamoCatalogRepository extends DynamoStore implements Catalo
                 counts.updated++;
             }
         }
+        // Listed after the catalog is written, so a listed year always has its plan; not counted (the counts are the
+        // catalog's). Touches no other year's items.
+        if (!years().contains(year)) {
+            putIfAbsent(planYears(), PlanYearItem.of(year));
+        }
         return new LoadResult(counts.created, counts.updated, counts.unchanged);
+    }
+
+    /** One Query of the small {@code PLANS} partition. */
+    @Override
+    public List<Integer> years() {
+        return items(planYears().query(q -> q.consistentRead(true).queryConditional(partition(Keys.PLANS))))
+                .map(PlanYearItem::year).sorted().toList();
+    }
+
+    private DynamoDbTable<PlanYearItem> planYears() {
+        return table(PlanYearItem.SCHEMA);
     }
 
     @Override

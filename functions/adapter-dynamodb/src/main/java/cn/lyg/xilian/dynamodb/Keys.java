@@ -43,6 +43,13 @@ public final class Keys {
         return "PLAN#" + year;
     }
 
+    /** The partition listing the loaded plan years: one item per year, sk {@link #yearSk}. */
+    public static final String PLANS = "PLANS";
+
+    public static String yearSk(int year) {
+        return "YEAR#" + year;
+    }
+
     public static String sectionSk(String sectionId) {
         return SECTION_PREFIX + id(sectionId);
     }

@@ -52,6 +52,23 @@ class DynamoCatalogRepositoryTest {
     }
 
     @Test
+    void theLoadedYearsAreListedAndLoadingTheNextYearTouchesNothingOfTheFirst() {
+        Plan first = inYear(Fixtures.plan(), 2201);
+        Plan next = inYear(Fixtures.plan(List.of(TASK_1_2)), 2202);
+        catalog.load(first);
+        List<TaskUnitState> firstStates = progress.allStates(2201);
+
+        catalog.load(next);
+
+        assertThat(catalog.years()).contains(2201, 2202).isSorted();
+        assertThat(catalog.plan(2201)).contains(first);
+        assertThat(progress.allStates(2201)).isEqualTo(firstStates);
+        assertThat(catalog.plan(2202)).contains(next);
+        assertThat(catalog.load(first).changedNothing()).isTrue();
+        assertThat(catalog.years().stream().filter(y -> y == 2201)).hasSize(1);
+    }
+
+    @Test
     void secondLoadOfTheSamePlanWritesNothing() {
         Plan plan = inYear(Fixtures.plan(), 2101);
         catalog.load(plan);

@@ -41,6 +41,11 @@ public record ConfirmationPage(Layout layout, PlanTask task, Submission submissi
                 + "/evidence";
     }
 
+    /** The evidence form's action, in the page's year. */
+    public String evidenceAction() {
+        return evidencePath() + layout.years().query();
+    }
+
     public boolean mayAddFiles() {
         return upload != Upload.NONE && files.size() < EvidenceRules.MAX_FILES_PER_REPORT;
     }

@@ -48,8 +48,9 @@ public class DirectUploadController {
     @Get("/tasks/{id}/reports/{report}/evidence/uploaded/{upload}")
     public HttpResponse<?> uploaded(SessionCaller caller, HttpRequest<?> request, String id, String report,
                                     String upload) {
+        caller.requireOpenYear();
         Outcomes.done(EvidenceRoutes.available(evidence).confirmUpload(caller.plan(), caller.who(), id, report,
                 upload, request.getParameters().get("key")));
-        return EvidenceRoutes.backToHistory(id, caller.who().unitId(), 1);
+        return EvidenceRoutes.backToHistory(caller, id, caller.who().unitId(), 1);
     }
 }

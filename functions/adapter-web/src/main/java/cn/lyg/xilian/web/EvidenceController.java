@@ -55,8 +55,8 @@ public class EvidenceController {
                 });
         return pages.answer(caller, request, id, FormState.Form.EVIDENCE, null, Map.of(), outcome,
                 () -> toConfirmation[0]
-                        ? EvidenceRoutes.backToReport(id, caller.who().unitId(), key, attached(outcome))
-                        : EvidenceRoutes.backToHistory(id, caller.who().unitId(), attached(outcome)));
+                        ? EvidenceRoutes.backToReport(caller, id, caller.who().unitId(), key, attached(outcome))
+                        : EvidenceRoutes.backToHistory(caller, id, caller.who().unitId(), attached(outcome)));
     }
 
     /** How many files the upload added (a repeated post of the same files adds none, and says the files are there). */

@@ -70,16 +70,18 @@ public final class EvidenceRoutes {
     }
 
     /** Redirect-after-post to the unit's history on the task page, which says how many files were uploaded. */
-    static HttpResponse<?> backToHistory(String taskId, String unitId, int uploaded) {
-        return HttpResponse.seeOther(URI.create("/tasks/" + Display.pathSegment(taskId)
-                + (uploaded > 0 ? "?uploaded=" + uploaded : "") + "#history-" + Display.pathSegment(unitId)));
+    static HttpResponse<?> backToHistory(cn.lyg.xilian.web.http.Caller caller, String taskId, String unitId,
+                                         int uploaded) {
+        return HttpResponse.seeOther(URI.create(caller.withYear("/tasks/" + Display.pathSegment(taskId)
+                + (uploaded > 0 ? "?uploaded=" + uploaded : "") + "#history-" + Display.pathSegment(unitId))));
     }
 
     /** Redirect-after-post to the report's confirmation page, which lists its files and says how many were added. */
-    static HttpResponse<?> backToReport(String taskId, String unitId, String key, int uploaded) {
-        return HttpResponse.seeOther(URI.create("/submissions/" + Display.pathSegment(taskId) + "/"
+    static HttpResponse<?> backToReport(cn.lyg.xilian.web.http.Caller caller, String taskId, String unitId, String key,
+                                        int uploaded) {
+        return HttpResponse.seeOther(URI.create(caller.withYear("/submissions/" + Display.pathSegment(taskId) + "/"
                 + Display.pathSegment(unitId) + "/" + Display.pathSegment(key)
-                + (uploaded > 0 ? "?uploaded=" + uploaded : "")));
+                + (uploaded > 0 ? "?uploaded=" + uploaded : ""))));
     }
 
     /**

@@ -10,7 +10,12 @@ import io.micronaut.core.annotation.Nullable;
  * coordinator, how many things wait in the 待办 (null for a unit).
  */
 public record Layout(Plan plan, Display fmt, @Nullable Principal who, @Nullable String csrf,
-                     @Nullable Integer waiting) {
+                     @Nullable Integer waiting, YearView years) {
+
+    /** A frame of the plan's year alone (no switcher). */
+    public Layout(Plan plan, Display fmt, @Nullable Principal who, @Nullable String csrf, @Nullable Integer waiting) {
+        this(plan, fmt, who, csrf, waiting, YearView.only(plan.year()));
+    }
 
     public boolean signedIn() {
         return who != null;

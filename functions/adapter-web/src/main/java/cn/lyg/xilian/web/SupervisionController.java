@@ -50,14 +50,14 @@ public class SupervisionController {
         return pages.answer(f.caller(), request, id, Form.REVIEW, Unit.validId(unit) ? unit : null, f.fields(),
                 supervise.review(f.caller().plan(), f.caller().who(), id, unit, f.get("submission"),
                         f.get("decision"), f.get("reason"), f.get("idempotencyKey")),
-                () -> back(id, nextOnTask ? next : unit));
+                () -> back(f.caller(), id, nextOnTask ? next : unit));
     }
 
     @Post("/extensions")
     public HttpResponse<?> requestExtension(SignedForm f, HttpRequest<?> request, String id) {
         return pages.answer(f.caller(), request, id, Form.EXTENSION, null, f.fields(),
                 supervise.requestExtension(f.caller().plan(), f.caller().who(), id, f.get("date"), f.get("reason"),
-                        f.get("idempotencyKey")), () -> back(id, f.caller().who().unitId()));
+                        f.get("idempotencyKey")), () -> back(f.caller(), id, f.caller().who().unitId()));
     }
 
     /** {@code decision=approve|reject} exactly (anything else is not taken for a rejection); an approval may name another date. */
@@ -68,7 +68,7 @@ public class SupervisionController {
                 ? new Outcome.Invalid<>(List.of(new FieldError("decision", "DECISION_INVALID", "请选择“批准延期”或“不予批准”")))
                 : supervise.decideExtension(f.caller().plan(), f.caller().who(), id, unit, key,
                 "approve".equals(decision), f.get("date"), f.get("note"));
-        return pages.answer(f.caller(), request, id, Form.DECISION, unit, f.fields(), outcome, () -> back(id, unit));
+        return pages.answer(f.caller(), request, id, Form.DECISION, unit, f.fields(), outcome, () -> back(f.caller(), id, unit));
     }
 
     /** For every unit of the task ({@code unit} empty) or one. */
@@ -76,12 +76,12 @@ public class SupervisionController {
     public HttpResponse<?> instruct(SignedForm f, HttpRequest<?> request, String id) {
         return pages.answer(f.caller(), request, id, Form.INSTRUCTION, null, f.fields(),
                 supervise.instruct(f.caller().plan(), f.caller().who(), id, f.get("unit"), f.get("text"),
-                        f.get("idempotencyKey")), () -> back(id, null));
+                        f.get("idempotencyKey")), () -> back(f.caller(), id, null));
     }
 
     /** Redirect-after-post back to the unit's block on the task page. */
-    static HttpResponse<?> back(String taskId, @Nullable String unit) {
-        return HttpResponse.seeOther(URI.create("/tasks/" + Display.pathSegment(taskId)
-                + (unit == null || unit.isBlank() ? "#supervision" : "#unit-" + Display.pathSegment(unit))));
+    static HttpResponse<?> back(cn.lyg.xilian.web.http.Caller caller, String taskId, @Nullable String unit) {
+        return HttpResponse.seeOther(URI.create(caller.withYear("/tasks/" + Display.pathSegment(taskId)
+                + (unit == null || unit.isBlank() ? "#supervision" : "#unit-" + Display.pathSegment(unit)))));
     }
 }

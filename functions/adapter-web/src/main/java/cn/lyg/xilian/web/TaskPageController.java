@@ -55,8 +55,8 @@ public class TaskPageController {
     public HttpResponse<?> submit(SessionCaller caller, HttpRequest<?> request, String id) {
         ReportSubmission.Result posted = reports.submit(caller, request, id);
         return switch (posted.outcome()) {
-            case SubmitOutcome.Stored s -> confirmationRedirect(s.submission());
-            case SubmitOutcome.Replayed r -> confirmationRedirect(r.submission());
+            case SubmitOutcome.Stored s -> confirmationRedirect(caller, s.submission());
+            case SubmitOutcome.Replayed r -> confirmationRedirect(caller, r.submission());
             case SubmitOutcome.KeyReused k -> throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
                     "该表单已提交过不同的内容，请重新打开任务页面填报");
             case SubmitOutcome.KeyInvalid k -> invalidForm(caller, posted.fields(), request, id, List.of(k.error()));
@@ -84,7 +84,7 @@ public class TaskPageController {
     }
 
     /** Redirect-after-post: a refresh of the confirmation page cannot submit again. */
-    private static HttpResponse<?> confirmationRedirect(Submission s) {
-        return HttpResponse.seeOther(URI.create(ConfirmationPage.path(s)));
+    private static HttpResponse<?> confirmationRedirect(SessionCaller caller, Submission s) {
+        return HttpResponse.seeOther(URI.create(caller.withYear(ConfirmationPage.path(s))));
     }
 }

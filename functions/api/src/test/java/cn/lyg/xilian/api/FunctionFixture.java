@@ -43,6 +43,13 @@ record FunctionFixture(ApplicationContext ctx, ApiHandler handler, Plan plan) im
         p.put("micronaut.server.port", -1);
         p.putAll(extra);
         ApplicationContext ctx = ApplicationContext.builder().properties(p).environments("function").start();
+        if (p.get("test.today") != null) {
+            // The function runs from its AOT analysis, which knows no test bean: the fixed clock replaces the
+            // CoreFactory's as a registered singleton, before the first invocation creates the beans that use it.
+            ctx.registerSingleton(java.time.Clock.class, java.time.Clock.fixed(java.time.LocalDate.parse(
+                    p.get("test.today").toString()).atTime(10, 0).atZone(cn.lyg.xilian.core.PlanTime.ZONE).toInstant(),
+                    java.time.ZoneOffset.UTC));
+        }
         ApiHandler handler = new ApiHandler(ctx);
         new TableCreator(ctx.getBean(DynamoDbClient.class)).createIfAbsent(table);
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("xilian.root", "../.."))
@@ -51,6 +58,16 @@ record FunctionFixture(ApplicationContext ctx, ApiHandler handler, Plan plan) im
             ctx.getBean(CatalogRepository.class).load(plan);
             return new FunctionFixture(ctx, handler, plan);
         }
+    }
+
+    /**
+     * The 2027 plan as a test builds it beside 2026 (no 2027 notice exists yet): the 2026 catalog with every "2026"
+     * of its JSON (year, title, document number, dates, deadlines) made "2027".
+     */
+    static Plan plan2027() throws IOException {
+        String json = Files.readString(Path.of(System.getProperty("xilian.root", "../.."))
+                .resolve("infra/plans/plan-2026.json")).replace("2026", "2027");
+        return CatalogJson.read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.LoadedYears;
 import cn.lyg.xilian.core.alert.RunAlertScan;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -18,7 +18,7 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     RunAlertScan scan;
 
     @Inject
-    PlanSettings plan;
+    LoadedYears years;
 
     @Inject
     cn.lyg.xilian.core.calendar.NotifyMissingCalendar missingCalendar;
@@ -44,9 +44,15 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Override
     public AlertScanResult execute(JobRequest request) {
         contacts.refresh();
-        LocalDate asOf = request == null ? null : request.asOfDate();
-        var report = asOf == null ? scan.run(plan.getYear()) : scan.run(plan.getYear(), asOf);
-        AlertScanResult result = AlertScanResult.of(report).withCalendarWarning(warnIfCalendarMissing(report.asOf()));
+        LocalDate asked = request == null ? null : request.asOfDate();
+        LocalDate asOf = asked == null ? years.today() : asked;
+        // Each year open on that day (进行中 or 收尾); an archived year is not scanned, so it sends nothing. The
+        // alerts' exactly-once records are per year (PLAN#Y#ALERT), so a second run sends nothing for either year.
+        java.util.Map<Integer, cn.lyg.xilian.core.alert.ScanReport> reports = new java.util.LinkedHashMap<>();
+        for (int year : years.read().open(asOf)) {
+            reports.put(year, scan.run(year, asOf));
+        }
+        AlertScanResult result = AlertScanResult.ofYears(asOf, reports).withCalendarWarning(warnIfCalendarMissing(asOf));
         if (evidence != null) {
             // After the alerts, so a storage problem cannot hold them up (nor make the scheduler re-run a scan that
             // succeeded): logged as an error, tried again the next day. Safe to run twice.

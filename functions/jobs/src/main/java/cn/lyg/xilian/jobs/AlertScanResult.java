@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.alert.ScanReport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -16,7 +17,12 @@ import java.util.List;
 @Serdeable
 public record AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered,
                               List<Failure> failed, List<String> withoutAddress,
-                              @Nullable String calendarWarning) {
+                              @Nullable String calendarWarning, List<Integer> years) {
+
+    public AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered, List<Failure> failed,
+                           List<String> withoutAddress, @Nullable String calendarWarning) {
+        this(asOf, found, newlyRecorded, delivered, failed, withoutAddress, calendarWarning, List.of());
+    }
 
     /**
      * @param calendarWarning what became of the warning that a year's holiday calendar is missing, e.g.
@@ -28,7 +34,7 @@ public record AlertScanResult(String asOf, int found, int newlyRecorded, List<De
     }
 
     public AlertScanResult withCalendarWarning(@Nullable String warning) {
-        return new AlertScanResult(asOf, found, newlyRecorded, delivered, failed, withoutAddress, warning);
+        return new AlertScanResult(asOf, found, newlyRecorded, delivered, failed, withoutAddress, warning, years);
     }
 
     /** Micronaut Serialization omits empty lists when writing, so reading one back gives null. */
@@ -36,6 +42,32 @@ public record AlertScanResult(String asOf, int found, int newlyRecorded, List<De
         delivered = delivered == null ? List.of() : List.copyOf(delivered);
         failed = failed == null ? List.of() : List.copyOf(failed);
         withoutAddress = withoutAddress == null ? List.of() : List.copyOf(withoutAddress);
+        years = years == null ? List.of() : List.copyOf(years);
+    }
+
+    /**
+     * The scans of the open years (进行中 and 收尾) of one run, as one result: counts added, lists joined, and when more
+     * than one year ran each audience key prefixed with its year ("2026/coordinators"), so two years' deliveries to
+     * the same audience stay apart. No open year: nothing found, nothing sent.
+     */
+    public static AlertScanResult ofYears(LocalDate asOf, java.util.Map<Integer, ScanReport> reports) {
+        boolean several = reports.size() > 1;
+        int found = 0;
+        int newlyRecorded = 0;
+        List<Delivery> delivered = new java.util.ArrayList<>();
+        List<Failure> failed = new java.util.ArrayList<>();
+        List<String> withoutAddress = new java.util.ArrayList<>();
+        for (var e : reports.entrySet()) {
+            String prefix = several ? e.getKey() + "/" : "";
+            AlertScanResult one = of(e.getValue());
+            found += one.found;
+            newlyRecorded += one.newlyRecorded;
+            one.delivered.forEach(d -> delivered.add(new Delivery(prefix + d.audience(), d.messageId(), d.items())));
+            one.failed.forEach(f -> failed.add(new Failure(prefix + f.audience(), f.items(), f.error())));
+            one.withoutAddress.forEach(a -> withoutAddress.add(prefix + a));
+        }
+        return new AlertScanResult(asOf.toString(), found, newlyRecorded, delivered, failed, withoutAddress, null,
+                List.copyOf(reports.keySet()));
     }
 
     public static AlertScanResult of(ScanReport report) {

@@ -49,7 +49,7 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     cn.lyg.xilian.core.access.SendSignInLink sendSignInLink;
 
     @Inject
-    cn.lyg.xilian.wiring.PlanSettings planSettings;
+    cn.lyg.xilian.wiring.LoadedYears years;
 
     /** Read once per invocation: an address a coordinator added a minute ago is used by this run. */
     @Inject
@@ -119,7 +119,7 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
         if (linkRequest.isPresent()) {
             // The request id is a bearer of nothing (the token is made and mailed here); the log names the outcome.
             return Optional.of(() -> LOG.info("{\"event\":\"SIGN_IN_LINK\",\"result\":\"{}\"}",
-                    sendSignInLink.send(plan(planSettings.getYear()), linkRequest.get())));
+                    sendSignInLink.send(plan(years.read().current(years.today()).orElseThrow()), linkRequest.get())));
         }
         return Optional.empty();
     }

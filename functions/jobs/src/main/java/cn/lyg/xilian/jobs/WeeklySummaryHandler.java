@@ -1,6 +1,6 @@
 package cn.lyg.xilian.jobs;
 
-import cn.lyg.xilian.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.LoadedYears;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.core.report.SummaryRunReport;
 import io.micronaut.context.ApplicationContext;
@@ -23,7 +23,7 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     SendWeeklySummary summary;
 
     @Inject
-    PlanSettings plan;
+    LoadedYears years;
 
     /** Read once per invocation: an address a coordinator added a minute ago is used by this run. */
     @Inject
@@ -41,8 +41,14 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     @Override
     public WeeklySummaryResult execute(JobRequest request) {
         contacts.refresh();
-        LocalDate asOf = request == null ? null : request.asOfDate();
-        SummaryRunReport report = asOf == null ? summary.run(plan.getYear()) : summary.run(plan.getYear(), asOf);
-        return WeeklySummaryResult.of(report);
+        LocalDate asked = request == null ? null : request.asOfDate();
+        LocalDate today = asked == null ? years.today() : asked;
+        // Each year open today (进行中 or 收尾); an archived year sends nothing. The digests' exactly-once records are
+        // per year and week (PLAN#Y#DIGEST#W), so a second run sends nothing for either year.
+        java.util.Map<Integer, SummaryRunReport> reports = new java.util.LinkedHashMap<>();
+        for (int year : years.read().open(today)) {
+            reports.put(year, summary.run(year, today));
+        }
+        return WeeklySummaryResult.ofYears(cn.lyg.xilian.core.report.ReportWeek.previousOf(today).id(), reports);
     }
 }

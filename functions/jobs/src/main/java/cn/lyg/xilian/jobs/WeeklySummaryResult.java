@@ -16,7 +16,12 @@ import java.util.List;
  */
 @Serdeable
 public record WeeklySummaryResult(String week, List<String> sent, List<String> alreadySent, List<String> failed,
-                                  List<String> withoutAddress, int reopened) {
+                                  List<String> withoutAddress, int reopened, List<Integer> years) {
+
+    public WeeklySummaryResult(String week, List<String> sent, List<String> alreadySent, List<String> failed,
+                               List<String> withoutAddress, int reopened) {
+        this(week, sent, alreadySent, failed, withoutAddress, reopened, List.of());
+    }
 
     /** Micronaut Serialization omits empty lists when writing, so reading one back gives null. */
     public WeeklySummaryResult {
@@ -24,6 +29,33 @@ public record WeeklySummaryResult(String week, List<String> sent, List<String> a
         alreadySent = alreadySent == null ? List.of() : List.copyOf(alreadySent);
         failed = failed == null ? List.of() : List.copyOf(failed);
         withoutAddress = withoutAddress == null ? List.of() : List.copyOf(withoutAddress);
+        years = years == null ? List.of() : List.copyOf(years);
+    }
+
+    /**
+     * The summaries of the open years (进行中 and 收尾) of one run, as one result; when more than one year ran each
+     * recipient is prefixed with its year ("2026/coordinators"). No open year: nothing sent ({@code week} is then
+     * the run's week all the same).
+     */
+    public static WeeklySummaryResult ofYears(String week, java.util.Map<Integer, SummaryRunReport> reports) {
+        boolean several = reports.size() > 1;
+        List<String> sent = new java.util.ArrayList<>();
+        List<String> alreadySent = new java.util.ArrayList<>();
+        List<String> failed = new java.util.ArrayList<>();
+        List<String> withoutAddress = new java.util.ArrayList<>();
+        int reopened = 0;
+        for (var e : reports.entrySet()) {
+            String prefix = several ? e.getKey() + "/" : "";
+            WeeklySummaryResult one = of(e.getValue());
+            week = one.week;
+            one.sent.forEach(r -> sent.add(prefix + r));
+            one.alreadySent.forEach(r -> alreadySent.add(prefix + r));
+            one.failed.forEach(r -> failed.add(prefix + r));
+            one.withoutAddress.forEach(r -> withoutAddress.add(prefix + r));
+            reopened += one.reopened;
+        }
+        return new WeeklySummaryResult(week, sent, alreadySent, failed, withoutAddress, reopened,
+                List.copyOf(reports.keySet()));
     }
 
     public static WeeklySummaryResult of(SummaryRunReport report) {

@@ -59,6 +59,19 @@ final class JobsTestApp implements AutoCloseable {
         }
     }
 
+    /**
+     * The 2027 plan as a test builds it beside 2026 (no 2027 notice exists yet): the 2026 catalog with every "2026"
+     * of its JSON (year, title, document number, dates, deadlines) made "2027".
+     */
+    static Plan plan2027() {
+        try {
+            String json = Files.readString(root().resolve("infra/plans/plan-2026.json")).replace("2026", "2027");
+            return CatalogJson.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra) {
         return start(dynalite, hint, transport, extra, new String[0]);
     }

@@ -35,8 +35,13 @@ public class CoreFactory {
     /** Credentials: checked by the API, issued by the jobs too (a sign-in link asked for by email). */
     @Singleton
     cn.lyg.xilian.core.access.Credentials credentials(cn.lyg.xilian.core.access.CredentialRepository repository,
-                                                      Clock clock, PlanSettings plan) {
-        return new cn.lyg.xilian.core.access.Credentials(repository, clock, plan.getYear());
+                                                      Clock clock, PlanSettings plan,
+                                                      jakarta.inject.Provider<LoadedYears> years) {
+        // the default expiry follows the newest open year (credentials span years), read when one is issued
+        return new cn.lyg.xilian.core.access.Credentials(repository, clock, () -> {
+            LoadedYears loaded = years.get();
+            return loaded.read().newestOpen(loaded.today()).orElse(plan.getYear());
+        });
     }
 
     @Singleton

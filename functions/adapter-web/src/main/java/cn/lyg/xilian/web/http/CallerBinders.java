@@ -46,7 +46,7 @@ final class CallerBinders {
     /** The JSON API's {@code Authorization: Bearer} token (401 without a valid one). */
     @Singleton
     Binder<BearerCaller> bearer(BeanProvider<Authenticator> auth, BeanProvider<PlanCache> plans) {
-        return new Binder<>(BearerCaller.class, request -> new BearerCaller(auth.get().bearer(request), plans.get()));
+        return new Binder<>(BearerCaller.class, request -> new BearerCaller(auth.get().bearer(request), plans.get(), request));
     }
 
     private static SessionCaller session(Authenticator auth, PlanCache plans, HttpRequest<?> request) {

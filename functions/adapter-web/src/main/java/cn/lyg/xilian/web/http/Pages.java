@@ -43,6 +43,7 @@ import cn.lyg.xilian.web.templates.JtetaskGenerated;
 import cn.lyg.xilian.web.templates.JteyearsummaryGenerated;
 import gg.jte.html.HtmlTemplateOutput;
 import cn.lyg.xilian.web.PlanCache;
+import cn.lyg.xilian.web.YearView;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -101,7 +102,8 @@ public class Pages {
 
     /** The frame with a 待办 count already known (the 待办 page has just counted it: not read twice). */
     public Layout layout(SessionCaller caller, @Nullable Integer waiting) {
-        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(), waiting);
+        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(), waiting,
+                YearView.of(caller.plan().year(), plans.get().years(), plans.get().today()));
     }
 
     /** The frame of a public page: no navigation, whoever is signed in. */

@@ -12,7 +12,7 @@ public final class SessionCaller extends Caller {
     private final Authenticator auth;
 
     SessionCaller(Authenticator.SignedIn signedIn, PlanCache plans, HttpRequest<?> request, Authenticator auth) {
-        super(signedIn.principal(), plans);
+        super(signedIn.principal(), plans, request);
         this.signedIn = signedIn;
         this.request = request;
         this.auth = auth;

@@ -1,6 +1,7 @@
 package cn.lyg.xilian.web.board;
 
 import cn.lyg.xilian.core.alert.AlertRules;
+import cn.lyg.xilian.wiring.LoadedYears;
 import cn.lyg.xilian.wiring.PlanSettings;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.Role;
@@ -93,7 +94,7 @@ class StatusBoardCostTest {
             }
         };
         Clock clock = Clock.fixed(Instant.parse("2026-08-05T02:00:00Z"), ZoneOffset.UTC);
-        PlanCache plans = new PlanCache(catalog, new WebSettings(), new PlanSettings(), clock);
+        PlanCache plans = new PlanCache(catalog, new WebSettings(), new LoadedYears(catalog, new PlanSettings(), clock), clock);
         StatusBoard board = new StatusBoard(stateOnly,
                 new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.weekendsOnly()), new LedgerBuilder(),
                 clock);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.time.LocalDate;
+import java.util.function.IntSupplier;
 
 /**
  * Use cases around credentials: issue, revoke, list, authenticate. The token itself is returned once by
@@ -23,7 +24,7 @@ public class Credentials {
 
     private final CredentialRepository repository;
     private final Clock clock;
-    private final int planYear;
+    private final IntSupplier planYear;
 
     /** For the current year's plan (Asia/Shanghai). */
     public Credentials(CredentialRepository repository, Clock clock) {
@@ -31,6 +32,15 @@ public class Credentials {
     }
 
     public Credentials(CredentialRepository repository, Clock clock, int planYear) {
+        this(repository, clock, () -> planYear);
+    }
+
+    /**
+     * With several plan years in one deployment: {@code planYear} answers the newest year still open (进行中 or 收尾,
+     * {@link cn.lyg.xilian.core.catalog.PlanYears#newestOpen}) when a credential is issued, so a link given in
+     * January 2027 lasts through 2027, not until 2026's end.
+     */
+    public Credentials(CredentialRepository repository, Clock clock, IntSupplier planYear) {
         this.repository = repository;
         this.clock = clock;
         this.planYear = planYear;
@@ -38,7 +48,7 @@ public class Credentials {
 
     /** The default expiry: 60 days after the plan year's last day, at midnight in Asia/Shanghai. */
     public Instant defaultExpiry() {
-        return LocalDate.of(planYear + 1, 1, 1).plusDays(DAYS_AFTER_PLAN_YEAR)
+        return LocalDate.of(planYear.getAsInt() + 1, 1, 1).plusDays(DAYS_AFTER_PLAN_YEAR)
                 .atStartOfDay(PlanTime.ZONE).toInstant();
     }
 
@@ -71,7 +81,7 @@ public class Credentials {
         if (validFor == null) {
             expiresAt = defaultExpiry();
             if (!expiresAt.isAfter(now)) {
-                throw new IllegalArgumentException("计划年度 " + planYear + " 已结束超过 " + DAYS_AFTER_PLAN_YEAR
+                throw new IllegalArgumentException("计划年度 " + planYear.getAsInt() + " 已结束超过 " + DAYS_AFTER_PLAN_YEAR
                         + " 天，默认有效期已过；请用 --days 指定有效天数");
             }
         } else {

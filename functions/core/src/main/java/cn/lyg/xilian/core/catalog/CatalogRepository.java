@@ -2,6 +2,7 @@ package cn.lyg.xilian.core.catalog;
 
 import cn.lyg.xilian.core.catalog.Plan;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,15 @@ public interface CatalogRepository {
 
     /** Creates or updates the plan, its tasks, units and (task, unit) assignments. */
     LoadResult load(Plan plan);
+
+    /**
+     * The loaded plan years, ascending, read from one item kept by {@link #load} (never a scan). Empty for a store
+     * that keeps no list (the use cases' test doubles) and for a table loaded before the list existed: the
+     * configured seed year then stands in ({@code xilian.plan.year}).
+     */
+    default List<Integer> years() {
+        return List.of();
+    }
 
     /** The whole catalog of a year (plan, sections, units, tasks), read with queries, never a scan. */
     Optional<Plan> plan(int year);
