@@ -33,7 +33,8 @@ public record InboxPage(Layout layout, Inbox inbox) implements PageModel, Framed
         String qs = java.util.stream.Stream.of(
                         f.unitId() == null ? null : "unit=" + Display.pathSegment(f.unitId()),
                         f.sectionId() == null ? null : "section=" + Display.pathSegment(f.sectionId()),
-                        kind == null ? null : "kind=" + kind.name())
+                        kind == null ? null : "kind=" + kind.name(),
+                        layout().years().query().isEmpty() ? null : "year=" + plan().year())
                 .filter(java.util.Objects::nonNull).collect(Collectors.joining("&"));
         return qs.isEmpty() ? "/inbox" : "/inbox?" + qs;
     }
@@ -45,7 +46,17 @@ public record InboxPage(Layout layout, Inbox inbox) implements PageModel, Framed
 
     /** Where the item is handled: its task's page at the unit's block (or the 督办意见). */
     public static String taskLink(Inbox.Item item) {
-        return "/tasks/" + Display.pathSegment(item.task().id()) + "#" + item.anchor();
+        return taskLink(item, "");
+    }
+
+    /** The same on a page of another year than the current one ({@code yearQuery} "?year=2026" or ""). */
+    public static String taskLink(Inbox.Item item, String yearQuery) {
+        return "/tasks/" + Display.pathSegment(item.task().id()) + yearQuery + "#" + item.anchor();
+    }
+
+    /** The item's link from this page: to the task of the year shown. */
+    public String link(Inbox.Item item) {
+        return taskLink(item, layout().years().query());
     }
 
     public String action(Inbox.Item item) {

@@ -77,6 +77,16 @@ class PlanYearsLocalRunTest {
                     .containsExactly("local-years-2026");
             assertThat(progress.historyOfTaskUnit(2027, TASK, UNIT)).extracting(s -> s.idempotencyKey())
                     .containsExactly("local-years-2027");
+
+            // 待办 of another year than the current one: its items and filters stay in that year.
+            String coordinator = signIn(january, ctx.getBean(Credentials.class).issue(Role.COORDINATOR, null, null)
+                    .token());
+            HttpResponse<String> inbox2026 = get(january, "/inbox?year=2026", coordinator);
+            assertThat(inbox2026.statusCode()).isEqualTo(200);
+            assertThat(inbox2026.body()).contains("href=\"/tasks/" + TASK + "?year=2026#",
+                    "<input type=\"hidden\" name=\"year\" value=\"2026\">", "kind=REVIEW&amp;year=2026");
+            HttpResponse<String> inbox = get(january, "/inbox", coordinator);
+            assertThat(inbox.body()).contains("href=\"/tasks/" + TASK + "#").doesNotContain("?year=2026#");
         }
 
         try (LocalRun february = LocalRun.start(dynalite, "years-feb",
