@@ -42,6 +42,7 @@ final class HttpApiRequest<B> extends ApiGatewayServletRequest<B, APIGatewayV2HT
     private final HttpApiResponse<Object> response;
     private final Map<String, List<String>> query;
     private Cookies cookies;
+    private MutableHttpParameters parameters;
 
     HttpApiRequest(APIGatewayV2HTTPEvent event, HttpApiResponse<Object> response, ConversionService conversion,
                    BodyBuilder bodyBuilder) {
@@ -146,9 +147,20 @@ final class HttpApiRequest<B> extends ApiGatewayServletRequest<B, APIGatewayV2HT
         return parsed;
     }
 
+    /**
+     * The parameters as {@link #decodeQuery} read them from {@code rawQueryString}, once: decoded already, so a value
+     * holding '%' or '+' is not decoded a second time (which failed on a stray '%' with a 500).
+     */
     @Override
     public MutableHttpParameters getParameters() {
-        return getParameters(Collections::emptyMap, () -> query);
+        MutableHttpParameters p = parameters;
+        if (p == null) {
+            Map<CharSequence, List<String>> values = new java.util.LinkedHashMap<>();
+            query.forEach(values::put);
+            p = new io.micronaut.http.simple.SimpleHttpParameters(values, conversionService);
+            parameters = p;
+        }
+        return p;
     }
 
     @Override
