@@ -17,14 +17,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import static cn.lyg.xilian.api.SupervisionLoopFunctionTest.bearer;
+import static cn.lyg.xilian.api.SupervisionLoopFunctionTest.field;
+import static cn.lyg.xilian.api.SupervisionLoopFunctionTest.form;
+import static cn.lyg.xilian.api.SupervisionLoopFunctionTest.fromOurPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -272,27 +273,10 @@ class AdminFunctionTest {
         return FunctionFixture.invoke(handler, e);
     }
 
-    private static HttpApiEvent bearer(HttpApiEvent e, String token) {
-        return e.header("authorization", "Bearer " + token);
-    }
-
-    private static String field(String html, String name) {
-        return html.replaceAll("(?s).*?name=\"" + name + "\" value=\"([^\"]+)\".*", "$1");
-    }
-
+    /** Signs in through this class's function (the form helpers are the supervision loop test's). */
     static String signIn(String token) {
         HttpApiResponse login = call(fromOurPage(HttpApiEvent.post("/login")).form("token=" + token));
         assertThat(login.status()).as(login.text()).isEqualTo(303);
         return login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];
-    }
-
-    private static HttpApiEvent fromOurPage(HttpApiEvent e) {
-        return e.header("origin", "https://abc123def4.execute-api.cn-north-1.amazonaws.com.cn")
-                .header("sec-fetch-site", "same-origin");
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -220,7 +220,7 @@ class SupervisionLoopFunctionTest {
         return key;
     }
 
-    private static String field(String html, String name) {
+    static String field(String html, String name) {
         return html.replaceAll("(?s).*?name=\"" + name + "\" value=\"([^\"]+)\".*", "$1");
     }
 
@@ -228,7 +228,7 @@ class SupervisionLoopFunctionTest {
         return FunctionFixture.invoke(handler, e);
     }
 
-    private static HttpApiEvent bearer(HttpApiEvent e, String token) {
+    static HttpApiEvent bearer(HttpApiEvent e, String token) {
         return e.header("authorization", "Bearer " + token);
     }
 
@@ -238,12 +238,13 @@ class SupervisionLoopFunctionTest {
         return login.cookies().stream().filter(c -> !c.contains("Max-Age=0")).findFirst().orElseThrow().split(";", 2)[0];
     }
 
-    private static HttpApiEvent fromOurPage(HttpApiEvent e) {
+    /** As a browser posts from one of our pages (same origin). */
+    static HttpApiEvent fromOurPage(HttpApiEvent e) {
         return e.header("origin", "https://abc123def4.execute-api.cn-north-1.amazonaws.com.cn")
                 .header("sec-fetch-site", "same-origin");
     }
 
-    private static String form(Map<String, String> fields) {
+    static String form(Map<String, String> fields) {
         return fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }

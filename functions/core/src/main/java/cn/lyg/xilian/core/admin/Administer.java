@@ -148,7 +148,7 @@ public class Administer {
             errors.add(new FieldError("liaisonName", "NAME_TOO_LONG", "联络员姓名不能超过 " + MAX_NAME + " 个字"));
         }
         String phone = optional(in.liaisonPhone());
-        if (phone != null && !phone.matches("[0-9+\\-() ]{5,30}")) {
+        if (phone != null && !cn.lyg.xilian.core.progress.SubmitProgress.PHONE.matcher(phone).matches()) {
             errors.add(new FieldError("liaisonPhone", "PHONE_INVALID", "电话只能包含数字、空格和 + - ( )，5 到 30 位"));
         }
         key(key, errors);
@@ -160,9 +160,7 @@ public class Administer {
         }
         UnitProfile before = current.get();
         Instant now = clock.instant();
-        UnitProfile base = new UnitProfile(before.id(), before.name(), before.kind(), before.aliases(),
-                before.contacts(), before.liaisonName(), before.liaisonPhone(), before.active(), version,
-                before.updatedAt(), before.linkSentAt(), before.linkSentTo(), before.lastSignInAt());
+        UnitProfile base = before.atVersion(version);
         UnitProfile next = base.edited(contacts, liaison, phone, aliases, now);
         return changed(who, AuditAction.UNIT_EDITED, before, next, key, now);
     }
@@ -191,9 +189,7 @@ public class Administer {
         }
         UnitProfile before = current.get();
         Instant now = clock.instant();
-        UnitProfile base = new UnitProfile(before.id(), before.name(), before.kind(), before.aliases(),
-                before.contacts(), before.liaisonName(), before.liaisonPhone(), before.active(), version,
-                before.updatedAt(), before.linkSentAt(), before.linkSentTo(), before.lastSignInAt());
+        UnitProfile base = before.atVersion(version);
         return changed(who, active ? AuditAction.UNIT_REACTIVATED : AuditAction.UNIT_DEACTIVATED, before,
                 base.activated(active, now), key, now);
     }

@@ -81,9 +81,7 @@ public class UnitDirectory {
             return p;
         }
         List<String> configured = seedContacts.apply(p.id());
-        return configured.isEmpty() ? p : new UnitProfile(p.id(), p.name(), p.kind(), p.aliases(), configured,
-                p.liaisonName(), p.liaisonPhone(), p.active(), p.version(), p.updatedAt(), p.linkSentAt(),
-                p.linkSentTo(), p.lastSignInAt());
+        return configured.isEmpty() ? p : p.withContacts(configured);
     }
 
     private UnitProfile seedOf(Unit unit) {

@@ -39,6 +39,18 @@ public record UnitProfile(String id, String name, UnitKind kind, List<String> al
         return new Unit(id, name, kind, aliases);
     }
 
+    /** The same profile as a form filled from {@code formVersion} sees it (the condition of its change). */
+    public UnitProfile atVersion(long formVersion) {
+        return new UnitProfile(id, name, kind, aliases, contacts, liaisonName, liaisonPhone, active, formVersion,
+                updatedAt, linkSentAt, linkSentTo, lastSignInAt);
+    }
+
+    /** The same profile with other contacts (not an edit: no version or time changes). */
+    public UnitProfile withContacts(List<String> other) {
+        return new UnitProfile(id, name, kind, aliases, other, liaisonName, liaisonPhone, active, version, updatedAt,
+                linkSentAt, linkSentTo, lastSignInAt);
+    }
+
     public UnitProfile edited(List<String> newContacts, @Nullable String newLiaisonName,
                               @Nullable String newLiaisonPhone, List<String> newAliases, Instant at) {
         return new UnitProfile(id, name, kind, newAliases, newContacts, newLiaisonName, newLiaisonPhone, active,

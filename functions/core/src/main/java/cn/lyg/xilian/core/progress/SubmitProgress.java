@@ -27,7 +27,8 @@ public class SubmitProgress {
     private static final Pattern PERCENT = Pattern.compile("[+-]?\\d{1,9}");
     /** "60%" or "60 ％" (a full-width sign from a Chinese input method) is 60: people write a percentage so. */
     private static final Pattern PERCENT_SIGN = Pattern.compile("\\s*[%％]$");
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,30}");
+    /** What a phone number may look like: a reporter's, a liaison's (digits, spaces, + - ( ), 5 to 30). */
+    public static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,30}");
     /** Plain decimal only: no exponents, so "1e999999" cannot become a huge number. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,6})?");
 
