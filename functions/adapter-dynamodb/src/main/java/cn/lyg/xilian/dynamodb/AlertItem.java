@@ -22,15 +22,23 @@ import java.util.stream.Collectors;
  * the delivery attributes change: {@code audiences} (every audience key it must reach, fixed), {@code pendingTo}
  * (those still waiting; DynamoDB drops the set with its last member), {@code delivered} (audience key → time, present
  * even when empty: a delivery sets a path inside it) and the sparse gsi2 keys {@code PLAN#Y#PENDING} /
- * {@code ALERT#<sk>}, present only while {@code pendingTo} is.
+ * {@code ALERT#<sk>}, present only while {@code pendingTo} or {@code chatPendingTo} is.
+ *
+ * <p>The group-chat channel, written only for an alert recorded while some audience had a robot (absent otherwise,
+ * so older items read as email-only): {@code chatTo} (the audiences whose robot must get it, fixed),
+ * {@code chatPendingTo} (those still waiting) and {@code chatSent} (audience key → time), kept like their email
+ * counterparts.
  */
 record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer planYear, String taskId, String unitId,
                  Rule rule, Light light, String occurrence, String reason, LocalDate foundOn, Instant recordedAt,
-                 Set<String> audiences, Set<String> pendingTo, Map<String, String> delivered)
+                 Set<String> audiences, Set<String> pendingTo, Map<String, String> delivered,
+                 Set<String> chatTo, Set<String> chatPendingTo, Map<String, String> chatSent)
         implements ItemSchema.Keyed {
 
     static final String PENDING_TO = "pendingTo";
     static final String DELIVERED = "delivered";
+    static final String CHAT_PENDING_TO = "chatPendingTo";
+    static final String CHAT_SENT = "chatSent";
     static final String INDEX_SK_PREFIX = "ALERT#";
 
     static final TableSchema<AlertItem> SCHEMA;
@@ -51,9 +59,13 @@ record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer pla
         var audiences = s.stringSet("audiences", AlertItem::audiences);
         var pendingTo = s.stringSet(PENDING_TO, AlertItem::pendingTo);
         var delivered = s.stringMap(DELIVERED, AlertItem::delivered);
+        var chatTo = s.stringSet("chatTo", AlertItem::chatTo);
+        var chatPendingTo = s.stringSet(CHAT_PENDING_TO, AlertItem::chatPendingTo);
+        var chatSent = s.stringMap(CHAT_SENT, AlertItem::chatSent);
         SCHEMA = s.build(v -> new AlertItem(v.pk(), v.sk(), v.get(gsi2pk), v.get(gsi2sk), v.get(planYear),
                 v.get(taskId), v.get(unitId), v.get(rule), v.get(light), v.get(occurrence), v.get(reason),
-                v.get(foundOn), v.get(recordedAt), v.get(audiences), v.get(pendingTo), v.get(delivered)));
+                v.get(foundOn), v.get(recordedAt), v.get(audiences), v.get(pendingTo), v.get(delivered),
+                v.get(chatTo), v.get(chatPendingTo), v.get(chatSent)));
     }
 
     static AlertItem of(AlertRecord alert) {
@@ -62,11 +74,20 @@ record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer pla
         Map<String, String> delivered = new LinkedHashMap<>();
         alert.deliveredTo().forEach(a -> delivered.put(a.key(), Keys.time(alert.recordedAt())));
         Set<String> pendingTo = keys(alert.pendingAudiences());
-        boolean waiting = !pendingTo.isEmpty();
+        Set<String> chatPendingTo = keys(alert.pendingChatAudiences());
+        boolean waiting = !pendingTo.isEmpty() || !chatPendingTo.isEmpty();
+        boolean chat = !alert.chatAudiences().isEmpty();
+        Map<String, String> chatSent = null;
+        if (chat) {
+            chatSent = new LinkedHashMap<>();
+            for (Audience a : alert.chatDeliveredTo()) {
+                chatSent.put(a.key(), Keys.time(alert.recordedAt()));
+            }
+        }
         return new AlertItem(Keys.alertPk(f.planYear()), sk, waiting ? Keys.pendingPk(f.planYear()) : null,
                 waiting ? INDEX_SK_PREFIX + sk : null, f.planYear(), f.taskId(), f.unitId(), f.rule(), f.light(),
                 f.occurrence(), f.reason(), f.foundOn(), alert.recordedAt(), keys(alert.audiences()), pendingTo,
-                delivered);
+                delivered, chat ? keys(alert.chatAudiences()) : null, chat ? chatPendingTo : null, chatSent);
     }
 
     AlertRecord alert() {
@@ -76,7 +97,11 @@ record AlertItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer pla
         Set<Audience> reached = new LinkedHashSet<>(audiences(delivered == null ? Set.of() : delivered.keySet()));
         Set<Audience> stillPending = audiences(pendingTo);
         all.stream().filter(a -> !stillPending.contains(a)).forEach(reached::add);
-        return new AlertRecord(finding, all, reached, recordedAt);
+        Set<Audience> chatAll = audiences(chatTo);
+        Set<Audience> chatReached = new LinkedHashSet<>(audiences(chatSent == null ? Set.of() : chatSent.keySet()));
+        Set<Audience> chatWaiting = audiences(chatPendingTo);
+        chatAll.stream().filter(a -> !chatWaiting.contains(a)).forEach(chatReached::add);
+        return new AlertRecord(finding, all, reached, recordedAt, chatAll, chatReached);
     }
 
     private static Set<String> keys(Collection<Audience> audiences) {

@@ -21,14 +21,17 @@ final class DigestItems {
      * The delivery record of one week's mail to one recipient: sk the recipient id. {@code sentAt}/{@code messageId}
      * are absent while pending; {@code generation} is 0, +1 per admin re-send (part of the Message-ID); the gsi2 keys
      * ({@code PLAN#Y#PENDING} / {@code DIGEST#<W>#<recipient>}) are present only while unsent, so the pending index
-     * stays as small as the backlog.
+     * stays as small as the backlog. {@code chatSentAt}: when the recipient's group robot took the week's message,
+     * absent until then (the group-chat channel's own state; not indexed: the week's run reads its records by key).
      */
     record DigestItem(String pk, String sk, String gsi2pk, String gsi2sk, Integer planYear, String weekId,
-                      String recipientId, Integer generation, Instant createdAt, Instant sentAt, String messageId)
+                      String recipientId, Integer generation, Instant createdAt, Instant sentAt, String messageId,
+                      Instant chatSentAt)
             implements ItemSchema.Keyed {
 
         static final String GENERATION = "generation";
         static final String SENT_AT = "sentAt";
+        static final String CHAT_SENT_AT = "chatSentAt";
         static final String MESSAGE_ID = "messageId";
 
         static final TableSchema<DigestItem> SCHEMA;
@@ -44,9 +47,10 @@ final class DigestItems {
             var createdAt = s.time("createdAt", DigestItem::createdAt);
             var sentAt = s.time(SENT_AT, DigestItem::sentAt);
             var messageId = s.string(MESSAGE_ID, DigestItem::messageId);
+            var chatSentAt = s.time(CHAT_SENT_AT, DigestItem::chatSentAt);
             SCHEMA = s.build(v -> new DigestItem(v.pk(), v.sk(), v.get(gsi2pk), v.get(gsi2sk), v.get(planYear),
                     v.get(weekId), v.get(recipientId), v.get(generation), v.get(createdAt), v.get(sentAt),
-                    v.get(messageId)));
+                    v.get(messageId), v.get(chatSentAt)));
         }
 
         static DigestItem of(DigestRecord r) {
@@ -55,7 +59,7 @@ final class DigestItems {
                     sent ? null : Keys.pendingPk(r.planYear()),
                     sent ? null : Keys.pendingDigestSk(r.weekId(), r.recipientId()),
                     r.planYear(), r.weekId(), r.recipientId(), r.generation(), r.createdAt(), sent ? r.sentAt() : null,
-                    sent ? r.messageId() : null);
+                    sent ? r.messageId() : null, r.chatSentAt());
         }
 
         static Key key(int planYear, ReportWeek week, String recipientId) {
@@ -64,7 +68,7 @@ final class DigestItems {
 
         DigestRecord record() {
             return new DigestRecord(planYear, weekId, recipientId, generation == null ? 0 : generation, createdAt,
-                    sentAt, messageId);
+                    sentAt, messageId, chatSentAt);
         }
     }
 

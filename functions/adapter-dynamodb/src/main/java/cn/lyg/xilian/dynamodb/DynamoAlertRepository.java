@@ -65,7 +65,7 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
             if (alert.isPending()) {
                 pending.add(alert);
             } else { // left over by a crash between the two updates
-                leaveIndexOnceEmpty(item.pk(), item.sk(), AlertItem.PENDING_TO);
+                leaveIndexOnceEmpty(item.pk(), item.sk(), AlertItem.PENDING_TO, AlertItem.CHAT_PENDING_TO);
             }
         }
         return pending;
@@ -77,24 +77,36 @@ public final class DynamoAlertRepository extends DynamoStore implements AlertRep
      */
     @Override
     public void markDelivered(String alertKey, Audience audience, Instant deliveredAt) {
+        mark(alertKey, audience, deliveredAt, AlertItem.DELIVERED, AlertItem.PENDING_TO);
+    }
+
+    /** As {@link #markDelivered} on the group-chat attributes ({@code chatSent}, {@code chatPendingTo}). */
+    @Override
+    public void markChatDelivered(String alertKey, Audience audience, Instant deliveredAt) {
+        mark(alertKey, audience, deliveredAt, AlertItem.CHAT_SENT, AlertItem.CHAT_PENDING_TO);
+    }
+
+    /** The item leaves the pending index once neither channel waits. */
+    private void mark(String alertKey, Audience audience, Instant deliveredAt, String deliveredMap, String pendingSet) {
         Map<String, AttributeValue> key = keyOf(alertKey);
         UpdateItemResponse updated;
         try {
             updated = client.updateItem(b -> b.tableName(tableName).key(key)
                     .updateExpression("SET #delivered.#audience = if_not_exists(#delivered.#audience, :at)"
                             + " DELETE #pendingTo :audienceSet")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#delivered", AlertItem.DELIVERED, "#audience", audience.key(),
-                            "#pendingTo", AlertItem.PENDING_TO, "#pk", TableDefinition.PK))
+                    .conditionExpression("attribute_exists(#pk) AND attribute_exists(#delivered)")
+                    .expressionAttributeNames(Map.of("#delivered", deliveredMap, "#audience", audience.key(),
+                            "#pendingTo", pendingSet, "#pk", TableDefinition.PK))
                     .expressionAttributeValues(Map.of(":at", Conditions.s(Keys.time(deliveredAt)),
                             ":audienceSet", AttributeValue.fromSs(List.of(audience.key()))))
                     .returnValues(ReturnValue.ALL_NEW));
         } catch (ConditionalCheckFailedException unknownAlert) {
-            return; // nothing was recorded under this key: nothing to mark (and never create a stub)
+            return; // nothing was recorded under this key (or no such channel): nothing to mark, never create a stub
         }
-        if (!updated.attributes().containsKey(AlertItem.PENDING_TO)) {
+        if (!updated.attributes().containsKey(AlertItem.PENDING_TO)
+                && !updated.attributes().containsKey(AlertItem.CHAT_PENDING_TO)) {
             leaveIndexOnceEmpty(key.get(TableDefinition.PK).s(), key.get(TableDefinition.SK).s(),
-                    AlertItem.PENDING_TO);
+                    AlertItem.PENDING_TO, AlertItem.CHAT_PENDING_TO);
         }
     }
 

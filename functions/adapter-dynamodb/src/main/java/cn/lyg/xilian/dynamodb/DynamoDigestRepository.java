@@ -67,6 +67,21 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
         }
     }
 
+    /** Sets {@code chatSentAt} only if the record exists and has none (a repeat keeps the first). */
+    @Override
+    public void markChatSent(int planYear, ReportWeek week, String recipientId, Instant sentAt) {
+        try {
+            client.updateItem(b -> b.tableName(tableName)
+                    .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(recipientId)))
+                    .updateExpression("SET #chatSentAt = :at")
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#chatSentAt)")
+                    .expressionAttributeNames(Map.of("#chatSentAt", DigestItem.CHAT_SENT_AT, "#pk", TableDefinition.PK))
+                    .expressionAttributeValues(Map.of(":at", Conditions.s(Keys.time(sentAt)))));
+        } catch (ConditionalCheckFailedException sentBeforeOrUnknown) {
+            // Already posted: keep the first. Unknown: never create a record here.
+        }
+    }
+
     @Override
     public List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
         return items(records().query(q -> q.consistentRead(true)
@@ -87,11 +102,12 @@ public final class DynamoDigestRepository extends DynamoStore implements DigestR
                 client.updateItem(b -> b.tableName(tableName)
                         .key(Conditions.key(Keys.digestPk(planYear, week.id()), Keys.digestSk(record.recipientId())))
                         .updateExpression("SET #generation = :next, #gsi2pk = :gsi2pk, #gsi2sk = :gsi2sk"
-                                + " REMOVE #sentAt, #messageId")
+                                + " REMOVE #sentAt, #messageId, #chatSentAt")
                         .conditionExpression("attribute_exists(#sentAt) AND #generation = :read")
                         .expressionAttributeNames(Map.of("#generation", DigestItem.GENERATION,
                                 "#gsi2pk", TableDefinition.GSI2_PK, "#gsi2sk", TableDefinition.GSI2_SK,
-                                "#sentAt", DigestItem.SENT_AT, "#messageId", DigestItem.MESSAGE_ID))
+                                "#sentAt", DigestItem.SENT_AT, "#messageId", DigestItem.MESSAGE_ID,
+                                "#chatSentAt", DigestItem.CHAT_SENT_AT))
                         .expressionAttributeValues(Map.of(
                                 ":next", AttributeValue.fromN(Integer.toString(record.generation() + 1)),
                                 ":read", AttributeValue.fromN(Integer.toString(record.generation())),

@@ -102,14 +102,19 @@ abstract class DynamoStore {
      * item out of its gsi2 partition once {@code waitingAttribute} (the set of those it still waits for) is gone.
      * The guard makes a late or repeated call harmless; a failed guard leaves the item indexed, the safe side.
      */
-    protected final void leaveIndexOnceEmpty(String pk, String sk, String waitingAttribute) {
+    protected final void leaveIndexOnceEmpty(String pk, String sk, String... waitingAttributes) {
+        java.util.Map<String, String> names = new java.util.HashMap<>(java.util.Map.of("#gsi2pk",
+                TableDefinition.GSI2_PK, "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK));
+        StringBuilder condition = new StringBuilder("attribute_exists(#pk)");
+        for (int i = 0; i < waitingAttributes.length; i++) {
+            names.put("#waiting" + i, waitingAttributes[i]);
+            condition.append(" AND attribute_not_exists(#waiting").append(i).append(')');
+        }
         try {
             client.updateItem(b -> b.tableName(tableName).key(Conditions.key(pk, sk))
                     .updateExpression("REMOVE #gsi2pk, #gsi2sk")
-                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#waiting)")
-                    .expressionAttributeNames(java.util.Map.of("#gsi2pk", TableDefinition.GSI2_PK,
-                            "#gsi2sk", TableDefinition.GSI2_SK, "#pk", TableDefinition.PK,
-                            "#waiting", waitingAttribute)));
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(names));
         } catch (ConditionalCheckFailedException stillWaiting) {
             // cannot happen with the current writers (the set never grows); leaving it indexed is the safe side
         }

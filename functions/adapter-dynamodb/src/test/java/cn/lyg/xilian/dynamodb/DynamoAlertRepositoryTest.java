@@ -54,6 +54,53 @@ class DynamoAlertRepositoryTest {
         assertThat(stored.recordedAt()).isEqualTo(NOW);
     }
 
+    /** The group-chat channel: its own attributes, its own pending state; the item leaves the index when neither waits. */
+    @Test
+    void chatIsPendingOnItsOwnAndTheItemLeavesTheIndexOnlyWhenBothChannelsAreDone() {
+        Finding f = new Finding(2034, "3.1.1", "ganyu", Rule.OVERDUE, Light.RED, "overdue-1", "已逾期1天",
+                LocalDate.of(2026, 12, 1));
+        // recorded while only the coordinators had a robot
+        AlertRecord a = AlertRecord.newlyFound(f, Set.of(Audience.unit("ganyu"), Audience.COORDINATORS),
+                Audience::isCoordinators, NOW);
+        alerts.recordIfAbsent(a);
+        Map<String, AttributeValue> stored = item(a);
+        assertThat(stored.get("chatTo").ss()).containsExactly("coordinators");
+        assertThat(stored.get("chatPendingTo").ss()).containsExactly("coordinators");
+        assertThat(stored.get("chatSent").m()).isEmpty();
+
+        alerts.markDelivered(a.key(), Audience.COORDINATORS, NOW);
+        alerts.markDelivered(a.key(), Audience.unit("ganyu"), NOW);
+        assertThat(alerts.pending(2034)).as("email done, chat still waiting").singleElement().satisfies(p -> {
+            assertThat(p.pendingAudiences()).isEmpty();
+            assertThat(p.pendingChatAudiences()).containsExactly(Audience.COORDINATORS);
+        });
+
+        alerts.markChatDelivered(a.key(), Audience.COORDINATORS, NOW.plusSeconds(60));
+        alerts.markChatDelivered(a.key(), Audience.COORDINATORS, NOW.plusSeconds(120)); // a retry keeps the first time
+        assertThat(alerts.pending(2034)).isEmpty();
+        Map<String, AttributeValue> done = item(a);
+        assertThat(done).doesNotContainKeys("gsi2pk", "gsi2sk", "pendingTo", "chatPendingTo");
+        assertThat(done.get("chatSent").m()).containsExactly(
+                Map.entry("coordinators", AttributeValue.fromS("2026-12-01T00:31:00.123Z")));
+    }
+
+    @Test
+    void anAlertWithoutRobotsIsStoredAsBeforeAndCannotBeMarkedForChat() {
+        AlertRecord a = alert(2035, "1.1", "lead-7", Audience.unit("ganyu"));
+        alerts.recordIfAbsent(a);
+        assertThat(item(a)).doesNotContainKeys("chatTo", "chatPendingTo", "chatSent");
+
+        alerts.markChatDelivered(a.key(), Audience.unit("ganyu"), NOW); // no chat channel on it: nothing changes
+        assertThat(item(a)).doesNotContainKeys("chatTo", "chatPendingTo", "chatSent");
+        assertThat(alerts.pending(2035)).singleElement()
+                .satisfies(p -> assertThat(p.pendingChatAudiences()).isEmpty());
+    }
+
+    private static Map<String, AttributeValue> item(AlertRecord a) {
+        return table.client.getItem(GetItemRequest.builder().tableName(table.settings.tableName()).consistentRead(true)
+                .key(DynamoAlertRepository.keyOf(a.key())).build()).item();
+    }
+
     @Test
     void stayPendingUntilEveryAudienceIsMarkedAndThenLeaveTheIndex() {
         AlertRecord a = alert(2031, "3.1.1", "overdue-1", Audience.unit("ganyu"), Audience.COORDINATORS);

@@ -89,6 +89,32 @@ class DynamoDigestRepositoryTest {
         assertThat(digests.ofWeek(2042, W47)).extracting(DigestRecord::recipientId).containsExactly("unit:ganyu");
     }
 
+    /** The group-chat state is the record's own: independent of the mail's, idempotent, reopened with it. */
+    @Test
+    void chatSentIsItsOwnStateKeptOnceAndReopenedByAReSend() {
+        digests.claim(2048, W47, "coordinators", NOW);
+        digests.markChatSent(2048, W47, "coordinators", NOW.plusSeconds(1));
+        digests.markChatSent(2048, W47, "coordinators", NOW.plusSeconds(2));
+        digests.markChatSent(2048, W47, "unit:nobody", NOW); // never creates a record
+
+        DigestRecord chatOnly = digests.claim(2048, W47, "coordinators", NOW.plusSeconds(3));
+        assertThat(chatOnly.chatSentAt()).isEqualTo(Instant.parse("2026-11-23T01:00:01.123Z"));
+        assertThat(chatOnly.sent()).as("the mail is still pending").isFalse();
+        assertThat(pendingIndex(2048)).containsExactly("DIGEST#2026-W47#coordinators");
+
+        digests.markSent(2048, W47, "coordinators", "m@x.cn", NOW.plusSeconds(4));
+        assertThat(digests.ofWeek(2048, W47)).singleElement().satisfies(r -> {
+            assertThat(r.sent()).isTrue();
+            assertThat(r.chatSent()).isTrue();
+        });
+
+        assertThat(digests.reopen(2048, W47)).isEqualTo(1);
+        assertThat(digests.ofWeek(2048, W47)).singleElement().satisfies(r -> {
+            assertThat(r.sent()).isFalse();
+            assertThat(r.chatSent()).as("an admin re-send goes to the robot again too").isFalse();
+        });
+    }
+
     @Test
     void ofWeekListsTheWeeksRecordsOnlyAndNotTheSnapshot() {
         digests.claim(2043, W47, "unit:ganyu", NOW);

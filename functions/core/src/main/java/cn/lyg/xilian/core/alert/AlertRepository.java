@@ -22,4 +22,10 @@ public interface AlertRepository {
 
     /** Notes that the alert reached the audience. Idempotent. */
     void markDelivered(String alertKey, Audience audience, Instant deliveredAt);
+
+    /**
+     * Notes that the alert's group-chat message reached the audience (or was dropped because its robot was removed).
+     * Idempotent; the email state is untouched.
+     */
+    void markChatDelivered(String alertKey, Audience audience, Instant deliveredAt);
 }

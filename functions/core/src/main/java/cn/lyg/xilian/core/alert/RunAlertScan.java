@@ -60,11 +60,22 @@ public final class RunAlertScan {
     private final AlertRules rules;
     private final CoordinatorCopy coordinatorCopy;
     private final Clock clock;
+    private final AlertChat chat;
 
     public RunAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                         ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
                         AlertRules rules,
                         CoordinatorCopy coordinatorCopy, Clock clock) {
+        this(catalog, progress, alerts, contacts, renderer, transport, rules, coordinatorCopy, clock,
+                AlertChat.NONE);
+    }
+
+    /** @param chat the group robots, beside email: see {@link AlertRecord} for which alerts go to chat */
+    public RunAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
+                        ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
+                        AlertRules rules,
+                        CoordinatorCopy coordinatorCopy, Clock clock, AlertChat chat) {
+        this.chat = chat;
         this.catalog = catalog;
         this.progress = progress;
         this.alerts = alerts;
@@ -155,7 +166,7 @@ public final class RunAlertScan {
     private List<AlertRecord> record(List<Finding> findings) {
         List<AlertRecord> created = new ArrayList<>();
         for (Finding finding : findings) {
-            AlertRecord alert = AlertRecord.newlyFound(finding, audiencesOf(finding), clock.instant());
+            AlertRecord alert = AlertRecord.newlyFound(finding, audiencesOf(finding), chat::hasRobot, clock.instant());
             if (alerts.recordIfAbsent(alert)) {
                 created.add(alert);
             }
@@ -184,10 +195,16 @@ public final class RunAlertScan {
         alerts.pending(plan.year()).forEach(a -> pendingByKey.put(a.key(), a));
         recorded.forEach(a -> pendingByKey.putIfAbsent(a.key(), a));
         Map<Audience, List<AlertRecord>> byAudience = new TreeMap<>(Comparator.comparing(Audience::key));
+        Map<Audience, List<AlertRecord>> chatByAudience = new TreeMap<>(Comparator.comparing(Audience::key));
         for (AlertRecord alert : pendingByKey.values()) {
             for (Audience audience : alert.pendingAudiences()) {
                 if (which.test(audience)) {
                     byAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(alert);
+                }
+            }
+            for (Audience audience : alert.pendingChatAudiences()) {
+                if (which.test(audience)) {
+                    chatByAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(alert);
                 }
             }
         }
@@ -215,7 +232,20 @@ public final class RunAlertScan {
                 failed.add(new ScanReport.Failure(audience, lines.size(), String.valueOf(e)));
             }
         });
-        return new ScanReport(asOf, found, recorded.size(), delivered, failed, withoutAddress);
+        List<cn.lyg.xilian.core.chat.outcome.ChatOutcome> chatOutcomes = new ArrayList<>();
+        // Chat after email and on its own records: whatever a robot does, the emails above are sent and marked.
+        chatByAudience.forEach((audience, pending) -> {
+            List<AlertLine> lines = pending.stream().map(lineFactory::lineOf).sorted(lineFactory.order()).toList();
+            AlertDigest digest = AlertDigest.of(audience, lineFactory.audienceName(audience), List.of(), asOf, lines);
+            var outcome = chat.post(digest);
+            if (outcome.sent() || outcome.kind() == cn.lyg.xilian.core.chat.outcome.ChatOutcome.Kind.DROPPED) {
+                for (AlertRecord alert : pending) {
+                    alerts.markChatDelivered(alert.key(), audience, clock.instant());
+                }
+            }
+            chatOutcomes.add(outcome);
+        });
+        return new ScanReport(asOf, found, recorded.size(), delivered, failed, withoutAddress, chatOutcomes);
     }
 
     /** Builds email lines with today's facts of each (task, unit). */

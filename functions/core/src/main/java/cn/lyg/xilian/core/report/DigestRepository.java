@@ -24,12 +24,18 @@ public interface DigestRepository {
     /** Marks the record sent with the Message-ID used. Idempotent. */
     void markSent(int planYear, ReportWeek week, String recipientId, String messageId, Instant sentAt);
 
+    /**
+     * Marks the week's group-chat message to the recipient sent. Idempotent (a repeat keeps the first time); the email
+     * state is untouched. The record exists: {@link #claim} came first.
+     */
+    void markChatSent(int planYear, ReportWeek week, String recipientId, Instant sentAt);
+
     /** Every record of the week, for the admin view and tests. */
     List<DigestRecord> ofWeek(int planYear, ReportWeek week);
 
     /**
-     * The admin re-send: every sent record of the week becomes pending again, one generation later, so
-     * the next run sends the week again. Pending records are left as they are.
+     * The admin re-send: every sent record of the week becomes pending again on both channels, one generation later,
+     * so the next run sends the week again. Pending records are left as they are.
      *
      * @return how many records were reopened
      */

@@ -61,6 +61,7 @@ public final class SendWeeklySummary {
     private final ExpiringLinks expiringLinks;
     /** Null: the coordinators' mail carries the ledger only. */
     private final WeeklyBulletin bulletin;
+    private final SummaryChat chat;
 
     /**
      * @param xlsx            writes the attachment
@@ -103,6 +104,20 @@ public final class SendWeeklySummary {
                              LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
                              cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays,
                              ExpiringLinks expiringLinks, WeeklyBulletin bulletin) {
+        this(catalog, progress, digests, contacts, renderer, transport, xlsx, rules, messageIdDomain, clock,
+                supervision, unreviewedWorkingDays, expiringLinks, bulletin, SummaryChat.NONE);
+    }
+
+    /**
+     * @param chat the group robots: each recipient's robot gets a short message beside the mail, once per week, on
+     *             the digest record's own chat state ({@link DigestRecord#chatSentAt()})
+     */
+    public SendWeeklySummary(CatalogRepository catalog, ProgressRepository progress, DigestRepository digests,
+                             ContactDirectory contacts, SummaryMailRenderer renderer, MailTransport transport,
+                             LedgerWriter xlsx, AlertRules rules, String messageIdDomain, Clock clock,
+                             cn.lyg.xilian.core.supervision.SupervisionRecords supervision, int unreviewedWorkingDays,
+                             ExpiringLinks expiringLinks, WeeklyBulletin bulletin, SummaryChat chat) {
+        this.chat = chat;
         this.expiringLinks = expiringLinks;
         this.bulletin = bulletin;
         this.supervision = supervision;
@@ -151,14 +166,16 @@ public final class SendWeeklySummary {
         digests.saveSnapshotIfAbsent(planYear, week, summary.endOfWeekStatuses());
 
         Delivery delivery = new Delivery(planYear, week);
-        delivery.deliver(COORDINATORS_RECIPIENT, contacts.coordinators(),
-                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger(), summary);
+        delivery.deliver(Audience.COORDINATORS, contacts.coordinators(),
+                envelope -> renderer.coordinatorsSummary(summary, envelope), summary.ledger(), summary,
+                () -> chat.postSummary(summary));
         for (UnitDigest digest : summary.unitDigests()) {
-            delivery.deliver(Audience.unit(digest.unitId()).key(), contacts.unitContacts(digest.unitId()),
-                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()), null);
+            delivery.deliver(Audience.unit(digest.unitId()), contacts.unitContacts(digest.unitId()),
+                    envelope -> renderer.unitDigest(digest, envelope), summary.ledger().forUnit(digest.unitId()), null,
+                    () -> chat.postDigest(digest));
         }
         return new SummaryRunReport(week, delivery.sent, delivery.alreadySent, delivery.failed,
-                delivery.withoutAddress, reopened);
+                delivery.withoutAddress, reopened, delivery.chat);
     }
 
     /** One run's deliveries; collects the outcome per recipient. */
@@ -169,24 +186,49 @@ public final class SendWeeklySummary {
         private final List<String> alreadySent = new ArrayList<>();
         private final List<SummaryRunReport.Failure> failed = new ArrayList<>();
         private final List<String> withoutAddress = new ArrayList<>();
+        private final List<cn.lyg.xilian.core.chat.outcome.ChatOutcome> chat = new ArrayList<>();
 
         Delivery(int planYear, ReportWeek week) {
             this.planYear = planYear;
             this.week = week;
         }
 
-        /** @param withBulletin the summary whose 情况通报 is attached too (the coordinators'); null for none */
-        void deliver(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger,
-                     WeeklySummary withBulletin) {
+        /**
+         * Email, then the group robot, each on its own state of the one record: a failure of either leaves only its
+         * own channel pending.
+         *
+         * @param withBulletin the summary whose 情况通报 is attached too (the coordinators'); null for none
+         */
+        void deliver(Audience audience, List<String> to, Function<Envelope, OutgoingEmail> render, Ledger ledger,
+                     WeeklySummary withBulletin,
+                     java.util.function.Supplier<cn.lyg.xilian.core.chat.outcome.ChatOutcome> postToChat) {
+            String recipientId = audience.key();
+            boolean robot = SendWeeklySummary.this.chat.hasRobot(audience);
             if (to.isEmpty()) {
                 withoutAddress.add(recipientId);
-                return;
+                if (!robot) {
+                    return; // no record, as before: adding an address and running again sends the mail
+                }
             }
             DigestRecord record = digests.claim(planYear, week, recipientId, clock.instant());
-            if (record.sent()) {
-                alreadySent.add(recipientId);
-                return;
+            if (!to.isEmpty()) {
+                if (record.sent()) {
+                    alreadySent.add(recipientId);
+                } else {
+                    email(recipientId, to, render, ledger, withBulletin, record);
+                }
             }
+            if (robot && !record.chatSent()) {
+                var outcome = postToChat.get();
+                if (outcome.sent()) {
+                    digests.markChatSent(planYear, week, recipientId, clock.instant());
+                }
+                chat.add(outcome);
+            }
+        }
+
+        private void email(String recipientId, List<String> to, Function<Envelope, OutgoingEmail> render,
+                           Ledger ledger, WeeklySummary withBulletin, DigestRecord record) {
             try {
                 Attachment attachment = new Attachment(ledger.fileBaseName() + "." + xlsx.extension(),
                         xlsx.contentType(), xlsx.write(ledger));

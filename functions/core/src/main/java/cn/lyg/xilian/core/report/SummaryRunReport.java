@@ -11,11 +11,19 @@ import java.util.List;
  * @param withoutAddress recipients with something to receive but no known address (no record is made,
  *                       so adding an address and running again sends it)
  * @param reopened       sent records made pending again by an admin re-send (0 otherwise)
+ * @param chat           one outcome per recipient whose group-chat message was due in this run
  */
 public record SummaryRunReport(ReportWeek week, List<String> sent, List<String> alreadySent,
-                               List<Failure> failed, List<String> withoutAddress, int reopened) {
+                               List<Failure> failed, List<String> withoutAddress, int reopened,
+                               List<cn.lyg.xilian.core.chat.outcome.ChatOutcome> chat) {
+
+    public SummaryRunReport(ReportWeek week, List<String> sent, List<String> alreadySent, List<Failure> failed,
+                            List<String> withoutAddress, int reopened) {
+        this(week, sent, alreadySent, failed, withoutAddress, reopened, List.of());
+    }
 
     public SummaryRunReport {
+        chat = List.copyOf(chat);
         sent = List.copyOf(sent);
         alreadySent = List.copyOf(alreadySent);
         failed = List.copyOf(failed);

@@ -26,6 +26,11 @@ final class InMemoryAlertRepository implements AlertRepository {
         byKey.computeIfPresent(alertKey, (k, a) -> a.deliveredTo(audience));
     }
 
+    @Override
+    public synchronized void markChatDelivered(String alertKey, Audience audience, Instant deliveredAt) {
+        byKey.computeIfPresent(alertKey, (k, a) -> a.chatDeliveredTo(audience));
+    }
+
     synchronized int size() {
         return byKey.size();
     }

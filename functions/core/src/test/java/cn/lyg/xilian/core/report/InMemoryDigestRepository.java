@@ -32,6 +32,12 @@ final class InMemoryDigestRepository implements DigestRepository {
     }
 
     @Override
+    public synchronized void markChatSent(int planYear, ReportWeek week, String recipientId, Instant sentAt) {
+        records.computeIfPresent(key(planYear, week, recipientId),
+                (k, r) -> r.chatSent() ? r : r.markedChatSent(sentAt));
+    }
+
+    @Override
     public synchronized List<DigestRecord> ofWeek(int planYear, ReportWeek week) {
         String prefix = planYear + "#" + week.id() + "#";
         return new ArrayList<>(records.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))

@@ -50,6 +50,8 @@ class SendWeeklySummaryTest {
             GANYU, List.of("ganyu@example.cn"), DONGHAI, List.of("donghai@example.cn"),
             GUANYUN, List.of("guanyun@example.cn"), EDU, List.of("edu@example.cn")));
     private final List<Instant[]> weekQueries = new ArrayList<>();
+    private final cn.lyg.xilian.core.chat.RecordingChatTransport chatTransport = new cn.lyg.xilian.core.chat.RecordingChatTransport();
+    private final Map<cn.lyg.xilian.core.alert.Audience, cn.lyg.xilian.core.chat.ChatRobot> robots = new HashMap<>();
 
     private SendWeeklySummary useCase() {
         return useCase(progress(), Clock.fixed(Instant.parse("2026-11-23T01:00:00Z"), PlanTime.ZONE));
@@ -104,7 +106,9 @@ class SendWeeklySummaryTest {
             }
         };
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, rowCounter,
-                new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()), "xilian.test", clock);
+                new AlertRules(new AlertEvaluator(), AlertSettings.defaults(), WorkCalendar.fromClasspath()), "xilian.test",
+                clock, null, 0, ExpiringLinks.NONE, null,
+                cn.lyg.xilian.core.chat.RecordingChatTransport.channel(robots, chatTransport, clock));
     }
 
     /**
@@ -161,6 +165,57 @@ class SendWeeklySummaryTest {
         assertThat(weekQueries).hasSize(2);
         assertThat(weekQueries.get(0)).containsExactly(W47.end(), Instant.parse("2026-11-24T01:00:00Z"));
         assertThat(weekQueries.get(1)).containsExactly(W47.start(), W47.end());
+    }
+
+    private static final cn.lyg.xilian.core.chat.ChatRobot FGW_ROBOT = new cn.lyg.xilian.core.chat.ChatRobot(
+            cn.lyg.xilian.core.chat.ChatVendor.FEISHU, "https://open.feishu.cn/open-apis/bot/v2/hook/fgw", "s");
+    private static final cn.lyg.xilian.core.chat.ChatRobot EDU_ROBOT = new cn.lyg.xilian.core.chat.ChatRobot(
+            cn.lyg.xilian.core.chat.ChatVendor.WECOM, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=edu", null);
+
+    @Test
+    void theRobotsGetTheWeekOnceBesideTheMailOnTheirOwnStateAndAThrottledOneAtTheNextRun() {
+        robots.put(cn.lyg.xilian.core.alert.Audience.COORDINATORS, FGW_ROBOT);
+        robots.put(cn.lyg.xilian.core.alert.Audience.unit(EDU), EDU_ROBOT);
+        unitContacts.remove(EDU); // a unit with a robot but no address: chat alone
+        chatTransport.throttleNext(1); // the coordinators' robot answers "too fast" first
+
+        SummaryRunReport first = useCase().run(2026, MONDAY);
+
+        assertThat(first.sent()).containsExactly("coordinators", "unit:ganyu", "unit:donghai");
+        assertThat(first.withoutAddress()).containsExactly("unit:city-edu");
+        assertThat(first.chat()).extracting(c -> c.audience() + " " + c.kind())
+                .containsExactly("coordinators RETRY_LATER", "unit:city-edu SENT");
+        assertThat(chatTransport.to(EDU_ROBOT)).singleElement().satisfies(m -> assertThat(m.markdown())
+                .contains("周报：").contains("2026-W47").contains("/board?unit=city-edu&"));
+
+        SummaryRunReport second = useCase().run(2026, TUESDAY);
+        SummaryRunReport third = useCase().run(2026, TUESDAY);
+
+        assertThat(second.sent()).isEmpty();
+        assertThat(second.chat()).extracting(c -> c.audience() + " " + c.kind()).containsExactly("coordinators SENT");
+        assertThat(third.chat()).isEmpty();
+        assertThat(chatTransport.to(FGW_ROBOT)).singleElement().satisfies(m -> assertThat(m.markdown())
+                .startsWith("### 周报：2026-W47 推进情况").contains("红灯"));
+        assertThat(chatTransport.to(EDU_ROBOT)).hasSize(1);
+        assertThat(transport.sent).as("each mail once").hasSize(3);
+        assertThat(digests.ofWeek(2026, W47)).filteredOn(r -> r.recipientId().equals("coordinators")).singleElement()
+                .satisfies(r -> assertThat(r.chatSent()).isTrue());
+    }
+
+    @Test
+    void aMailFailureDoesNotStopTheRobotAndTheMailRetryDoesNotRepostIt() {
+        robots.put(cn.lyg.xilian.core.alert.Audience.COORDINATORS, FGW_ROBOT);
+        transport.failFor.add("fgw@example.cn");
+
+        SummaryRunReport first = useCase().run(2026, MONDAY);
+        assertThat(first.failed()).extracting(SummaryRunReport.Failure::recipientId).containsExactly("coordinators");
+        assertThat(chatTransport.to(FGW_ROBOT)).hasSize(1);
+
+        transport.failFor.clear();
+        SummaryRunReport second = useCase().run(2026, TUESDAY);
+        assertThat(second.sent()).containsExactly("coordinators");
+        assertThat(second.chat()).isEmpty();
+        assertThat(chatTransport.to(FGW_ROBOT)).hasSize(1);
     }
 
     @Test
