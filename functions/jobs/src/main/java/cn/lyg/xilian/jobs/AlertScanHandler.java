@@ -32,6 +32,10 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Inject
     cn.lyg.xilian.core.admin.DirectoryContacts contacts;
 
+    /** The group robots, read again per invocation like the contacts: a robot set a minute ago is used. */
+    @Inject
+    cn.lyg.xilian.core.chat.ChatChannel chat;
+
     /** Used by the Lambda runtime. */
     public AlertScanHandler() {
     }
@@ -44,6 +48,7 @@ public class AlertScanHandler extends MicronautRequestHandler<JobRequest, AlertS
     @Override
     public AlertScanResult execute(JobRequest request) {
         contacts.refresh();
+        chat.refresh();
         LocalDate asked = request == null ? null : request.asOfDate();
         LocalDate asOf = asked == null ? years.today() : asked;
         // Each year open on that day (进行中 or 收尾); an archived year is not scanned, so it sends nothing. The

@@ -17,7 +17,17 @@ import java.util.List;
 @Serdeable
 public record AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered,
                               List<Failure> failed, List<String> withoutAddress,
-                              @Nullable String calendarWarning, List<Integer> years) {
+                              @Nullable String calendarWarning, List<Integer> years, int chatSent,
+                              List<String> chatNotSent) {
+
+    /**
+     * @param chatSent    group-chat messages the robots took in this run
+     * @param chatNotSent the others, "audience KIND detail" (deferred, retry later, refused, dropped): never a URL
+     */
+    public AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered, List<Failure> failed,
+                           List<String> withoutAddress, @Nullable String calendarWarning, List<Integer> years) {
+        this(asOf, found, newlyRecorded, delivered, failed, withoutAddress, calendarWarning, years, 0, List.of());
+    }
 
     public AlertScanResult(String asOf, int found, int newlyRecorded, List<Delivery> delivered, List<Failure> failed,
                            List<String> withoutAddress, @Nullable String calendarWarning) {
@@ -34,7 +44,8 @@ public record AlertScanResult(String asOf, int found, int newlyRecorded, List<De
     }
 
     public AlertScanResult withCalendarWarning(@Nullable String warning) {
-        return new AlertScanResult(asOf, found, newlyRecorded, delivered, failed, withoutAddress, warning, years);
+        return new AlertScanResult(asOf, found, newlyRecorded, delivered, failed, withoutAddress, warning, years,
+                chatSent, chatNotSent);
     }
 
     /** Micronaut Serialization omits empty lists when writing, so reading one back gives null. */
@@ -43,6 +54,7 @@ public record AlertScanResult(String asOf, int found, int newlyRecorded, List<De
         failed = failed == null ? List.of() : List.copyOf(failed);
         withoutAddress = withoutAddress == null ? List.of() : List.copyOf(withoutAddress);
         years = years == null ? List.of() : List.copyOf(years);
+        chatNotSent = chatNotSent == null ? List.of() : List.copyOf(chatNotSent);
     }
 
     /**
@@ -57,6 +69,8 @@ public record AlertScanResult(String asOf, int found, int newlyRecorded, List<De
         List<Delivery> delivered = new java.util.ArrayList<>();
         List<Failure> failed = new java.util.ArrayList<>();
         List<String> withoutAddress = new java.util.ArrayList<>();
+        int chatSent = 0;
+        List<String> chatNotSent = new java.util.ArrayList<>();
         for (var e : reports.entrySet()) {
             String prefix = several ? e.getKey() + "/" : "";
             AlertScanResult one = of(e.getValue());
@@ -65,16 +79,26 @@ public record AlertScanResult(String asOf, int found, int newlyRecorded, List<De
             one.delivered.forEach(d -> delivered.add(new Delivery(prefix + d.audience(), d.messageId(), d.items())));
             one.failed.forEach(f -> failed.add(new Failure(prefix + f.audience(), f.items(), f.error())));
             one.withoutAddress.forEach(a -> withoutAddress.add(prefix + a));
+            chatSent += one.chatSent;
+            one.chatNotSent.forEach(c -> chatNotSent.add(prefix + c));
         }
         return new AlertScanResult(asOf.toString(), found, newlyRecorded, delivered, failed, withoutAddress, null,
-                List.copyOf(reports.keySet()));
+                List.copyOf(reports.keySet()), chatSent, chatNotSent);
     }
 
     public static AlertScanResult of(ScanReport report) {
         return new AlertScanResult(report.asOf().toString(), report.found(), report.newlyRecorded(),
                 report.delivered().stream().map(d -> new Delivery(d.audience().key(), d.messageId(), d.items())).toList(),
                 report.failed().stream().map(f -> new Failure(f.audience().key(), f.items(), f.error())).toList(),
-                report.withoutAddress().stream().map(Audience::key).toList());
+                report.withoutAddress().stream().map(Audience::key).toList(), null, List.of(),
+                (int) report.chat().stream().filter(cn.lyg.xilian.core.chat.outcome.ChatOutcome::sent).count(),
+                chatNotSent(report.chat()));
+    }
+
+    /** "unit:ganyu RETRY_LATER WECOM 45009 …": the outcomes that did not post, for the result and the logs. */
+    static List<String> chatNotSent(List<cn.lyg.xilian.core.chat.outcome.ChatOutcome> outcomes) {
+        return outcomes.stream().filter(o -> !o.sent())
+                .map(o -> o.audience() + " " + o.kind() + (o.detail() == null ? "" : " " + o.detail())).toList();
     }
 
     @Serdeable

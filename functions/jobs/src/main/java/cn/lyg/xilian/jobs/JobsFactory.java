@@ -6,6 +6,8 @@ import cn.lyg.xilian.core.alert.AlertMailRenderer;
 import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.core.admin.DirectoryContacts;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.chat.ChatChannel;
+import cn.lyg.xilian.core.chat.ChatRobots;
 import cn.lyg.xilian.core.mail.ContactDirectory;
 import cn.lyg.xilian.core.report.DigestRepository;
 import cn.lyg.xilian.core.report.LedgerWriter;
@@ -39,12 +41,23 @@ public class JobsFactory {
         return new DirectoryContacts(units, configured.coordinators(), configured.operations());
     }
 
+    /**
+     * No group robot for anyone until the coordinators' robot configuration provides its {@link ChatRobots} bean, which
+     * then simply takes this one's place (it is only created when no other exists).
+     */
+    @Singleton
+    @io.micronaut.context.annotation.Requires(missingBeans = ChatRobots.class)
+    ChatRobots noChatRobots() {
+        return ChatRobots.NONE;
+    }
+
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                               ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,
                               AlertRules rules,
-                              AlertProperties properties, Clock clock) {
-        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, rules, properties.getCoordinatorCopy(), clock);
+                              AlertProperties properties, Clock clock, ChatChannel chat) {
+        return new RunAlertScan(catalog, progress, alerts, contacts, renderer, transport, rules,
+                properties.getCoordinatorCopy(), clock, chat);
     }
 
     @Singleton
@@ -57,11 +70,11 @@ public class JobsFactory {
                                         AlertProperties alertProperties,
                                         cn.lyg.xilian.core.admin.UnitDirectory units,
                                         cn.lyg.xilian.core.access.CredentialRepository credentials,
-                                        cn.lyg.xilian.core.report.WeeklyBulletin bulletin) {
+                                        cn.lyg.xilian.core.report.WeeklyBulletin bulletin, ChatChannel chat) {
         return new SendWeeklySummary(catalog, progress, digests, contacts, renderer, transport, xlsx,
                 rules, messageIdDomain, clock, supervision,
                 alertProperties.getUnreviewedWorkingDays(),
-                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials), bulletin);
+                new cn.lyg.xilian.core.admin.ExpiringSignInLinks(units, credentials), bulletin, chat);
     }
 
     /** The once-a-year warning to operations that a holiday calendar is missing (run by the daily scan). */
@@ -80,9 +93,9 @@ public class JobsFactory {
     cn.lyg.xilian.core.supervision.NotifyReturned notifyReturned(
             cn.lyg.xilian.core.supervision.ReviewRepository reviews, ProgressRepository progress,
             ContactDirectory contacts, cn.lyg.xilian.core.supervision.ReturnMailRenderer renderer, MailTransport transport,
-            Clock clock) {
+            Clock clock, cn.lyg.xilian.core.supervision.NoticeMarks marks, ChatChannel chat) {
         return new cn.lyg.xilian.core.supervision.NotifyReturned(reviews, progress, contacts, renderer, transport,
-                clock);
+                clock, marks, chat);
     }
 
     /** 督办意见 and extension decisions to the unit (driven by the stream); same transport as the alerts. */

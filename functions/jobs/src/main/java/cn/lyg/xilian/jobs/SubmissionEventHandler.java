@@ -55,6 +55,10 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     @Inject
     cn.lyg.xilian.core.admin.DirectoryContacts contacts;
 
+    /** The group robots (退回 notices, 受阻/滞后 alerts to the coordinators' group), read once per invocation. */
+    @Inject
+    cn.lyg.xilian.core.chat.ChatChannel chat;
+
     public SubmissionEventHandler() {
     }
 
@@ -65,6 +69,7 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
         contacts.refresh();
+        chat.refresh();
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             Optional<Runnable> notice = notice(record);
@@ -105,7 +110,7 @@ public class SubmissionEventHandler extends MicronautRequestHandler<DynamodbEven
         if (review.isPresent()) {
             ReviewKey r = review.get();
             return Optional.of(() -> LOG.info("return notice {}: {}", r,
-                    notifyReturned.notify(plan(r.year()), r.taskId(), r.unitId(), r.submissionKey())));
+                    notifyReturned.notifyAll(plan(r.year()), r.taskId(), r.unitId(), r.submissionKey())));
         }
         Optional<SupervisionKey> supervision = supervisionChange(record);
         if (supervision.isPresent()) {

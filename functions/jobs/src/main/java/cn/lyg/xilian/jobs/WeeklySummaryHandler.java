@@ -29,6 +29,10 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     @Inject
     cn.lyg.xilian.core.admin.DirectoryContacts contacts;
 
+    /** The group robots, read again per invocation like the contacts: a robot set a minute ago is used. */
+    @Inject
+    cn.lyg.xilian.core.chat.ChatChannel chat;
+
     /** Used by the Lambda runtime. */
     public WeeklySummaryHandler() {
     }
@@ -41,6 +45,7 @@ public class WeeklySummaryHandler extends MicronautRequestHandler<JobRequest, We
     @Override
     public WeeklySummaryResult execute(JobRequest request) {
         contacts.refresh();
+        chat.refresh();
         LocalDate asked = request == null ? null : request.asOfDate();
         LocalDate today = asked == null ? years.today() : asked;
         // Each year open today (进行中 or 收尾); an archived year sends nothing. The digests' exactly-once records are

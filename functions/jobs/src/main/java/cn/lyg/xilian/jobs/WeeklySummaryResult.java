@@ -16,7 +16,17 @@ import java.util.List;
  */
 @Serdeable
 public record WeeklySummaryResult(String week, List<String> sent, List<String> alreadySent, List<String> failed,
-                                  List<String> withoutAddress, int reopened, List<Integer> years) {
+                                  List<String> withoutAddress, int reopened, List<Integer> years,
+                                  List<String> chatSent, List<String> chatNotSent) {
+
+    /**
+     * @param chatSent    recipients whose group robot took the week's message in this run
+     * @param chatNotSent the others due in this run, "recipient KIND detail": never a URL
+     */
+    public WeeklySummaryResult(String week, List<String> sent, List<String> alreadySent, List<String> failed,
+                               List<String> withoutAddress, int reopened, List<Integer> years) {
+        this(week, sent, alreadySent, failed, withoutAddress, reopened, years, List.of(), List.of());
+    }
 
     public WeeklySummaryResult(String week, List<String> sent, List<String> alreadySent, List<String> failed,
                                List<String> withoutAddress, int reopened) {
@@ -30,6 +40,8 @@ public record WeeklySummaryResult(String week, List<String> sent, List<String> a
         failed = failed == null ? List.of() : List.copyOf(failed);
         withoutAddress = withoutAddress == null ? List.of() : List.copyOf(withoutAddress);
         years = years == null ? List.of() : List.copyOf(years);
+        chatSent = chatSent == null ? List.of() : List.copyOf(chatSent);
+        chatNotSent = chatNotSent == null ? List.of() : List.copyOf(chatNotSent);
     }
 
     /**
@@ -43,6 +55,8 @@ public record WeeklySummaryResult(String week, List<String> sent, List<String> a
         List<String> alreadySent = new java.util.ArrayList<>();
         List<String> failed = new java.util.ArrayList<>();
         List<String> withoutAddress = new java.util.ArrayList<>();
+        List<String> chatSent = new java.util.ArrayList<>();
+        List<String> chatNotSent = new java.util.ArrayList<>();
         int reopened = 0;
         for (var e : reports.entrySet()) {
             String prefix = several ? e.getKey() + "/" : "";
@@ -53,14 +67,19 @@ public record WeeklySummaryResult(String week, List<String> sent, List<String> a
             one.failed.forEach(r -> failed.add(prefix + r));
             one.withoutAddress.forEach(r -> withoutAddress.add(prefix + r));
             reopened += one.reopened;
+            one.chatSent.forEach(r -> chatSent.add(prefix + r));
+            one.chatNotSent.forEach(r -> chatNotSent.add(prefix + r));
         }
         return new WeeklySummaryResult(week, sent, alreadySent, failed, withoutAddress, reopened,
-                List.copyOf(reports.keySet()));
+                List.copyOf(reports.keySet()), chatSent, chatNotSent);
     }
 
     public static WeeklySummaryResult of(SummaryRunReport report) {
         return new WeeklySummaryResult(report.week().id(), report.sent(), report.alreadySent(),
                 report.failed().stream().map(f -> f.recipientId() + ": " + f.error()).toList(),
-                report.withoutAddress(), report.reopened());
+                report.withoutAddress(), report.reopened(), List.of(),
+                report.chat().stream().filter(cn.lyg.xilian.core.chat.outcome.ChatOutcome::sent)
+                        .map(cn.lyg.xilian.core.chat.outcome.ChatOutcome::audience).toList(),
+                AlertScanResult.chatNotSent(report.chat()));
     }
 }

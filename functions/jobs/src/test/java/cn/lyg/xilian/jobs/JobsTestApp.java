@@ -79,6 +79,12 @@ final class JobsTestApp implements AutoCloseable {
     /** With the given Micronaut environments active (e.g. {@code function}, as in a Lambda handler's context). */
     static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra,
                              String... environments) {
+        return start(dynalite, hint, transport, extra, List.of(), environments);
+    }
+
+    /** With more beans of the test's own (e.g. the {@code ChatRobots} of a chat test). */
+    static JobsTestApp start(Dynalite dynalite, String hint, MailTransport transport, Map<String, Object> extra,
+                             List<Object> singletons, String... environments) {
         Plan plan = plan2026();
         Path outbox;
         try {
@@ -103,6 +109,7 @@ final class JobsTestApp implements AutoCloseable {
         if (transport != null) {
             builder.singletons(transport);
         }
+        builder.singletons(singletons.toArray());
         ApplicationContext context = builder.start();
         new TableCreator(context.getBean(DynamoDbClient.class)).createIfAbsent(table);
         context.getBean(CatalogRepository.class).load(plan);

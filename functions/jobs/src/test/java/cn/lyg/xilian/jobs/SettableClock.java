@@ -28,6 +28,11 @@ final class SettableClock extends Clock {
         now = LocalDateTime.parse(shanghaiTime).atZone(PlanTime.ZONE).toInstant();
     }
 
+    /** Moves "now" on, e.g. past a robot's minute. */
+    void advance(java.time.Duration by) {
+        now = now.plus(by);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
