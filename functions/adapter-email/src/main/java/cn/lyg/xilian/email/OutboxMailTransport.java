@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +28,16 @@ import java.util.Properties;
  * Local transport: every email becomes a standard {@code .eml} file in a folder, named
  * {@code <UTC timestamp>-<message id>.eml}. Written to a temporary file first and then moved, so a
  * reader watching the folder never sees half a message. Each attachment (the ledger, the 情况通报) is also
- * written beside it as {@code <UTC timestamp>-<message id>-<file name>}, so it opens without a mail client.
+ * written beside it as {@code <UTC timestamp>-<message id>-<file name>}, so it opens without a mail client; they are
+ * written before the {@code .eml}, which appears only once the whole message is in the folder.
  */
 public final class OutboxMailTransport implements MailTransport {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The charset the JVM names files in (sun.jnu.encoding: ASCII when the process has no UTF-8 locale). */
+    private static final Charset FILE_NAMES = fileNameCharset();
 
     private final Path folder;
     private final Clock clock;
@@ -44,7 +50,8 @@ public final class OutboxMailTransport implements MailTransport {
     @Override
     public void send(OutgoingEmail email) {
         String base = STAMP.format(clock.instant()) + "-" + email.messageId().replaceAll("[^A-Za-z0-9._-]", "_");
-        write(folder.resolve(base + ".eml"), email.mime());
+        // The attachments first, the .eml last: a message is in the outbox only once all of it is written, so a
+        // failure leaves nothing for the retry to duplicate.
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(email.mime()));
@@ -53,7 +60,7 @@ public final class OutboxMailTransport implements MailTransport {
                     BodyPart part = parts.getBodyPart(i);
                     if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && part.getFileName() != null) {
                         try (var in = part.getInputStream()) {
-                            write(folder.resolve(base + "-" + safeName(part.getFileName())), in.readAllBytes());
+                            write(folder.resolve(base + "-" + fileName(part.getFileName(), i, FILE_NAMES)), in.readAllBytes());
                         }
                     }
                 }
@@ -61,12 +68,36 @@ public final class OutboxMailTransport implements MailTransport {
         } catch (MessagingException | IOException e) {
             throw new MailDeliveryException("cannot write the attachments of " + base, e);
         }
+        write(folder.resolve(base + ".eml"), email.mime());
+    }
+
+    /**
+     * The attachment's own name where the file system can spell it; where it cannot (a process without a UTF-8
+     * locale, such as the Lambda runtime started without LANG, cannot name a file 预警清单.xlsx), attachment-N with
+     * its extension. The .eml keeps the real name either way.
+     */
+    static String fileName(String attachmentName, int index, Charset fileNames) {
+        String name = safeName(attachmentName);
+        if (fileNames.newEncoder().canEncode(name)) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
+        return "attachment-" + (index + 1) + extension;
     }
 
     /** A file name from the message, kept to one path segment (no separators, controls or leading dots). */
     static String safeName(String fileName) {
         String name = fileName.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", "_").replaceFirst("^\\.+", "_");
         return name.isBlank() ? "attachment" : name;
+    }
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.US_ASCII;
+        }
     }
 
     private void write(Path target, byte[] content) {

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,5 +63,15 @@ class OutboxMailTransportTest {
     void attachmentNamesStayInTheOutbox() {
         assertThat(OutboxMailTransport.safeName("../../etc/passwd")).isEqualTo("__.._etc_passwd");
         assertThat(OutboxMailTransport.safeName("a\\b\nc.docx")).isEqualTo("a_b_c.docx");
+    }
+
+    @Test
+    void aFileSystemThatCannotSpellTheNameGetsANumberedAttachment() {
+        // The Lambda runtime started without LANG names files in ASCII: 预警清单 cannot be a file name there.
+        assertThat(OutboxMailTransport.fileName("预警清单-2026-12-08.xlsx", 1, StandardCharsets.US_ASCII))
+                .isEqualTo("attachment-2.xlsx");
+        assertThat(OutboxMailTransport.fileName("预警清单-2026-12-08.xlsx", 1, StandardCharsets.UTF_8))
+                .isEqualTo("预警清单-2026-12-08.xlsx");
+        assertThat(OutboxMailTransport.fileName("ledger.xlsx", 0, StandardCharsets.US_ASCII)).isEqualTo("ledger.xlsx");
     }
 }
