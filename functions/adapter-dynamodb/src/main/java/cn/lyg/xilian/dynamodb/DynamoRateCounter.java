@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Per-minute counters ({@link RateItem}): one atomic UpdateItem per counted event, across all Lambda instances,
- * returning the new count. DynamoDB TTL deletes them an hour later.
+ * Counters per window ({@link RateItem}; the sign-in link requests): one atomic UpdateItem per counted event, across
+ * all Lambda instances, returning the new count. DynamoDB TTL deletes them an hour after the window's start. A
+ * submission's count is on its credential item instead ({@link DynamoCredentialRepository#countSubmission}).
  */
 public class DynamoRateCounter extends DynamoStore implements RateCounter {
 

@@ -258,7 +258,10 @@ public final class Keys {
     /** Also the prefix the stream's filter selects the requests by. */
     public static final String LINK_REQUEST = "LINKREQ";
 
-    /** The submission counter of one credential in one UTC minute (sort key {@link #RATE_SUBMISSIONS}). */
+    /**
+     * A counter of one subject in one UTC window (sort key {@link #RATE_SUBMISSIONS}): the sign-in link requests of
+     * an hour. Submissions are no longer counted here but on their credential item (DynamoCredentialRepository).
+     */
     public static String submissionRatePk(String credentialSha256Hex, Instant minute) {
         return "RATE" + SEPARATOR + credentialSha256Hex + SEPARATOR
                 + DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(minute);

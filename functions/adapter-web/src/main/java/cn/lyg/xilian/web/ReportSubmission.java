@@ -13,7 +13,6 @@ import cn.lyg.xilian.web.http.Multipart;
 import cn.lyg.xilian.web.http.Outcomes;
 import cn.lyg.xilian.web.http.RequestBodies;
 import cn.lyg.xilian.web.http.SessionCaller;
-import cn.lyg.xilian.web.http.SubmissionLimit;
 import cn.lyg.xilian.web.http.UploadReceiver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -43,15 +42,13 @@ public class ReportSubmission {
     private static final String CARRY = "carry.";
 
     private final SubmitProgress submitProgress;
-    private final SubmissionLimit submissionLimit;
     private final RequestBodies bodies;
     private final UploadReceiver receiver;
     private final AttachEvidence evidence;
 
-    public ReportSubmission(SubmitProgress submitProgress, SubmissionLimit submissionLimit, RequestBodies bodies,
+    public ReportSubmission(SubmitProgress submitProgress, RequestBodies bodies,
                             UploadReceiver receiver, @Nullable AttachEvidence evidence) {
         this.submitProgress = submitProgress;
-        this.submissionLimit = submissionLimit;
         this.bodies = bodies;
         this.receiver = receiver;
         this.evidence = evidence;
@@ -63,7 +60,7 @@ public class ReportSubmission {
 
     /** Reads the post (the session's CSRF token checked before anything is used), then submits it. */
     public Result submit(SessionCaller caller, HttpRequest<?> request, String taskId) {
-        submissionLimit.acquire(caller.who());
+        caller.countSubmission();
         String type = request.getHeaders().get("Content-Type");
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             try (Multipart body = receiver.receive(request)) { // the temporary files go when the post is done

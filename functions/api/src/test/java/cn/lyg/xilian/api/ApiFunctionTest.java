@@ -330,4 +330,42 @@ class ApiFunctionTest {
         assertThat(twoKeys.status()).isEqualTo(400);
         assertThat(ctx.getBean(ProgressRepository.class).historyOfTask(2026, "2.2")).hasSize(1);
     }
+
+    /**
+     * Issue 25 item 4, the exact calls: a stored submission is three DynamoDB calls (the credential's check and count
+     * in one UpdateItem, the history's conditional PutItem, the state's conditional UpdateItem); a replay is counted
+     * as a request (one call) and takes the replay path; a refused token costs the same two calls whether it exists (revoked) or not, so
+     * neither the answer's time nor the calls tell an unknown token from a known one.
+     */
+    @Test
+    void aSubmissionIsThreeDynamoDbCallsAndARefusedTokenTwoWhetherItExistsOrNot() {
+        Credentials credentials = ctx.getBean(Credentials.class);
+        String token = credentials.issue(Role.UNIT, "donghai", null).token();
+        String json = "{\"status\":\"推进中\",\"percent\":30,\"progress\":\"按计划推进\"}";
+        java.util.function.Function<String, HttpApiEvent> post = key -> HttpApiEvent.post("/api/v1/tasks/1.3/progress")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key);
+        assertThat(call(post.apply("calls-key-0000").json(json)).status()).isEqualTo(201); // the plan is cached now
+
+        assertThat(call(post.apply("calls-key-0001").json(json)).status()).isEqualTo(201);
+        assertThat(cn.lyg.xilian.testkit.AwsCallRecorder.lastCalls()).as("a stored submission")
+                .containsExactly("dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        assertThat(call(post.apply("calls-key-0001").json(json)).status()).isEqualTo(200);
+        // The replay's own path is as before: the stored report read back, the state's update refused (the report
+        // is the latest already) and its set-only ADD, which changes nothing (sets).
+        assertThat(cn.lyg.xilian.testkit.AwsCallRecorder.lastCalls()).as("a replay")
+                .containsExactly("dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                        "dynamodb:UpdateItem");
+
+        String revoked = credentials.issue(Role.UNIT, "donghai", null).token();
+        credentials.revoke(revoked);
+        for (String refused : java.util.List.of(revoked, Tokens.newToken())) {
+            HttpApiResponse r = call(HttpApiEvent.post("/api/v1/tasks/1.3/progress")
+                    .header("Authorization", "Bearer " + refused).header("Idempotency-Key", "calls-key-0002").json(json));
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(cn.lyg.xilian.testkit.AwsCallRecorder.lastCalls()).as(r.text())
+                    .containsExactly("dynamodb:UpdateItem", "dynamodb:GetItem");
+        }
+        assertThat(ctx.getBean(ProgressRepository.class).historyOfTask(2026, "1.3"))
+                .filteredOn(sub -> sub.idempotencyKey().startsWith("calls-key-")).hasSize(2);
+    }
 }

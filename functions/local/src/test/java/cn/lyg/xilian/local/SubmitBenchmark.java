@@ -86,7 +86,8 @@ public final class SubmitBenchmark {
             p.put("xilian.local.catalog", root.resolve("infra/plans/plan-2026.json").toString());
             p.put("xilian.contacts.coordinators", List.of("coordinator@ndrc.example.cn"));
             p.put("aws.region", "cn-north-1");
-            // Throughput, not abuse: lift the per-credential cap (its counter UpdateItem still runs and is counted).
+            // Throughput, not abuse: lift the per-credential cap (the count on the credential item still runs: it is
+            // the token's check too, one UpdateItem, counted).
             p.put("xilian.web.submissions-per-minute", Integer.MAX_VALUE);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p, LocalApplication.ENVIRONMENT)) {
                 run(server, data);

@@ -6,10 +6,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,13 +27,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AwsCallRecorder implements ExecutionInterceptor {
 
     private static final Set<String> CALLS = Collections.synchronizedSet(new TreeSet<>());
+    private static final List<String> LAST = new CopyOnWriteArrayList<>();
     private static final AtomicBoolean RECORDING = new AtomicBoolean();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         if (RECORDING.get()) {
-            CALLS.add(action(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
+            String action = action(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            CALLS.add(action);
+            LAST.add(action);
         }
     }
 
@@ -42,6 +47,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
 
     /** Runs the action with recording on (not reentrant across threads: tests call handlers one at a time). */
     public static <T> T during(Callable<T> action) {
+        LAST.clear();
         RECORDING.set(true);
         try {
             return action.call();
@@ -52,6 +58,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         } finally {
             RECORDING.set(false);
         }
+    }
+
+    /** The calls of the latest {@link #during}, in order and each time it was made (exact call counts). */
+    public static List<String> lastCalls() {
+        return List.copyOf(LAST);
     }
 
     /** Everything recorded so far in this JVM, sorted. */

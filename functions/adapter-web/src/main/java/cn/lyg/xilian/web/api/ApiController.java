@@ -11,10 +11,10 @@ import cn.lyg.xilian.web.api.ApiViews.SubmissionView;
 import cn.lyg.xilian.web.api.ApiViews.TaskView;
 import cn.lyg.xilian.web.http.ApiException;
 import cn.lyg.xilian.web.http.BearerCaller;
+import cn.lyg.xilian.web.http.BearerSubmitter;
 import cn.lyg.xilian.web.http.HistoryCursors;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
 import cn.lyg.xilian.web.http.RequestBodies;
-import cn.lyg.xilian.web.http.SubmissionLimit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,15 +40,12 @@ public class ApiController implements ProgressApi {
     private final TaskQueries queries;
     private final SubmitProgress submitProgress;
     private final Display display;
-    private final SubmissionLimit submissionLimit;
 
-    public ApiController(RequestBodies bodies, TaskQueries queries, SubmitProgress submitProgress, Display display,
-                         SubmissionLimit submissionLimit) {
+    public ApiController(RequestBodies bodies, TaskQueries queries, SubmitProgress submitProgress, Display display) {
         this.bodies = bodies;
         this.queries = queries;
         this.submitProgress = submitProgress;
         this.display = display;
-        this.submissionLimit = submissionLimit;
     }
 
     @Override
@@ -75,14 +72,16 @@ public class ApiController implements ProgressApi {
                 HistoryCursors.encode(detail.history().next())));
     }
 
-    /** Nothing is stored unless the answer is 201; a replay under the same key and content answers the original. */
+    /**
+     * Nothing is stored unless the answer is 201; a replay under the same key and content answers the original. The
+     * caller's binding has counted the request against the credential's limit (429), with the token's check.
+     */
     @Override
     @Post("/tasks/{id}/progress")
     @Consumes(MediaType.ALL)
-    public HttpResponse<?> submit(BearerCaller caller, HttpRequest<?> request, String id) {
+    public HttpResponse<?> submit(BearerSubmitter caller, HttpRequest<?> request, String id) {
         ProgressInput input = ReportJson.input(bodies.jsonObject(request, ReportJson.FIELDS),
                 request.getHeaders().get(IdempotencyHeader.NAME));
-        submissionLimit.acquire(caller.who());
         return switch (submitProgress.submit(caller.plan(), caller.who(), id, input)) {
             case SubmitOutcome.Stored s -> HttpResponse.created(new ApiViews.SubmitResult(false, SubmissionView.of(s.submission())));
             case SubmitOutcome.Replayed r -> HttpResponse.ok(new ApiViews.SubmitResult(true, SubmissionView.of(r.submission())));

@@ -5,6 +5,7 @@ import cn.lyg.xilian.web.api.ApiViews.TaskDetail;
 import cn.lyg.xilian.web.api.ApiViews.TaskView;
 import cn.lyg.xilian.web.api.ApiViews.UnitView;
 import cn.lyg.xilian.web.http.BearerCaller;
+import cn.lyg.xilian.web.http.BearerSubmitter;
 import cn.lyg.xilian.web.http.ErrorBody;
 import cn.lyg.xilian.web.http.IdempotencyHeader;
 import io.micronaut.http.HttpRequest;
@@ -122,5 +123,5 @@ interface ProgressApi {
             headers = @Header(name = "Retry-After", description = "60（秒）",
                     schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    HttpResponse<?> submit(@Parameter(hidden = true) BearerCaller caller, HttpRequest<?> request, String id);
+    HttpResponse<?> submit(@Parameter(hidden = true) BearerSubmitter caller, HttpRequest<?> request, String id);
 }

@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.access.SessionCheck;
 import cn.lyg.xilian.core.access.Sessions;
+import cn.lyg.xilian.core.access.SubmissionCheck;
 import cn.lyg.xilian.core.access.Tokens;
 import cn.lyg.xilian.core.admin.SignIns;
 import cn.lyg.xilian.web.WebSettings;
@@ -30,6 +31,11 @@ import java.util.Optional;
  *   credential (its hash is stored under another key, so it never works as a Bearer token). Every request
  *   re-reads the session and its credential: sign-out, the session limits and revocation act at once.</li>
  * </ul>
+ * A progress submission (form or API) is also counted against its credential's limit,
+ * {@code xilian.web.submissions-per-minute} per UTC clock minute, form and API together, across every Lambda
+ * instance ({@link #bearerSubmission}, {@link #countSubmission}): a fixed window, so up to twice the limit can pass
+ * around a minute's end, which is fine for abuse control. Every submission request counts once, a retry or replay
+ * under the same Idempotency-Key too (it costs as much; a client looping on one key is still stopped).
  * Failed sign-ins are logged as one structured line each ({@code "event":"SIGN_IN_FAILED"}) without the token;
  * template.yaml counts them with a metric filter and alarms on a spike.
  */
@@ -65,11 +71,45 @@ public class Authenticator {
     }
 
     public Principal bearer(HttpRequest<?> request) {
+        return check(request, "bearer", bearerToken(request));
+    }
+
+    private static String bearerToken(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "CREDENTIAL_MISSING", "缺少凭据：请在 Authorization 头中提供 Bearer 令牌");
         }
-        return check(request, "bearer", header.substring(7).strip());
+        return header.substring(7).strip();
+    }
+
+    /**
+     * A progress submission through the JSON API: the Bearer token is checked and the submission counted in one
+     * storage call (infra/dynamodb/TABLE.md). Refused exactly as {@link #bearer} refuses; 429 at the limit.
+     */
+    public Principal bearerSubmission(HttpRequest<?> request) {
+        String token = bearerToken(request);
+        SubmissionCheck check = credentials.authenticateSubmission(token, settings.getSubmissionsPerMinute());
+        return allowed(request, check, "bearer", Tokens.wellFormed(token) ? Tokens.sha256Hex(token) : null);
+    }
+
+    /**
+     * A progress submission from a page: the session's credential, checked when the session was, is counted;
+     * 429 at the limit, and a credential refused since the session's check is refused as that check refuses it.
+     */
+    public void countSubmission(HttpRequest<?> request, Principal who) {
+        allowed(request, credentials.countSubmission(who.credentialHash(), settings.getSubmissionsPerMinute()),
+                "session", null);
+    }
+
+    private Principal allowed(HttpRequest<?> request, SubmissionCheck check, String via, String hash) {
+        return switch (check) {
+            case SubmissionCheck.Allowed a -> fromRequest(a.principal(), request);
+            case SubmissionCheck.Limited l -> throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+                    "TOO_MANY_SUBMISSIONS", "提交过于频繁：每个凭据每分钟最多提交 " + settings.getSubmissionsPerMinute()
+                    + " 次，请一分钟后再试");
+            case SubmissionCheck.Refused r ->
+                    throw refused(request, via, r.check(), r.check() instanceof CredentialCheck.Invalid ? null : hash);
+        };
     }
 
     /** The caller of this request, with where the request came from (the audit trail records it). */

@@ -12,10 +12,10 @@ import io.micronaut.http.HttpStatus;
 /**
  * Who is asking, signed in one of the two ways that are never interchangeable ({@link Authenticator}), and the plan:
  * a route takes a {@link SessionCaller} (pages), a {@link SignedForm} (their form posts) or a {@link BearerCaller}
- * (the JSON API), bound once per request by {@link CallerBinders} after the filters, in the argument's place, so no
+ * (the JSON API; {@link BearerSubmitter} for its progress submission, checked and counted in one call), bound once per request by {@link CallerBinders} after the filters, in the argument's place, so no
  * controller checks a credential itself. A refusal is thrown while binding and answered as a controller's would be.
  */
-public abstract sealed class Caller permits SessionCaller, BearerCaller {
+public abstract sealed class Caller permits SessionCaller, BearerCaller, BearerSubmitter {
 
     private final Principal who;
     private final PlanCache plans;

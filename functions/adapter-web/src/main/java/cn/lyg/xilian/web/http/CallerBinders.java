@@ -49,6 +49,13 @@ final class CallerBinders {
         return new Binder<>(BearerCaller.class, request -> new BearerCaller(auth.get().bearer(request), plans.get(), request));
     }
 
+    /** The JSON API's progress submission: the Bearer token checked and the submission counted (401, 429). */
+    @Singleton
+    Binder<BearerSubmitter> bearerSubmitter(BeanProvider<Authenticator> auth, BeanProvider<PlanCache> plans) {
+        return new Binder<>(BearerSubmitter.class,
+                request -> new BearerSubmitter(auth.get().bearerSubmission(request), plans.get(), request));
+    }
+
     private static SessionCaller session(Authenticator auth, PlanCache plans, HttpRequest<?> request) {
         return new SessionCaller(auth.requireSignedIn(request), plans, request, auth);
     }

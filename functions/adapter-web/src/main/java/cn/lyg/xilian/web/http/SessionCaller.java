@@ -23,6 +23,11 @@ public final class SessionCaller extends Caller {
         return signedIn.csrfToken();
     }
 
+    /** Counts a progress submission against the session's credential ({@link Authenticator#countSubmission}). */
+    public void countSubmission() {
+        auth.countSubmission(request, who());
+    }
+
     /** A post of this session: from our own pages, with the form's CSRF token ({@link Authenticator#requireCsrf}). */
     public void requireCsrf(@Nullable String presented) {
         auth.requireCsrf(request, presented);

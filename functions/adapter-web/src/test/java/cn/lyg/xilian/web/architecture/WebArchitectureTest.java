@@ -4,6 +4,7 @@ import cn.lyg.xilian.web.PageModel;
 import cn.lyg.xilian.web.SessionController;
 import cn.lyg.xilian.web.http.Authenticator;
 import cn.lyg.xilian.web.http.BearerCaller;
+import cn.lyg.xilian.web.http.BearerSubmitter;
 import cn.lyg.xilian.web.http.SessionCaller;
 import cn.lyg.xilian.web.http.SignedForm;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -142,7 +143,7 @@ class WebArchitectureTest {
 
     /**
      * Pages take a {@link SessionCaller} (or a {@link SignedForm}, which also checks the form's CSRF token), the JSON
-     * API a {@link BearerCaller}: bound once per request (CallerBinders), so no controller checks a session or token
+     * API a {@link BearerCaller} (its progress submission a {@link BearerSubmitter}): bound once per request (CallerBinders), so no controller checks a session or token
      * itself, and a route cannot take the other way in.
      */
     @Test
@@ -164,7 +165,7 @@ class WebArchitectureTest {
                 String full = (base + "/" + path).replaceAll("/+", "/");
                 boolean api = full.startsWith("/api/");
                 for (Class<?> type : route.getParameterTypes()) {
-                    if (api ? type == SessionCaller.class || type == SignedForm.class : type == BearerCaller.class) {
+                    if (api ? type == SessionCaller.class || type == SignedForm.class : type == BearerCaller.class || type == BearerSubmitter.class) {
                         wrong.add(controller.getSimpleName() + "." + route.getName() + " (" + full + ") takes "
                                 + type.getSimpleName());
                     }

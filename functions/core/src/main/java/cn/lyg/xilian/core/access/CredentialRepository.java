@@ -24,4 +24,19 @@ public interface CredentialRepository {
 
     /** Sets the expiry to {@code when} unless it is already earlier; false if the credential does not exist. */
     boolean expireBy(String hash, Instant when);
+
+    /**
+     * Counts one submission on the credential in the UTC minute of {@code now}, only if the credential exists, is not
+     * revoked, has not expired at {@code now} and has counted fewer than {@code perMinute} submissions in that minute:
+     * the check and the count in one conditional write, so that a submission costs no separate read of its
+     * credential (infra/dynamodb/TABLE.md).
+     *
+     * @return counted: the credential as stored; not counted: what is stored (empty when there is no such
+     * credential). A credential that is live at {@code now} and was not counted is at its limit.
+     */
+    SubmissionCount countSubmission(String hash, Instant now, int perMinute);
+
+    /** What {@link #countSubmission} found. */
+    record SubmissionCount(boolean counted, Optional<Credential> stored) {
+    }
 }

@@ -129,10 +129,14 @@ public class Credentials {
     }
 
     private CredentialCheck verdict(Credential c) {
+        return verdict(c, clock.instant());
+    }
+
+    private static CredentialCheck verdict(Credential c, Instant now) {
         if (c.revoked()) {
             return new CredentialCheck.Revoked();
         }
-        if (c.expiredAt(clock.instant())) {
+        if (c.expiredAt(now)) {
             return new CredentialCheck.Expired();
         }
         return new CredentialCheck.Valid(c.principal());
@@ -143,6 +147,33 @@ public class Credentials {
             return new CredentialCheck.Invalid();
         }
         return check(Tokens.sha256Hex(token));
+    }
+
+    /**
+     * A progress submission's token: checked as {@link #authenticate} checks it and, when valid, counted against its
+     * credential's {@code perMinute} limit (UTC clock minutes), both in one storage call. A refusal is the same as
+     * {@link #authenticate}'s (unknown, expired and revoked credentials each cost the call and one read); a valid
+     * credential at its limit is {@link SubmissionCheck.Limited}. Every submission request counts, a replay of an
+     * Idempotency-Key included.
+     */
+    public SubmissionCheck authenticateSubmission(@Nullable String token, int perMinute) {
+        if (!Tokens.wellFormed(token)) {
+            return new SubmissionCheck.Refused(new CredentialCheck.Invalid());
+        }
+        return countSubmission(Tokens.sha256Hex(token), perMinute);
+    }
+
+    /** As {@link #authenticateSubmission}, for the credential a session was opened with (its hash). */
+    public SubmissionCheck countSubmission(String hash, int perMinute) {
+        // Stored times have milliseconds: the store's test of the expiry and this one must agree.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        CredentialRepository.SubmissionCount count = repository.countSubmission(hash, now, perMinute);
+        if (count.counted()) {
+            return new SubmissionCheck.Allowed(count.stored().orElseThrow().principal());
+        }
+        CredentialCheck verdict = count.stored().map(c -> verdict(c, now)).orElseGet(CredentialCheck.Invalid::new);
+        return verdict instanceof CredentialCheck.Valid ? new SubmissionCheck.Limited()
+                : new SubmissionCheck.Refused(verdict);
     }
 
     /**

@@ -375,6 +375,22 @@ class AdministerTest {
             }
             return true;
         }
+
+        final Map<String, Integer> counts = new java.util.HashMap<>();
+
+        public synchronized SubmissionCount countSubmission(String hash, Instant now, int perMinute) {
+            Credential c = items.get(hash);
+            if (c == null || c.revoked() || c.expiredAt(now)) {
+                return new SubmissionCount(false, Optional.ofNullable(c));
+            }
+            String minute = hash + "#" + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            int n = counts.getOrDefault(minute, 0);
+            if (n >= perMinute) {
+                return new SubmissionCount(false, Optional.of(c));
+            }
+            counts.put(minute, n + 1);
+            return new SubmissionCount(true, Optional.of(c));
+        }
     }
 
     static final class MemoryRequests implements LinkRequestRepository {
