@@ -63,7 +63,7 @@ public class ReportSubmission {
 
     /** Reads the post (the session's CSRF token checked before anything is used), then submits it. */
     public Result submit(SessionCaller caller, HttpRequest<?> request, String taskId) {
-        submissionLimit.acquire(caller.who());
+        submissionLimit.acquire(caller);
         String type = request.getHeaders().get("Content-Type");
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             try (Multipart body = receiver.receive(request)) { // the temporary files go when the post is done

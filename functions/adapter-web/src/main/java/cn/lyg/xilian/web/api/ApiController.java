@@ -82,7 +82,7 @@ public class ApiController implements ProgressApi {
     public HttpResponse<?> submit(BearerCaller caller, HttpRequest<?> request, String id) {
         ProgressInput input = ReportJson.input(bodies.jsonObject(request, ReportJson.FIELDS),
                 request.getHeaders().get(IdempotencyHeader.NAME));
-        submissionLimit.acquire(caller.who());
+        submissionLimit.acquire(caller);
         return switch (submitProgress.submit(caller.plan(), caller.who(), id, input)) {
             case SubmitOutcome.Stored s -> HttpResponse.created(new ApiViews.SubmitResult(false, SubmissionView.of(s.submission())));
             case SubmitOutcome.Replayed r -> HttpResponse.ok(new ApiViews.SubmitResult(true, SubmissionView.of(r.submission())));
