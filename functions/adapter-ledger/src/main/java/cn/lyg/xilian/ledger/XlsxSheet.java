@@ -199,7 +199,8 @@ public final class XlsxSheet {
                 + "</cp:coreProperties>";
     }
 
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+    /** A zip entry at a fixed time, so the bytes depend only on the content (the .docx documents too). */
+    static void entry(ZipOutputStream zip, String name, String content) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(ENTRY_TIME);
         zip.putNextEntry(entry);

@@ -14,6 +14,8 @@ import cn.lyg.xilian.core.report.WeeklySummary;
 import cn.lyg.xilian.core.report.WeeklySummaryBuilder;
 import cn.lyg.xilian.core.testdata.PlanBuilder;
 import cn.lyg.xilian.core.testdata.TaskBuilder;
+import cn.lyg.xilian.core.yearend.YearSummary;
+import cn.lyg.xilian.core.yearend.YearSummaryBuilder;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,7 +36,8 @@ final class BulletinSamples {
     private BulletinSamples() {
     }
 
-    static WeeklySummary summary() {
+    /** Four units, twelve tasks of two units each; every fourth task due in November, the others in December. */
+    static Plan plan() {
         List<Unit> units = List.of(PlanBuilder.county("ganyu", "赣榆区"), PlanBuilder.county("donghai", "东海县"),
                 PlanBuilder.county("guanyun", "灌云县"), PlanBuilder.county("guannan", "灌南县"));
         List<PlanTask> tasks = new ArrayList<>();
@@ -46,6 +49,12 @@ final class BulletinSamples {
         }
         Plan plan = PlanBuilder.plan().title("无锡连云港南北结对帮扶合作2026年重点工作计划").issuedOn(LocalDate.of(2026, 3, 1))
                 .units(units.toArray(Unit[]::new)).tasks(tasks).build();
+        return plan;
+    }
+
+    static WeeklySummary summary() {
+        Plan plan = plan();
+        List<PlanTask> tasks = plan.tasks();
         List<TaskUnitState> states = new ArrayList<>();
         List<Submission> ofWeek = new ArrayList<>();
         int n = 0;
@@ -67,5 +76,36 @@ final class BulletinSamples {
         var evaluation = new AlertEvaluator().evaluate(plan, states, W48.sunday(), AlertSettings.defaults(),
                 WorkCalendar.fromClasspath());
         return new WeeklySummaryBuilder().build(plan, W48, states, ofWeek, null, evaluation);
+    }
+
+    /**
+     * 2026's 年度总结 as of 2027-01-15 over the same plan: of the 24 pairs a quarter done on time, a quarter done 5 days
+     * late (one of them on time by an approved 20-day extension), a quarter overdue at 40–70 % with problems (one
+     * hostile), a quarter never reported.
+     */
+    static YearSummary yearSummary() {
+        Plan plan = plan();
+        List<TaskUnitState> states = new ArrayList<>();
+        int n = 0;
+        for (PlanTask task : plan.tasks()) {
+            for (String unitId : task.unitIds()) {
+                n++;
+                LocalDate deadline = task.deadline();
+                Submission s = switch (n % 4) {
+                    case 0 -> submission(task.id(), unitId).key("y" + n).status(ProgressStatus.DONE, 100)
+                            .progress("已全部完成").at(deadline.minusDays(3).atTime(10, 0)).build();
+                    case 1 -> submission(task.id(), unitId).key("y" + n).status(ProgressStatus.DONE, 100)
+                            .progress("已完成").problems("资金拨付晚于计划，完成时间推迟第" + n + "天")
+                            .at(deadline.plusDays(5).atTime(10, 0)).build();
+                    case 2 -> submission(task.id(), unitId).key("y" + n).status(ProgressStatus.IN_PROGRESS, 40 + n)
+                            .progress("推进中").problems(n == 2 ? HOSTILE : "用地指标待批，需协调第" + n + "号地块")
+                            .at(LocalDateTime.of(2026, 12, 28, 10, 0)).build();
+                    default -> null;
+                };
+                states.add(new TaskUnitState(2026, task.id(), unitId, s, s == null ? 0 : 3 + n % 5, null,
+                        n == 5 ? deadline.plusDays(20) : null));
+            }
+        }
+        return YearSummaryBuilder.build(plan, states, LocalDate.of(2027, 1, 15));
     }
 }

@@ -40,7 +40,7 @@ class DocxBulletinWriterTest {
             assertThat(mm(mar.getRight())).isCloseTo(26.0, org.assertj.core.data.Offset.offset(0.05));
             // 22 lines of 225 mm, 28 characters of 156 mm
             assertThat(225.0 / (sect.getDocGrid().getLinePitch().intValue() / 1440.0 * 25.4)).isBetween(22.0, 22.05);
-            double charPt = 16 + DocxBulletinWriter.CHAR_SPACING / 20.0; // condensed body characters
+            double charPt = 16 + OfficialDocx.CHAR_SPACING / 20.0; // condensed body characters
             assertThat((int) Math.floor(156.0 / (charPt / 72 * 25.4))).isEqualTo(28);
             assertThat(doc.getSettings().getEvenAndOddHeadings()).isTrue();
         }

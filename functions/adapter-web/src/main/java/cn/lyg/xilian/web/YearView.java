@@ -5,6 +5,7 @@ import cn.lyg.xilian.core.catalog.YearState;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The plan year a page shows among the years the deployment holds: the year switcher of the header (plain links,
@@ -25,8 +26,16 @@ public record YearView(int shown, int current, List<Option> options) {
     }
 
     public static YearView of(int shown, PlanYears years, LocalDate today) {
+        return of(shown, years, today, y -> true);
+    }
+
+    /**
+     * The switcher of the years {@code visible} accepts (and the year shown): a coordinator sees every loaded year; a
+     * unit only the years whose catalog gives it tasks, since its access follows each year's catalog.
+     */
+    public static YearView of(int shown, PlanYears years, LocalDate today, IntPredicate visible) {
         int current = years.current(today).orElse(shown);
-        List<Option> options = years.years().stream()
+        List<Option> options = years.years().stream().filter(y -> y == shown || visible.test(y))
                 .map(y -> new Option(y, y + "年（" + years.state(y, today).label() + "）", y == shown)).toList();
         return new YearView(shown, current, options);
     }

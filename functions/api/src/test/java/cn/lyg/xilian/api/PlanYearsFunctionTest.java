@@ -8,6 +8,8 @@ import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
 import cn.lyg.xilian.testkit.aws.HttpApiEvent;
 import cn.lyg.xilian.testkit.aws.HttpApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2026 and 2027 side by side through the API Lambda handler with API Gateway (payload 2.0) events, on 10 January
  * 2027 (2026 in its close-out): the year comes from {@code ?year=}, the current one (2027) without it; a unit
  * reports on both years; a year the deployment does not hold, or not four digits, is 404. A second function on
- * the same table, on 1 February 2027, refuses a write to the archived 2026 with 409 and stores nothing.
+ * the same table, on 1 February 2027, refuses a write to the archived 2026 with 409 and stores nothing (so nothing
+ * is sent: a report's notification follows its stored item), without counting it against the per-minute limit.
+ * In January the coordinators read 2026's 年度总结 through GET /api/v1/summary/2026.
  */
 @ExtendWith(DynaliteExtension.class)
 class PlanYearsFunctionTest {
@@ -96,6 +100,7 @@ class PlanYearsFunctionTest {
             HttpApiResponse refused = call(february, post("/api/v1/tasks/" + TASK + "/progress?year=2026",
                     "years-2026-late"));
             HttpApiResponse read = call(february, get("/api/v1/tasks/" + TASK + "?year=2026"));
+
             HttpApiResponse open = call(february, post("/api/v1/tasks/" + TASK + "/progress?year=2027",
                     "years-2027-feb"));
 
@@ -104,8 +109,44 @@ class PlanYearsFunctionTest {
             assertThat(ctx.getBean(ProgressRepository.class).historyOfTaskUnit(2026, TASK, UNIT))
                     .noneMatch(s -> s.idempotencyKey().equals("years-2026-late"));
             assertThat(read.status()).as("an archived year is still read").isEqualTo(200);
-            assertThat(open.status()).as(open.text()).isEqualTo(201);
+            assertThat(open.status()).as("the open year is written: " + open.text()).isEqualTo(201);
         }
+    }
+
+    @Test
+    void theYearSummaryOf2026InJanuaryForCoordinatorsOnly() throws Exception {
+        String coordinator = ctx.getBean(Credentials.class).issue(Role.COORDINATOR, null, null).token();
+        call(january, post("/api/v1/tasks/" + TASK + "/progress?year=2026", "years-2026-summary"));
+        HttpApiResponse summary = call(january, HttpApiEvent.get("/api/v1/summary/2026")
+                .header("Authorization", "Bearer " + coordinator));
+        HttpApiResponse next = call(january, HttpApiEvent.get("/api/v1/summary/2027")
+                .header("Authorization", "Bearer " + coordinator));
+
+        assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(summary.text());
+        assertThat(body.get("year").asInt()).as("the path's year, while 2027 is current").isEqualTo(2026);
+        assertThat(body.get("asOf").asText()).isEqualTo("2027-01-10");
+        assertThat(body.get("totals").get("counts").get("pairs").asInt()).isEqualTo(body.get("pairs").size()).isGreaterThan(50);
+        assertThat(body.get("units").get(0).get("rank").asInt()).isEqualTo(1);
+        JsonNode pair = null;
+        for (JsonNode p : body.get("pairs")) {
+            if (p.get("taskId").asText().equals(TASK) && p.get("unitId").asText().equals(UNIT)) {
+                pair = p;
+            }
+        }
+        assertThat(pair).isNotNull();
+        assertThat(pair.get("status").asText()).isEqualTo("滞后");
+        assertThat(pair.get("timeliness").asText()).isIn("OPEN", "OVERDUE");
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(next.text()).get("year").asInt()).isEqualTo(2027);
+
+        assertThat(call(january, get("/api/v1/summary/2026")).status()).as("a unit").isEqualTo(403);
+        HttpApiResponse notHeld = call(january, HttpApiEvent.get("/api/v1/summary/2025")
+                .header("Authorization", "Bearer " + coordinator));
+        assertThat(notHeld.status()).isEqualTo(404);
+        assertThat(notHeld.text()).contains("NO_SUCH_YEAR");
+        assertThat(call(january, HttpApiEvent.get("/api/v1/summary/26")
+                .header("Authorization", "Bearer " + coordinator)).text()).contains("UNKNOWN_YEAR");
     }
 
     private static HttpApiEvent post(String path, String key) {

@@ -4,6 +4,7 @@ import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
 import cn.lyg.xilian.core.catalog.Plan;
+import cn.lyg.xilian.core.catalog.PlanTask;
 import cn.lyg.xilian.core.progress.ProgressRepository;
 import cn.lyg.xilian.testkit.Dynalite;
 import cn.lyg.xilian.testkit.DynaliteExtension;
@@ -22,9 +23,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2026 and 2027 side by side through the local run (Netty), on 10 January 2027 (2026 in its close-out): 我的任务
  * lists the unit's tasks of both years, the year switcher and the task links carry the year, the unit reports on
  * both years; a year not held is 404. Restarted on 1 February 2027 on the same table, a write to the archived 2026
- * is refused with 409 and the Chinese message, from the page's form and through the API, nothing stored.
+ * is refused with 409 and the Chinese message, from the page's form and through the API, nothing stored. In
+ * January the coordinators download 2026's 年度总结 (.docx) while 2027 is current; a unit the 2027 catalog gives
+ * no task has no 2027 in its year switcher.
  */
 @ExtendWith(DynaliteExtension.class)
 class PlanYearsLocalRunTest {
 
     private static final String UNIT = "park-huiyu";
     private static final String TASK = "2.2";
+    /** A unit of 2026 that plan2027 gives no task. */
+    private static final String FORMER = "city-finance";
     private static final String REPORT = "{\"status\":\"滞后\",\"percent\":20,\"figures\":{\"t1\":2},\"progress\":\"协调中\"}";
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -87,6 +95,30 @@ class PlanYearsLocalRunTest {
                     "<input type=\"hidden\" name=\"year\" value=\"2026\">", "kind=REVIEW&amp;year=2026");
             HttpResponse<String> inbox = get(january, "/inbox", coordinator);
             assertThat(inbox.body()).contains("href=\"/tasks/" + TASK + "#").doesNotContain("?year=2026#");
+
+            // 年度总结 of 2026 while 2027 is current: the year is the path's; the page and both files for coordinators.
+            HttpResponse<String> summary = get(january, "/summary/2026", coordinator);
+            assertThat(summary.statusCode()).isEqualTo(200);
+            assertThat(summary.body()).contains("2026年度总结", "href=\"/summary/2026/summary.docx\"");
+            HttpResponse<byte[]> docx = http.send(HttpRequest.newBuilder(URI.create(january.base()
+                    + "/summary/2026/summary.docx")).header("Cookie", coordinator).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(docx.statusCode()).isEqualTo(200);
+            assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
+            assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow())
+                    .contains("filename=\"xilian-summary-2026-2027-01-10.docx\"");
+            String document = documentXml(docx.body());
+            String unitName = ctx.getBean(CatalogRepository.class).plan(2026).orElseThrow().unit(UNIT).orElseThrow().name();
+            assertThat(document).contains("2026年锡连南北结对帮扶合作工作总结", "一、总体情况", unitName);
+            assertThat(get(january, "/summary/2026/summary.docx", cookie).statusCode()).as("a unit").isEqualTo(403);
+            assertThat(get(january, "/summary/2025/summary.docx", coordinator).statusCode()).isEqualTo(404);
+
+            // A unit the 2027 catalog gives no task: its pages switch to no year but 2026.
+            String former = signIn(january, ctx.getBean(Credentials.class).issue(Role.UNIT, FORMER, null).token());
+            HttpResponse<String> formerPage = get(january, "/?year=2026", former);
+            assertThat(formerPage.statusCode()).isEqualTo(200);
+            assertThat(formerPage.body()).doesNotContain("href=\"?year=2027\"", "2027年（进行中）");
+            assertThat(get(january, "/?year=2026", cookie).body()).contains("href=\"?year=2027\"");
         }
 
         try (LocalRun february = LocalRun.start(dynalite, "years-feb",
@@ -117,11 +149,29 @@ class PlanYearsLocalRunTest {
         }
     }
 
-    /** The 2026 catalog with every "2026" made "2027" (no 2027 notice exists yet). */
+    /** The 2026 catalog with every "2026" made "2027" (no 2027 notice exists yet), without tasks for {@link #FORMER}. */
     private static Plan plan2027() throws Exception {
         String json = Files.readString(Path.of(System.getProperty("xilian.root", "../.."))
                 .resolve("infra/plans/plan-2026.json")).replace("2026", "2027");
-        return CatalogJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        Plan copy = CatalogJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        List<PlanTask> tasks = copy.tasks().stream().map(t -> new PlanTask(t.id(), t.sectionId(), t.title(), t.text(),
+                        t.unitIds().stream().filter(u -> !u.equals(FORMER)).toList(), t.deadline(), t.milestones(),
+                        t.targets().stream().filter(x -> !FORMER.equals(x.unitId())).toList()))
+                .filter(t -> !t.unitIds().isEmpty()).toList();
+        assertThat(tasks).hasSameSizeAs(copy.tasks());
+        return new Plan(copy.year(), copy.title(), copy.docNumber(), copy.issuedOn(), copy.sections(), copy.units(), tasks);
+    }
+
+    /** The text of a .docx's main part. */
+    private static String documentXml(byte[] docx) throws Exception {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no word/document.xml");
     }
 
     private String signIn(LocalRun run, String token) throws Exception {

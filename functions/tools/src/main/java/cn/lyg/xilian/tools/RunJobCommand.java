@@ -1,8 +1,9 @@
 package cn.lyg.xilian.tools;
 
-import cn.lyg.xilian.wiring.PlanSettings;
+import cn.lyg.xilian.wiring.LoadedYears;
 import cn.lyg.xilian.wiring.CatalogJson;
 import cn.lyg.xilian.core.catalog.CatalogRepository;
+import cn.lyg.xilian.core.catalog.PlanYears;
 import cn.lyg.xilian.core.report.ReportWeek;
 import cn.lyg.xilian.core.report.SendWeeklySummary;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
@@ -23,13 +24,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Runs a job on demand, locally, "as of" a chosen date, through the same handler class the Lambda runs:
  * <pre>
  * alert-scan     [--as-of 2026-12-20] [options]
  * weekly-summary [--as-of 2026-11-30] [options]   the summary of the ISO week before the date (default today)
- * weekly-summary --resend 2026-W47 [options]      admin: send that week again to every recipient
+ * weekly-summary --resend 2026-W47 [--year 2026] [options]   admin: send that week of that plan year again to
+ *                                                 every recipient (the year defaults to the week's own)
  * options: [--outbox DIR] [--endpoint http://localhost:8000] [--table xilian-local] [--base-url http://localhost:8080]
  *          [--load-plan infra/plans/plan-2026.json] [--contacts FILE.yml]
  * </pre>
@@ -39,7 +42,9 @@ import java.util.Map;
  *
  * <p>{@code --resend} is the only way to send a week twice (SendWeeklySummary.resend: the week's sent
  * records are reopened one generation later, so the mails get new Message-IDs). It is an admin action on
- * purpose, not a handler input: no schedule can trigger it by mistake.
+ * purpose, not a handler input: no schedule can trigger it by mistake. With several plan years loaded the week's
+ * summary is one per year, so {@code --year} names the plan (a January week of 2027 is still 2026's close-out:
+ * {@code --resend 2027-W02 --year 2026}); it must be a loaded year, else nothing is sent (exit 2).
  */
 public final class RunJobCommand {
 
@@ -52,7 +57,7 @@ public final class RunJobCommand {
 
     static final String USAGE = """
             usage: alert-scan [--as-of YYYY-MM-DD] [options]
-                   weekly-summary [--as-of YYYY-MM-DD | --resend YYYY-Www] [options]
+                   weekly-summary [--as-of YYYY-MM-DD | --resend YYYY-Www [--year YYYY]] [options]
             options: [--outbox DIR] [--endpoint URL] [--table NAME] [--base-url URL] [--load-plan plan.json] [--contacts contacts.yml]""";
 
     public static int run(String[] args, PrintStream out) throws IOException {
@@ -65,8 +70,9 @@ public final class RunJobCommand {
         for (int i = 1; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
-        if (options.containsKey("--resend") && (options.containsKey("--as-of") || !"weekly-summary".equals(job))) {
-            out.println("--resend is for weekly-summary only, without --as-of\n" + USAGE);
+        if (options.containsKey("--resend") && (options.containsKey("--as-of") || !"weekly-summary".equals(job))
+                || options.containsKey("--year") && !options.containsKey("--resend")) {
+            out.println("--resend is for weekly-summary only, without --as-of; --year only with --resend\n" + USAGE);
             return 2;
         }
         Map<String, Object> properties = new HashMap<>();
@@ -94,18 +100,22 @@ public final class RunJobCommand {
                 print(report, outbox, out);
                 return report.failed().isEmpty() ? 0 : 1;
             }
-            WeeklySummaryResult result = options.containsKey("--resend")
-                    ? resend(context, ReportWeek.parse(options.get("--resend")))
-                    : new WeeklySummaryHandler(context).execute(request);
+            WeeklySummaryResult result;
+            if (options.containsKey("--resend")) {
+                ReportWeek week = ReportWeek.parse(options.get("--resend"));
+                String asked = options.getOrDefault("--year", String.valueOf(week.weekBasedYear()));
+                OptionalInt year = PlanYears.parse(asked);
+                if (year.isEmpty() || !context.getBean(LoadedYears.class).read().loaded(year.getAsInt())) {
+                    out.println("plan year " + asked + " is not loaded; nothing sent\n" + USAGE);
+                    return 2;
+                }
+                result = WeeklySummaryResult.of(context.getBean(SendWeeklySummary.class).resend(year.getAsInt(), week));
+            } else {
+                result = new WeeklySummaryHandler(context).execute(request);
+            }
             print(result, outbox, out);
             return result.failed().isEmpty() ? 0 : 1;
         }
-    }
-
-    /** The admin re-send: one use-case call, like a handler, but deliberately not reachable from one. */
-    private static WeeklySummaryResult resend(ApplicationContext context, ReportWeek week) {
-        int planYear = context.getBean(PlanSettings.class).getYear();
-        return WeeklySummaryResult.of(context.getBean(SendWeeklySummary.class).resend(planYear, week));
     }
 
     private static void print(WeeklySummaryResult result, String outbox, PrintStream out) {

@@ -61,7 +61,27 @@ class RunJobCommandResendTest {
             assertThat(app.digests().ofWeek(2026, ReportWeek.parse(W48)))
                     .allSatisfy(r -> assertThat(r.generation()).isEqualTo(1))
                     .allSatisfy(r -> assertThat(r.sent()).isTrue());
+
+            // The plan year is --year's (the week's without it, as above): one not loaded, or not four digits, or
+            // --year without --resend sends nothing.
+            ByteArrayOutputStream refused = new ByteArrayOutputStream();
+            PrintStream refusedOut = new PrintStream(refused, true, StandardCharsets.UTF_8);
+            String[] base = {"weekly-summary", "--resend", W48, "--endpoint", dynalite.endpoint().toString(),
+                    "--table", app.table, "--outbox", commandOutbox.toString()};
+            assertThat(RunJobCommand.run(with(base, "--year", "2027"), refusedOut)).isEqualTo(2);
+            assertThat(RunJobCommand.run(with(base, "--year", "26"), refusedOut)).isEqualTo(2);
+            assertThat(RunJobCommand.run(new String[]{"weekly-summary", "--year", "2026"}, refusedOut)).isEqualTo(2);
+            assertThat(refused.toString(StandardCharsets.UTF_8)).contains("plan year 2027 is not loaded; nothing sent");
+            assertThat(JobsTestApp.emails(commandOutbox)).hasSize(scheduled.sent().size());
+            assertThat(app.digests().ofWeek(2026, ReportWeek.parse(W48)))
+                    .allSatisfy(r -> assertThat(r.generation()).isEqualTo(1));
         }
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 
     private static Path contactsFile(JobsTestApp app) throws Exception {

@@ -4,7 +4,9 @@ import cn.lyg.xilian.core.report.LedgerWriter;
 import cn.lyg.xilian.ledger.CsvLedgerWriter;
 import cn.lyg.xilian.ledger.XlsxLedgerWriter;
 import cn.lyg.xilian.ledger.XlsxYearSummaryWriter;
+import cn.lyg.xilian.core.yearend.YearBulletin;
 import cn.lyg.xilian.core.yearend.YearSummaryWriter;
+import cn.lyg.xilian.ledger.DocxYearBulletinWriter;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -36,6 +38,13 @@ public class LedgerFactory {
     cn.lyg.xilian.core.report.WeeklyBulletin weeklyBulletin(BulletinSettings settings) {
         return new cn.lyg.xilian.core.report.WeeklyBulletin(new cn.lyg.xilian.ledger.DocxBulletinWriter(),
                 settings.getTitle(), settings.getOffice(), settings.getDate());
+    }
+
+    /** The 年度总结 as a 情况通报-like document, configured as the weekly one ({@link BulletinSettings}). */
+    @Singleton
+    YearBulletin yearBulletin(BulletinSettings settings) {
+        return new YearBulletin(new DocxYearBulletinWriter(), settings.getAnnualTitle(), settings.getOffice(),
+                settings.getDate());
     }
 
     @Singleton

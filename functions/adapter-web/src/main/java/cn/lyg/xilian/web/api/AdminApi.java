@@ -31,14 +31,18 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 interface AdminApi {
 
     @Operation(operationId = "listAdminUnits", tags = ApiDocs.ADMIN, summary = "全部单位",
-            description = "每个单位的类别、联系人邮箱、联络员、最近登录、本年度最近填报、登录链接状态和最近一次发送链接的时间与收件人。")
+            description = "每个单位的类别、联系人邮箱、联络员、最近登录、本年度最近填报、登录链接状态和最近一次发送链接的时间与收件人。",
+            parameters = @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                    schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)))
     @ApiResponse(responseCode = "200", description = "全部单位",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = AdminViews.AdminUnitView.class))))
     HttpResponse<?> units(@Parameter(hidden = true) BearerCaller caller);
 
     @Operation(operationId = "getAdminUnit", tags = ApiDocs.ADMIN, summary = "一个单位（含有效的链接）",
             description = "该单位的信息、登录情况和有效的登录链接（只有哈希，没有令牌）。",
-            parameters = @Parameter(name = "unitId", in = ParameterIn.PATH, example = "guanyun", schema = @Schema(type = "string")))
+            parameters = {@Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                    schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
+                    @Parameter(name = "unitId", in = ParameterIn.PATH, example = "guanyun", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "200", description = "该单位",
             content = @Content(schema = @Schema(implementation = AdminViews.AdminUnitView.class)))
     @ApiResponse(responseCode = "404", description = "`UNKNOWN_UNIT`：没有这个单位",
@@ -47,9 +51,11 @@ interface AdminApi {
 
     @Operation(operationId = "addAdminUnit", tags = ApiDocs.ADMIN, summary = "新增单位",
             description = "单位代码一经使用不能更改、不能再用于其他单位。",
-            parameters = @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
+            parameters = {@Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                    schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
+                    @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                     description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,
-                    schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN)),
+                    schema = @Schema(type = "string", pattern = ApiDocs.KEY_PATTERN))},
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AdminViews.NewUnitRequest.class))))
     @ApiResponse(responseCode = "201", description = "已新增",
@@ -67,6 +73,8 @@ interface AdminApi {
     @Operation(operationId = "changeAdminUnit", tags = ApiDocs.ADMIN, summary = "修改单位的联系人、联络员和别名",
             description = "整体替换；version 为读取时的版本，期间被他人修改则 409。",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "unitId", in = ParameterIn.PATH, example = "guanyun", schema = @Schema(type = "string")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
                             description = ApiDocs.KEY_TEXT, example = ApiDocs.KEY_EXAMPLE,

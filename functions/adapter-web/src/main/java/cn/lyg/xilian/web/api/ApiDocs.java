@@ -13,7 +13,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * The JSON API's OpenAPI 3.1 document, written at compile time by micronaut-openapi (openapi.properties) from the
  * routes of this package and their annotations, and served at {@code /api/openapi.yml} ({@link OpenApiController}):
  * here what the whole API shares (overview, security, the answers every route can give); each controller's operations
- * on the interface it implements ({@link ProgressApi}, {@link SupervisionApi}, {@link EvidenceApi}); the bodies in
+ * on the interface it implements ({@link ProgressApi}, {@link SupervisionApi}, {@link EvidenceApi}, {@link InboxApi}
+ * and the admin ones); the bodies in
  * {@link ApiBodies}, the answers' fields in {@link ApiViews}. The texts are for the units' IT staff, so Chinese.
  * Nothing of it is read at run time: micronaut-openapi makes its annotations source-only for Micronaut, so no route's
  * metadata carries them (annotations of our own holding them would be kept: the reason for the interfaces).
@@ -45,6 +46,10 @@ final class ApiDocs {
     static final String KEY_PATTERN = "^" + IdempotencyKey.FORMAT + "$";
     static final String KEY_EXAMPLE = "5f0c2b7e-8d1a-4c3e-9b6f-2a4d8e1c7b90";
     static final String TASK_ID = "任务编号";
+    /** The {@code ?year=} every route of a year's plan takes (web.http.Caller#plan). */
+    static final String YEAR = "计划年度，四位数字，如 2026。不传为当前年度（已导入今年的计划时为今年，否则为最新的进行中年度）。"
+            + "不是四位数字或本服务没有该年度的计划时为 404 NO_SUCH_YEAR；已归档年度的写入为 409 YEAR_ARCHIVED，不保存";
+    static final String YEAR_PATTERN = "^[0-9]{4}$";
     static final String REPORT_KEY = "本单位的一次填报的键（填报时的 Idempotency-Key）";
     static final String KEY_TEXT = "幂等键：8到64位字母、数字、下划线或连字符，每个新请求用一个新键（如 UUID）。"
             + "网络中断等情况下用同一个键、同一内容重试，返回原先保存的内容（200，replayed: true），不会重复保存；同一个键用于不同内容为 409 "
@@ -88,12 +93,20 @@ final class ApiDocs {
             | 403 | `CROSS_SITE_REQUEST` | 仅本地运行：带有其他网站 `Origin` 的请求 |
             | 404 | `NOT_FOUND` | 地址不存在 |
             | 405 | `METHOD_NOT_ALLOWED` | 该地址不支持这种请求方式 |
+            | 404 | `NO_SUCH_YEAR` | `year` 参数不是四位数字，或本服务没有该年度的计划 |
             | 406 | `NOT_ACCEPTABLE` | 无法按 `Accept` 要求的格式作答（接口只答 JSON） |
+            | 409 | `YEAR_ARCHIVED` | 该年度已归档（收尾期结束后只读）：填报、审核、延期、督办意见和佐证材料一律不保存 |
             | 413 | `REQUEST_TOO_LARGE` | 网址或请求头超出限制 |
             | 500 | `INTERNAL_ERROR` | 系统内部错误（已记录日志），请稍后重试或联系管理员 |
             | 503 | `PLAN_NOT_LOADED` | 计划尚未导入 |
             | 503 | `STORAGE_UNAVAILABLE` | 数据存储暂不可用（超时、限流或故障），带 `Retry-After: 5`：稍后用同一请求重试即可 |
             | 503 | `SERVICE_UNAVAILABLE` | 服务暂时不可用 |
+
+            ## 计划年度
+            一个部署同时服务多个计划年度。任务、进展、督查督办、佐证材料和待办的接口都可带 `year` 查询参数（如 \
+            `?year=2026`）选择年度，不带时为当前年度。年度的状态：进行中（计划所属的年份）、收尾（次年1月1日起至收尾期\
+            结束，默认1月31日，各单位仍可补报，统筹人员仍可审核）、已归档（此后只读，写入为 409 `YEAR_ARCHIVED`）。\
+            年度总结在 `/api/v1/summary/{year}`（统筹人员）。
 
             ## 幂等键（Idempotency-Key）
             填报进展、审核、申请延期和督办意见须带请求头 `Idempotency-Key`：8到64位字母、数字、下划线或连字符\

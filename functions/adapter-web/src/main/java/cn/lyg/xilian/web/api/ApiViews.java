@@ -9,6 +9,7 @@ import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
 import cn.lyg.xilian.core.view.Inbox;
 import cn.lyg.xilian.core.view.TaskList;
+import cn.lyg.xilian.core.yearend.YearSummary;
 import cn.lyg.xilian.web.Display;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -165,5 +166,104 @@ public final class ApiViews {
                     i.since(), i.ageDays(), i.detail(),
                     cn.lyg.xilian.web.InboxPage.taskLink(i));
         }
+    }
+
+    @Serdeable
+    @Schema(description = "年度总结：一个计划年度截至某日的最终情况（与网页“年度总结”及其 Excel、Word 文件相同）")
+    public record YearSummaryView(@Schema(description = "计划年度") int year,
+                                  @Schema(description = "计划名称") String planTitle,
+                                  @Schema(description = "截至日期（北京时间）") LocalDate asOf,
+                                  TotalsView totals,
+                                  @Schema(description = "各单位合计，按排名（第1名在前）") List<UnitLineView> units,
+                                  @Schema(description = "各项任务各责任单位的完成情况，按计划中的顺序") List<PairLineView> pairs,
+                                  @Schema(description = "存在问题，按单位（排名顺序）汇总：各单位每项任务最近一次填报的存在问题")
+                                  List<UnitProblemsView> problems) {
+        static YearSummaryView of(YearSummary s) {
+            return new YearSummaryView(s.planYear(), s.planTitle(), s.asOf(), TotalsView.of(s.totals()),
+                    s.units().stream().map(UnitLineView::of).toList(), s.pairs().stream().map(PairLineView::of).toList(),
+                    s.problems().stream().map(u -> new UnitProblemsView(u.unitId(), u.unitName(), u.items().stream()
+                            .map(p -> new ProblemView(p.taskId(), p.taskTitle(), p.reportedOn(), p.text())).toList()))
+                            .toList());
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "完成情况的计数，以单位任务（一项任务的一个责任单位，“项次”）计")
+    public record CountsView(@Schema(description = "单位任务数") int pairs,
+                             @Schema(description = "已完成（按期和逾期）") int done,
+                             @Schema(description = "按期完成（有批准延期的，按延期后的时限）") int onTime,
+                             @Schema(description = "逾期完成") int late,
+                             @Schema(description = "逾期未完成") int overdue,
+                             @Schema(description = "达标的量化指标数") int targetsAchieved,
+                             @Schema(description = "量化指标数") int targets) {
+    }
+
+    @Serdeable
+    @Schema(description = "总体情况")
+    public record TotalsView(@Schema(description = "任务数") int tasks,
+                             @Schema(description = "责任单位数") int units,
+                             CountsView counts,
+                             @Schema(description = "按期完成中经批准延期后按期的") int onTimeExtended,
+                             @Schema(description = "尚未到期、未完成") int open,
+                             @Schema(description = "有批准延期的单位任务") int extended,
+                             @Schema(description = "全年进度填报次数") int reports,
+                             @Schema(description = "全年未填报的单位任务") int neverReported) {
+        static TotalsView of(YearSummary.Totals t) {
+            return new TotalsView(t.tasks(), t.units(), new CountsView(t.pairs(), t.done(), t.onTime(), t.late(),
+                    t.overdue(), t.targetsAchieved(), t.targets()), t.onTimeExtended(), t.open(), t.extended(),
+                    t.reports(), t.neverReported());
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "一个单位的合计和名次。排名：按期完成率（含批准延期）高者在前；相同时看完成率；再相同时逾期未完成少者"
+            + "在前；仍相同时按计划中的单位顺序")
+    public record UnitLineView(@Schema(description = "名次，1为第一") int rank, String unitId, String unitName,
+                               CountsView counts,
+                               @Schema(description = "按期完成率（百分数，一位小数）") BigDecimal onTimeShare) {
+        static UnitLineView of(YearSummary.UnitLine u) {
+            return new UnitLineView(u.rank(), u.unitId(), u.unitName(), new CountsView(u.pairs(), u.done(), u.onTime(),
+                    u.late(), u.overdue(), u.targetsAchieved(), u.targets()), u.onTimeShare());
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "一项任务一个责任单位的最终情况")
+    public record PairLineView(String taskId, String taskTitle, String unitId, String unitName,
+                               @Schema(description = "最近一次填报的状态（中文），未填报为“未填报”") String status,
+                               @Schema(description = "最近一次填报的完成百分比") int percent,
+                               @Schema(description = "量化指标：填报数值对照目标") List<TargetLineView> targets,
+                               @Schema(description = "有效完成时限（有批准延期时为延期后的日期）") LocalDate deadline,
+                               @Schema(description = "时限是否为批准的延期") boolean extended,
+                               @Schema(description = "完成日期（未完成时不输出）") @Nullable LocalDate finishedOn,
+                               @Schema(description = "按期情况", allowableValues = {"ON_TIME", "LATE", "OVERDUE", "OPEN"})
+                               String timeliness,
+                               @Schema(description = "按期情况的中文名：按期完成、逾期完成、逾期未完成、未到期") String timelinessLabel,
+                               @Schema(description = "全年填报次数") int reports,
+                               @Schema(description = "最近一次填报的审核：通过、退回、未审核；未填报为“—”") String review) {
+        static PairLineView of(YearSummary.PairLine p) {
+            return new PairLineView(p.taskId(), p.taskTitle(), p.unitId(), p.unitName(), p.status(), p.percent(),
+                    p.targets().stream().map(t -> new TargetLineView(t.metric(), t.measure(), t.minimum(), t.reported(),
+                            t.achieved())).toList(), p.deadline(), p.extended(), p.finishedOn(), p.timeliness().name(),
+                    p.timeliness().label(), p.reports(), p.review());
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "一个量化指标：填报数值对照目标（最低值）")
+    public record TargetLineView(String metric, String measure, BigDecimal minimum,
+                                 @Schema(description = "最近一次填报的数值，从未填报时不输出") @Nullable BigDecimal reported,
+                                 @Schema(description = "是否达标（填报数值不低于目标）") boolean achieved) {
+    }
+
+    @Serdeable
+    @Schema(description = "一个单位的存在问题")
+    public record UnitProblemsView(String unitId, String unitName, List<ProblemView> items) {
+    }
+
+    @Serdeable
+    @Schema(description = "一项任务最近一次填报的存在问题")
+    public record ProblemView(String taskId, String taskTitle, @Schema(description = "填报日期（北京时间）") LocalDate reportedOn,
+                              @Schema(description = "存在问题") String text) {
     }
 }

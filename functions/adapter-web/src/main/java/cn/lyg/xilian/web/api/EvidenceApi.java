@@ -43,6 +43,8 @@ interface EvidenceApi {
                     该填报中已有同一内容的文件不会再保存：全部已有时为 200 `replayed: true`。\
                     部署在 AWS 时请求体受 API Gateway 的限制（几 MB），请改用直传（`evidence/uploads`）。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = "key", in = ParameterIn.PATH, description = ApiDocs.REPORT_KEY,
@@ -78,6 +80,8 @@ interface EvidenceApi {
                     1字节到20 MB，30分钟内有效，一张表单只能传一个文件。成功后 S3 跳转的地址中 `key` 参数即文件的键，\
                     再用“登记直传的文件”把它挂到填报上（24小时内未登记的文件会被删除）。每次调用签发一张新表单。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = "key", in = ParameterIn.PATH, description = ApiDocs.REPORT_KEY,
@@ -105,6 +109,8 @@ interface EvidenceApi {
                     `UPLOAD_USED`（该文件被删除）；键不是调用方这次填报的表单所传的文件，或表单已超过一天，为 404 \
                     `UPLOAD_NOT_FOUND`。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = "key", in = ParameterIn.PATH, description = ApiDocs.REPORT_KEY,

@@ -13,7 +13,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-/** The 待办 route as the OpenAPI document describes it; {@link InboxApiController} implements this. */
+/**
+ * The coordinators' overviews as the OpenAPI document describes them, 待办 and 年度总结; {@link InboxApiController}
+ * implements this.
+ */
 @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
@@ -30,6 +33,8 @@ interface InboxApi {
                     各自等待最久的在前。`counts` 是筛选单位和板块后各类别的件数；`total` 是不加筛选的总件数，\
                     `forCoordinators` 是其中待统筹人员决定的件数（页面顶部“待办 N”）。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "unit", in = ParameterIn.QUERY, example = "donghai",
                             description = "只看涉及该单位的事项（单位编号）", schema = @Schema(type = "string")),
                     @Parameter(name = "section", in = ParameterIn.QUERY, example = "2",
@@ -47,4 +52,19 @@ interface InboxApi {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     HttpResponse<?> inbox(@Parameter(hidden = true) BearerCaller caller,
                           @Parameter(hidden = true) HttpRequest<?> request);
+
+    @Operation(operationId = "getYearSummary", tags = ApiDocs.SUPERVISION, summary = "年度总结（统筹人员）",
+            description = """
+                    一个计划年度截至今天（北京时间）的最终情况，与网页“年度总结”及其 Excel、Word 文件相同：总体情况、各单位合计\
+                    和排名、各项任务各责任单位的完成情况（最终状态、进度、指标达标与否、按期或逾期——批准的延期计入、填报次数、\
+                    审核结果），以及按单位汇总的存在问题。年度在路径中（不用 `year` 参数）：1月份仍可查看上一年度。""",
+            parameters = @Parameter(name = "year", in = ParameterIn.PATH, description = "计划年度，四位数字",
+                    example = "2026", schema = @Schema(type = "string", pattern = "^[0-9]{4}$")))
+    @ApiResponse(responseCode = "200", description = "年度总结",
+            content = @Content(schema = @Schema(implementation = ApiViews.YearSummaryView.class)))
+    @ApiResponse(responseCode = "403", description = "`COORDINATOR_ONLY`：仅统筹人员可查看年度总结",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "`UNKNOWN_YEAR`：年度不是四位数字；`NO_SUCH_YEAR`：本服务没有该年度的计划",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    HttpResponse<?> summary(@Parameter(hidden = true) BearerCaller caller, String year);
 }

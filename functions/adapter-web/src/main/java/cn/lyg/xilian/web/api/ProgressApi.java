@@ -35,7 +35,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 interface ProgressApi {
 
     @Operation(operationId = "listUnits", tags = ApiDocs.TASKS, summary = "责任单位",
-            description = "计划中的全部责任单位，按计划中的顺序。单位编号（id）用于其他接口的 unit 参数。")
+            description = "计划中的全部责任单位，按计划中的顺序。单位编号（id）用于其他接口的 unit 参数。",
+            parameters = @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                    schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)))
     @ApiResponse(responseCode = "200", description = "全部责任单位",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = UnitView.class))))
     HttpResponse<?> units(@Parameter(hidden = true) BearerCaller caller);
@@ -45,8 +47,10 @@ interface ProgressApi {
                     责任单位：本单位负责的任务，每项只含本单位的现状。统筹人员：全部任务和全部责任单位的现状；\
                     用 `unit` 只看某一单位负责的任务。每个单位的 `deadline` 是它的有效完成时限（有批准的延期时为延期后的\
                     日期），`deadlineText` 同时写出计划的日期。""",
-            parameters = @Parameter(name = "unit", in = ParameterIn.QUERY, example = "donghai",
-                    description = "只看该单位（单位编号）；责任单位只能写本单位", schema = @Schema(type = "string")))
+            parameters = {@Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                    schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
+                    @Parameter(name = "unit", in = ParameterIn.QUERY, example = "donghai",
+                    description = "只看该单位（单位编号）；责任单位只能写本单位", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "200", description = "任务列表，按计划中的顺序",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = TaskView.class))))
     @ApiResponse(responseCode = "403", description = "`FORBIDDEN_UNIT`：责任单位查询其他单位",
@@ -61,6 +65,8 @@ interface ProgressApi {
                     `history` 和 `historyNext` 总是输出：没有历史时 `history` 为 `[]`；`historyNext` 是下一页（更早）的\
                     游标，作为 `cursor` 传回，最后一页为 `null`。责任单位只能查看本单位负责的任务，只看到本单位的现状和历史。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "每页条数，1到50，默认10",
@@ -80,11 +86,14 @@ interface ProgressApi {
 
     @Operation(operationId = "submitProgress", tags = ApiDocs.TASKS, summary = "填报进展（责任单位）",
             description = """
-                    为本单位负责的任务填报一次进展。依次检查：请求体的 JSON（400）、提交频率（429）、任务（404）、\
+                    为本单位负责的任务填报一次进展。依次检查：请求体的 JSON（400）、计划年度（404 `NO_SUCH_YEAR`，\
+                    已归档 409 `YEAR_ARCHIVED`，均不计入提交频率）、提交频率（429）、任务（404）、\
                     是否责任单位（403，统筹人员不填报）、幂等键（400），最后是各字段的值（422，一次列出全部字段错误）。\
                     只有 201 保存了新的填报；同一 Idempotency-Key、同一内容的重试返回 200 和原先保存的填报。\
                     状态为“受阻”或“滞后”的填报会立即通知统筹人员。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,

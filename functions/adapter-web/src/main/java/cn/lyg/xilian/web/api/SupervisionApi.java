@@ -32,8 +32,10 @@ interface SupervisionApi {
             description = """
                     该任务的审核（按“单位编号#填报的键”）、延期申请（新的在前）、督办意见（新的在前）和佐证材料，按调用方可见的范围：\
                     责任单位只看到本单位的。责任单位读取后，发给它的督办意见记为已读（`readKeys`）。""",
-            parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
-                            schema = @Schema(type = "string")))
+            parameters = {@Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                    schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
+                    @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
+                            schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "200", description = "督查督办记录",
             content = @Content(schema = @Schema(implementation = TaskSupervision.class)))
     @ApiResponse(responseCode = "403", description = "`NOT_RESPONSIBLE`：本单位不是该任务的责任单位",
@@ -49,6 +51,8 @@ interface SupervisionApi {
                     直到它再次填报。同一填报的同一决定（换了新键也一样）是重试（200）；已审核为另一决定的为 409 \
                     `ALREADY_REVIEWED`，审核不能更改。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
@@ -85,6 +89,8 @@ interface SupervisionApi {
                     `EXTENSION_PENDING`）。批准后，批准的日期成为该单位在这项任务上的完成时限（红黄绿灯、提醒、看板、周报和台账），\
                     并在计划的日期旁注明。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,
@@ -121,6 +127,8 @@ interface SupervisionApi {
                     批准（可另定日期）或不予批准一份延期申请。不带 Idempotency-Key：地址中的申请已标识它，同一决定再次提交是\
                     重试（200）；已作出另一决定的为 409 `EXTENSION_DECIDED`，决定不能更改。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = "unit", in = ParameterIn.PATH, description = "申请的单位编号", example = "donghai",
@@ -156,6 +164,8 @@ interface SupervisionApi {
             description = """
                     给该任务的一个责任单位或全部责任单位下达督办意见。单位在任务页面和下一份周报中看到它。""",
             parameters = {
+                    @Parameter(name = "year", in = ParameterIn.QUERY, description = ApiDocs.YEAR,
+                            schema = @Schema(type = "string", pattern = ApiDocs.YEAR_PATTERN)),
                     @Parameter(name = "id", in = ParameterIn.PATH, description = ApiDocs.TASK_ID, example = "2.8",
                             schema = @Schema(type = "string")),
                     @Parameter(name = IdempotencyHeader.NAME, in = ParameterIn.HEADER, required = true,

@@ -57,6 +57,14 @@ public abstract sealed class Caller permits SessionCaller, BearerCaller, BearerS
     }
 
     /**
+     * The plan of a year a route names itself (the 年度总结's path, /summary/2026), whatever the request's
+     * {@code ?year=}: 404 NO_SUCH_YEAR for a year the deployment does not hold. For reading only: no year-state check.
+     */
+    public Plan planOf(int year) {
+        return plans.plan(year);
+    }
+
+    /**
      * A path of the request's year: with its {@code ?year=} when the request named one (a redirect-after-post from
      * a page of a year that is not the current one comes back to that year), else unchanged.
      */

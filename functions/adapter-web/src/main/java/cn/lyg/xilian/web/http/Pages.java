@@ -1,5 +1,6 @@
 package cn.lyg.xilian.web.http;
 
+import cn.lyg.xilian.core.access.Principal;
 import cn.lyg.xilian.core.catalog.Plan;
 import cn.lyg.xilian.core.view.InboxQueries;
 import cn.lyg.xilian.html.EscapedHtml;
@@ -102,8 +103,10 @@ public class Pages {
 
     /** The frame with a 待办 count already known (the 待办 page has just counted it: not read twice). */
     public Layout layout(SessionCaller caller, @Nullable Integer waiting) {
-        return new Layout(caller.plan(), display, caller.who(), caller.csrfToken(), waiting,
-                YearView.of(caller.plan().year(), plans.get().years(), plans.get().today()));
+        Principal who = caller.who();
+        return new Layout(caller.plan(), display, who, caller.csrfToken(), waiting,
+                YearView.of(caller.plan().year(), plans.get().years(), plans.get().today(),
+                        year -> who.coordinator() || !plans.get().plan(year).tasksFor(who.unitId()).isEmpty()));
     }
 
     /** The frame of a public page: no navigation, whoever is signed in. */

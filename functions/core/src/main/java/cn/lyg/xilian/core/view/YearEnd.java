@@ -9,10 +9,12 @@ import cn.lyg.xilian.core.yearend.YearSummaryBuilder;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.IntFunction;
 
 /**
- * The 年度总结 use case: coordinators only. Takes the plan (so a year chosen by the caller, e.g. from the URL,
- * needs nothing here) and reads its states once.
+ * The 年度总结 use case: coordinators only. The year is the URL's path (/summary/2026), not the request's year
+ * (?year=): in January the coordinators sum up the year before while the current year is the new one. Reads the
+ * year's states once.
  */
 public class YearEnd {
 
@@ -26,15 +28,19 @@ public class YearEnd {
         this.clock = clock;
     }
 
-    /** The summary of {@code plan}'s year; {@code year} (from a URL) must name it: four digits, that year. */
-    public YearSummary summary(Plan plan, Principal who, String year) {
+    /**
+     * The summary of the year {@code year} names (from a URL: four digits, else 404 UNKNOWN_YEAR), whose plan
+     * {@code plans} reads (a year the deployment does not hold is its refusal); checked for a coordinator first, so a
+     * unit learns nothing of the years.
+     */
+    public YearSummary summary(IntFunction<Plan> plans, Principal who, String year) {
         if (!who.coordinator()) {
             throw Refused.coordinatorOnly();
         }
-        if (!YEAR.matcher(year).matches() || Integer.parseInt(year) != plan.year()) {
+        if (!YEAR.matcher(year).matches()) {
             throw Refused.unknownYear(year.length() > 8 ? year.substring(0, 8) : year);
         }
-        return summary(plan, who);
+        return summary(plans.apply(Integer.parseInt(year)), who);
     }
 
     public YearSummary summary(Plan plan, Principal who) {

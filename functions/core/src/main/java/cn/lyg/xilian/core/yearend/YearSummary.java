@@ -22,6 +22,39 @@ public record YearSummary(int planYear, String planTitle, LocalDate asOf, List<P
         problems = List.copyOf(problems);
     }
 
+    /** The year in figures (总体情况), counted from {@link #pairs}. */
+    public Totals totals() {
+        int tasks = (int) pairs.stream().map(PairLine::taskId).distinct().count();
+        int targets = pairs.stream().mapToInt(p -> p.targets().size()).sum();
+        int achieved = (int) pairs.stream().flatMap(p -> p.targets().stream()).filter(TargetLine::achieved).count();
+        return new Totals(tasks, units.size(), pairs.size(), count(Timeliness.ON_TIME) + count(Timeliness.LATE),
+                count(Timeliness.ON_TIME),
+                (int) pairs.stream().filter(p -> p.timeliness() == Timeliness.ON_TIME && p.extended()).count(),
+                count(Timeliness.LATE), count(Timeliness.OVERDUE), count(Timeliness.OPEN),
+                (int) pairs.stream().filter(PairLine::extended).count(), targets, achieved,
+                pairs.stream().mapToInt(PairLine::reports).sum(), (int) pairs.stream().filter(p -> p.reports() == 0).count());
+    }
+
+    private int count(Timeliness t) {
+        return (int) pairs.stream().filter(p -> p.timeliness() == t).count();
+    }
+
+    /**
+     * 总体情况: counts of pairs (a task and one of its units) unless said otherwise.
+     *
+     * @param tasks            tasks of the plan with at least one unit
+     * @param done             completed, on time or late ({@code onTime + late})
+     * @param onTimeExtended   of {@code onTime}, those on time by an approved extension
+     * @param extended         pairs with an approved extension
+     * @param targets          quantified targets of all pairs; {@code targetsAchieved} of them met
+     * @param reports          progress reports filed in the year
+     * @param neverReported    pairs without any report
+     */
+    public record Totals(int tasks, int units, int pairs, int done, int onTime, int onTimeExtended, int late,
+                         int overdue, int open, int extended, int targets, int targetsAchieved, int reports,
+                         int neverReported) {
+    }
+
     /** "2026年度总结-2027-01-15" */
     public String fileBaseName() {
         return planYear + "年度总结-" + asOf;
