@@ -39,6 +39,18 @@ public class JobsFactory {
         return new DirectoryContacts(units, configured.coordinators(), configured.operations());
     }
 
+    /**
+     * The group robots as 群机器人 configured them, read from the contacts' snapshot (one Query per run for both) and
+     * opened with the sealer (KMS in AWS: this function may only decrypt). Primary over the sending side's
+     * {@code ChatRobots.NONE} default.
+     */
+    @Singleton
+    @io.micronaut.context.annotation.Primary
+    cn.lyg.xilian.core.chat.ChatRobots chatRobots(DirectoryContacts contacts,
+                                                  cn.lyg.xilian.core.chat.SecretSealer sealer) {
+        return new cn.lyg.xilian.core.admin.DirectoryRobots(contacts, sealer);
+    }
+
     @Singleton
     RunAlertScan runAlertScan(CatalogRepository catalog, ProgressRepository progress, AlertRepository alerts,
                               ContactDirectory contacts, AlertMailRenderer renderer, MailTransport transport,

@@ -1,0 +1,54 @@
+package cn.lyg.xilian.wiring;
+
+import cn.lyg.xilian.core.admin.ConfigureRobots;
+import cn.lyg.xilian.core.admin.RobotSettings;
+import cn.lyg.xilian.core.admin.UnitDirectory;
+import cn.lyg.xilian.core.audit.AuditLog;
+import cn.lyg.xilian.core.chat.SecretSealer;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * 群机器人: the use case that configures the robots (API, local run) and the sealer of their credentials. In AWS the
+ * KMS adapter's sealer is configured ({@code xilian.chat.kms-key-id}); the local run seals with a key file of its data
+ * directory ({@code xilian.chat.local-key-file}); with neither, nothing can be sealed or opened and saying so is
+ * the answer (no robot is stored in the clear).
+ */
+@Factory
+public class ChatFactory {
+
+    @Singleton
+    @Requires(property = "xilian.chat.local-key-file")
+    SecretSealer localSealer(@Property(name = "xilian.chat.local-key-file") String keyFile) {
+        return LocalKeySealer.of(Path.of(keyFile));
+    }
+
+    @Singleton
+    @Requires(missingProperty = "xilian.chat.local-key-file")
+    @Requires(missingProperty = "xilian.chat.kms-key-id")
+    SecretSealer noSealer() {
+        return new SecretSealer() {
+            @Override
+            public String seal(String plain, String context) {
+                throw new IllegalStateException("no sealing key is configured (xilian.chat.kms-key-id in AWS, "
+                        + "xilian.chat.local-key-file locally): a robot is never stored in the clear");
+            }
+
+            @Override
+            public String open(String sealed, String context) {
+                throw new SealedValueException("no sealing key is configured");
+            }
+        };
+    }
+
+    @Singleton
+    ConfigureRobots configureRobots(UnitDirectory units, RobotSettings store, SecretSealer sealer, AuditLog audit,
+                                    Clock clock) {
+        return new ConfigureRobots(units, store, sealer, audit, clock);
+    }
+}
