@@ -7,7 +7,7 @@ import cn.lyg.xilian.core.audit.AuditLog;
 import cn.lyg.xilian.core.chat.SecretSealer;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
@@ -22,29 +22,31 @@ import java.time.Clock;
 @Factory
 public class ChatFactory {
 
+    /**
+     * Chosen when the sealer is first needed, not by {@code @Requires}: the API function's bean lists are computed at
+     * build time (Micronaut AOT, functions/api/aot.properties), where no stack's configuration exists.
+     */
     @Singleton
-    @Requires(property = "xilian.chat.local-key-file")
-    SecretSealer localSealer(@Property(name = "xilian.chat.local-key-file") String keyFile) {
-        return LocalKeySealer.of(Path.of(keyFile));
+    SecretSealer sealer(@Nullable @Property(name = "xilian.chat.local-key-file") String keyFile) {
+        if (keyFile != null && !keyFile.isBlank()) {
+            return LocalKeySealer.of(Path.of(keyFile));
+        }
+        return NONE;
     }
 
-    @Singleton
-    @Requires(missingProperty = "xilian.chat.local-key-file")
-    @Requires(missingProperty = "xilian.chat.kms-key-id")
-    SecretSealer noSealer() {
-        return new SecretSealer() {
-            @Override
-            public String seal(String plain, String context) {
-                throw new IllegalStateException("no sealing key is configured (xilian.chat.kms-key-id in AWS, "
-                        + "xilian.chat.local-key-file locally): a robot is never stored in the clear");
-            }
+    /** Nothing configured: nothing can be sealed or opened, and saying so is the answer. */
+    static final SecretSealer NONE = new SecretSealer() {
+        @Override
+        public String seal(String plain, String context) {
+            throw new IllegalStateException("no sealing key is configured (xilian.chat.kms-key-id in AWS, "
+                    + "xilian.chat.local-key-file locally): a robot is never stored in the clear");
+        }
 
-            @Override
-            public String open(String sealed, String context) {
-                throw new SealedValueException("no sealing key is configured");
-            }
-        };
-    }
+        @Override
+        public String open(String sealed, String context) {
+            throw new SealedValueException("no sealing key is configured");
+        }
+    };
 
     @Singleton
     ConfigureRobots configureRobots(UnitDirectory units, RobotSettings store, SecretSealer sealer, AuditLog audit,

@@ -67,30 +67,34 @@ public class ConfigureRobots {
     /**
      * One audience and its robot, if any.
      *
-     * @param name   the group as people call it (统筹人员群, a unit's name)
-     * @param active false for a deactivated unit (its robot, if kept, sends nothing)
+     * @param name          the group as people call it (统筹人员群, a unit's name)
+     * @param active        false for a deactivated unit (its robot, if kept, sends nothing)
+     * @param updatedByName who saved the robot last, as the trail names them (null: no robot)
      */
-    public record Row(Audience audience, String name, boolean active, @Nullable RobotSetting setting) {
+    public record Row(Audience audience, String name, boolean active, @Nullable RobotSetting setting,
+                      @Nullable String updatedByName) {
         /** 钉钉 and 飞书 robots are usually created with 加签; one saved without a secret is noted on the page. */
         public boolean unsignedSignable() {
             return setting != null && !setting.signed() && setting.vendor() != ChatVendor.WECOM;
         }
+
+        public long version() {
+            return setting == null ? 0 : setting.version();
+        }
     }
+
+    public static final String COORDINATORS_GROUP = "统筹人员群（市发改委）";
 
     /** Every audience (the coordinators first, then the units in the directory's order), with one Query. */
     public List<Row> overview() {
         Directory.Contents contents = units.contents();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(Audience.COORDINATORS, COORDINATORS_GROUP, true,
-                contents.robot(Audience.COORDINATORS).orElse(null)));
+        rows.add(rowOf(contents, Audience.COORDINATORS, COORDINATORS_GROUP, true));
         for (UnitProfile u : contents.units()) {
-            Audience a = Audience.unit(u.id());
-            rows.add(new Row(a, u.name(), u.active(), contents.robot(a).orElse(null)));
+            rows.add(rowOf(contents, Audience.unit(u.id()), u.name(), u.active()));
         }
         return List.copyOf(rows);
     }
-
-    public static final String COORDINATORS_GROUP = "统筹人员群（市发改委）";
 
     /** The audience named by a path's key: empty for a key outside the grammar or a unit not in the directory. */
     public Optional<Row> row(@Nullable String audienceKey) {
@@ -98,11 +102,20 @@ public class ConfigureRobots {
             return Optional.empty();
         }
         Audience audience = Audience.ofKey(audienceKey);
+        Directory.Contents contents = units.contents();
         if (audience.isCoordinators()) {
-            return Optional.of(new Row(audience, COORDINATORS_GROUP, true, store.robot(audience).orElse(null)));
+            return Optional.of(rowOf(contents, audience, COORDINATORS_GROUP, true));
         }
-        return units.unit(audience.unitId()).map(u -> new Row(audience, u.name(), u.active(),
-                store.robot(audience).orElse(null)));
+        return contents.units().stream().filter(u -> u.id().equals(audience.unitId())).findFirst()
+                .map(u -> rowOf(contents, audience, u.name(), u.active()));
+    }
+
+    private static Row rowOf(Directory.Contents contents, Audience audience, String name, boolean active) {
+        RobotSetting setting = contents.robot(audience).orElse(null);
+        String by = setting == null ? null : contents.coordinators().stream()
+                .filter(c -> c.id().equals(setting.updatedBy())).map(CoordinatorAccount::name).findFirst()
+                .orElse(setting.updatedBy().equals(Actor.UNNAMED_COORDINATOR) ? "统筹人员" : setting.updatedBy());
+        return new Row(audience, name, active, setting, by);
     }
 
     /** Sets or replaces the audience's robot; {@code version} is the stored one the form was filled from (0: none). */
@@ -131,6 +144,16 @@ public class ConfigureRobots {
             return new Outcome.Invalid<>(List.copyOf(errors));
         }
         String masked = new ChatRobot(vendor, webhook, secret).maskedWebhook();
+        if (stored != null && stored.version() == version + 1 && stored.vendor() == vendor
+                && stored.maskedWebhook().equals(masked) && stored.updatedBy().equals(Actor.of(who).id())
+                && (secret == null || stored.signed())) {
+            // this change by the same person has landed (a retry after a lost answer): nothing new to write
+            return new Outcome.Done<>(stored, true);
+        }
+        if (version != (stored == null ? 0 : stored.version())) {
+            // stale: told before anything goes on the trail
+            return changedMeanwhile(Optional.ofNullable(stored));
+        }
         // A blank secret keeps the stored one (the form never shows it back).
         String sealedSecret = secret != null ? sealer.seal(secret, RobotSetting.secretContext(audience))
                 : stored == null ? null : stored.sealedSecret();
@@ -145,9 +168,13 @@ public class ConfigureRobots {
                     && t.value().get().version() == next.version() && t.value().get().vendor() == vendor
                     && t.value().get().maskedWebhook().equals(masked)
                     ? new Outcome.Done<>(t.value().get(), true)
-                    : new Outcome.Conflict<>("ROBOT_CHANGED_MEANWHILE", "该群机器人已被他人修改（现为："
-                    + t.value().map(RobotSetting::describe).orElse("未设置") + "）。请刷新后重新填写");
+                    : changedMeanwhile(t.value());
         };
+    }
+
+    private static Outcome<RobotSetting> changedMeanwhile(Optional<RobotSetting> stored) {
+        return new Outcome.Conflict<>("ROBOT_CHANGED_MEANWHILE", "该群机器人已被他人修改（现为："
+                + stored.map(RobotSetting::describe).orElse("未设置") + "）。请核对后重新保存");
     }
 
     /** Removes the audience's robot (its alerts then go by email only); nothing stored: a replay. */
