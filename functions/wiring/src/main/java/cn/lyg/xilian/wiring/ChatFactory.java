@@ -5,12 +5,15 @@ import cn.lyg.xilian.core.admin.RobotSettings;
 import cn.lyg.xilian.core.admin.UnitDirectory;
 import cn.lyg.xilian.core.audit.AuditLog;
 import cn.lyg.xilian.core.chat.SecretSealer;
+import cn.lyg.xilian.kms.KmsSealer;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -27,7 +30,15 @@ public class ChatFactory {
      * build time (Micronaut AOT, functions/api/aot.properties), where no stack's configuration exists.
      */
     @Singleton
-    SecretSealer sealer(@Nullable @Property(name = "xilian.chat.local-key-file") String keyFile) {
+    SecretSealer sealer(@Nullable @Property(name = "xilian.chat.local-key-file") String keyFile,
+                        @Nullable @Property(name = "xilian.chat.kms-key-id") String kmsKeyId,
+                        @Nullable @Property(name = "xilian.chat.kms-region") String kmsRegion,
+                        @Nullable @Property(name = "xilian.chat.kms-endpoint") String kmsEndpoint) {
+        if (kmsKeyId != null && !kmsKeyId.isBlank()) {
+            return KmsSealer.of(kmsKeyId, kmsRegion == null || kmsRegion.isBlank() ? "cn-north-1" : kmsRegion,
+                    kmsEndpoint == null || kmsEndpoint.isBlank() ? Optional.empty()
+                            : Optional.of(URI.create(kmsEndpoint)));
+        }
         if (keyFile != null && !keyFile.isBlank()) {
             return LocalKeySealer.of(Path.of(keyFile));
         }

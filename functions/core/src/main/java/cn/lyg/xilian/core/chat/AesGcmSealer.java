@@ -21,7 +21,6 @@ public final class AesGcmSealer implements SecretSealer {
     public static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
@@ -34,14 +33,14 @@ public final class AesGcmSealer implements SecretSealer {
 
     public static byte[] newKey() {
         byte[] k = new byte[KEY_BYTES];
-        RANDOM.nextBytes(k);
+        new SecureRandom().nextBytes(k); // not a static one: SnapStart would restore the same state everywhere
         return k;
     }
 
     @Override
     public String seal(String plain, String context) {
         byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
+        new SecureRandom().nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
