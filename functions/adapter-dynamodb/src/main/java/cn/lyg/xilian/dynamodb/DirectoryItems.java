@@ -2,7 +2,10 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.admin.CoordinatorAccount;
 import cn.lyg.xilian.core.admin.UnitProfile;
+import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.catalog.UnitKind;
+import cn.lyg.xilian.core.chat.ChatVendor;
+import cn.lyg.xilian.core.chat.RobotSetting;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
@@ -11,20 +14,22 @@ import java.util.List;
 
 /**
  * The items of the directory partition {@code DIR} (infra/dynamodb/TABLE.md): a unit's profile
- * ({@code UNIT#<unitId>}) and a coordinator account ({@code COORD#<accountId>}), read together with one Query.
+ * ({@code UNIT#<unitId>}), a coordinator account ({@code COORD#<accountId>}) and a group robot's setting
+ * ({@code CHAT#<audience key>}), read together with one Query.
  */
 final class DirectoryItems {
 
     private DirectoryItems() {
     }
 
-    sealed interface Item extends ItemSchema.Keyed permits UnitProfileItem, CoordinatorItem {
+    sealed interface Item extends ItemSchema.Keyed permits UnitProfileItem, CoordinatorItem, RobotItem {
     }
 
-    /** Both item types of the partition, told apart by their sort key's prefix. */
+    /** The item types of the partition, told apart by their sort key's prefix. */
     static final TableSchema<Item> PARTITION = PartitionSchema.of(Item.class)
             .prefixed(Keys.DIRECTORY_UNIT_PREFIX, UnitProfileItem.class, UnitProfileItem.SCHEMA)
-            .prefixed(Keys.DIRECTORY_COORDINATOR_PREFIX, CoordinatorItem.class, CoordinatorItem.SCHEMA);
+            .prefixed(Keys.DIRECTORY_COORDINATOR_PREFIX, CoordinatorItem.class, CoordinatorItem.SCHEMA)
+            .prefixed(Keys.DIRECTORY_CHAT_PREFIX, RobotItem.class, RobotItem.SCHEMA);
 
     /**
      * A unit's profile. {@code version} is the condition of the next edit; {@code linkSentAt}/{@code linkSentTo}
@@ -128,6 +133,51 @@ final class DirectoryItems {
 
         CoordinatorAccount account() {
             return new CoordinatorAccount(id, name, email, active == null || active, createdAt, removedAt);
+        }
+    }
+
+    /**
+     * A group robot's setting: the vendor and the masked webhook in the clear, the webhook URL and the signing secret
+     * only sealed ({@link cn.lyg.xilian.core.chat.SecretSealer}); {@code version} is the condition of the next change.
+     */
+    record RobotItem(String pk, String sk, String type, String audience, ChatVendor vendor, String sealedWebhook,
+                     String sealedSecret, String maskedWebhook, Long version, Instant updatedAt, String updatedBy)
+            implements Item {
+
+        static final String TYPE = "CHAT";
+        static final String VERSION = "version";
+
+        static final TableSchema<RobotItem> SCHEMA;
+
+        static {
+            var s = ItemSchema.item(RobotItem.class);
+            var type = s.string("type", RobotItem::type);
+            var audience = s.string("audience", RobotItem::audience);
+            var vendor = s.enumeration("vendor", ChatVendor.class, RobotItem::vendor);
+            var sealedWebhook = s.string("sealedWebhook", RobotItem::sealedWebhook);
+            var sealedSecret = s.string("sealedSecret", RobotItem::sealedSecret);
+            var maskedWebhook = s.string("maskedWebhook", RobotItem::maskedWebhook);
+            var version = s.number(VERSION, RobotItem::version);
+            var updatedAt = s.time("updatedAt", RobotItem::updatedAt);
+            var updatedBy = s.string("updatedBy", RobotItem::updatedBy);
+            SCHEMA = s.build(v -> new RobotItem(v.pk(), v.sk(), v.get(type), v.get(audience), v.get(vendor),
+                    v.get(sealedWebhook), v.get(sealedSecret), v.get(maskedWebhook), v.get(version),
+                    v.get(updatedAt), v.get(updatedBy)));
+        }
+
+        static RobotItem of(RobotSetting r) {
+            return new RobotItem(Keys.DIRECTORY, Keys.directoryChatSk(r.audience().key()), TYPE, r.audience().key(),
+                    r.vendor(), r.sealedWebhook(), r.sealedSecret(), r.maskedWebhook(), r.version(),
+                    DynamoStore.millis(r.updatedAt()), r.updatedBy());
+        }
+
+        static Key key(Audience audience) {
+            return DynamoStore.key(Keys.DIRECTORY, Keys.directoryChatSk(audience.key()));
+        }
+
+        RobotSetting setting() {
+            return new RobotSetting(Audience.ofKey(audience), vendor, sealedWebhook, sealedSecret, maskedWebhook,
+                    version == null ? 1 : version, updatedAt, updatedBy);
         }
     }
 }

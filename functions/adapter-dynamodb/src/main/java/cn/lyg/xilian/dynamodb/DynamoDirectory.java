@@ -2,11 +2,16 @@ package cn.lyg.xilian.dynamodb;
 
 import cn.lyg.xilian.core.admin.CoordinatorAccount;
 import cn.lyg.xilian.core.admin.Directory;
+import cn.lyg.xilian.core.admin.RobotSettings;
 import cn.lyg.xilian.core.admin.UnitProfile;
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.chat.RobotSetting;
 import cn.lyg.xilian.core.supervision.Write;
 import cn.lyg.xilian.dynamodb.DirectoryItems.CoordinatorItem;
+import cn.lyg.xilian.dynamodb.DirectoryItems.RobotItem;
 import cn.lyg.xilian.dynamodb.DirectoryItems.UnitProfileItem;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -21,11 +26,11 @@ import java.util.Optional;
 
 /**
  * The directory partition {@code DIR} ({@link DirectoryItems}; infra/dynamodb/TABLE.md): one consistent Query reads
- * every unit profile and coordinator account (tens of items). Creations are conditional puts; an edit is conditional
- * on the version it was made from; the marks (link sent, last sign-in) and a coordinator's removal only set their own
- * attributes on an existing item.
+ * every unit profile, coordinator account and group robot setting (tens of items). Creations are conditional puts; an
+ * edit is conditional on the version it was made from; the marks (link sent, last sign-in) and a coordinator's removal
+ * only set their own attributes on an existing item.
  */
-public class DynamoDirectory extends DynamoStore implements Directory {
+public class DynamoDirectory extends DynamoStore implements Directory, RobotSettings {
 
     /** A sign-in is written at most once an hour per unit (a unit signing in often costs no writes). */
     static final Duration SIGN_IN_PRECISION = Duration.ofHours(1);
@@ -39,16 +44,19 @@ public class DynamoDirectory extends DynamoStore implements Directory {
     public Contents read() {
         List<UnitProfile> units = new ArrayList<>();
         List<CoordinatorAccount> coordinators = new ArrayList<>();
+        List<RobotSetting> robots = new ArrayList<>();
         items(partition().query(q -> q.consistentRead(true).queryConditional(partition(Keys.DIRECTORY))))
                 .forEach(item -> {
                     switch (item) {
                         case UnitProfileItem u -> units.add(u.profile());
                         case CoordinatorItem c -> coordinators.add(c.account());
+                        case RobotItem r -> robots.add(r.setting());
                     }
                 });
         units.sort(Comparator.comparing(UnitProfile::id));
         coordinators.sort(Comparator.comparing(CoordinatorAccount::id));
-        return new Contents(List.copyOf(units), List.copyOf(coordinators));
+        robots.sort(Comparator.comparing(r -> r.audience().key()));
+        return new Contents(List.copyOf(units), List.copyOf(coordinators), List.copyOf(robots));
     }
 
     @Override
@@ -153,6 +161,38 @@ public class DynamoDirectory extends DynamoStore implements Directory {
         }
     }
 
+    @Override
+    public Optional<RobotSetting> robot(Audience audience) {
+        return get(robots(), RobotItem.key(audience)).map(RobotItem::setting);
+    }
+
+    /** A put of the whole item: a setting has no marks of its own that a put could undo. */
+    @Override
+    public Write<Optional<RobotSetting>> save(RobotSetting next) {
+        RobotItem item = RobotItem.of(next);
+        Expression condition = next.version() <= 1 ? Conditions.ITEM_ABSENT
+                : Conditions.when("#version = :previous", "#version", RobotItem.VERSION, ":previous",
+                next.version() - 1);
+        try {
+            robots().putItem(r -> r.item(item).conditionExpression(condition));
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return new Write.Taken<>(robot(next.audience()));
+        }
+        return new Write.Stored<>(Optional.of(item.setting()));
+    }
+
+    @Override
+    public Optional<RobotSetting> delete(Audience audience, long version) {
+        try {
+            robots().deleteItem(r -> r.key(RobotItem.key(audience)).conditionExpression(Conditions.when(
+                    "attribute_not_exists(#pk) OR #version = :version", "#pk", TableDefinition.PK,
+                    "#version", RobotItem.VERSION, ":version", version)));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return robot(audience);
+        }
+    }
+
     /** What holds the key after a failed condition, read consistently. */
     private UnitProfile storedUnit(String unitId) {
         return unit(unitId).orElseThrow(() -> new IllegalStateException(
@@ -165,6 +205,10 @@ public class DynamoDirectory extends DynamoStore implements Directory {
 
     private DynamoDbTable<UnitProfileItem> units() {
         return table(UnitProfileItem.SCHEMA);
+    }
+
+    private DynamoDbTable<RobotItem> robots() {
+        return table(RobotItem.SCHEMA);
     }
 
     private DynamoDbTable<CoordinatorItem> coordinators() {

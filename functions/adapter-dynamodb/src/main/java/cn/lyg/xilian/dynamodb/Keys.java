@@ -307,7 +307,7 @@ public final class Keys {
         return planPk(year) + SEPARATOR + "PENDING";
     }
 
-    // --- the directory (units with their contacts, coordinator accounts) and the audit trail ---
+    // --- the directory (units with their contacts, coordinator accounts, group robots) and the audit trail ---
 
     /** The one partition of the directory, read with one Query. */
     public static final String DIRECTORY = "DIR";
@@ -320,6 +320,13 @@ public final class Keys {
 
     public static String directoryCoordinatorSk(String accountId) {
         return DIRECTORY_COORDINATOR_PREFIX + id(accountId);
+    }
+
+    /** A group robot's setting, by its audience's key ({@code coordinators}, {@code unit:<unitId>}). */
+    public static final String DIRECTORY_CHAT_PREFIX = "CHAT#";
+
+    public static String directoryChatSk(String audienceKey) {
+        return DIRECTORY_CHAT_PREFIX + id(audienceKey);
     }
 
     /** A month of the audit trail, in Asia/Shanghai: {@code AUDIT#2026-12}. */

@@ -32,7 +32,8 @@ public class AdminPages {
     private static final Map<String, String> NOTICES = Map.of(
             "added", "已新增。", "saved", "已保存。", "sent", "登录链接已发送到登记的邮箱。",
             "revoked", "链接已撤销：用它登录的会话在下次访问时结束。", "activated", "已启用。",
-            "deactivated", "已停用。", "removed", "已移除，其登录链接已全部撤销。");
+            "deactivated", "已停用。", "removed", "已移除，其登录链接已全部撤销。",
+            "robot-saved", "群机器人已保存。提醒将同时发往该群和邮箱。", "robot-removed", "群机器人已移除：该群今后只收邮件。");
 
     private final AdminQueries queries;
     private final Pages pages;

@@ -17,7 +17,7 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
                         Map<String, FieldError> errors) {
 
     /** The task page's forms; the unit's forms (审核、延期审批) are one per unit. */
-    public enum Form { REPORT, REVIEW, EXTENSION, DECISION, INSTRUCTION, EVIDENCE, UNIT, NEW_UNIT, COORDINATOR }
+    public enum Form { REPORT, REVIEW, EXTENSION, DECISION, INSTRUCTION, EVIDENCE, UNIT, NEW_UNIT, COORDINATOR, ROBOT }
 
     /**
      * A line of the summary: the message, a link to the field (null for a field without an input of its own) and
@@ -96,6 +96,7 @@ public record FormState(Form form, @Nullable String unitId, Map<String, String> 
             case UNIT, NEW_UNIT -> java.util.Set.of("id", "name", "kind", "aliases", "contacts", "liaisonName",
                     "liaisonPhone").contains(field) ? "unit-" + field : null;
             case COORDINATOR -> field.equals("name") || field.equals("email") ? "coordinator-" + field : null;
+            case ROBOT -> java.util.Set.of("vendor", "webhookUrl", "secret").contains(field) ? "robot-" + field : null;
         };
     }
 

@@ -7,5 +7,6 @@ package cn.lyg.xilian.web;
  */
 public sealed interface PageModel permits BoardPage, CatalogPage, ConfirmationPage, CoordinatorPage,
         EvidenceUploadPage, InboxPage, LoginPage, MessagePage, MyTasksPage, RankingPage, SignInPage, TaskDetailPage,
-        YearSummaryPage, AdminUnitsPage, AdminUnitPage, LinkIssuedPage, AdminCoordinatorsPage, AuditPage {
+        YearSummaryPage, AdminUnitsPage, AdminUnitPage, LinkIssuedPage, AdminCoordinatorsPage, AuditPage,
+        AdminRobotsPage {
 }

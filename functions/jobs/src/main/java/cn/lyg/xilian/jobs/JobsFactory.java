@@ -42,13 +42,12 @@ public class JobsFactory {
     }
 
     /**
-     * No group robot for anyone until the coordinators' robot configuration provides its {@link ChatRobots} bean, which
-     * then simply takes this one's place (it is only created when no other exists).
+     * The group robots as 群机器人 configured them, read from the contacts' snapshot (one Query per run for both) and
+     * opened with the sealer (KMS in AWS: this function may only decrypt).
      */
     @Singleton
-    @io.micronaut.context.annotation.Requires(missingBeans = ChatRobots.class)
-    ChatRobots noChatRobots() {
-        return ChatRobots.NONE;
+    ChatRobots chatRobots(DirectoryContacts contacts, cn.lyg.xilian.core.chat.SecretSealer sealer) {
+        return new cn.lyg.xilian.core.admin.DirectoryRobots(contacts, sealer);
     }
 
     @Singleton

@@ -1,10 +1,15 @@
 package cn.lyg.xilian.jobs;
 
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.admin.ConfigureRobots;
+import cn.lyg.xilian.core.admin.ConfigureRobots.RobotInput;
 import cn.lyg.xilian.core.alert.AlertRepository;
 import cn.lyg.xilian.core.alert.Audience;
 import cn.lyg.xilian.core.chat.ChatRobot;
 import cn.lyg.xilian.core.chat.ChatRobots;
 import cn.lyg.xilian.core.chat.ChatVendor;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.core.progress.Review;
 import cn.lyg.xilian.core.progress.ReviewDecision;
 import cn.lyg.xilian.core.progress.Submission;
@@ -19,6 +24,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,14 +32,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The jobs' handlers post to group robots beside email, through the HTTP sender to a local stub of each vendor (which
- * checks the signatures), with the robots a test {@link ChatRobots} bean names (the coordinators' configuration's
- * place). Exactly once per channel across reruns; a throttled robot gets its message at the next run, once.
+ * checks the signatures), with robots stored as a coordinator sets them ({@link ConfigureRobots}: sealed in the
+ * directory, read by the jobs' {@link ChatRobots}). Exactly once per channel across reruns; a throttled robot gets its message at the next run, once.
  */
 @ExtendWith(DynaliteExtension.class)
 class ChatJobsTest {
@@ -46,6 +51,10 @@ class ChatJobsTest {
     private final RobotStub.Feishu feishu = new RobotStub.Feishu("unit-hook", "feishu-unit-secret");
     private final Map<Audience, ChatRobot> robots = new HashMap<>();
     private SettableClock clock;
+    @TempDir
+    Path keys;
+    private static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "0".repeat(64),
+            "c-0123456789", null);
 
     /** The next run, after the robots' minute: a robot paused by "too fast" is asked again. */
     private void aMinuteLater() {
@@ -60,11 +69,10 @@ class ChatJobsTest {
     }
 
     private JobsTestApp start(Dynalite dynalite, String hint) {
-        ChatRobots configured = audience -> Optional.ofNullable(robots.get(audience));
         // The application's clock is the test's: the robots' minute passes between runs without waiting, and the stubs
         // check the signatures' timestamps against the same clock (the vendors' clocks agree with ours).
-        JobsTestApp app = JobsTestApp.start(dynalite, hint, null, Map.of(SettableClock.PROPERTY, "true"),
-                List.of(configured));
+        JobsTestApp app = JobsTestApp.start(dynalite, hint, null, Map.of(SettableClock.PROPERTY, "true",
+                "xilian.chat.local-key-file", keys.resolve("chat-sealing.key").toString()));
         clock = app.context.getBean(SettableClock.class);
         coordinators.clock(clock::instant);
         dingtalk.clock(clock::instant);
@@ -74,6 +82,15 @@ class ChatJobsTest {
         robots.put(Audience.COORDINATORS, new ChatRobot(ChatVendor.WECOM, coordinators.webhook(), null));
         robots.put(Audience.unit(first), new ChatRobot(ChatVendor.DINGTALK, dingtalk.webhook(), "SECunit-secret"));
         robots.put(Audience.unit(other), new ChatRobot(ChatVendor.FEISHU, feishu.webhook(), "feishu-unit-secret"));
+        // Stored as a coordinator sets them (群机器人): sealed in the directory, read by the jobs' DirectoryRobots.
+        ConfigureRobots configure = app.context.getBean(ConfigureRobots.class);
+        int n = 0;
+        for (Map.Entry<Audience, ChatRobot> e : robots.entrySet()) {
+            ChatRobot robot = e.getValue();
+            assertThat(configure.save(COORDINATOR, e.getKey().key(), 0, new RobotInput(robot.vendor().name(),
+                    robot.webhookUrl(), robot.secret()), "chat-jobs-robot-" + (n++)))
+                    .isInstanceOf(Outcome.Done.class);
+        }
         return app;
     }
 

@@ -14,8 +14,7 @@ import java.time.Clock;
 
 /**
  * The group-chat channel of the jobs: the HTTP transport, one rate limiter per function instance, the composer on the
- * public base URL, and whichever {@link ChatRobots} the context has (the coordinators' configuration, or
- * {@code ChatRobots.NONE} until one exists).
+ * public base URL, and the robots 群机器人 configured ({@link ChatRobots}, the jobs' DirectoryRobots).
  */
 @Factory
 public class ChatFactory {

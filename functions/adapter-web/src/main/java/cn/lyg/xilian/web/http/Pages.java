@@ -156,6 +156,7 @@ public class Pages {
             case LinkIssuedPage p -> JtelinkissuedGenerated.render(out, null, p);
             case AdminCoordinatorsPage p -> JteadmincoordinatorsGenerated.render(out, null, p);
             case AuditPage p -> JteauditGenerated.render(out, null, p);
+            case cn.lyg.xilian.web.AdminRobotsPage p -> cn.lyg.xilian.web.templates.JteadminrobotsGenerated.render(out, null, p);
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.admin;
 
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.chat.RobotSetting;
 import cn.lyg.xilian.core.supervision.Write;
 
 import java.time.Instant;
@@ -7,13 +9,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored directory: units with their contacts and the coordinator accounts, all in one partition ({@code DIR}),
+ * The stored directory: units with their contacts, the coordinator accounts and the group robots, all in one partition
+ * ({@code DIR}),
  * read with one Query. Only stored profiles; the registry's seed is {@link UnitDirectory}'s business.
  */
 public interface Directory {
 
-    /** Stored unit profiles and coordinator accounts, in id order. */
-    record Contents(List<UnitProfile> units, List<CoordinatorAccount> coordinators) {
+    /**
+     * Stored unit profiles and coordinator accounts, in id order, and the group robots' settings (sealed) in audience
+     * key order: the jobs read contacts and robots with the same one Query.
+     */
+    record Contents(List<UnitProfile> units, List<CoordinatorAccount> coordinators, List<RobotSetting> robots) {
+        public Contents {
+            robots = robots == null ? List.of() : List.copyOf(robots);
+        }
+
+        public Contents(List<UnitProfile> units, List<CoordinatorAccount> coordinators) {
+            this(units, coordinators, List.of());
+        }
+
+        public Optional<RobotSetting> robot(Audience audience) {
+            return robots.stream().filter(r -> r.audience().equals(audience)).findFirst();
+        }
     }
 
     /** One consistent Query of the partition. */

@@ -22,7 +22,7 @@ public class DirectoryContacts implements ContactDirectory {
     private final List<String> operations;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Map<String, List<String>> units, List<String> coordinators) {
+    private record Snapshot(Directory.Contents contents, Map<String, List<String>> units, List<String> coordinators) {
     }
 
     /**
@@ -37,6 +37,14 @@ public class DirectoryContacts implements ContactDirectory {
     /** Forgets the snapshot: the next address asked for reads the directory again. */
     public void refresh() {
         snapshot = null;
+    }
+
+    /**
+     * The directory as this run read it (the same Query the addresses came from): {@link DirectoryRobots} reads the
+     * robots from it, so contacts and robots cost one Query per run.
+     */
+    public Directory.Contents contents() {
+        return current().contents();
     }
 
     @Override
@@ -65,7 +73,7 @@ public class DirectoryContacts implements ContactDirectory {
                     .forEach(c -> coordinators.add(c.email()));
             configuredCoordinators.stream().map(EmailAddress::normalise)
                     .flatMap(java.util.Optional::stream).forEach(coordinators::add);
-            s = new Snapshot(units, List.copyOf(coordinators));
+            s = new Snapshot(contents, units, List.copyOf(coordinators));
             snapshot = s;
         }
         return s;

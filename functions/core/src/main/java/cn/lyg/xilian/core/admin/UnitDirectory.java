@@ -39,7 +39,7 @@ public class UnitDirectory {
 
     public Directory.Contents contents() {
         Directory.Contents stored = store.read();
-        return new Directory.Contents(merge(stored.units()), stored.coordinators());
+        return new Directory.Contents(merge(stored.units()), stored.coordinators(), stored.robots());
     }
 
     public Optional<UnitProfile> unit(String unitId) {

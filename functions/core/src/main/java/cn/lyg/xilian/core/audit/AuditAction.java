@@ -14,7 +14,9 @@ public enum AuditAction {
     COORDINATOR_REMOVED("移除统筹人员"),
     REPORT_REVIEWED("审核填报"),
     EXTENSION_DECIDED("审批延期申请"),
-    INSTRUCTION_ISSUED("下达督办意见");
+    INSTRUCTION_ISSUED("下达督办意见"),
+    ROBOT_SAVED("设置群机器人"),
+    ROBOT_REMOVED("移除群机器人");
 
     private final String label;
 

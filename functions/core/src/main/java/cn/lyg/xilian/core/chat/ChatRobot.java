@@ -25,12 +25,23 @@ public record ChatRobot(ChatVendor vendor, String webhookUrl, @Nullable String s
         }
     }
 
-    /** What a page may show of the webhook: scheme, host and path, without the query that holds the token. */
+    /**
+     * What a page may show of the webhook: scheme, host and path, without the query that holds the token (企业微信's
+     * {@code key}, 钉钉's {@code access_token}); a long last path segment is a token too (飞书's
+     * {@code /bot/v2/hook/<token>}) and keeps only its first 4 characters.
+     */
     public String maskedWebhook() {
         int query = webhookUrl.indexOf('?');
         String head = query < 0 ? webhookUrl : webhookUrl.substring(0, query);
+        int slash = head.lastIndexOf('/');
+        if (slash > head.indexOf("://") + 2 && head.length() - slash - 1 > TOKEN_LIKE) {
+            head = head.substring(0, slash + 5) + "…";
+        }
         return query < 0 ? head : head + "?…";
     }
+
+    /** A path segment longer than this is taken for a token (vendors' own segments are short words). */
+    private static final int TOKEN_LIKE = 12;
 
     @Override
     public String toString() {

@@ -16,7 +16,4 @@ public interface ChatRobots {
     /** Forgets a snapshot, if the implementation keeps one. */
     default void refresh() {
     }
-
-    /** No robot for anyone (a deployment that has configured none). */
-    ChatRobots NONE = audience -> Optional.empty();
 }

@@ -1,5 +1,7 @@
 package cn.lyg.xilian.core.admin;
 
+import cn.lyg.xilian.core.alert.Audience;
+import cn.lyg.xilian.core.chat.RobotSetting;
 import cn.lyg.xilian.core.supervision.Write;
 
 import java.time.Duration;
@@ -10,13 +12,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The directory port in memory, with the conditions the DynamoDB adapter has. */
-final class MemoryDirectory implements Directory {
+final class MemoryDirectory implements Directory, RobotSettings {
     final Map<String, UnitProfile> units = new TreeMap<>();
+    final Map<String, RobotSetting> robots = new TreeMap<>();
     final Map<String, CoordinatorAccount> coordinators = new TreeMap<>();
 
     @Override
     public synchronized Contents read() {
-        return new Contents(List.copyOf(units.values()), List.copyOf(coordinators.values()));
+        return new Contents(List.copyOf(units.values()), List.copyOf(coordinators.values()),
+                List.copyOf(robots.values()));
     }
 
     @Override
@@ -65,5 +69,31 @@ final class MemoryDirectory implements Directory {
     @Override
     public synchronized void remove(String accountId, Instant at) {
         coordinators.computeIfPresent(accountId, (id, c) -> c.active() ? c.removed(at) : c);
+    }
+
+    @Override
+    public synchronized Optional<RobotSetting> robot(Audience audience) {
+        return Optional.ofNullable(robots.get(audience.key()));
+    }
+
+    @Override
+    public synchronized Write<Optional<RobotSetting>> save(RobotSetting next) {
+        RobotSetting stored = robots.get(next.audience().key());
+        boolean fits = stored == null ? next.version() == 1 : stored.version() == next.version() - 1;
+        if (!fits) {
+            return new Write.Taken<>(Optional.ofNullable(stored));
+        }
+        robots.put(next.audience().key(), next);
+        return new Write.Stored<>(Optional.of(next));
+    }
+
+    @Override
+    public synchronized Optional<RobotSetting> delete(Audience audience, long version) {
+        RobotSetting stored = robots.get(audience.key());
+        if (stored != null && stored.version() != version) {
+            return Optional.of(stored);
+        }
+        robots.remove(audience.key());
+        return Optional.empty();
     }
 }

@@ -157,33 +157,43 @@ public abstract class SecurityMatrix {
         assertEquals(403, bearer("POST", "/api/v1/tasks/2.8/progress", token, body("代报")).status());
     }
 
-    /** 单位与账号管理 and 操作留痕 (issue 23): refused to units (403) and to no session (401), pages, forms and API. */
+    /**
+     * 单位与账号管理, 操作留痕 (issue 23) and 群机器人 (issue 26): refused to units (403) and to no session (401), pages,
+     * forms and API.
+     */
     @Test
     void administrationIsForCoordinatorsOnly() {
         String token = issue("UNIT", "donghai");
         String cookie = signIn(token);
         String csrf = inputs(get("/tasks/2.8", cookie).body()).get("_csrf");
         for (String page : List.of("/admin/units", "/admin/units/new", "/admin/units/guanyun", "/admin/coordinators",
-                "/admin/audit", "/admin/audit.xlsx")) {
+                "/admin/audit", "/admin/audit.xlsx", "/admin/robots", "/admin/robots/coordinators",
+                "/admin/robots/unit:guanyun")) {
             assertEquals(403, get(page, cookie).status(), page);
             assertEquals(401, get(page, null).status(), page);
         }
         Map<String, String> edit = new LinkedHashMap<>(Map.of("_csrf", csrf, "key", "matrix-key-0001",
                 "version", "0", "contacts", "thief@evil.example", "id", "evil", "name", "恶意单位",
-                "kind", "COUNTY", "email", "thief@evil.example"));
+                "kind", "COUNTY", "email", "thief@evil.example", "vendor", "WECOM",
+                "webhookUrl", "https://evil.example/cgi-bin/webhook/send?key=thief"));
         for (String form : List.of("/admin/units", "/admin/units/guanyun", "/admin/units/guanyun/active",
                 "/admin/units/guanyun/link-emails", "/admin/units/guanyun/links", "/admin/units/guanyun/links/rotate",
-                "/admin/units/guanyun/links/revoke", "/admin/coordinators")) {
+                "/admin/units/guanyun/links/revoke", "/admin/coordinators", "/admin/robots/coordinators",
+                "/admin/robots/unit:guanyun", "/admin/robots/coordinators/remove")) {
             assertEquals(403, postForm(form, cookie, edit).status(), form);
             int anonymous = postForm(form, null, edit).status();
             assertTrue(anonymous == 401 || anonymous == 403, form + " without a session: " + anonymous);
         }
+        String robot = "{\"vendor\":\"WECOM\",\"webhookUrl\":\"https://evil.example/send?key=thief\",\"version\":0}";
         String unit = "{\"id\":\"evil\",\"name\":\"恶意单位\",\"kind\":\"COUNTY\",\"contacts\":[\"thief@evil.example\"]}";
         for (String[] call : new String[][]{{"GET", "/api/v1/admin/units", null}, {"GET", "/api/v1/admin/units/guanyun", null},
                 {"POST", "/api/v1/admin/units", unit}, {"PUT", "/api/v1/admin/units/guanyun", unit},
                 {"POST", "/api/v1/admin/units/guanyun/links", "{}"}, {"POST", "/api/v1/admin/units/guanyun/links/rotate", "{}"},
                 {"POST", "/api/v1/admin/units/guanyun/link-emails", "{}"}, {"DELETE", "/api/v1/admin/links/" + "a".repeat(64), null},
-                {"GET", "/api/v1/admin/coordinators", null}, {"GET", "/api/v1/admin/audit", null}}) {
+                {"GET", "/api/v1/admin/coordinators", null}, {"GET", "/api/v1/admin/audit", null},
+                {"GET", "/api/v1/admin/robots", null}, {"GET", "/api/v1/admin/robots/coordinators", null},
+                {"PUT", "/api/v1/admin/robots/coordinators", robot}, {"PUT", "/api/v1/admin/robots/unit:guanyun", robot},
+                {"DELETE", "/api/v1/admin/robots/coordinators?version=1", null}}) {
             assertEquals(403, bearer(call[0], call[1], token, call[2]).status(), call[0] + " " + call[1]);
             assertEquals(401, send(call[0], call[1], call[2] == null ? Map.of()
                     : Map.of("Content-Type", "application/json", "Idempotency-Key", "matrix-key-0002"), call[2]).status(),
@@ -194,6 +204,8 @@ public abstract class SecurityMatrix {
         assertEquals(200, list.status());
         assertFalse(list.body().contains("thief@evil.example"), "nothing a unit sent was stored");
         assertFalse(bearer("GET", "/api/v1/admin/units", coordinator, null).body().contains("evil"));
+        assertFalse(bearer("GET", "/api/v1/admin/robots", coordinator, null).body().contains("evil"),
+                "no robot a unit sent was stored");
     }
 
     @Test
