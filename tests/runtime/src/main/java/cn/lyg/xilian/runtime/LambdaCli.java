@@ -128,6 +128,8 @@ public final class LambdaCli {
         // No bucket here unless the caller names one (e.g. an S3 endpoint of its own): without EVIDENCE_BUCKET the
         // function has no evidence store and its evidence endpoints say so (503), the rest works.
         template.resourceIds("AWS::S3::Bucket").forEach(id -> names.put(id, ""));
+        // No KMS key (CHAT_KMS_KEY_ID empty): the group robots' sealer is the local key file, if one is given.
+        template.resourceIds("AWS::KMS::Key").forEach(id -> names.put(id, ""));
         names.putAll(resources);
         return new SamTemplate.Stage(Map.of(), names, region, "000000000000");
     }

@@ -41,7 +41,9 @@ final class RuntimeFixture {
     SamTemplate.Stage samStage() {
         // No evidence bucket in this tier (EVIDENCE_BUCKET empty: no S3 store); the S3 path is tested against moto
         // in functions/api (EvidenceS3FunctionTest) and against LocalStack's S3 in tests/deploy (LocalStackSupervisionTest).
-        return SamTemplate.Stage.local(Map.of("XilianTable", table, "HttpApi", "local", "EvidenceBucket", ""))
+        // No KMS key either (ChatSealingKey empty): a function given a local key file seals with it, as the local run does.
+        return SamTemplate.Stage.local(Map.of("XilianTable", table, "HttpApi", "local", "EvidenceBucket", "",
+                        "ChatSealingKey", ""))
                 .withParameters(SamConfig.parameterOverrides(TOOLS.root().resolve(LambdaCli.SAMCONFIG),
                         LambdaCli.SAMCONFIG_ENV));
     }

@@ -68,7 +68,8 @@ public final class LambdaColdStart {
                     "status", "IN_PROGRESS", "percent", "30", // read and evaluated, no alert mail
                     "progress", "按计划推进", "reporter", "张三"));
 
-            SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local", "EvidenceBucket", ""))
+            SamTemplate.Stage samStage = SamTemplate.Stage.local(Map.of("XilianTable", "bench", "HttpApi", "local", "EvidenceBucket", "",
+                    "ChatSealingKey", ""))
                     .withParameters(SamConfig.parameterOverrides(tools.root().resolve("infra/sam/samconfig.toml"), "dev"));
             Map<String, String> local = Map.of("XILIAN_DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
                     "MAIL_TRANSPORT", "outbox", "MAIL_OUTBOX_DIR", work.resolve("outbox").toString());
