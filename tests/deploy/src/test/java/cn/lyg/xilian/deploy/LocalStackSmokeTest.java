@@ -1,13 +1,22 @@
 package cn.lyg.xilian.deploy;
 
+import cn.lyg.xilian.core.access.Principal;
+import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.admin.ConfigureRobots.RobotInput;
+import cn.lyg.xilian.core.progress.Outcome;
 import cn.lyg.xilian.core.progress.ProgressStatus;
 import cn.lyg.xilian.core.progress.Submission;
+import cn.lyg.xilian.kms.KmsSealer;
 import cn.lyg.xilian.runtime.Invocation;
+import cn.lyg.xilian.testkit.chat.RobotStub;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -31,13 +40,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end on LocalStack (issue 10): the template's resources on LocalStack (CloudFormation), all four
  * functions in the Lambda Java runtime under the emulator, the stream poller with the template's settings,
- * email through LocalStack's SES read back from {@code /_aws/ses}.
+ * email through LocalStack's SES read back from {@code /_aws/ses}, and (issue 26) the coordinators' group robot: a
+ * 钉钉 stub with 加签 on loopback, stored through 群机器人's use case sealed with the stack's ChatSealingKey in LocalStack's
+ * KMS, which the functions open with the same key.
  * infra/bin/test starts LocalStack natively (infra/localstack/native.sh) and sets LOCALSTACK_ENDPOINT;
  * without it the test is reported skipped with that reason.
  */
 class LocalStackSmokeTest {
 
+    static final String ROBOT_TOKEN = "fgw-localstack-token";
+    static final String ROBOT_SECRET = "SECfgw-localstack-secret";
+    static final Principal COORDINATOR = new Principal(Role.COORDINATOR, null, "0".repeat(64), "c-0123456789", null);
+
     static LocalStackTier tier;
+    static RobotStub.Dingtalk robot;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,10 +62,14 @@ class LocalStackSmokeTest {
         tier = new LocalStackTier(endpoint, "xilian-smoke-" + System.currentTimeMillis(), endpoint, endpoint,
                 List.of("ApiFunction", "SubmissionEventFunction", "AlertScanFunction", "WeeklySummaryFunction"));
         tier.mailbox.clear();
+        robot = new RobotStub.Dingtalk(ROBOT_TOKEN, ROBOT_SECRET);
     }
 
     @AfterAll
     static void stop() {
+        if (robot != null) {
+            robot.close();
+        }
         if (tier != null) {
             tier.close();
         }
@@ -77,8 +97,22 @@ class LocalStackSmokeTest {
         LocalDate scanDay = LocalStackTier.scanDay();
         LocalDate summaryDay = LocalStackTier.summaryDay();
 
-        // 1. the plan and a credential, as the operator issues them
+        // 1. the plan and a credential, as the operator issues them; the coordinators' robot, as a coordinator
+        //    stores it in 群机器人 (before any job function runs), sealed with the stack's key in LocalStack's KMS
         String token = tier.loadPlanAndIssue("park-huiyu");
+        String keyId = tier.stack.physicalIds.get("ChatSealingKey");
+        assertThat(keyId).as("the stack's ChatSealingKey in LocalStack's KMS").isNotBlank();
+        try (KmsClient kms = tier.kms()) {
+            assertThat(tier.configureRobots(new KmsSealer(kms, keyId)).save(COORDINATOR, "coordinators", 0,
+                    new RobotInput("DINGTALK", robot.webhook(), ROBOT_SECRET), "localstack-smoke-robot-1"))
+                    .isInstanceOf(Outcome.Done.class);
+        }
+        String storedRobot = tier.dynamo.getItem(b -> b.tableName(tier.stack.tableName()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("DIR"), "sk", AttributeValue.fromS("CHAT#coordinators"))))
+                .item().toString();
+        assertThat(storedRobot).as("the robot stored sealed").contains("DINGTALK").contains(KmsSealer.PREFIX)
+                .doesNotContain(ROBOT_TOKEN, ROBOT_SECRET);
+        String base = tier.front.baseUrl() + "/";
 
         // 2. the unit signs in and submits the form with 受阻, over HTTP through the API Gateway front
         HttpClient browser = LocalStackTier.browser();
@@ -117,14 +151,31 @@ class LocalStackSmokeTest {
             assertThat(m.isTo(coordinator)).isTrue();
             assertThat(m.text()).contains("2.2").contains("受阻");
         });
+        // ... and in the coordinators' group, once, signed as 钉钉 checks it (the stub refuses a bad signature)
+        assertThat(robot.received()).as("the immediate 受阻 alert in chat").singleElement().satisfies(m ->
+                assertThat(m.markdown()).contains("2.2").as("an absolute link").contains(base));
+        assertThat(robot.requests()).isEqualTo(1);
 
         // 5. the daily scan and the Monday summary, as Scheduler invokes them, "as of" chosen days
         Invocation scan = tier.functions.get("AlertScanFunction")
                 .invoke(LocalStackTier.schedulerPayload("AlertScanFunction", scanDay));
         assertThat(scan.functionError()).as(scan.response()).isFalse();
+        // The scan posts what it newly found for the coordinators (the 受阻 report went out above): whatever that
+        // is on the day, each post it reports reached the stub, signed, and none was held back.
+        JsonNode scanResult = LocalStackTier.JSON.readTree(scan.response());
+        assertThat(scanResult.path("chatNotSent").isEmpty()).as(scan.response()).isTrue();
+        assertThat(robot.received()).as("the scan's posts").hasSize(1 + scanResult.path("chatSent").asInt());
+        int beforeSummary = robot.received().size();
         Invocation summary = tier.functions.get("WeeklySummaryFunction")
                 .invoke(LocalStackTier.schedulerPayload("WeeklySummaryFunction", summaryDay));
         assertThat(summary.functionError()).as(summary.response()).isFalse();
+        JsonNode summaryResult = LocalStackTier.JSON.readTree(summary.response());
+        assertThat(summaryResult.path("chatNotSent").isEmpty()).as(summary.response()).isTrue();
+        assertThat(summaryResult.path("chatSent")).as(summary.response()).hasSize(1);
+        assertThat(robot.received()).as("the week's message, once").hasSize(beforeSummary + 1);
+        assertThat(robot.received().get(beforeSummary).markdown()).as("an absolute link").contains(base);
+        assertThat(robot.requests()).as("every post signed and accepted").isEqualTo(robot.received().size());
+        int postsAfterJobs = robot.requests();
         List<SesMailbox.Mail> afterJobs = tier.mailbox.messages();
         assertThat(afterJobs.size()).as("the scan and the summary sent mail").isGreaterThan(afterStream.size());
         // the summary's ledger, not an alert digest's list (预警清单-<date>.xlsx, also sent to the coordinators)
@@ -158,11 +209,13 @@ class LocalStackSmokeTest {
 
         System.out.printf("[LocalStack smoke] scan as of %s, summary as of %s; requests: 5 through the API front, "
                         + "2 scans, 2 summaries; items stored with the key: %d; emails: %d after the stream, %d after the jobs, "
-                        + "%d after the second round (%d with the ledger); %s%n",
+                        + "%d after the second round (%d with the ledger); robot posts: %d; %s%n",
                 scanDay, summaryDay, storedAfter, afterStream.size(), afterJobs.size(), afterSecondRound.size(),
-                afterSecondRound.stream().filter(m -> !m.attachments().isEmpty()).count(), tier.poller.figures());
+                afterSecondRound.stream().filter(m -> !m.attachments().isEmpty()).count(), robot.requests(),
+                tier.poller.figures());
         assertThat(storedAfter).isEqualTo(1);
         assertThat(afterSecondRound).as("no email twice").hasSameSizeAs(afterJobs);
+        assertThat(robot.requests()).as("nothing posted twice").isEqualTo(postsAfterJobs);
         Set<String> ids = new HashSet<>();
         afterSecondRound.forEach(m -> assertThat(ids.add(m.messageId())).as("Message-ID %s once", m.messageId()).isTrue());
     }

@@ -2,8 +2,14 @@ package cn.lyg.xilian.deploy;
 
 import cn.lyg.xilian.core.access.Credentials;
 import cn.lyg.xilian.core.access.Role;
+import cn.lyg.xilian.core.admin.ConfigureRobots;
+import cn.lyg.xilian.core.admin.UnitDirectory;
+import cn.lyg.xilian.core.catalog.UnitRegistry;
+import cn.lyg.xilian.core.chat.SecretSealer;
 import cn.lyg.xilian.wiring.CatalogJson;
+import cn.lyg.xilian.dynamodb.DynamoAuditLog;
 import cn.lyg.xilian.dynamodb.DynamoCatalogRepository;
+import cn.lyg.xilian.dynamodb.DynamoDirectory;
 import cn.lyg.xilian.dynamodb.DynamoCredentialRepository;
 import cn.lyg.xilian.dynamodb.DynamoDbClientFactory;
 import cn.lyg.xilian.dynamodb.DynamoDbSettings;
@@ -19,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.InputStream;
@@ -82,6 +89,8 @@ final class LocalStackTier implements AutoCloseable {
         added.put("XILIAN_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
         added.put("XILIAN_MAIL_SES_ENDPOINT", sesEndpoint.toString());
         added.put("XILIAN_S3_ENDPOINT", endpoint.toString()); // the stack's evidence bucket is in LocalStack's S3
+        // 群机器人: the functions open the robots with the stack's ChatSealingKey (CHAT_KMS_KEY_ID) in LocalStack's KMS
+        added.put("XILIAN_KMS_ENDPOINT", endpoint.toString());
         added.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + frontPort);
         SamTemplate template = SamTemplate.read(RuntimeTools.locate().template());
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "lambda-logs"));
@@ -107,6 +116,19 @@ final class LocalStackTier implements AutoCloseable {
         StreamPoller.Settings streamSettings = StreamPoller.Settings.fromTemplate("SubmissionEventFunction");
         return new StreamPoller(streams, streamArn, LocalStackStack.REGION.id(), streamSettings, function, sqs,
                 stack.physicalIds.get(streamSettings.onFailureLogicalId()));
+    }
+
+    /** A client of LocalStack's KMS in the stack's region (the functions' AWS_REGION), for the ChatSealingKey. */
+    KmsClient kms() {
+        return KmsClient.builder().endpointOverride(endpoint).region(LocalStackStack.REGION)
+                .credentialsProvider(LocalStackStack.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /** 群机器人's use case (what a coordinator's 保存 runs) over the stack's table, sealing with {@code sealer}. */
+    ConfigureRobots configureRobots(SecretSealer sealer) {
+        DynamoDirectory directory = new DynamoDirectory(dynamo, settings);
+        return new ConfigureRobots(new UnitDirectory(directory, UnitRegistry.load(), unitId -> List.of()), directory,
+                sealer, new DynamoAuditLog(dynamo, settings), Clock.systemUTC());
     }
 
     /** The plan, as the operator loads it (infra/bin/load-plan), and a unit credential. */
